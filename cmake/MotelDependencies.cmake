@@ -1,0 +1,16 @@
+# Finds the Debian bookworm packages the project builds on.
+
+find_package(PostgreSQL REQUIRED)
+# Poco's CMake config for DataPostgreSQL links PostgreSQL::client, which
+# Debian's FindPostgreSQL does not define.
+if(NOT TARGET PostgreSQL::client)
+  add_library(PostgreSQL::client INTERFACE IMPORTED)
+  target_link_libraries(PostgreSQL::client INTERFACE PostgreSQL::PostgreSQL)
+endif()
+
+find_package(Poco 1.11 REQUIRED COMPONENTS Foundation Net Util JSON JWT Crypto Data DataSQLite DataPostgreSQL)
+find_package(Threads REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(HIREDIS REQUIRED IMPORTED_TARGET hiredis)
+find_package(prometheus-cpp CONFIG REQUIRED COMPONENTS core)

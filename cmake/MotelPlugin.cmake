@@ -1,0 +1,33 @@
+# motel_add_plugin(<name> <sources>...)
+#
+# Builds a Motel Manager plugin: a shared library named <name>.so, linked only
+# against Motel::sdk, with hidden symbols (only the ABI stamp and Poco's
+# manifest are exported), installed where the host looks for plugins.
+# Used in-tree and, installed with the SDK package, by out-of-tree plugins.
+
+function(motel_add_plugin name)
+  if(NOT ARGN)
+    message(FATAL_ERROR "motel_add_plugin(${name}): no sources given")
+  endif()
+  add_library(${name} MODULE ${ARGN})
+  target_link_libraries(${name} PRIVATE Motel::sdk)
+  set_target_properties(${name} PROPERTIES
+    PREFIX ""
+    OUTPUT_NAME ${name}
+    CXX_STANDARD 17
+    CXX_STANDARD_REQUIRED ON
+    CXX_VISIBILITY_PRESET hidden
+    VISIBILITY_INLINES_HIDDEN ON
+    INSTALL_RPATH "$ORIGIN/../..")
+  if(DEFINED MOTEL_PLUGIN_OUTPUT_DIR)
+    set_target_properties(${name} PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${MOTEL_PLUGIN_OUTPUT_DIR})
+  endif()
+  if(NOT DEFINED MOTEL_PLUGIN_INSTALL_DIR)
+    # Where the host looks by default: <prefix>/lib/motel/plugins.
+    set(MOTEL_PLUGIN_INSTALL_DIR lib/motel/plugins)
+  endif()
+  # Test fixtures set MOTEL_PLUGIN_NO_INSTALL: they are never shipped.
+  if(NOT MOTEL_PLUGIN_NO_INSTALL)
+    install(TARGETS ${name} LIBRARY DESTINATION ${MOTEL_PLUGIN_INSTALL_DIR})
+  endif()
+endfunction()

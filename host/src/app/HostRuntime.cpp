@@ -1,0 +1,124 @@
+#include "app/HostRuntime.h"
+
+#include "db/MigrationRunner.h"
+#include "db/SqlDatabase.h"
+#include "http/HttpServer.h"
+#include "routing/Dispatcher.h"
+#include "services/HealthCheckRunner.h"
+#include "services/InProcessEventBus.h"
+#include "services/InProcessJobs.h"
+#include "services/MemoryCache.h"
+#include "services/PrometheusMetrics.h"
+#include "services/ServiceDirectory.h"
+
+#include <motel/sdk/Authenticator.h>
+
+#include <Poco/Logger.h>
+
+namespace motel::host {
+
+namespace {
+constexpr std::size_t kCacheEntries = 100000;
+constexpr std::size_t kJobWorkers = 4;
+} // namespace
+
+HostRuntime::HostRuntime(HostConfig config)
+    : config_(std::move(config)), hostInfo_(config_, traffic_),
+      events_(std::make_unique<InProcessEventBus>(Poco::Logger::get("motel.events"))),
+      services_(std::make_unique<ServiceDirectory>()), health_(std::make_unique<HealthCheckRunner>()),
+      metrics_(std::make_unique<PrometheusMetrics>(Poco::Logger::get("motel.metrics"))),
+      cache_(std::make_unique<MemoryCache>(kCacheEntries)),
+      jobs_(std::make_unique<InProcessJobs>(kJobWorkers, Poco::Logger::get("motel.jobs"))) {}
+
+HostRuntime::~HostRuntime() {
+    shutdown(std::chrono::milliseconds(5000));
+    // Plugin instances go first, while every service they might touch in a
+    // destructor still exists; the libraries stay loaded until loader_ goes.
+    if (loader_) loader_->destroyInstances();
+}
+
+void HostRuntime::loadPlugins() {
+    loader_ = std::make_unique<PluginLoader>(config_.pluginsDir());
+    plugins_ = std::make_unique<PluginSet>(*loader_, config_.pluginsToLoad());
+    PluginSet* plugins = plugins_.get();
+    hostInfo_.setPlugins(plugins_->names(), [plugins] { return plugins->allStarted(); });
+}
+
+void HostRuntime::openDatabase() {
+    SqlDatabaseOptions options;
+    options.poolSize = static_cast<int>(config_.databasePoolSize());
+    database_ = std::make_unique<SqlDatabase>(DatabaseUrl::parse(config_.databaseUrl(), config_.prefixDir()), options,
+                                              Poco::Logger::get("motel.db"));
+}
+
+std::vector<std::string> HostRuntime::migrate() {
+    MigrationRunner runner(*database_, Poco::Logger::get("motel.migrations"));
+    return runner.apply(plugins_->migrations());
+}
+
+sdk::PluginContext& HostRuntime::contextFor(const LoadedPlugin& plugin) {
+    for (auto& context : contexts_)
+        if (context->pluginName() == plugin.name) return *context;
+    if (!hostServices_)
+        hostServices_.reset(new HostServices{hostInfo_, *database_, *events_, *jobs_, *cache_, *health_, *metrics_,
+                                             *services_, router_});
+    contexts_.push_back(
+        std::make_unique<PluginContextImpl>(plugin.name, config_.pluginSettings(plugin.name), *hostServices_));
+    return *contexts_.back();
+}
+
+void HostRuntime::startPlugins() {
+    plugins_->startAll([this](const LoadedPlugin& p) -> sdk::PluginContext& { return contextFor(p); });
+}
+
+void HostRuntime::seed() {
+    plugins_->seedAll([this](const LoadedPlugin& p) -> sdk::PluginContext& { return contextFor(p); });
+}
+
+void HostRuntime::serve() {
+    router_.freeze();
+    DispatcherOptions dispatcherOptions;
+    dispatcherOptions.corsOrigins = config_.corsOrigins();
+    dispatcherOptions.requestsPerMinute = config_.hostSettings().getInt("http.rateLimit.perMinute", 0, 0);
+    dispatcher_ = std::make_unique<Dispatcher>(router_, *metrics_, traffic_, *cache_, dispatcherOptions);
+    dispatcher_->setAuthenticator(services_->find<sdk::Authenticator>(sdk::kAuthenticatorService));
+
+    jobs_->start();
+    jobsRunning_ = true;
+
+    HttpServerOptions options;
+    options.host = config_.httpHost();
+    options.port = config_.httpPort();
+    options.maxBodyBytes = config_.maxBodyBytes();
+    const auto& settings = config_.hostSettings();
+    options.workerThreads = static_cast<unsigned>(settings.getInt("http.workers", options.workerThreads, 1, 1024));
+    options.ioThreads = static_cast<unsigned>(settings.getInt("http.ioThreads", options.ioThreads, 1, 64));
+    options.maxConnections =
+        static_cast<std::size_t>(settings.getInt("http.maxConnections", options.maxConnections, 1, 1000000));
+    options.headerTimeout = settings.getDuration("http.headerTimeout", options.headerTimeout);
+    options.idleTimeout = settings.getDuration("http.idleTimeout", options.idleTimeout);
+    options.bodyTimeout = settings.getDuration("http.bodyTimeout", options.bodyTimeout);
+    options.trustForwardedFor = settings.getBool("http.trustProxy", false);
+    Dispatcher* dispatcher = dispatcher_.get();
+    http_ = std::make_unique<HttpServer>(
+        options, [dispatcher](sdk::Request& request, sdk::Response& response, ConnectionTakeover&) {
+            dispatcher->dispatch(request, response);
+        });
+    http_->start();
+}
+
+std::uint16_t HostRuntime::port() const { return http_ ? http_->port() : 0; }
+
+void HostRuntime::shutdown(std::chrono::milliseconds grace) noexcept {
+    try {
+        if (http_) http_->stop(grace);
+    } catch (...) {
+    }
+    if (jobsRunning_) {
+        jobs_->stop(grace);
+        jobsRunning_ = false;
+    }
+    if (plugins_) plugins_->stopAll();
+}
+
+} // namespace motel::host

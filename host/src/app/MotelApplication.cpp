@@ -1,0 +1,211 @@
+#include "app/MotelApplication.h"
+#include "app/HostRuntime.h"
+#include "config/HostConfig.h"
+#include "plugins/DependencyOrder.h"
+
+#include <Poco/AsyncChannel.h>
+#include <Poco/AutoPtr.h>
+#include <Poco/ConsoleChannel.h>
+#include <Poco/Environment.h>
+#include <Poco/File.h>
+#include <Poco/FormattingChannel.h>
+#include <Poco/Logger.h>
+#include <Poco/Path.h>
+#include <Poco/PatternFormatter.h>
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionCallback.h>
+
+#include <iostream>
+#include <map>
+#include <optional>
+
+extern char** environ;
+
+namespace motel::host {
+
+namespace {
+std::map<std::string, std::string> processEnvironment() {
+    std::map<std::string, std::string> env;
+    for (char** entry = environ; entry && *entry; ++entry) {
+        const std::string text(*entry);
+        const auto eq = text.find('=');
+        if (eq != std::string::npos) env[text.substr(0, eq)] = text.substr(eq + 1);
+    }
+    return env;
+}
+
+// One clear line on stderr for anything that stops the host.
+int fail(const std::string& message, int code) {
+    Poco::Logger::root().getChannel()->close();
+    std::cerr << "motel-host: " << message << std::endl;
+    return code;
+}
+
+const std::chrono::milliseconds kShutdownGrace(10000);
+} // namespace
+
+MotelApplication::MotelApplication() { setUnixOptions(true); }
+
+void MotelApplication::defineOptions(Poco::Util::OptionSet& options) {
+    ServerApplication::defineOptions(options);
+    options.addOption(Poco::Util::Option("help", "h", "Show this help and exit.")
+                          .required(false)
+                          .repeatable(false)
+                          .callback(Poco::Util::OptionCallback<MotelApplication>(this, &MotelApplication::handleHelp)));
+    options.addOption(
+        Poco::Util::Option("config", "c", "Read configuration from FILE (default: <prefix>/etc/motel/motel.properties).")
+            .required(false)
+            .repeatable(false)
+            .argument("FILE")
+            .callback(Poco::Util::OptionCallback<MotelApplication>(this, &MotelApplication::handleConfig)));
+}
+
+void MotelApplication::handleHelp(const std::string&, const std::string&) {
+    helpRequested_ = true;
+    stopOptionsProcessing();
+}
+
+void MotelApplication::handleConfig(const std::string&, const std::string& value) { configFile_ = value; }
+
+void MotelApplication::printHelp() const {
+    Poco::Util::HelpFormatter help(options());
+    help.setCommand(commandName());
+    help.setUsage("[--config=FILE] [serve|migrate|seed|plugins]");
+    help.setHeader(
+        "Motel Manager host.\n"
+        "  serve    load the configured plugins, migrate, and serve HTTP (default)\n"
+        "  migrate  apply pending database migrations and exit\n"
+        "  seed     add development demo data (refused when motel.env=production) and exit\n"
+        "  plugins  list the plugins found in plugins.dir and exit\n"
+        "Environment overrides: PORT, HOST, DATABASE_URL, REDIS_URL, JWT_SECRET, JWT_EXPIRES_IN,\n"
+        "MOTEL_PLUGINS, MOTEL_ENV, CORS_ORIGINS, LOG_LEVEL.");
+    help.format(std::cout);
+}
+
+std::string MotelApplication::prefixDir() const {
+    // <prefix>/bin/motel-host → <prefix>
+    Poco::Path binDir(config().getString("application.dir"));
+    return binDir.parent().toString();
+}
+
+HostConfig MotelApplication::loadConfig() const {
+    std::string file = configFile_;
+    if (file.empty()) {
+        const std::string fallback =
+            Poco::Path(Poco::Path(prefixDir()).makeDirectory(), "etc/motel/motel.properties").toString();
+        if (Poco::File(fallback).exists()) file = fallback;
+    }
+    return HostConfig::load(file, processEnvironment(), prefixDir());
+}
+
+void MotelApplication::setUpLogging(const std::string& level) const {
+    Poco::AutoPtr<Poco::PatternFormatter> formatter(new Poco::PatternFormatter("%Y-%m-%dT%H:%M:%S.%iZ %p %s: %t"));
+    formatter->setProperty("times", "UTC");
+    Poco::AutoPtr<Poco::ConsoleChannel> console(new Poco::ConsoleChannel);
+    Poco::AutoPtr<Poco::FormattingChannel> formatting(new Poco::FormattingChannel(formatter, console));
+    // Asynchronous so a slow terminal or pipe never holds up a request.
+    Poco::AutoPtr<Poco::AsyncChannel> async(new Poco::AsyncChannel(formatting));
+    Poco::Logger::root().setChannel(async);
+    Poco::Logger::root().setLevel(level);
+    std::vector<std::string> names;
+    Poco::Logger::names(names);
+    for (const auto& name : names) {
+        Poco::Logger::get(name).setChannel(async);
+        Poco::Logger::get(name).setLevel(level);
+    }
+}
+
+int MotelApplication::main(const std::vector<std::string>& args) {
+    if (helpRequested_) {
+        printHelp();
+        return EXIT_OK;
+    }
+    if (args.size() > 1) return fail("expected at most one command, got " + std::to_string(args.size()), EXIT_USAGE);
+    const std::string command = args.empty() ? "serve" : args.front();
+
+    std::optional<HostConfig> config;
+    try {
+        config = loadConfig();
+        setUpLogging(config->logLevel());
+    } catch (const std::exception& e) {
+        return fail(std::string("configuration error: ") + e.what(), EXIT_CONFIG);
+    }
+
+    try {
+        if (command == "serve") return serve(std::move(*config));
+        if (command == "migrate") return migrate(std::move(*config));
+        if (command == "seed") return seed(std::move(*config));
+        if (command == "plugins") return listPlugins(std::move(*config));
+    } catch (const std::exception& e) {
+        return fail(e.what(), EXIT_SOFTWARE);
+    }
+    printHelp();
+    return fail("unknown command '" + command + "'", EXIT_USAGE);
+}
+
+int MotelApplication::serve(HostConfig config) {
+    auto& log = Poco::Logger::get("motel.host");
+    HostRuntime runtime(std::move(config));
+    runtime.loadPlugins();
+    runtime.openDatabase();
+    if (runtime.config().migrateOnStart()) {
+        for (const auto& applied : runtime.migrate()) log.information("migration applied: %s", applied);
+    }
+    runtime.startPlugins();
+    runtime.serve();
+    log.information("motel-host %s listening on %s:%hu (%s)", std::string(MOTEL_HOST_VERSION),
+                    runtime.config().httpHost(), runtime.port(), runtime.config().environment());
+    waitForTerminationRequest();
+    log.information("shutting down");
+    runtime.shutdown(kShutdownGrace);
+    log.information("stopped");
+    Poco::Logger::root().getChannel()->close();
+    return EXIT_OK;
+}
+
+int MotelApplication::migrate(HostConfig config) {
+    HostRuntime runtime(std::move(config));
+    runtime.loadPlugins();
+    runtime.openDatabase();
+    const auto applied = runtime.migrate();
+    for (const auto& line : applied) std::cout << "applied " << line << "\n";
+    std::cout << (applied.empty() ? "database is up to date" : std::to_string(applied.size()) + " migration(s) applied")
+              << std::endl;
+    return EXIT_OK;
+}
+
+int MotelApplication::seed(HostConfig config) {
+    if (config.isProduction()) return fail("seed is for development only (motel.env=production)", EXIT_USAGE);
+    HostRuntime runtime(std::move(config));
+    runtime.loadPlugins();
+    runtime.openDatabase();
+    runtime.migrate();
+    runtime.startPlugins();
+    runtime.seed();
+    runtime.shutdown(kShutdownGrace);
+    std::cout << "seeded demo data" << std::endl;
+    return EXIT_OK;
+}
+
+int MotelApplication::listPlugins(HostConfig config) {
+    PluginLoader loader(config.pluginsDir());
+    std::cout << "plugins in " << loader.directory() << ":\n";
+    for (const auto& name : loader.available()) {
+        try {
+            const LoadedPlugin& plugin = loader.load(name);
+            std::string deps;
+            for (const auto& d : plugin.info.dependencies) deps += (deps.empty() ? "" : ",") + d;
+            std::cout << "  " << name << " " << plugin.info.version << " (SDK ABI " << plugin.stamp.sdkMajor << "."
+                      << plugin.stamp.sdkMinor << ")" << " depends on: " << (deps.empty() ? "-" : deps);
+            if (!plugin.info.description.empty()) std::cout << " — " << plugin.info.description;
+            std::cout << "\n";
+        } catch (const std::exception& e) {
+            std::cout << "  " << name << " UNUSABLE: " << e.what() << "\n";
+        }
+    }
+    std::cout.flush();
+    return EXIT_OK;
+}
+
+} // namespace motel::host

@@ -1,0 +1,124 @@
+#include "config/HostConfig.h"
+
+#include <Poco/AutoPtr.h>
+#include <Poco/File.h>
+#include <Poco/Path.h>
+#include <Poco/String.h>
+#include <Poco/Util/PropertyFileConfiguration.h>
+
+#include <algorithm>
+
+namespace motel::host {
+
+namespace {
+const char* const kPluginPrefix = "plugins.";
+// Keys under plugins.* that belong to the host, not to a plugin.
+bool isHostPluginKey(const std::string& key) { return key == "plugins.dir" || key == "plugins.load"; }
+
+void collect(const Poco::Util::AbstractConfiguration& config, const std::string& base,
+             std::map<std::string, std::string>& out) {
+    Poco::Util::AbstractConfiguration::Keys keys;
+    config.keys(base, keys);
+    for (const auto& key : keys) {
+        const std::string full = base.empty() ? key : base + "." + key;
+        if (config.hasProperty(full)) out[full] = Poco::trim(config.getRawString(full));
+        collect(config, full, out);
+    }
+}
+} // namespace
+
+const std::vector<std::pair<std::string, std::string>>& HostConfig::environmentOverrides() {
+    static const std::vector<std::pair<std::string, std::string>> overrides{
+        {"PORT", "http.port"},           {"HOST", "http.host"},
+        {"DATABASE_URL", "db.url"},      {"REDIS_URL", "redis.url"},
+        {"JWT_SECRET", "jwt.secret"},    {"JWT_EXPIRES_IN", "jwt.expiresIn"},
+        {"MOTEL_PLUGINS", "plugins.load"}, {"MOTEL_ENV", "motel.env"},
+        {"CORS_ORIGINS", "cors.origins"}, {"LOG_LEVEL", "log.level"},
+    };
+    return overrides;
+}
+
+HostConfig HostConfig::load(const std::string& file, const std::map<std::string, std::string>& environment,
+                            const std::string& prefixDir) {
+    std::map<std::string, std::string> values;
+    if (!file.empty()) {
+        if (!Poco::File(file).exists()) throw sdk::ConfigError("config file not found: " + file);
+        Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> properties(
+            new Poco::Util::PropertyFileConfiguration(file));
+        collect(*properties, "", values);
+    }
+    for (const auto& [variable, key] : environmentOverrides()) {
+        auto it = environment.find(variable);
+        if (it != environment.end()) values[key] = Poco::trim(it->second);
+    }
+    HostConfig config = fromValues(std::move(values), prefixDir);
+    config.source_ = file.empty() ? "(defaults)" : file;
+    return config;
+}
+
+HostConfig HostConfig::fromValues(std::map<std::string, std::string> values, const std::string& prefixDir) {
+    HostConfig config;
+    config.prefixDir_ = prefixDir;
+    config.all_ = values;
+    std::map<std::string, std::string> hostOnly;
+    for (const auto& [key, value] : values)
+        if (key.rfind(kPluginPrefix, 0) != 0 || isHostPluginKey(key)) hostOnly[key] = value;
+    config.host_ = sdk::Settings("", std::move(hostOnly));
+    config.validate();
+    return config;
+}
+
+void HostConfig::validate() const {
+    const std::string env = environment();
+    if (env != "development" && env != "production")
+        throw sdk::ConfigError("motel.env='" + env + "': expected development or production");
+    (void)httpPort();
+    (void)maxBodyBytes();
+    (void)databasePoolSize();
+    (void)migrateOnStart();
+    const std::string url = host_.getString("db.url", "sqlite:var/motel.db");
+    if (url.rfind("sqlite:", 0) != 0 && url.rfind("postgresql://", 0) != 0 && url.rfind("postgres://", 0) != 0)
+        throw sdk::ConfigError("db.url='" + (url.find('@') == std::string::npos ? url : std::string("<redacted>")) +
+                               "': expected sqlite:PATH or postgresql://user:password@host:port/db");
+    const std::string redis = redisUrl();
+    if (!redis.empty() && redis.rfind("redis://", 0) != 0)
+        throw sdk::ConfigError("redis.url: expected redis://[user:password@]host:port[/db]");
+    for (const auto& name : pluginsToLoad()) {
+        const bool valid = std::all_of(name.begin(), name.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+        });
+        if (!valid) throw sdk::ConfigError("plugins.load: '" + name + "' is not a plugin name ([a-z0-9_-]+)");
+    }
+}
+
+std::size_t HostConfig::maxBodyBytes() const {
+    return static_cast<std::size_t>(host_.getInt("http.maxBodyBytes", 1024 * 1024, 1, 1024LL * 1024 * 1024));
+}
+
+std::string HostConfig::resolvePath(const std::string& path) const {
+    Poco::Path p(path);
+    if (p.isAbsolute() || prefixDir_.empty()) return p.toString();
+    return Poco::Path(Poco::Path(prefixDir_).makeDirectory(), p).toString();
+}
+
+std::string HostConfig::pluginsDir() const { return resolvePath(host_.getString("plugins.dir", "lib/motel/plugins")); }
+
+std::string HostConfig::databaseUrl() const {
+    std::string url = host_.getString("db.url", "sqlite:var/motel.db");
+    if (url.rfind("postgres://", 0) == 0) url = "postgresql://" + url.substr(11);
+    if (url.rfind("sqlite:", 0) == 0) {
+        const std::string path = url.substr(7);
+        if (path != ":memory:") return "sqlite:" + resolvePath(path);
+    }
+    return url;
+}
+
+sdk::Settings HostConfig::pluginSettings(const std::string& pluginName) const {
+    const std::string prefix = std::string(kPluginPrefix) + pluginName + ".";
+    std::map<std::string, std::string> own;
+    for (const auto& [key, value] : all_)
+        if (key.rfind(prefix, 0) == 0) own[key.substr(prefix.size())] = value;
+    return sdk::Settings(prefix, std::move(own));
+}
+
+} // namespace motel::host

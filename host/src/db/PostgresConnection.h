@@ -1,0 +1,45 @@
+#pragma once
+/// SqlConnection for PostgreSQL, over Poco::Data's PostgreSQL connector.
+///
+/// Each parameter is bound by its normalised type (Poco sends all of them as
+/// text and the server infers the type from the statement); results come
+/// through a RecordSet and are normalised (TEXT arrives as a CLOB, INT4 as
+/// Int32, BOOL as bool). Poco reports errors as text only, so the SQLSTATE is
+/// read from its message; a lost connection is recognised by the libpq
+/// connection status going bad, which also makes the pool drop it.
+
+#include "db/SqlConnection.h"
+
+#include <Poco/Data/Session.h>
+
+namespace Poco::Data::PostgreSQL {
+class SessionHandle;
+}
+
+namespace motel::host {
+
+class PostgresConnection : public SqlConnection {
+public:
+    /// `session` must be a PostgreSQL session and outlive this object.
+    explicit PostgresConnection(Poco::Data::Session& session);
+
+    sdk::Dialect dialect() const override { return sdk::Dialect::postgresql; }
+    sdk::ResultSet query(const std::string& sql, const sdk::SqlParams& params) override;
+    std::int64_t execute(const std::string& sql, const sdk::SqlParams& params) override;
+    void begin() override;
+    /// Refuses to "commit" a transaction an earlier failed statement aborted
+    /// (PostgreSQL would silently roll it back and report success).
+    void commit() override;
+    void rollback() noexcept override;
+    void discard() noexcept override;
+
+private:
+    Poco::Data::Session& session_;
+    Poco::Data::PostgreSQL::SessionHandle& handle_;
+
+    /// Turns a driver exception into the layer's errors; never returns.
+    [[noreturn]] void fail(const std::exception& error, const std::string& sql) const;
+    bool connected() const;
+};
+
+} // namespace motel::host

@@ -1,0 +1,36 @@
+#pragma once
+/// One borrowed pooled connection, seen through the dialect that runs SQL on
+/// it. SqliteConnection and PostgresConnection implement it; PooledSession
+/// builds transactions, savepoints and after-commit hooks on top, the same
+/// way for both.
+///
+/// Every failure leaves as sdk::UniqueViolation, DatabaseUnavailable or
+/// DatabaseError, never as a driver exception.
+
+#include <motel/sdk/Database.h>
+
+#include <cstdint>
+#include <string>
+
+namespace motel::host {
+
+class SqlConnection {
+public:
+    virtual ~SqlConnection() = default;
+    virtual sdk::Dialect dialect() const = 0;
+    /// Runs one statement and returns its rows (none for statements without).
+    virtual sdk::ResultSet query(const std::string& sql, const sdk::SqlParams& params) = 0;
+    /// Runs one statement and returns the rows it changed.
+    virtual std::int64_t execute(const std::string& sql, const sdk::SqlParams& params) = 0;
+    /// Starts a transaction; on SQLite it takes the write lock at once
+    /// (BEGIN IMMEDIATE), so two writers wait for each other instead of
+    /// deadlocking when both try to upgrade a read lock.
+    virtual void begin() = 0;
+    virtual void commit() = 0;
+    /// Best effort; a connection whose rollback fails is discarded.
+    virtual void rollback() noexcept = 0;
+    /// Closes the connection so the pool drops it instead of reusing it.
+    virtual void discard() noexcept = 0;
+};
+
+} // namespace motel::host

@@ -1,0 +1,87 @@
+#pragma once
+/// sdk::Database over Poco::Data: a pool of SQLite or PostgreSQL connections
+/// that plugins borrow through withSession() and transaction().
+///
+/// - Borrowing waits at most `acquireTimeout` for a free connection, then
+///   throws DatabaseUnavailable (503) instead of queueing forever.
+/// - A call nested inside another on the same thread (a transaction inside
+///   withSession, a service called from inside a transaction) reuses the
+///   outer connection: a transaction inside a transaction is a savepoint.
+///   This is what keeps one request from deadlocking against itself on
+///   SQLite, where a second writer connection would wait for the first.
+/// - SQLite connections use WAL, foreign keys and a busy timeout, and start
+///   transactions with BEGIN IMMEDIATE so concurrent writers queue.
+/// - On PostgreSQL a connection that died (server restart, network) fails
+///   its call fast with DatabaseUnavailable and is dropped from the pool;
+///   later calls open fresh connections, so the pool heals by itself.
+///
+/// Owned by the host; lives longer than every plugin that uses it.
+
+#include "db/ConfiguredSessionPool.h"
+#include "db/DatabaseUrl.h"
+
+#include <motel/sdk/Database.h>
+
+#include <Poco/Logger.h>
+#include <Poco/Semaphore.h>
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+namespace motel::host {
+
+class PooledSession;
+
+struct SqlDatabaseOptions {
+    int poolSize = 8;                                      ///< db.pool.size
+    std::chrono::milliseconds acquireTimeout{5000};        ///< wait for a free connection
+    std::chrono::milliseconds sqliteBusyTimeout{5000};     ///< wait for SQLite's write lock
+    std::chrono::seconds idleTime{60};                     ///< idle connections above one are closed
+};
+
+class SqlDatabase : public sdk::Database {
+public:
+    /// Does not connect yet; the first call (normally the migrations) does.
+    /// Creates the SQLite file's folder. `:memory:` gets one connection.
+    SqlDatabase(DatabaseUrl url, SqlDatabaseOptions options, Poco::Logger& logger);
+    ~SqlDatabase() override;
+    SqlDatabase(const SqlDatabase&) = delete;
+    SqlDatabase& operator=(const SqlDatabase&) = delete;
+
+    sdk::Dialect dialect() const override { return url_.dialect(); }
+    void withSession(const std::function<void(sdk::SqlSession&)>& work) override;
+    void transaction(const std::function<void(sdk::SqlSession&)>& work) override;
+
+    struct PingResult {
+        bool up = false;
+        double milliseconds = 0; ///< round trip, including waiting for a connection
+        std::string error;       ///< why it is down (no password in it)
+    };
+    /// `SELECT 1` for health and readiness checks; never throws. Waits at
+    /// most `timeout` for a connection (a query that then hangs is bounded
+    /// by the health check's own timeout).
+    PingResult ping(std::chrono::milliseconds timeout);
+
+    struct PoolStats {
+        int capacity = 0;
+        int inUse = 0;
+        int open = 0;
+    };
+    PoolStats poolStats() const;
+
+    const DatabaseUrl& url() const { return url_; }
+
+private:
+    class Lease;
+
+    DatabaseUrl url_;
+    SqlDatabaseOptions options_;
+    Poco::Logger& logger_;
+    std::unique_ptr<ConfiguredSessionPool> pool_;
+    Poco::Semaphore permits_;
+
+    void borrow(std::chrono::milliseconds timeout, const std::function<void(PooledSession&)>& work);
+};
+
+} // namespace motel::host

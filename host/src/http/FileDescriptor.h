@@ -1,0 +1,33 @@
+#pragma once
+
+namespace motel::host {
+
+/// Owns one POSIX file descriptor (socket, epoll, eventfd) and closes it when
+/// destroyed, so no early return or exception can leak a descriptor. Move-only.
+/// `release()` gives the descriptor up, e.g. when a connection is handed over
+/// to a WebSocket layer.
+class FileDescriptor {
+public:
+    FileDescriptor() noexcept = default;
+    explicit FileDescriptor(int fd) noexcept : _fd(fd) {}
+    ~FileDescriptor();
+
+    FileDescriptor(FileDescriptor&& other) noexcept : _fd(other.release()) {}
+    FileDescriptor& operator=(FileDescriptor&& other) noexcept;
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+
+    int get() const noexcept { return _fd; }
+    bool valid() const noexcept { return _fd >= 0; }
+    explicit operator bool() const noexcept { return valid(); }
+
+    /// Stops owning the descriptor and returns it (-1 when empty).
+    int release() noexcept;
+    /// Closes the current descriptor (if any) and owns `fd` instead.
+    void reset(int fd = -1) noexcept;
+
+private:
+    int _fd = -1;
+};
+
+} // namespace motel::host

@@ -1,0 +1,331 @@
+#include "http/HttpConnection.h"
+
+#include "http/IoThread.h"
+#include "http/ResponseSerializer.h"
+#include "http/WorkerPool.h"
+
+#include <Poco/Logger.h>
+
+#include <cerrno>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace motel::host {
+
+namespace {
+
+/// How long a connection that answered an error keeps reading (and dropping)
+/// what the client still sends, so the client reads our answer instead of a
+/// connection reset.
+constexpr std::chrono::milliseconds lingerTime{2000};
+
+} // namespace
+
+HttpConnection::HttpConnection(IoThread& io, FileDescriptor socket, std::string peerAddress)
+    : _io(io),
+      _socket(std::move(socket)),
+      _fd(_socket.get()),
+      _peerAddress(std::move(peerAddress)),
+      _parser(io.parserLimits()) {}
+
+void HttpConnection::open() {
+    auto self = shared_from_this();
+    EventLoop::Handlers handlers;
+    handlers.onReadable = [self] { self->onReadable(); };
+    handlers.onWritable = [self] { self->onWritable(); };
+    // Edge triggered, both directions, registered once: no epoll_ctl per request.
+    _io.loop().add(_fd, Interest::readWrite, std::move(handlers), true);
+    setDeadline(_io.loop().now() + _io.options().headerTimeout);
+}
+
+void HttpConnection::beginShutdown() {
+    _shuttingDown = true;
+    switch (_state) {
+    case State::reading:
+    case State::lingering:
+        close();
+        break;
+    case State::writing:
+        if (_afterWrite == AfterWrite::keepAlive) _afterWrite = AfterWrite::close;
+        break;
+    case State::dispatching: // deliver() closes after the response
+    case State::closed:
+        break;
+    }
+}
+
+void HttpConnection::close() {
+    if (_state == State::closed) return;
+    _state = State::closed;
+    if (_timerArmed) _io.loop().cancel(_timer);
+    _timerArmed = false;
+    _io.loop().remove(_fd);
+    _socket.reset();
+    _io.connectionClosed(*this, _fd);
+}
+
+void HttpConnection::onReadable() {
+    _mayHaveInput = true;
+    if (_state == State::reading)
+        readInput();
+    else if (_state == State::lingering)
+        drainInput();
+    // dispatching/writing: the bytes wait until the current response is out.
+}
+
+void HttpConnection::onWritable() {
+    if (_output.empty() || _state == State::closed || _state == State::lingering) return;
+    if (flush() && _state == State::writing) onWriteComplete();
+}
+
+void HttpConnection::readInput() {
+    char* const buffer = _io.readBuffer();
+    while (_state == State::reading && _mayHaveInput) {
+        const ssize_t n = ::recv(_fd, buffer, IoThread::readBufferSize, 0);
+        if (n > 0) {
+            const auto size = static_cast<std::size_t>(n);
+            // A short read drained the socket; new data raises a new edge.
+            if (size < IoThread::readBufferSize) _mayHaveInput = false;
+            const std::size_t used = consume(buffer, size);
+            if (used < size && _state == State::dispatching) _buffered.append(buffer + used, size - used);
+            continue;
+        }
+        if (n == 0) { // the client closed (or half-closed) its side
+            close();
+            return;
+        }
+        if (errno == EINTR) continue;
+        if (errno == EAGAIN || errno == EWOULDBLOCK) {
+            _mayHaveInput = false;
+            return;
+        }
+        close();
+        return;
+    }
+}
+
+std::size_t HttpConnection::consume(const char* data, std::size_t size) {
+    std::size_t used = 0;
+    while (_state == State::reading && used < size) {
+        const HttpParser::Progress progress = _parser.feed(data + used, size - used);
+        used += progress.consumed;
+        switch (progress.event) {
+        case HttpParser::Event::needMore:
+            if (_idle && _parser.started()) { // a new request began: the header clock starts
+                _idle = false;
+                setDeadline(_io.loop().now() + _io.options().headerTimeout);
+            }
+            break;
+        case HttpParser::Event::headersComplete: {
+            _idle = false;
+            const ParsedRequest& request = _parser.request();
+            // Ask for the body only if the client waits for us to (nothing of it arrived yet).
+            if (request.expectsContinue && request.minorVersion >= 1 && used == size) {
+                _output += ResponseSerializer::continueResponse();
+                if (!flush()) {
+                    if (_state == State::closed) return used;
+                }
+            }
+            setDeadline(_io.loop().now() + _io.options().bodyTimeout);
+            break;
+        }
+        case HttpParser::Event::messageComplete:
+            _idle = false;
+            submit(_parser.take());
+            return used;
+        case HttpParser::Event::error:
+            _lingerOnClose = true;
+            fail(_parser.errorStatus(), _parser.errorMessage());
+            return used;
+        }
+    }
+    return used;
+}
+
+void HttpConnection::resumeReading() {
+    while (_state == State::reading && _bufferedOffset < _buffered.size()) {
+        _bufferedOffset += consume(_buffered.data() + _bufferedOffset, _buffered.size() - _bufferedOffset);
+    }
+    if (_bufferedOffset >= _buffered.size()) {
+        std::string().swap(_buffered);
+        _bufferedOffset = 0;
+    }
+    if (_state == State::reading && _mayHaveInput) readInput();
+}
+
+void HttpConnection::submit(ParsedRequest request) {
+    _state = State::dispatching;
+    setDeadline(Clock::time_point::max());
+    const bool closing = _shuttingDown || _io.stopping();
+    ResponseFraming framing;
+    framing.headRequest = request.method == "HEAD";
+    framing.keepAlive = request.keepAlive && !closing;
+    framing.http10 = request.minorVersion == 0;
+
+    auto self = shared_from_this();
+    const bool queued = _io.workers().trySubmit([self, request = std::move(request), closing]() mutable {
+        RequestExecutor::Outcome outcome =
+            self->_io.executor().execute(std::move(request), self->_peerAddress, closing || self->_io.stopping());
+        self->_io.loop().post([self, outcome = std::move(outcome)]() mutable { self->deliver(std::move(outcome)); });
+    });
+    if (queued) return;
+    // Deliver through the loop, like a worker would: answering inline here
+    // would re-enter the read path while it still holds unparsed bytes.
+    RequestExecutor::Outcome busy;
+    busy.keepAlive = framing.keepAlive;
+    busy.bytes = ResponseSerializer::error(503, "Server is busy, try again later", framing);
+    _io.loop().post([self, busy = std::move(busy)]() mutable { self->deliver(std::move(busy)); });
+}
+
+void HttpConnection::deliver(RequestExecutor::Outcome outcome) {
+    if (_state != State::dispatching) return; // closed meanwhile
+    _takeover = std::move(outcome.takeover);
+    AfterWrite after = AfterWrite::close;
+    if (_takeover)
+        after = AfterWrite::handOver;
+    else if (outcome.keepAlive && !_shuttingDown)
+        after = AfterWrite::keepAlive;
+    respond(std::move(outcome.bytes), after);
+}
+
+void HttpConnection::fail(int status, const std::string& message) {
+    ResponseFraming framing;
+    framing.keepAlive = false;
+    respond(ResponseSerializer::error(status, message, framing), AfterWrite::close);
+}
+
+void HttpConnection::respond(std::string bytes, AfterWrite after) {
+    _state = State::writing;
+    _afterWrite = after;
+    if (_output.empty()) {
+        _output = std::move(bytes);
+        _outputOffset = 0;
+    } else {
+        _output += bytes;
+    }
+    if (flush()) onWriteComplete();
+}
+
+bool HttpConnection::flush() {
+    while (_outputOffset < _output.size()) {
+        const ssize_t n = ::send(_fd, _output.data() + _outputOffset, _output.size() - _outputOffset, MSG_NOSIGNAL);
+        if (n > 0) {
+            _outputOffset += static_cast<std::size_t>(n);
+            continue;
+        }
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            // Wait for EPOLLOUT; the client gets writeTimeout to make room.
+            if (_state == State::writing) setDeadline(_io.loop().now() + _io.options().writeTimeout);
+            return false;
+        }
+        close(); // EPIPE, ECONNRESET, ...
+        return false;
+    }
+    std::string().swap(_output); // give the buffer back: idle connections hold nothing
+    _outputOffset = 0;
+    return true;
+}
+
+void HttpConnection::onWriteComplete() {
+    switch (_afterWrite) {
+    case AfterWrite::keepAlive:
+        _state = State::reading;
+        _idle = true;
+        setDeadline(_io.loop().now() + _io.options().idleTimeout);
+        resumeReading();
+        break;
+    case AfterWrite::close:
+        if (_lingerOnClose || _mayHaveInput || _bufferedOffset < _buffered.size())
+            startLingering();
+        else
+            close();
+        break;
+    case AfterWrite::handOver:
+        handOver();
+        break;
+    }
+}
+
+void HttpConnection::startLingering() {
+    _state = State::lingering;
+    std::string().swap(_buffered);
+    _bufferedOffset = 0;
+    ::shutdown(_fd, SHUT_WR);
+    setDeadline(_io.loop().now() + lingerTime);
+    _mayHaveInput = true;
+    drainInput();
+}
+
+void HttpConnection::drainInput() {
+    char* const buffer = _io.readBuffer();
+    for (;;) {
+        const ssize_t n = ::recv(_fd, buffer, IoThread::readBufferSize, 0);
+        if (n > 0) continue;
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return;
+        close(); // EOF or error: the client has seen everything
+        return;
+    }
+}
+
+void HttpConnection::handOver() {
+    ConnectionTakeover::Handler handler = std::move(_takeover);
+    std::string alreadyRead = _buffered.substr(std::min(_bufferedOffset, _buffered.size()));
+    _state = State::closed;
+    if (_timerArmed) _io.loop().cancel(_timer);
+    _timerArmed = false;
+    _io.loop().remove(_fd);
+    const int fd = _socket.release();
+    _io.connectionClosed(*this, fd);
+    try {
+        handler(fd, std::move(alreadyRead));
+    } catch (const std::exception& e) {
+        Poco::Logger::get("motel.http").error("Connection takeover handler threw: %s", std::string(e.what()));
+    } catch (...) {
+        Poco::Logger::get("motel.http").error("Connection takeover handler threw an unknown exception");
+    }
+}
+
+void HttpConnection::setDeadline(Clock::time_point deadline) {
+    _deadline = deadline;
+    if (deadline == Clock::time_point::max()) return; // an armed timer finds nothing to do
+    // Deadlines mostly move later (every request); the armed timer then fires
+    // early once and re-arms, instead of a cancel + insert per request.
+    if (_timerArmed && _timer.when <= deadline) return;
+    if (_timerArmed) _io.loop().cancel(_timer);
+    std::weak_ptr<HttpConnection> weak = weak_from_this();
+    _timer = _io.loop().runAt(deadline, [weak] {
+        if (auto self = weak.lock()) self->onTimer();
+    });
+    _timerArmed = true;
+}
+
+void HttpConnection::onTimer() {
+    _timerArmed = false;
+    if (_state == State::closed || _deadline == Clock::time_point::max()) return;
+    if (Clock::now() < _deadline) {
+        setDeadline(_deadline);
+        return;
+    }
+    switch (_state) {
+    case State::reading:
+        if (!_parser.started()) { // silent or idle: just close
+            close();
+        } else {
+            _lingerOnClose = true;
+            fail(408, "Request timeout");
+        }
+        break;
+    case State::writing:
+    case State::lingering:
+        close();
+        break;
+    case State::dispatching:
+    case State::closed:
+        break;
+    }
+}
+
+} // namespace motel::host

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "http/ConnectionTakeover.h"
+#include "http/EventLoop.h"
+#include "http/FileDescriptor.h"
+#include "http/HttpParser.h"
+#include "http/RequestExecutor.h"
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+namespace motel::host {
+
+class IoThread;
+
+/// One client connection, driven by its I/O thread's EventLoop (edge
+/// triggered). It reads and parses requests, hands each complete one to the
+/// worker pool, writes the response, and only then parses the next one, so
+/// pipelined requests are answered in order and a client that does not read
+/// its responses cannot make the server buffer more than one. Every phase has
+/// a deadline (header, body, idle, write), so slow or silent clients cost a
+/// few hundred bytes and are dropped, never a thread. Errors the server
+/// answers itself (400, 408, 413, 431, 501, 503, 505) use the API envelope;
+/// after one the connection is closed (with a short lingering read so the
+/// client sees the answer instead of a reset).
+///
+/// Lives on the loop thread; owned by shared_ptr (the loop's watch and any
+/// request in flight), so it outlives every callback that touches it.
+class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
+public:
+    HttpConnection(IoThread& io, FileDescriptor socket, std::string peerAddress);
+    HttpConnection(const HttpConnection&) = delete;
+    HttpConnection& operator=(const HttpConnection&) = delete;
+
+    /// Starts watching the socket and the header deadline.
+    void open();
+    /// Server stopping: close now unless a request is in flight; otherwise
+    /// close right after its response.
+    void beginShutdown();
+    /// Closes immediately (idempotent).
+    void close();
+
+private:
+    enum class State { reading, dispatching, writing, lingering, closed };
+    enum class AfterWrite { keepAlive, close, handOver };
+    using Clock = EventLoop::Clock;
+
+    void onReadable();
+    void onWritable();
+    void onTimer();
+    void readInput();
+    std::size_t consume(const char* data, std::size_t size);
+    void resumeReading();
+    void submit(ParsedRequest request);
+    void deliver(RequestExecutor::Outcome outcome);
+    void fail(int status, const std::string& message);
+    void respond(std::string bytes, AfterWrite after);
+    bool flush();
+    void onWriteComplete();
+    void startLingering();
+    void drainInput();
+    void handOver();
+    void setDeadline(Clock::time_point deadline);
+
+    IoThread& _io;
+    FileDescriptor _socket;
+    const int _fd;
+    const std::string _peerAddress;
+    HttpParser _parser;
+    State _state = State::reading;
+    AfterWrite _afterWrite = AfterWrite::keepAlive;
+    bool _idle = false;          ///< between requests (idle timeout applies, not the header timeout)
+    bool _mayHaveInput = false;  ///< edge-triggered: the socket may hold unread bytes
+    bool _lingerOnClose = false; ///< unread request bytes may follow: read and drop them before closing
+    bool _shuttingDown = false;
+    std::string _buffered;       ///< bytes read past the request in flight (pipelining)
+    std::size_t _bufferedOffset = 0;
+    std::string _output;         ///< response bytes not yet sent
+    std::size_t _outputOffset = 0;
+    ConnectionTakeover::Handler _takeover;
+    Clock::time_point _deadline = Clock::time_point::max();
+    EventLoop::TimerId _timer;
+    bool _timerArmed = false;
+};
+
+} // namespace motel::host

@@ -1,0 +1,119 @@
+#include "http/HttpServer.h"
+
+#include "http/FileDescriptor.h"
+#include "http/HttpListener.h"
+#include "http/IoThread.h"
+#include "http/RequestExecutor.h"
+#include "http/WorkerPool.h"
+
+#include <future>
+#include <stdexcept>
+
+namespace motel::host {
+
+HttpServer::HttpServer(HttpServerOptions options, RequestDispatch dispatch)
+    : _options(std::move(options)), _dispatch(std::move(dispatch)) {
+    if (_options.ioThreads == 0) _options.ioThreads = 1;
+    if (_options.workerThreads == 0) _options.workerThreads = 1;
+}
+
+HttpServer::~HttpServer() {
+    try {
+        stop(std::chrono::milliseconds(0));
+    } catch (...) {
+    }
+}
+
+void HttpServer::start() {
+    std::lock_guard<std::mutex> lifecycle(_lifecycleMutex);
+    if (_running) throw std::logic_error("HttpServer already running");
+    if (!_dispatch) throw std::invalid_argument("HttpServer needs a dispatch function");
+    _stopping = false;
+    try {
+        _listener = std::make_unique<HttpListener>(_options.host, _options.port);
+        _executor = std::make_unique<RequestExecutor>(_dispatch, _options.trustForwardedFor);
+        _workers = std::make_unique<WorkerPool>(_options.workerThreads, _options.maxQueuedRequests);
+        for (unsigned i = 0; i < _options.ioThreads; ++i)
+            _ioThreads.push_back(std::make_unique<IoThread>(_options, *_workers, *_executor, _stopping,
+                                                            [this] { onConnectionClosed(); }));
+        _listener->attach(_ioThreads.front()->loop(),
+                          [this](FileDescriptor socket, std::string peer) { onAccepted(std::move(socket), std::move(peer)); });
+        for (auto& io : _ioThreads) io->start();
+    } catch (...) {
+        shutDownThreads();
+        throw;
+    }
+    _port = _listener->port();
+    _running = true;
+}
+
+void HttpServer::onAccepted(FileDescriptor socket, std::string peerAddress) {
+    if (_connections.load() >= _options.maxConnections) return; // closes the socket
+    ++_connections;
+    const int fd = socket.get();
+    IoThread& io = *_ioThreads[static_cast<std::size_t>(fd) % _ioThreads.size()];
+    if (&io.loop() == EventLoop::current()) {
+        io.adopt(std::move(socket), std::move(peerAddress));
+        return;
+    }
+    // std::function needs a copyable task; the descriptor travels in a shared_ptr.
+    auto shared = std::make_shared<FileDescriptor>(std::move(socket));
+    io.loop().post([&io, shared, peer = std::move(peerAddress)]() mutable { io.adopt(std::move(*shared), std::move(peer)); });
+}
+
+void HttpServer::onConnectionClosed() {
+    if (--_connections == 0 && _stopping.load()) {
+        std::lock_guard<std::mutex> lock(_drainMutex);
+        _drained.notify_all();
+    }
+}
+
+void HttpServer::stop(std::chrono::milliseconds grace) {
+    std::lock_guard<std::mutex> lifecycle(_lifecycleMutex);
+    if (!_running) return;
+    _running = false;
+    const auto deadline = std::chrono::steady_clock::now() + grace;
+    _stopping = true;
+
+    // 1. Stop accepting, on the listener's own thread.
+    {
+        std::promise<void> closed;
+        EventLoop& acceptLoop = _ioThreads.front()->loop();
+        acceptLoop.post([this, &closed] {
+            _listener->close();
+            closed.set_value();
+        });
+        closed.get_future().wait();
+    }
+    // 2. Close what has no request in flight; the rest closes after answering.
+    for (auto& io : _ioThreads) {
+        IoThread* thread = io.get();
+        thread->loop().post([thread] { thread->beginShutdown(); });
+    }
+    // 3. Wait for in-flight requests, up to the grace period.
+    {
+        std::unique_lock<std::mutex> lock(_drainMutex);
+        _drained.wait_until(lock, deadline, [this] { return _connections.load() == 0; });
+    }
+    // 4. Close the rest.
+    shutDownThreads();
+}
+
+void HttpServer::shutDownThreads() {
+    for (auto& io : _ioThreads) io->stop();
+    if (_workers) _workers->stop(true);
+    _ioThreads.clear(); // after the workers: their last responses are posted to these loops
+    _listener.reset();
+    _workers.reset();
+    _executor.reset();
+    _connections = 0;
+}
+
+EventLoop& HttpServer::loopFor(int fd) {
+    if (_ioThreads.empty()) throw std::logic_error("HttpServer is not running");
+    return _ioThreads[static_cast<std::size_t>(fd < 0 ? 0 : fd) % _ioThreads.size()]->loop();
+}
+
+EventLoop& HttpServer::loop(std::size_t index) { return _ioThreads.at(index)->loop(); }
+
+} // namespace motel::host

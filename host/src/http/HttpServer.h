@@ -1,0 +1,92 @@
+#pragma once
+
+#include "http/ConnectionTakeover.h"
+#include "http/EventLoop.h"
+#include "http/FileDescriptor.h"
+#include "http/HttpServerOptions.h"
+#include "http/RequestDispatch.h"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace motel::host {
+
+class HttpListener;
+class IoThread;
+class RequestExecutor;
+class WorkerPool;
+
+/// The host's HTTP/1.1 front end. Replaces Poco's thread-per-connection
+/// HTTPServer: `ioThreads` epoll loops own every connection (thousands of idle
+/// or slow clients cost memory, not threads), complete requests run `dispatch`
+/// on a bounded pool of `workerThreads`, and responses go back in order on
+/// each connection. Keep-alive (HTTP/1.1 by default, HTTP/1.0 on request),
+/// pipelining, `Expect: 100-continue`, Content-Length and chunked bodies.
+/// The server itself answers malformed requests (400), oversized heads (431)
+/// and bodies (413), unsupported transfer codings (501), a full queue (503),
+/// slow heads/bodies (408), and exceptions from dispatch (500), always with the
+/// API's error envelope.
+///
+/// Connections may be claimed by the dispatcher (ConnectionTakeover) and then
+/// live on one of the server's loops: an adopted socket belongs to
+/// loopFor(fd) (= EventLoop::current() inside the takeover handler).
+class HttpServer {
+public:
+    HttpServer(HttpServerOptions options, RequestDispatch dispatch);
+    ~HttpServer(); ///< stop(0ms) if running
+    HttpServer(const HttpServer&) = delete;
+    HttpServer& operator=(const HttpServer&) = delete;
+
+    /// Binds, listens and starts the threads. Throws std::runtime_error with the
+    /// address in the message (`Cannot listen on 0.0.0.0:3001: Address already
+    /// in use`), std::logic_error when already running.
+    void start();
+    /// The bound port (the ephemeral one when options.port was 0); 0 before start().
+    std::uint16_t port() const { return _port; }
+    /// Stops accepting, closes idle and half-received connections, lets
+    /// requests already dispatched finish and be answered (with
+    /// `Connection: close`) for up to `grace`, then closes everything and joins
+    /// the threads. A handler still running after `grace` is waited for (a
+    /// thread cannot be cancelled) but its answer is dropped. Must not be
+    /// called from a dispatch (worker) thread.
+    void stop(std::chrono::milliseconds grace);
+
+    bool running() const { return _running; }
+    const HttpServerOptions& options() const { return _options; }
+    /// Connections currently served (handed-over ones no longer count).
+    std::size_t connectionCount() const { return _connections.load(); }
+
+    /// The loop that serves descriptor `fd`: connections live on loop fd % ioThreads,
+    /// so a socket taken over keeps its thread. Valid while running.
+    EventLoop& loopFor(int fd);
+    std::size_t loopCount() const { return _ioThreads.size(); }
+    EventLoop& loop(std::size_t index);
+
+private:
+    void onAccepted(FileDescriptor socket, std::string peerAddress);
+    void onConnectionClosed();
+    void shutDownThreads();
+
+    HttpServerOptions _options;
+    RequestDispatch _dispatch;
+    std::unique_ptr<RequestExecutor> _executor;
+    std::unique_ptr<WorkerPool> _workers;
+    std::vector<std::unique_ptr<IoThread>> _ioThreads;
+    std::unique_ptr<HttpListener> _listener;
+    std::uint16_t _port = 0;
+    bool _running = false;
+    std::atomic<bool> _stopping{false};
+    std::atomic<std::size_t> _connections{0};
+    std::mutex _lifecycleMutex; ///< serialises start() and stop()
+    std::mutex _drainMutex;
+    std::condition_variable _drained;
+};
+
+} // namespace motel::host

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "http/EventLoop.h"
+#include "http/FileDescriptor.h"
+#include "http/HttpParser.h"
+#include "http/HttpServerOptions.h"
+
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+#include <unordered_map>
+
+namespace motel::host {
+
+class HttpConnection;
+class RequestExecutor;
+class WorkerPool;
+
+/// One I/O thread of the HTTP server: an EventLoop on its own thread plus the
+/// connections it serves and what they share (options, the read buffer, the
+/// worker pool). Connections never move between I/O threads; the server picks
+/// the thread by descriptor (fd % ioThreads), see HttpServer::loopFor().
+class IoThread {
+public:
+    /// `onConnectionClosed` runs on this thread whenever one of its
+    /// connections closes or is handed over.
+    IoThread(const HttpServerOptions& options, WorkerPool& workers, const RequestExecutor& executor,
+             const std::atomic<bool>& stopping, std::function<void()> onConnectionClosed);
+    ~IoThread();
+    IoThread(const IoThread&) = delete;
+    IoThread& operator=(const IoThread&) = delete;
+
+    void start();
+    /// Closes every connection, ends the loop and joins the thread.
+    void stop();
+
+    /// Starts serving an accepted socket. Loop thread only.
+    void adopt(FileDescriptor socket, std::string peerAddress);
+    /// Graceful stop: closes connections with no request in flight; the
+    /// others close once their response is written. Loop thread only.
+    void beginShutdown();
+    std::size_t connectionCount() const { return _connections.size(); }
+
+    // What connections share.
+    EventLoop& loop() { return _loop; }
+    const HttpServerOptions& options() const { return _options; }
+    const HttpParserLimits& parserLimits() const { return _parserLimits; }
+    WorkerPool& workers() { return _workers; }
+    const RequestExecutor& executor() const { return _executor; }
+    bool stopping() const { return _stopping.load(std::memory_order_relaxed); }
+    /// Scratch space for reads; only valid until the next read on this thread.
+    char* readBuffer() { return _readBuffer.get(); }
+    static constexpr std::size_t readBufferSize = 64 * 1024;
+
+    /// Called by a connection when it closes or hands its socket over.
+    void connectionClosed(const HttpConnection& connection, int fd);
+
+private:
+    void closeAll();
+
+    const HttpServerOptions& _options;
+    HttpParserLimits _parserLimits;
+    WorkerPool& _workers;
+    const RequestExecutor& _executor;
+    const std::atomic<bool>& _stopping;
+    std::function<void()> _onConnectionClosed;
+    std::unique_ptr<char[]> _readBuffer;
+    std::unordered_map<int, HttpConnection*> _connections; ///< non-owning; the loop's watches own them
+    EventLoop _loop;
+    std::thread _thread;
+};
+
+} // namespace motel::host

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "http/ConnectionTakeover.h"
+
+#include <motel/sdk/Request.h>
+#include <motel/sdk/Response.h>
+
+#include <functional>
+
+namespace motel::host {
+
+/// What the HTTP front end calls for every well-formed request, on a worker
+/// thread (never on an I/O thread). The request arrives with method, path,
+/// query, headers, body and remoteAddress filled; routeTemplate, params, json,
+/// principal and requestId are the dispatcher's to fill. sdk::HttpError thrown
+/// from here is rendered as its envelope, anything else as a 500
+/// `Internal server error` without details.
+using RequestDispatch = std::function<void(sdk::Request&, sdk::Response&, ConnectionTakeover&)>;
+
+} // namespace motel::host

@@ -1,0 +1,94 @@
+#include "http/RequestExecutor.h"
+
+#include "http/RequestTarget.h"
+#include "http/ResponseSerializer.h"
+#include "routing/ErrorEnvelope.h"
+
+#include <motel/sdk/Errors.h>
+
+#include <Poco/Logger.h>
+#include <Poco/String.h>
+
+namespace motel::host {
+
+namespace {
+
+std::string_view trimmed(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return text;
+}
+
+void renderInternalError(sdk::Response& response) {
+    response = sdk::Response{};
+    renderError(500, "Internal server error", response);
+}
+
+} // namespace
+
+RequestExecutor::RequestExecutor(RequestDispatch dispatch, bool trustForwardedFor)
+    : _dispatch(std::move(dispatch)), _trustForwardedFor(trustForwardedFor) {}
+
+std::string RequestExecutor::clientAddress(const ParsedRequest& request, const std::string& peerAddress) const {
+    if (!_trustForwardedFor) return peerAddress;
+    std::string_view forwarded;
+    for (const auto& [name, value] : request.headers)
+        if (Poco::icompare(name, "X-Forwarded-For") == 0) forwarded = value; // the last header is our proxy's
+    const std::size_t comma = forwarded.rfind(',');
+    const std::string_view last = trimmed(comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1));
+    return last.empty() ? peerAddress : std::string(last);
+}
+
+RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const std::string& peerAddress,
+                                                  bool closing) const {
+    ResponseFraming framing;
+    framing.headRequest = parsed.method == "HEAD";
+    framing.keepAlive = parsed.keepAlive && !closing;
+    framing.http10 = parsed.minorVersion == 0;
+
+    sdk::Request request;
+    sdk::Response response;
+    ConnectionTakeover takeover;
+    try {
+        RequestTarget target = RequestTarget::decode(parsed.target);
+        request.path = std::move(target.path);
+        request.query = std::move(target.query);
+        request.remoteAddress = clientAddress(parsed, peerAddress);
+        request.method = std::move(parsed.method);
+        request.headers = std::move(parsed.headers);
+        request.body = std::move(parsed.body);
+        _dispatch(request, response, takeover);
+    } catch (const sdk::HttpError& error) {
+        takeover.release();
+        response = sdk::Response{};
+        renderError(error, response);
+    } catch (const std::exception& e) {
+        takeover.release();
+        Poco::Logger::get("motel.http").error("Unhandled exception for %s %s: %s", request.method, request.path,
+                                              std::string(e.what()));
+        renderInternalError(response);
+    } catch (...) {
+        takeover.release();
+        Poco::Logger::get("motel.http").error("Unhandled exception for %s %s", request.method, request.path);
+        renderInternalError(response);
+    }
+
+    Outcome outcome;
+    if (Poco::icompare(response.header("Connection"), "close") == 0) framing.keepAlive = false;
+    if (takeover.claimed()) {
+        framing.upgrade = true;
+        outcome.takeover = takeover.take();
+    }
+    outcome.keepAlive = framing.keepAlive;
+    try {
+        outcome.bytes = ResponseSerializer::serialize(response, framing);
+    } catch (const std::exception& e) {
+        Poco::Logger::get("motel.http").error("Cannot serialise a response: %s", std::string(e.what()));
+        outcome.takeover = nullptr;
+        outcome.keepAlive = false;
+        outcome.bytes = ResponseSerializer::error(500, "Internal server error", ResponseFraming{false, false});
+    }
+    return outcome;
+}
+
+} // namespace motel::host

@@ -1,0 +1,138 @@
+#include "routing/Dispatcher.h"
+#include "routing/ErrorEnvelope.h"
+#include "routing/JsonBody.h"
+
+#include <motel/sdk/Errors.h>
+
+#include <Poco/Random.h>
+#include <Poco/NumberFormatter.h>
+
+#include <algorithm>
+#include <chrono>
+
+namespace motel::host {
+
+namespace {
+const std::vector<double> kDurationBuckets{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+const char* const kUnmatchedRoute = "unmatched";
+
+bool isApiPath(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
+
+// Accept a caller's request id only when it is short and harmless in logs.
+bool isSafeRequestId(const std::string& id) {
+    return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+    });
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+    return out;
+}
+} // namespace
+
+Dispatcher::Dispatcher(const Router& router, sdk::MetricsRegistry& metrics, TrafficWindow& traffic, sdk::Cache& cache,
+                       DispatcherOptions options)
+    : router_(router), metrics_(metrics), traffic_(traffic), cache_(cache), options_(std::move(options)),
+      cors_(options_.corsOrigins), accessLog_(Poco::Logger::get("motel.access")),
+      errorLog_(Poco::Logger::get("motel.http")) {
+    Poco::Random random;
+    random.seed();
+    idPrefix_ = Poco::NumberFormatter::formatHex(random.next(), 8) + "-";
+}
+
+std::string Dispatcher::requestIdFor(const sdk::Request& request) {
+    const std::string given = request.header("X-Request-Id");
+    if (isSafeRequestId(given)) return given;
+    return idPrefix_ + std::to_string(nextId_.fetch_add(1, std::memory_order_relaxed));
+}
+
+void Dispatcher::dispatch(sdk::Request& request, sdk::Response& response) {
+    const auto started = std::chrono::steady_clock::now();
+    std::string routeLabel = kUnmatchedRoute;
+    try {
+        request.requestId = requestIdFor(request);
+        route(request, response, routeLabel);
+    } catch (const sdk::HttpError& error) {
+        renderError(error, response);
+    } catch (const std::exception& error) {
+        errorLog_.error("request %s %s %s failed: %s", request.requestId, request.method, routeLabel,
+                        std::string(error.what()));
+        renderError(500, "Internal server error", response);
+    } catch (...) {
+        errorLog_.error("request %s %s %s failed with an unknown exception", request.requestId, request.method,
+                        routeLabel);
+        renderError(500, "Internal server error", response);
+    }
+    try {
+        cors_.decorate(request, response);
+        response.setHeader("X-Request-Id", request.requestId);
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        record(request, response, routeLabel, ms);
+    } catch (...) {
+        // Bookkeeping must never turn an answer into a failure.
+    }
+}
+
+void Dispatcher::route(sdk::Request& request, sdk::Response& response, std::string& routeLabel) {
+    if (cors_.isPreflight(request)) {
+        routeLabel = "preflight";
+        cors_.answerPreflight(request, response);
+        return;
+    }
+    chargeBudget(request);
+    RouteMatch match = router_.match(request.method, request.path);
+    if (match.kind == RouteMatch::Kind::found) {
+        const sdk::Route& route = match.route->route;
+        routeLabel = route.path;
+        request.routeTemplate = route.path;
+        request.params = std::move(match.params);
+        guard_.admit(route.access, request);
+        request.json = JsonBody::parse(request);
+        route.handler(request, response);
+        return;
+    }
+    // Behind the API prefix an anonymous caller learns nothing about which
+    // paths exist: authentication comes first, as it would for a real route.
+    if (isApiPath(request.path) && guard_.hasAuthenticator()) request.principal = guard_.authenticate(request);
+    if (match.kind == RouteMatch::Kind::methodNotAllowed) {
+        if (request.method == "OPTIONS") {
+            response.noContent();
+            response.setHeader("Allow", joined(match.allowedMethods));
+            return;
+        }
+        throw sdk::HttpError(405, "Cannot " + request.method + " " + request.path)
+            .withHeader("Allow", joined(match.allowedMethods));
+    }
+    throw sdk::NotFound("Cannot " + request.method + " " + request.path);
+}
+
+void Dispatcher::chargeBudget(const sdk::Request& request) {
+    if (options_.requestsPerMinute <= 0) return;
+    const std::string key = "host:budget:" + request.remoteAddress;
+    const auto used = cache_.increment(key, std::chrono::minutes(1));
+    if (used > options_.requestsPerMinute) {
+        const auto left = cache_.ttl(key).value_or(std::chrono::seconds(60));
+        throw sdk::TooManyRequests("Too many requests",
+                                   static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(left).count()) + 1);
+    }
+}
+
+void Dispatcher::record(const sdk::Request& request, const sdk::Response& response, const std::string& routeLabel,
+                        double milliseconds) {
+    const std::string status = std::to_string(response.status);
+    const sdk::Labels labels{{"method", request.method}, {"route", routeLabel}, {"status", status}};
+    metrics_.counter("http_requests_total", "HTTP requests answered", labels).increment();
+    metrics_.histogram("http_request_duration_seconds", "HTTP request duration in seconds", kDurationBuckets, labels)
+        .observe(milliseconds / 1000.0);
+    if (response.status >= 500)
+        metrics_.counter("http_request_errors_total", "HTTP requests answered with a 5xx status", labels).increment();
+    traffic_.record(response.status, milliseconds);
+    if (accessLog_.information())
+        accessLog_.information("%s %s %d %.1fms %s rid=%s", request.method, request.path, response.status,
+                               milliseconds, request.remoteAddress, request.requestId);
+}
+
+} // namespace motel::host

@@ -1,0 +1,63 @@
+#pragma once
+// The request pipeline every HTTP request goes through after parsing:
+// request id, CORS, routing (404/405), access (401/403), JSON body
+// (415/400), the plugin's handler, error envelopes (the one place where
+// exceptions become responses), HTTP metrics, the traffic window and the
+// access log.
+
+#include "routing/AccessGuard.h"
+#include "routing/CorsPolicy.h"
+#include "routing/Router.h"
+#include "routing/TrafficWindow.h"
+
+#include <motel/sdk/Cache.h>
+#include <motel/sdk/Metrics.h>
+#include <motel/sdk/Request.h>
+#include <motel/sdk/Response.h>
+
+#include <Poco/Logger.h>
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+
+namespace motel::host {
+
+struct DispatcherOptions {
+    std::vector<std::string> corsOrigins;
+    /// Requests per client address per minute; 0 = no budget (the default).
+    std::int64_t requestsPerMinute = 0;
+};
+
+class Dispatcher {
+public:
+    Dispatcher(const Router& router, sdk::MetricsRegistry& metrics, TrafficWindow& traffic, sdk::Cache& cache,
+               DispatcherOptions options);
+
+    void setAuthenticator(std::shared_ptr<sdk::Authenticator> authenticator) {
+        guard_.setAuthenticator(std::move(authenticator));
+    }
+    /// Never throws: every failure becomes an error response.
+    void dispatch(sdk::Request& request, sdk::Response& response);
+
+private:
+    const Router& router_;
+    sdk::MetricsRegistry& metrics_;
+    TrafficWindow& traffic_;
+    sdk::Cache& cache_;
+    DispatcherOptions options_;
+    CorsPolicy cors_;
+    AccessGuard guard_;
+    Poco::Logger& accessLog_;
+    Poco::Logger& errorLog_;
+    std::string idPrefix_;
+    std::atomic<std::uint64_t> nextId_{1};
+
+    void route(sdk::Request& request, sdk::Response& response, std::string& routeLabel);
+    void chargeBudget(const sdk::Request& request);
+    std::string requestIdFor(const sdk::Request& request);
+    void record(const sdk::Request& request, const sdk::Response& response, const std::string& routeLabel,
+                double milliseconds);
+};
+
+} // namespace motel::host

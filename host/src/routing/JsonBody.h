@@ -1,0 +1,24 @@
+#pragma once
+// Turns a request body into JSON for the handlers, with the contract's
+// answers: 415 for a body that is not declared as JSON, 400 for malformed
+// JSON, invalid UTF-8 or nesting deeper than the parser allows.
+
+#include <motel/sdk/Request.h>
+
+#include <Poco/Dynamic/Var.h>
+
+#include <string>
+
+namespace motel::host {
+
+class JsonBody {
+public:
+    static constexpr std::size_t kMaxDepth = 64;
+
+    /// Empty Var when the method carries no body or the body is empty.
+    static Poco::Dynamic::Var parse(const sdk::Request& request);
+    static bool isJsonContentType(const std::string& contentType);
+    static bool isValidUtf8(const std::string& text);
+};
+
+} // namespace motel::host

@@ -1,0 +1,59 @@
+#pragma once
+// Matches a method and path to a registered route. Templates are split into
+// segments; `:name` segments bind parameters, and a literal segment beats a
+// parameter at the same position (`/api/tasks/mine` before `/api/tasks/:id`).
+// Routes are added while plugins start; freeze() then makes the table
+// read-only, so matching needs no lock.
+
+#include <motel/sdk/Routes.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace motel::host {
+
+struct RegisteredRoute {
+    sdk::Route route;
+    std::string owner; ///< the plugin that registered it
+    std::vector<std::string> segments;
+};
+
+struct RouteMatch {
+    enum class Kind { found, methodNotAllowed, notFound };
+    Kind kind = Kind::notFound;
+    const RegisteredRoute* route = nullptr;
+    std::map<std::string, std::string> params;
+    std::vector<std::string> allowedMethods; ///< for 405's Allow header
+};
+
+class Router {
+public:
+    /// Throws std::logic_error for a malformed template, a duplicate
+    /// method+template, or when frozen.
+    void add(sdk::Route route, const std::string& owner);
+    void freeze() { frozen_ = true; }
+    bool frozen() const { return frozen_; }
+    RouteMatch match(const std::string& method, const std::string& path) const;
+    std::size_t size() const { return routes_.size(); }
+
+    static std::vector<std::string> split(const std::string& path);
+
+private:
+    std::vector<RegisteredRoute> routes_;
+    bool frozen_ = false;
+};
+
+/// The RouteRegistry a plugin sees: adds to the shared router under the
+/// plugin's name.
+class PluginRoutes : public sdk::RouteRegistry {
+public:
+    PluginRoutes(Router& router, std::string owner) : router_(router), owner_(std::move(owner)) {}
+    void add(sdk::Route route) override { router_.add(std::move(route), owner_); }
+
+private:
+    Router& router_;
+    std::string owner_;
+};
+
+} // namespace motel::host

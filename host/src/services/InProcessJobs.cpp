@@ -1,0 +1,377 @@
+#include "services/InProcessJobs.h"
+
+#include "services/CronExpression.h"
+
+#include <Poco/Exception.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/JSON/Stringifier.h>
+#include <Poco/Logger.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+#include <variant>
+
+namespace motel::host {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using WallClock = std::chrono::system_clock;
+
+/// What a job threw, for logs and the dead-letter list.
+template <class Fn> std::optional<std::string> runCatching(Fn&& fn) {
+    try {
+        fn();
+        return std::nullopt;
+    } catch (const Poco::Exception& error) {
+        return error.displayText();
+    } catch (const std::exception& error) {
+        return std::string(error.what());
+    } catch (...) {
+        return std::string("unknown exception");
+    }
+}
+
+std::string toJson(const Poco::Dynamic::Var& payload) {
+    try {
+        std::ostringstream text;
+        Poco::JSON::Stringifier::stringify(payload, text);
+        return text.str();
+    } catch (const Poco::Exception& error) {
+        throw std::invalid_argument("job payload is not JSON-serialisable: " + error.displayText());
+    }
+}
+
+/// A fresh copy of the payload. Poco 1.11's parser wants an object or an
+/// array at the top, so a scalar payload is read as the element of one.
+Poco::Dynamic::Var fromJson(const std::string& json) {
+    const auto wrapped = Poco::JSON::Parser().parse("[" + json + "]");
+    return wrapped.extract<Poco::JSON::Array::Ptr>()->get(0);
+}
+
+} // namespace
+
+/// Everything the threads touch, owned jointly by the facade and the threads.
+class InProcessJobs::Engine {
+public:
+    struct Schedule {
+        std::string name;
+        JobFn fn;
+        std::chrono::milliseconds interval{0};  ///< for every()
+        std::optional<CronExpression> cron;      ///< for cron()
+        Clock::time_point due;
+        WallClock::time_point cronWall;          ///< the wall time `due` stands for
+        bool running = false;
+    };
+    struct QueuedJob {
+        std::string queue;
+        std::string payload; ///< JSON
+        int attempts = 0;    ///< made so far
+        int maxAttempts = 1;
+    };
+    using Work = std::variant<Schedule*, QueuedJob>;
+
+    Engine(Poco::Logger& logger, Options options) : logger(logger), options(options) {}
+
+    Poco::Logger& logger;
+    const Options options;
+
+    std::mutex mutex;
+    std::condition_variable schedulerWake; ///< new deadline or stopping
+    std::condition_variable workReady;     ///< `ready` grew or stopping
+    std::condition_variable workDone;      ///< `running` dropped
+    bool started = false;
+    bool stopping = false;
+    std::size_t running = 0;
+    std::vector<std::unique_ptr<Schedule>> schedules;
+    std::map<std::string, QueueHandler> handlers;
+    std::deque<Work> ready;
+    std::multimap<Clock::time_point, QueuedJob> delayed;
+    std::map<std::string, std::deque<QueuedJob>> unhandled; ///< due, but the queue has no handler yet
+    std::map<std::string, QueueStats> queueStats;
+    std::map<std::string, std::vector<DeadLetter>> deadLetters;
+
+    /// Set the first deadline of `schedule`. Call with `mutex` held.
+    void arm(Schedule& schedule, Clock::time_point now) {
+        if (!schedule.cron) {
+            schedule.due = now + schedule.interval;
+            return;
+        }
+        const auto wallNow = WallClock::now();
+        schedule.cronWall = schedule.cron->next(std::max(wallNow, schedule.cronWall));
+        schedule.due = now + std::chrono::duration_cast<Clock::duration>(schedule.cronWall - wallNow);
+    }
+
+    /// Put a due job where a worker will find it. Call with `mutex` held.
+    void makeReady(QueuedJob job) {
+        if (handlers.count(job.queue) == 0) {
+            unhandled[job.queue].push_back(std::move(job));
+            return;
+        }
+        ready.emplace_back(std::move(job));
+        workReady.notify_one();
+    }
+
+    /// Queue a job now or at `due`. Call with `mutex` held.
+    void submit(QueuedJob job, Clock::time_point due) {
+        ++queueStats[job.queue].queued;
+        if (due <= Clock::now()) {
+            makeReady(std::move(job));
+            return;
+        }
+        delayed.emplace(due, std::move(job));
+        schedulerWake.notify_one();
+    }
+
+    void schedulerLoop() {
+        std::unique_lock<std::mutex> lock(mutex);
+        while (!stopping) {
+            const auto now = Clock::now();
+            while (!delayed.empty() && delayed.begin()->first <= now) {
+                makeReady(std::move(delayed.begin()->second));
+                delayed.erase(delayed.begin());
+            }
+            std::optional<Clock::time_point> wakeAt;
+            if (!delayed.empty())
+                wakeAt = delayed.begin()->first;
+            for (const auto& schedule : schedules) {
+                if (schedule->due <= now)
+                    tick(*schedule, now);
+                wakeAt = wakeAt ? std::min(*wakeAt, schedule->due) : schedule->due;
+            }
+            if (wakeAt)
+                schedulerWake.wait_until(lock, *wakeAt);
+            else
+                schedulerWake.wait(lock);
+        }
+    }
+
+    /// A due scheduled job: run it unless its last run is still going, and
+    /// set its next deadline. Call with `mutex` held.
+    void tick(Schedule& schedule, Clock::time_point now) {
+        if (schedule.running) {
+            logger.warning("Scheduled job '%s' skipped a run: the previous one is still running", schedule.name);
+        } else {
+            schedule.running = true;
+            ready.emplace_back(&schedule);
+            workReady.notify_one();
+        }
+        if (schedule.cron) {
+            arm(schedule, now);
+        } else {
+            const auto missed = (now - schedule.due) / schedule.interval + 1; // skip ticks we slept through
+            schedule.due += missed * schedule.interval;
+        }
+    }
+
+    void workerLoop() {
+        std::unique_lock<std::mutex> lock(mutex);
+        for (;;) {
+            workReady.wait(lock, [this] { return stopping || !ready.empty(); });
+            if (stopping)
+                return;
+            Work work = std::move(ready.front());
+            ready.pop_front();
+            ++running;
+            if (auto* schedule = std::get_if<Schedule*>(&work))
+                runScheduled(**schedule, lock);
+            else
+                runQueued(std::get<QueuedJob>(work), lock);
+            --running;
+            workDone.notify_all();
+        }
+    }
+
+    void runScheduled(Schedule& schedule, std::unique_lock<std::mutex>& lock) {
+        const JobFn fn = schedule.fn;
+        lock.unlock();
+        const auto error = runCatching(fn);
+        if (error)
+            logger.error("Scheduled job '%s' failed: %s", schedule.name, *error);
+        lock.lock();
+        schedule.running = false;
+    }
+
+    void runQueued(QueuedJob job, std::unique_lock<std::mutex>& lock) {
+        auto& stats = queueStats[job.queue];
+        --stats.queued;
+        ++stats.running;
+        const QueueHandler handler = handlers.at(job.queue);
+        lock.unlock();
+        const auto error = runCatching([&] { handler(fromJson(job.payload)); });
+        lock.lock();
+        --stats.running;
+        ++job.attempts;
+        if (!error) {
+            ++stats.completed;
+            return;
+        }
+        ++stats.failed;
+        if (job.attempts >= job.maxAttempts) {
+            ++stats.dead;
+            logger.error("Job on queue '%s' failed for good after %d attempts: %s", job.queue, job.attempts, *error);
+            deadLetters[job.queue].push_back(DeadLetter{job.payload, job.attempts, *error});
+            return;
+        }
+        const auto delay = backoff(job.attempts);
+        logger.warning("Job on queue '%s' failed (attempt %d of %d), retrying in %s ms: %s", job.queue, job.attempts,
+                       job.maxAttempts, std::to_string(delay.count()), *error);
+        submit(std::move(job), Clock::now() + delay);
+    }
+
+    std::chrono::milliseconds backoff(int attempts) const {
+        auto delay = options.retryBase;
+        for (int attempt = 1; attempt < attempts && delay < options.retryCap; ++attempt)
+            delay *= 2;
+        return std::min(delay, options.retryCap);
+    }
+
+    /// Register a scheduled job (every() and cron()).
+    void addSchedule(std::unique_ptr<Schedule> schedule) {
+        if (schedule->name.empty())
+            throw std::invalid_argument("a scheduled job needs a name");
+        if (!schedule->fn)
+            throw std::invalid_argument("scheduled job '" + schedule->name + "' has no function");
+        std::lock_guard<std::mutex> lock(mutex);
+        for (const auto& existing : schedules)
+            if (existing->name == schedule->name)
+                throw std::logic_error("a job named '" + schedule->name + "' is already scheduled");
+        if (started) {
+            arm(*schedule, Clock::now());
+            schedulerWake.notify_one();
+        }
+        schedules.push_back(std::move(schedule));
+    }
+};
+
+InProcessJobs::InProcessJobs(std::size_t workers, Poco::Logger& logger) : InProcessJobs(workers, logger, Options()) {}
+
+InProcessJobs::InProcessJobs(std::size_t workers, Poco::Logger& logger, Options options)
+    : _engine(std::make_shared<Engine>(logger, options)) {
+    if (workers == 0)
+        throw std::invalid_argument("the job engine needs at least one worker");
+    if (options.retryBase.count() <= 0 || options.retryCap < options.retryBase)
+        throw std::invalid_argument("job retry delays must be positive, the cap no smaller than the base");
+    _threads.resize(workers + 1); // the workers and the scheduler, created by start()
+}
+
+InProcessJobs::~InProcessJobs() {
+    stop(std::chrono::seconds(5));
+}
+
+void InProcessJobs::start() {
+    std::lock_guard<std::mutex> lifecycle(_lifecycleMutex);
+    if (_started)
+        throw std::logic_error("the job engine is already started");
+    {
+        std::lock_guard<std::mutex> lock(_engine->mutex);
+        const auto now = Clock::now();
+        for (const auto& schedule : _engine->schedules)
+            _engine->arm(*schedule, now);
+        _engine->started = true;
+    }
+    _started = true;
+    const auto engine = _engine;
+    _threads[0] = std::thread([engine] { engine->schedulerLoop(); });
+    for (std::size_t worker = 1; worker < _threads.size(); ++worker)
+        _threads[worker] = std::thread([engine] { engine->workerLoop(); });
+}
+
+void InProcessJobs::stop(std::chrono::milliseconds grace) noexcept {
+    std::lock_guard<std::mutex> lifecycle(_lifecycleMutex);
+    if (_stopped)
+        return;
+    _stopped = true;
+    bool finished = true;
+    std::size_t dropped = 0;
+    {
+        std::unique_lock<std::mutex> lock(_engine->mutex);
+        _engine->stopping = true;
+        _engine->schedulerWake.notify_all();
+        _engine->workReady.notify_all();
+        finished = _engine->workDone.wait_for(lock, grace, [this] { return _engine->running == 0; });
+        for (const auto& [queue, stats] : _engine->queueStats)
+            dropped += stats.queued;
+    }
+    if (dropped > 0)
+        _engine->logger.warning("Job engine stopped with %s queued job(s) not run", std::to_string(dropped));
+    if (!finished)
+        _engine->logger.warning("Job engine stopped while jobs were still running; they finish in the background");
+    for (auto& thread : _threads) {
+        if (!thread.joinable())
+            continue;
+        // A worker still inside a job cannot be joined without waiting for
+        // it; it owns a share of the engine, so it may finish later.
+        if (finished || &thread == &_threads[0])
+            thread.join();
+        else
+            thread.detach();
+    }
+}
+
+void InProcessJobs::every(const std::string& name, std::chrono::milliseconds interval, JobFn fn) {
+    if (interval.count() <= 0)
+        throw std::invalid_argument("scheduled job '" + name + "' needs a positive interval");
+    auto schedule = std::make_unique<Engine::Schedule>();
+    schedule->name = name;
+    schedule->fn = std::move(fn);
+    schedule->interval = interval;
+    _engine->addSchedule(std::move(schedule));
+}
+
+void InProcessJobs::cron(const std::string& name, const std::string& expression, JobFn fn) {
+    auto schedule = std::make_unique<Engine::Schedule>();
+    schedule->name = name;
+    schedule->fn = std::move(fn);
+    schedule->cron.emplace(expression);
+    _engine->addSchedule(std::move(schedule));
+}
+
+void InProcessJobs::handle(const std::string& queue, QueueHandler handler) {
+    if (queue.empty())
+        throw std::invalid_argument("a job queue needs a name");
+    if (!handler)
+        throw std::invalid_argument("handler for job queue '" + queue + "' is empty");
+    std::lock_guard<std::mutex> lock(_engine->mutex);
+    if (!_engine->handlers.emplace(queue, std::move(handler)).second)
+        throw std::logic_error("job queue '" + queue + "' already has a handler");
+    _engine->queueStats[queue]; // the queue shows up in stats() from now on
+    const auto waiting = _engine->unhandled.find(queue);
+    if (waiting == _engine->unhandled.end())
+        return;
+    for (auto& job : waiting->second)
+        _engine->makeReady(std::move(job));
+    _engine->unhandled.erase(waiting);
+}
+
+void InProcessJobs::enqueue(const std::string& queue, const Poco::Dynamic::Var& payload, sdk::JobOptions options) {
+    if (queue.empty())
+        throw std::invalid_argument("a job queue needs a name");
+    if (options.maxAttempts < 1)
+        throw std::invalid_argument("a job on queue '" + queue + "' needs maxAttempts of at least 1");
+    Engine::QueuedJob job{queue, toJson(payload), 0, options.maxAttempts};
+    std::lock_guard<std::mutex> lock(_engine->mutex);
+    if (_engine->stopping) {
+        _engine->logger.warning("Job for queue '%s' dropped: the job engine has stopped", queue);
+        return;
+    }
+    _engine->submit(std::move(job), Clock::now() + std::max(options.delay, std::chrono::milliseconds(0)));
+}
+
+std::map<std::string, InProcessJobs::QueueStats> InProcessJobs::stats() const {
+    std::lock_guard<std::mutex> lock(_engine->mutex);
+    return _engine->queueStats;
+}
+
+std::vector<InProcessJobs::DeadLetter> InProcessJobs::deadLetters(const std::string& queue) const {
+    std::lock_guard<std::mutex> lock(_engine->mutex);
+    const auto found = _engine->deadLetters.find(queue);
+    return found == _engine->deadLetters.end() ? std::vector<DeadLetter>{} : found->second;
+}
+
+} // namespace motel::host

@@ -1,0 +1,96 @@
+#pragma once
+// The in-process engine behind sdk::Jobs (used when no Redis is configured).
+
+#include <motel/sdk/Jobs.h>
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace Poco {
+class Logger;
+}
+
+namespace motel::host {
+
+/// Runs scheduled jobs and queued jobs on a fixed pool of worker threads,
+/// with the semantics the Redis-backed engine will have: payloads are copied
+/// as JSON at enqueue, failed jobs are retried with exponential backoff
+/// (base * 2^(attempt-1), capped) and moved to a dead-letter list after
+/// `maxAttempts`; a scheduled job never overlaps itself (a tick that finds
+/// the previous run still going is skipped). Queued jobs do not survive the
+/// process.
+///
+/// One scheduler thread moves due work (ticks, delayed jobs, retries) to the
+/// workers; every thread sleeps on a condition variable until its next
+/// deadline. Jobs may be registered and enqueued before start(); nothing
+/// runs until then. Thread-safe.
+class InProcessJobs : public sdk::Jobs {
+public:
+    /// Figures per queue, for the metrics plugin.
+    struct QueueStats {
+        std::size_t queued = 0;     ///< waiting: due, delayed or awaiting a retry
+        std::size_t running = 0;
+        std::uint64_t completed = 0;
+        std::uint64_t failed = 0;   ///< failed attempts, retried or not
+        std::uint64_t dead = 0;     ///< jobs moved to the dead-letter list
+    };
+    /// A job that failed `maxAttempts` times.
+    struct DeadLetter {
+        std::string payload; ///< as JSON text
+        int attempts = 0;
+        std::string error;   ///< what the last attempt threw
+    };
+    struct Options {
+        std::chrono::milliseconds retryBase{1000}; ///< delay before the first retry
+        std::chrono::milliseconds retryCap{std::chrono::minutes(5)};
+    };
+
+    /// `workers` must be positive. `logger` must outlive the engine's threads.
+    InProcessJobs(std::size_t workers, Poco::Logger& logger);
+    InProcessJobs(std::size_t workers, Poco::Logger& logger, Options options);
+    /// stop()s with a 5 s grace period if still running.
+    ~InProcessJobs() override;
+
+    InProcessJobs(const InProcessJobs&) = delete;
+    InProcessJobs& operator=(const InProcessJobs&) = delete;
+
+    /// Start the workers and the clocks of the scheduled jobs. Once only.
+    void start();
+    /// Stop taking work, wait up to `grace` for running jobs, then return.
+    /// Jobs still waiting are dropped (logged); threads of jobs that outlast
+    /// `grace` are left to finish on their own (logged). Never throws.
+    void stop(std::chrono::milliseconds grace) noexcept;
+
+    /// Throws std::invalid_argument for an empty name or function or a
+    /// non-positive interval, std::logic_error for a name already scheduled.
+    void every(const std::string& name, std::chrono::milliseconds interval, JobFn fn) override;
+    /// As every(); the expression is parsed by CronExpression.
+    void cron(const std::string& name, const std::string& expression, JobFn fn) override;
+    /// std::logic_error when `queue` already has a handler.
+    void handle(const std::string& queue, QueueHandler handler) override;
+    /// std::invalid_argument when `payload` cannot be written as JSON or
+    /// maxAttempts < 1. After stop() the job is dropped with a warning.
+    void enqueue(const std::string& queue, const Poco::Dynamic::Var& payload, sdk::JobOptions options = {}) override;
+
+    /// Figures for every queue that has a handler or has seen a job.
+    std::map<std::string, QueueStats> stats() const;
+    /// Jobs of `queue` that exhausted their attempts, oldest first.
+    std::vector<DeadLetter> deadLetters(const std::string& queue) const;
+
+private:
+    class Engine;
+    std::shared_ptr<Engine> _engine; ///< shared with the threads, which may outlive a stop()
+    std::mutex _lifecycleMutex; ///< serialises start() and stop()
+    std::vector<std::thread> _threads;
+    bool _started = false;
+    bool _stopped = false;
+};
+
+} // namespace motel::host

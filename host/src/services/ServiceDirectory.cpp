@@ -1,0 +1,69 @@
+#include "services/ServiceDirectory.h"
+
+#include <cxxabi.h>
+
+#include <cstdlib>
+#include <stdexcept>
+
+namespace motel::host {
+
+namespace {
+
+/// A readable type name for error messages ("motel::sdk::Authenticator").
+std::string readableTypeName(const std::string& mangled) {
+    int status = 0;
+    std::unique_ptr<char, void (*)(void*)> demangled(
+        abi::__cxa_demangle(mangled.c_str(), nullptr, nullptr, &status), std::free);
+    return status == 0 && demangled ? std::string(demangled.get()) : mangled;
+}
+
+} // namespace
+
+ServiceDirectory::ServiceDirectory() = default;
+
+ServiceDirectory::~ServiceDirectory() = default;
+
+std::vector<std::string> ServiceDirectory::names() const {
+    std::lock_guard<std::mutex> lock(_mutex);
+    std::vector<std::string> result;
+    result.reserve(_services.size());
+    for (const auto& [name, entry] : _services)
+        result.push_back(name);
+    return result;
+}
+
+void ServiceDirectory::clear() {
+    std::map<std::string, Entry> dropped;
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        dropped.swap(_services);
+    }
+    // `dropped` releases the services here, outside the lock, in case a
+    // destructor looks something up.
+}
+
+void ServiceDirectory::provideErased(const std::string& name, std::shared_ptr<void> service, const char* typeName) {
+    if (name.empty())
+        throw std::invalid_argument("a service needs a name");
+    if (!service)
+        throw std::invalid_argument("service '" + name + "' is null");
+    std::lock_guard<std::mutex> lock(_mutex);
+    const auto existing = _services.find(name);
+    if (existing != _services.end())
+        throw std::logic_error("service '" + name + "' is already provided (as " +
+                               readableTypeName(existing->second.typeName) + ")");
+    _services.emplace(name, Entry{typeName, std::move(service)});
+}
+
+std::shared_ptr<void> ServiceDirectory::findErased(const std::string& name, const char* typeName) const {
+    std::lock_guard<std::mutex> lock(_mutex);
+    const auto found = _services.find(name);
+    if (found == _services.end())
+        return nullptr;
+    if (found->second.typeName != typeName)
+        throw std::logic_error("service '" + name + "' is a " + readableTypeName(found->second.typeName) +
+                               ", not a " + readableTypeName(typeName));
+    return found->second.service;
+}
+
+} // namespace motel::host

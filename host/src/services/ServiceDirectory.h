@@ -1,0 +1,51 @@
+#pragma once
+// The host's registry of services that plugins provide to each other.
+
+#include <motel/sdk/Services.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace motel::host {
+
+/// The ServiceRegistry every plugin receives: a name maps to one service and
+/// the type it was provided as. Types are compared by their mangled names
+/// (typeid(T).name()), which are equal across shared libraries even when the
+/// std::type_info objects are not.
+///
+/// The host must clear() the directory after stopping the plugins and before
+/// unloading their libraries: a service's destructor is plugin code.
+class ServiceDirectory : public sdk::ServiceRegistry {
+public:
+    ServiceDirectory();
+    ~ServiceDirectory() override;
+
+    ServiceDirectory(const ServiceDirectory&) = delete;
+    ServiceDirectory& operator=(const ServiceDirectory&) = delete;
+
+    /// Names of the services provided so far, sorted.
+    std::vector<std::string> names() const;
+    /// Drop every service (see the class comment for when).
+    void clear();
+
+protected:
+    /// Throws std::invalid_argument for an empty name or a null service and
+    /// std::logic_error when `name` is already provided.
+    void provideErased(const std::string& name, std::shared_ptr<void> service, const char* typeName) override;
+    /// nullptr when absent; std::logic_error when provided as another type.
+    std::shared_ptr<void> findErased(const std::string& name, const char* typeName) const override;
+
+private:
+    struct Entry {
+        std::string typeName; ///< mangled, as typeid(T).name() gives it
+        std::shared_ptr<void> service;
+    };
+
+    mutable std::mutex _mutex;
+    std::map<std::string, Entry> _services;
+};
+
+} // namespace motel::host

@@ -1,0 +1,104 @@
+#include "AuthConfig.h"
+
+#include <Poco/Environment.h>
+
+#include <sodium.h>
+
+#include <stdexcept>
+
+namespace motel::auth {
+
+namespace {
+
+constexpr std::chrono::milliseconds kDefaultLifetime{24LL * 3600 * 1000};
+
+std::string randomSecret() {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+    unsigned char bytes[48];
+    randombytes_buf(bytes, sizeof bytes);
+    char hex[sizeof bytes * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
+    return std::string(hex);
+}
+
+std::string readSecret(AuthConfig& config, const sdk::Settings& host, bool production,
+                       const AuthConfig::Environment& env) {
+    std::string secret = host.getString("jwt.secret");
+    if (secret.empty()) secret = env("JWT_SECRET");
+
+    if (production) {
+        if (secret.empty())
+            throw sdk::ConfigError("jwt.secret is not set; production needs a random secret of at least " +
+                                   std::to_string(kMinimumSecretLength) + " characters (JWT_SECRET)");
+        if (secret == kExampleSecret)
+            throw sdk::ConfigError("jwt.secret is the example value from config/motel.properties.example; "
+                                   "set a random secret of your own (JWT_SECRET)");
+        if (secret.size() < kMinimumSecretLength)
+            throw sdk::ConfigError("jwt.secret is " + std::to_string(secret.size()) +
+                                   " characters long; production needs at least " +
+                                   std::to_string(kMinimumSecretLength) + " (JWT_SECRET)");
+        return secret;
+    }
+    if (secret.empty()) {
+        config.secretGenerated = true;
+        config.warnings.push_back("jwt.secret is not set: using a random secret for this run; every token "
+                                  "dies when the host restarts (set JWT_SECRET to keep sessions)");
+        return randomSecret();
+    }
+    if (secret == kExampleSecret || secret.size() < kMinimumSecretLength)
+        config.warnings.push_back("jwt.secret is weak (the example value or shorter than " +
+                                  std::to_string(kMinimumSecretLength) +
+                                  " characters); production would refuse to start with it");
+    return secret;
+}
+
+std::chrono::seconds readLifetime(const sdk::Settings& host, const AuthConfig::Environment& env) {
+    std::chrono::milliseconds lifetime = kDefaultLifetime;
+    if (host.has("jwt.expiresIn") && !host.getString("jwt.expiresIn").empty()) {
+        lifetime = host.getDuration("jwt.expiresIn", kDefaultLifetime);
+    } else if (const std::string fromEnv = env("JWT_EXPIRES_IN"); !fromEnv.empty()) {
+        try {
+            lifetime = sdk::parseDuration(fromEnv);
+        } catch (const std::exception&) {
+            throw sdk::ConfigError("JWT_EXPIRES_IN=" + fromEnv +
+                                   ": expected a duration like 1d, 12h, 30m, 45s or a number of seconds");
+        }
+    }
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(lifetime);
+    if (seconds.count() < 1)
+        throw sdk::ConfigError("jwt.expiresIn must be at least one second (got " +
+                               std::to_string(lifetime.count()) + "ms)");
+    return seconds;
+}
+
+PasswordStrength readStrength(const sdk::Settings& plugin) {
+    const std::string value = plugin.getString("passwordHashStrength", "interactive");
+    if (value == "interactive") return PasswordStrength::interactive;
+    if (value == "moderate") return PasswordStrength::moderate;
+    throw sdk::ConfigError(plugin.prefix() + "passwordHashStrength=" + value +
+                           ": expected interactive or moderate");
+}
+
+} // namespace
+
+AuthConfig AuthConfig::load(const sdk::Settings& host, const sdk::Settings& plugin, bool production,
+                            const Environment& env) {
+    AuthConfig config;
+    config.jwtSecret = readSecret(config, host, production, env);
+    config.tokenLifetime = readLifetime(host, env);
+    config.loginMaxAttempts = plugin.getInt("loginMaxAttempts", 5, 1, 1000000);
+    config.loginWindow = plugin.getDuration("loginWindow", std::chrono::minutes(1));
+    if (config.loginWindow < std::chrono::seconds(1))
+        throw sdk::ConfigError(plugin.prefix() + "loginWindow must be at least 1s");
+    config.passwordStrength = readStrength(plugin);
+    config.adminEmail = env("MOTEL_ADMIN_EMAIL");
+    config.adminPassword = env("MOTEL_ADMIN_PASSWORD");
+    return config;
+}
+
+AuthConfig AuthConfig::load(const sdk::Settings& host, const sdk::Settings& plugin, bool production) {
+    return load(host, plugin, production,
+                [](const std::string& name) { return Poco::Environment::get(name, ""); });
+}
+
+} // namespace motel::auth

@@ -1,0 +1,53 @@
+#pragma once
+/// The auth plugin's configuration, read once at start and validated there
+/// (style habit 9): the JWT secret and lifetime from the host-wide keys, the
+/// login throttle and hashing cost from `plugins.auth.*`, the first admin from
+/// the environment. A bad value throws sdk::ConfigError, which makes the host
+/// stop with one line naming the key.
+///
+/// Secret policy: with `motel.env=production` a missing secret, one shorter
+/// than kMinimumSecretLength, or the example value shipped in
+/// config/motel.properties.example is refused. In development a missing
+/// secret is replaced by a random one (tokens then die on restart).
+
+#include "PasswordHasher.h"
+
+#include <motel/sdk/Settings.h>
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace motel::auth {
+
+/// The value config/motel.properties.example ships; never acceptable in production.
+inline constexpr const char* kExampleSecret =
+    "change-me-to-a-long-random-secret-of-at-least-64-characters-000000";
+inline constexpr std::size_t kMinimumSecretLength = 64;
+
+struct AuthConfig {
+    std::string jwtSecret;
+    bool secretGenerated = false;          ///< true: random secret made at start
+    std::chrono::seconds tokenLifetime{86400};
+    std::int64_t loginMaxAttempts = 5;
+    std::chrono::milliseconds loginWindow{60000};
+    PasswordStrength passwordStrength = PasswordStrength::interactive;
+    std::string adminEmail;                ///< MOTEL_ADMIN_EMAIL (may be empty)
+    std::string adminPassword;             ///< MOTEL_ADMIN_PASSWORD (may be empty)
+    std::vector<std::string> warnings;     ///< things start() should log
+
+    /// Reads an environment variable; empty when unset.
+    using Environment = std::function<std::string(const std::string&)>;
+
+    /// `host` holds the host-wide keys (`jwt.secret`, `jwt.expiresIn`), `plugin`
+    /// the `plugins.auth.*` keys. `JWT_SECRET` / `JWT_EXPIRES_IN` from `env`
+    /// are used when the host settings lack the key. Throws sdk::ConfigError.
+    static AuthConfig load(const sdk::Settings& host, const sdk::Settings& plugin, bool production,
+                           const Environment& env);
+    /// load() with the process environment (Poco::Environment).
+    static AuthConfig load(const sdk::Settings& host, const sdk::Settings& plugin, bool production);
+};
+
+} // namespace motel::auth

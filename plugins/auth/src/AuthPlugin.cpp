@@ -1,0 +1,92 @@
+#include "AuthPlugin.h"
+
+#include "AdminBootstrap.h"
+#include "AuthConfig.h"
+#include "AuthMigrations.h"
+#include "DemoSeeder.h"
+
+#include <algorithm>
+#include <thread>
+
+namespace motel::auth {
+
+namespace {
+
+int hashingSlots() {
+    return static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
+}
+
+} // namespace
+
+AuthPlugin::AuthPlugin() = default;
+AuthPlugin::~AuthPlugin() = default;
+
+sdk::PluginInfo AuthPlugin::info() const {
+    return {"auth", "1.0.0", "Users, roles, login with JWTs and the host's authenticator", {}};
+}
+
+std::vector<sdk::Migration> AuthPlugin::migrations() const {
+    return authMigrations();
+}
+
+void AuthPlugin::start(sdk::PluginContext& context) {
+    const AuthConfig config =
+        AuthConfig::load(context.host().settings(), context.config(), context.host().isProduction());
+    for (const auto& warning : config.warnings) context.logger().warning(warning);
+
+    hasher_ = std::make_unique<PasswordHasher>(config.passwordStrength, hashingSlots());
+    tokens_ = std::make_shared<const TokenService>(config.jwtSecret, config.tokenLifetime);
+    audit_ = std::make_unique<AuditLog>(context.logger());
+    limiter_ = std::make_unique<LoginRateLimiter>(context.cache(), config.loginMaxAttempts, config.loginWindow);
+    users_ = std::make_unique<UserService>(context.database(), context.events(), *hasher_, *audit_);
+    login_ = std::make_unique<LoginService>(context.database(), *hasher_, *tokens_, *limiter_, *audit_);
+    routes_ = std::make_unique<AuthRoutes>(*login_, *users_, *tokens_);
+
+    bootstrapFirstAdmin(context, config.adminEmail, config.adminPassword);
+
+    context.services().provide<sdk::Authenticator>(sdk::kAuthenticatorService,
+                                                   std::make_shared<JwtAuthenticator>(tokens_, context.database()));
+    routes_->registerWith(context.routes());
+    context.logger().information("auth: tokens expire after " + std::to_string(config.tokenLifetime.count()) +
+                                 "s; failed logins limited to " + std::to_string(config.loginMaxAttempts) +
+                                 " per " + std::to_string(config.loginWindow.count()) + "ms per address and email");
+}
+
+void AuthPlugin::bootstrapFirstAdmin(sdk::PluginContext& context, const std::string& email,
+                                     const std::string& password) {
+    if (email.empty() && password.empty()) return;
+    if (email.empty() || password.empty()) {
+        context.logger().warning("MOTEL_ADMIN_EMAIL and MOTEL_ADMIN_PASSWORD must both be set to create the "
+                                 "first admin; ignoring the one that is set");
+        return;
+    }
+    if (const auto admin = AdminBootstrap(context.database(), *hasher_).run(email, password)) {
+        audit_->record("user.create", Actor{std::nullopt, "local", ""}, admin->id,
+                       {{"role", "admin"}, {"source", "MOTEL_ADMIN_EMAIL"}});
+    }
+}
+
+void AuthPlugin::stop() noexcept {
+    routes_.reset();
+    login_.reset();
+    users_.reset();
+    limiter_.reset();
+    audit_.reset();
+    tokens_.reset();
+    hasher_.reset();
+}
+
+void AuthPlugin::seed(sdk::PluginContext& context) {
+    if (context.host().isProduction()) {
+        context.logger().warning("seed: demo users are never created in production");
+        return;
+    }
+    std::unique_ptr<PasswordHasher> ownHasher;
+    if (!hasher_) ownHasher = std::make_unique<PasswordHasher>();
+    const int created = DemoSeeder(context.database(), hasher_ ? *hasher_ : *ownHasher, context.logger()).run();
+    context.logger().information("seed: " + std::to_string(created) + " demo user(s) created");
+}
+
+} // namespace motel::auth
+
+MOTEL_PLUGIN(motel::auth::AuthPlugin)

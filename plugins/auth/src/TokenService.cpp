@@ -1,0 +1,152 @@
+#include "TokenService.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/JWT/Signer.h>
+#include <Poco/JWT/Token.h>
+#include <Poco/NumberParser.h>
+
+#include <sodium.h>
+
+#include <cmath>
+
+#include <stdexcept>
+#include <vector>
+
+namespace motel::auth {
+
+namespace {
+
+/// Strict base64url without padding (libsodium refuses stray characters and
+/// non-zero trailing bits, so a token has exactly one valid spelling).
+std::optional<std::string> decodeSegment(const std::string& segment) {
+    if (segment.empty()) return std::nullopt;
+    std::vector<unsigned char> out(segment.size());
+    std::size_t length = 0;
+    const char* end = nullptr;
+    if (sodium_base642bin(out.data(), out.size(), segment.data(), segment.size(), nullptr, &length, &end,
+                          sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+        end != segment.data() + segment.size())
+        return std::nullopt;
+    return std::string(reinterpret_cast<const char*>(out.data()), length);
+}
+
+Poco::JSON::Object::Ptr parseObject(const std::string& text) {
+    Poco::JSON::Parser parser;
+    Poco::Dynamic::Var value = parser.parse(text);
+    if (value.type() != typeid(Poco::JSON::Object::Ptr)) return nullptr;
+    return value.extract<Poco::JSON::Object::Ptr>();
+}
+
+/// A NumericDate claim (RFC 7519: seconds, fractions allowed), whole seconds.
+std::optional<std::int64_t> dateClaim(const Poco::JSON::Object& payload, const std::string& name) {
+    if (!payload.has(name)) return std::nullopt;
+    const Poco::Dynamic::Var value = payload.get(name);
+    if (value.isBoolean() || !value.isNumeric()) return std::nullopt;
+    if (value.isInteger()) return value.convert<Poco::Int64>();
+    const double seconds = value.convert<double>();
+    if (!std::isfinite(seconds) || std::fabs(seconds) > 1e15) return std::nullopt;
+    return static_cast<std::int64_t>(std::floor(seconds));
+}
+
+/// `sub` as issued (a decimal string); a positive JSON integer is accepted too.
+std::optional<std::int64_t> subjectClaim(const Poco::JSON::Object& payload) {
+    if (!payload.has("sub")) return std::nullopt;
+    const Poco::Dynamic::Var value = payload.get("sub");
+    Poco::Int64 id = 0;
+    if (value.isString()) {
+        const std::string text = value.toString();
+        if (text.empty() || text.size() > 19 || text.find_first_not_of("0123456789") != std::string::npos ||
+            !Poco::NumberParser::tryParse64(text, id))
+            return std::nullopt;
+    } else if (value.isInteger()) {
+        id = value.convert<Poco::Int64>();
+    } else {
+        return std::nullopt;
+    }
+    if (id <= 0) return std::nullopt;
+    return id;
+}
+
+} // namespace
+
+TokenService::TokenService(std::string secret, std::chrono::seconds lifetime)
+    : secret_(std::move(secret)), lifetime_(lifetime) {
+    if (secret_.empty()) throw std::invalid_argument("TokenService needs a secret");
+    if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+}
+
+std::string TokenService::issue(std::int64_t userId, const std::string& role, Poco::Timestamp now) const {
+    Poco::JWT::Token token;
+    token.setType("JWT");
+    token.setSubject(std::to_string(userId));
+    token.payload().set("role", role);
+    // Whole seconds, as every JWT library writes them (Poco's setIssuedAt()
+    // would write fractions).
+    const Poco::Int64 issuedAt = now.epochTime();
+    token.payload().set(Poco::JWT::Token::CLAIM_ISSUED_AT, issuedAt);
+    token.payload().set(Poco::JWT::Token::CLAIM_EXPIRATION, issuedAt + static_cast<Poco::Int64>(lifetime_.count()));
+    Poco::JWT::Signer signer(secret_);
+    return signer.sign(token, Poco::JWT::Signer::ALGO_HS256);
+}
+
+bool TokenService::headerIsHs256(const std::string& encodedHeader) const {
+    const auto header = decodeSegment(encodedHeader);
+    if (!header) return false;
+    const auto object = parseObject(*header);
+    if (!object) return false;
+    if (!object->has("alg") || !object->get("alg").isString() || object->getValue<std::string>("alg") != "HS256")
+        return false;
+    if (object->has("typ") && (!object->get("typ").isString() || object->getValue<std::string>("typ") != "JWT"))
+        return false;
+    // Critical extensions we do not understand (RFC 7515 4.1.11) make the token invalid.
+    return !object->has("crit");
+}
+
+bool TokenService::signatureMatches(const std::string& signingInput, const std::string& encodedSignature) const {
+    const auto presented = decodeSegment(encodedSignature);
+    if (!presented || presented->size() != crypto_auth_hmacsha256_BYTES) return false;
+    crypto_auth_hmacsha256_state state;
+    unsigned char expected[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(secret_.data()), secret_.size());
+    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(signingInput.data()),
+                                  signingInput.size());
+    crypto_auth_hmacsha256_final(&state, expected);
+    const bool same = sodium_memcmp(expected, presented->data(), sizeof expected) == 0;
+    sodium_memzero(&state, sizeof state);
+    return same;
+}
+
+std::optional<TokenClaims> TokenService::verify(const std::string& jwt, Poco::Timestamp now) const {
+    if (jwt.empty() || jwt.size() > kMaxTokenLength) return std::nullopt;
+    const auto firstDot = jwt.find('.');
+    const auto secondDot = firstDot == std::string::npos ? std::string::npos : jwt.find('.', firstDot + 1);
+    if (secondDot == std::string::npos || jwt.find('.', secondDot + 1) != std::string::npos) return std::nullopt;
+    const std::string encodedHeader = jwt.substr(0, firstDot);
+    const std::string encodedSignature = jwt.substr(secondDot + 1);
+
+    try {
+        if (!headerIsHs256(encodedHeader)) return std::nullopt;
+        if (!signatureMatches(jwt.substr(0, secondDot), encodedSignature)) return std::nullopt;
+
+        Poco::JWT::Signer signer(secret_);
+        signer.setAlgorithms({Poco::JWT::Signer::ALGO_HS256});
+        Poco::JWT::Token token;
+        if (!signer.tryVerify(jwt, token) || token.getAlgorithm() != Poco::JWT::Signer::ALGO_HS256)
+            return std::nullopt;
+
+        const Poco::JSON::Object& payload = token.payload();
+        const auto userId = subjectClaim(payload);
+        const auto issuedAt = dateClaim(payload, "iat");
+        const auto expiresAt = dateClaim(payload, "exp");
+        if (!userId || !issuedAt || !expiresAt) return std::nullopt;
+        if (*expiresAt <= now.epochTime()) return std::nullopt;
+        if (!payload.has("role") || !payload.get("role").isString()) return std::nullopt;
+
+        return TokenClaims{*userId, payload.getValue<std::string>("role"), *issuedAt, *expiresAt};
+    } catch (const std::exception&) { // Poco::Exception included
+        return std::nullopt;              // malformed JSON, bad encoding: not a token of ours
+    }
+}
+
+} // namespace motel::auth

@@ -1,0 +1,52 @@
+#pragma once
+/// Issues and verifies the API's access tokens: HS256 JWTs (Poco::JWT) with
+/// the claims `sub` (the user id as a decimal string, RFC 7519's
+/// StringOrURI), `role`, `iat` and `exp` (seconds since the epoch).
+///
+/// Verification trusts nothing in the token before the signature checks out:
+/// exactly three base64url segments (strictly decoded), a header whose `alg`
+/// is exactly `HS256` (so `none`, HS384/HS512, RS*/ES* are refused before any
+/// key is used), an HMAC compared in constant time, then Poco's own
+/// verification restricted to HS256 as a second gate, then the claims
+/// (`exp` in the future, `iat` and `sub` present). Thread-safe: immutable.
+
+#include <Poco/Timestamp.h>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace motel::auth {
+
+struct TokenClaims {
+    std::int64_t userId = 0;
+    std::string role;
+    std::int64_t issuedAt = 0;  ///< seconds since the epoch
+    std::int64_t expiresAt = 0; ///< seconds since the epoch
+};
+
+class TokenService {
+public:
+    TokenService(std::string secret, std::chrono::seconds lifetime);
+
+    /// A signed token for `userId` with `role`, valid for lifetime() from `now`.
+    std::string issue(std::int64_t userId, const std::string& role, Poco::Timestamp now = Poco::Timestamp()) const;
+    /// The claims of a token this service (with this secret) issued and that
+    /// has not expired at `now`; nullopt for anything else.
+    std::optional<TokenClaims> verify(const std::string& jwt, Poco::Timestamp now = Poco::Timestamp()) const;
+
+    std::chrono::seconds lifetime() const { return lifetime_; }
+
+    /// Tokens longer than this are refused unread.
+    static constexpr std::size_t kMaxTokenLength = 4096;
+
+private:
+    std::string secret_;
+    std::chrono::seconds lifetime_;
+
+    bool headerIsHs256(const std::string& encodedHeader) const;
+    bool signatureMatches(const std::string& signingInput, const std::string& encodedSignature) const;
+};
+
+} // namespace motel::auth

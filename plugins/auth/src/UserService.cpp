@@ -1,0 +1,146 @@
+#include "UserService.h"
+
+#include <motel/sdk/Errors.h>
+#include <motel/sdk/Time.h>
+
+#include <optional>
+
+namespace motel::auth {
+
+namespace {
+
+sdk::NotFound userNotFound(std::int64_t id) {
+    return sdk::NotFound("User " + std::to_string(id) + " not found");
+}
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ",") + item;
+    return out;
+}
+
+} // namespace
+
+UserService::UserService(sdk::Database& database, sdk::EventBus& events, const PasswordHasher& hasher,
+                         AuditLog& audit)
+    : database_(database), events_(events), hasher_(hasher), audit_(audit) {}
+
+void UserService::publishAfterCommit(sdk::SqlSession& session, const std::string& topic,
+                                     Poco::JSON::Object::Ptr payload) {
+    session.afterCommit([this, topic, payload] { events_.publish(topic, payload); });
+}
+
+std::pair<std::vector<User>, std::int64_t> UserService::list(const UserListQuery& query) {
+    std::pair<std::vector<User>, std::int64_t> result;
+    database_.withSession([&](sdk::SqlSession& session) {
+        UserRepository users(session);
+        result.second = users.count(query);
+        result.first = users.list(query);
+    });
+    return result;
+}
+
+User UserService::get(std::int64_t id) {
+    std::optional<User> user;
+    database_.withSession([&](sdk::SqlSession& session) { user = UserRepository(session).findById(id); });
+    if (!user) throw userNotFound(id);
+    return *user;
+}
+
+User UserService::create(const NewUser& input, const Actor& actor) {
+    // Hash outside the transaction: it is slow and needs no database.
+    const UserRecord record{input.email, input.name, input.role, true, hasher_.hash(input.password)};
+    std::optional<User> created;
+    try {
+        database_.transaction([&](sdk::SqlSession& session) {
+            UserRepository users(session);
+            if (users.findByEmail(record.email)) throw sdk::Conflict(kEmailTaken);
+            created = users.insert(record, sdk::nowTimestamp());
+            publishAfterCommit(session, "user.created", created->toJson());
+        });
+    } catch (const sdk::UniqueViolation&) { // a concurrent create won the race
+        throw sdk::Conflict(kEmailTaken);
+    }
+    audit_.record("user.create", actor, created->id, {{"role", created->role}});
+    return *created;
+}
+
+void UserService::ensureAdminRemains(UserRepository& users, const User& before, const User& after) {
+    const bool wasActiveAdmin = before.active && before.role == "admin";
+    const bool isActiveAdmin = after.active && after.role == "admin";
+    if (wasActiveAdmin && !isActiveAdmin && users.countActiveAdmins() <= 1) throw sdk::Conflict(kLastAdmin);
+}
+
+User UserService::update(std::int64_t id, const UserChanges& changes, const Actor& actor) {
+    std::optional<std::string> newHash;
+    if (changes.password) newHash = hasher_.hash(*changes.password);
+
+    std::optional<User> updated;
+    std::vector<std::string> changedFields;
+    try {
+        database_.transaction([&](sdk::SqlSession& session) {
+            UserRepository users(session);
+            const auto before = users.findById(id);
+            if (!before) throw userNotFound(id);
+            User after = *before;
+            if (changes.email && *changes.email != before->email) {
+                if (UserInput::normalisedEmail(*changes.email) != UserInput::normalisedEmail(before->email)) {
+                    if (users.findByEmail(*changes.email)) throw sdk::Conflict(kEmailTaken);
+                }
+                after.email = *changes.email;
+                changedFields.push_back("email");
+            }
+            if (changes.name && *changes.name != before->name) {
+                after.name = *changes.name;
+                changedFields.push_back("name");
+            }
+            if (changes.role && *changes.role != before->role) {
+                after.role = *changes.role;
+                changedFields.push_back("role");
+            }
+            if (changes.active && *changes.active != before->active) {
+                after.active = *changes.active;
+                changedFields.push_back("active");
+            }
+            if (newHash) {
+                after.passwordHash = *newHash;
+                changedFields.push_back("password");
+            }
+            if (changedFields.empty()) {
+                updated = after;
+                return;
+            }
+            ensureAdminRemains(users, *before, after);
+            after.updatedAt = sdk::nowTimestamp();
+            users.update(after);
+            updated = after;
+            publishAfterCommit(session, "user.updated", after.toJson());
+        });
+    } catch (const sdk::UniqueViolation&) {
+        throw sdk::Conflict(kEmailTaken);
+    }
+    if (!changedFields.empty()) audit_.record("user.update", actor, id, {{"fields", join(changedFields)}});
+    return *updated;
+}
+
+void UserService::deactivate(std::int64_t id, const Actor& actor) {
+    bool changed = false;
+    database_.transaction([&](sdk::SqlSession& session) {
+        UserRepository users(session);
+        const auto before = users.findById(id);
+        if (!before) throw userNotFound(id);
+        if (!before->active) return;
+        User after = *before;
+        after.active = false;
+        ensureAdminRemains(users, *before, after);
+        after.updatedAt = sdk::nowTimestamp();
+        users.update(after);
+        changed = true;
+        Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
+        payload->set("id", static_cast<Poco::Int64>(id));
+        publishAfterCommit(session, "user.deleted", payload);
+    });
+    audit_.record("user.delete", actor, id, {{"effect", changed ? "deactivated" : "already inactive"}});
+}
+
+} // namespace motel::auth

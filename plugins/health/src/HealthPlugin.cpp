@@ -1,0 +1,97 @@
+#include "HealthPlugin.h"
+
+#include "HealthEndpoints.h"
+#include "HealthSettings.h"
+#include "MemoryCheck.h"
+#include "MemoryLimit.h"
+#include "ProcessMemory.h"
+#include "RedisPing.h"
+#include "TrafficCheck.h"
+
+#include <Poco/Logger.h>
+
+#include <stdexcept>
+#include <string>
+
+namespace motel::health {
+
+namespace {
+
+/// Registered a little above the probe's own timeout so the probe answers
+/// first, with its measured wait, rather than the registry's generic one.
+constexpr std::chrono::milliseconds registryMargin{500};
+
+/// PING through hiredis; a URL this check cannot use (the host may accept
+/// more schemes) is reported as down at warning level rather than stopping
+/// the host, and never echoed: it may hold a password.
+sdk::HealthRegistry::Check redisCheck(const std::string& url, std::chrono::milliseconds timeout,
+                                      Poco::Logger& logger) {
+    try {
+        return RedisPing(RedisAddress::parse(url), timeout);
+    } catch (const std::invalid_argument& error) {
+        const std::string problem = std::string("cannot check redis.url: ") + error.what();
+        logger.warning(problem);
+        return [problem] {
+            sdk::HealthResult result;
+            result.up = false;
+            result.level = sdk::HealthLevel::warning;
+            result.details = new Poco::JSON::Object;
+            result.details->set("error", problem);
+            return result;
+        };
+    }
+}
+
+} // namespace
+
+sdk::PluginInfo HealthPlugin::info() const {
+    return sdk::PluginInfo{"health", "1.0.0", "Health report and liveness/readiness probes", {}};
+}
+
+void HealthPlugin::start(sdk::PluginContext& context) {
+    const HealthSettings settings = HealthSettings::fromSettings(context.config());
+    Poco::Logger& logger = context.logger();
+    sdk::Database& database = context.database();
+    const sdk::HostInfo& host = context.host();
+
+    database_ = std::make_shared<DatabaseProbe>(
+        [&database] { database.withSession([](sdk::SqlSession& session) { session.query("SELECT 1"); }); },
+        [&logger](bool up, const std::string& message) {
+            if (up)
+                logger.information("database answers again");
+            else
+                logger.warning("database does not answer: " + message);
+        });
+
+    auto& checks = context.health();
+    const auto checkTimeout = settings.checkTimeout;
+    checks.add("database", [probe = database_, checkTimeout] { return probe->check(checkTimeout); },
+               checkTimeout + registryMargin);
+
+    const std::uint64_t limitBytes = settings.memoryLimitBytes ? settings.memoryLimitBytes : MemoryLimit().bytes();
+    MemoryCheck memory(
+        [limitBytes] {
+            MemorySnapshot snapshot = ProcessMemory().read();
+            snapshot.limitBytes = limitBytes;
+            return snapshot;
+        },
+        settings.memoryWarningPercent, settings.memoryCriticalPercent);
+    checks.add("memory", memory, checkTimeout);
+
+    const std::string redisUrl = host.settings().getString("redis.url");
+    if (!redisUrl.empty())
+        checks.add("redis", redisCheck(redisUrl, settings.redisTimeout, logger),
+                   settings.redisTimeout * 2 + registryMargin);
+
+    checks.add("http", TrafficCheck([&host] { return host.recentTraffic(); }, settings), checkTimeout);
+
+    auto endpoints = std::make_shared<HealthEndpoints>(host, checks, database_, settings.readyTimeout);
+    endpoints->registerRoutes(context.routes());
+}
+
+void HealthPlugin::stop() noexcept {
+    if (database_)
+        database_->shutdown();
+}
+
+} // namespace motel::health

@@ -1,0 +1,70 @@
+#include "HealthSettings.h"
+
+#include <sstream>
+
+namespace motel::health {
+
+namespace {
+
+double positive(const sdk::Settings& config, const std::string& key, double fallback, double max) {
+    const double value = config.getDouble(key, fallback);
+    if (!(value > 0) || value > max) {
+        std::ostringstream message;
+        message << config.prefix() << key << "='" << config.getString(key) << "': expected a number above 0 and at most "
+                << max;
+        throw sdk::ConfigError(message.str());
+    }
+    return value;
+}
+
+void ordered(const sdk::Settings& config, const std::string& warningKey, double warning,
+             const std::string& criticalKey, double critical) {
+    if (warning > critical) {
+        std::ostringstream message;
+        message << config.prefix() << warningKey << "='" << warning << "': expected at most " << config.prefix()
+                << criticalKey << " (" << critical << ")";
+        throw sdk::ConfigError(message.str());
+    }
+}
+
+std::chrono::milliseconds timeout(const sdk::Settings& config, const std::string& key,
+                                  std::chrono::milliseconds fallback) {
+    const auto value = config.getDuration(key, fallback);
+    if (value.count() <= 0)
+        throw sdk::ConfigError(config.prefix() + key + "='" + config.getString(key) +
+                               "': expected a duration above 0 (250ms, 2s)");
+    return value;
+}
+
+} // namespace
+
+HealthSettings HealthSettings::fromSettings(const sdk::Settings& config) {
+    HealthSettings s;
+    constexpr double noLimit = 1e12;
+    s.memoryWarningPercent = positive(config, "memoryWarningPercent", s.memoryWarningPercent, 100);
+    s.memoryCriticalPercent = positive(config, "memoryCriticalPercent", s.memoryCriticalPercent, 100);
+    ordered(config, "memoryWarningPercent", s.memoryWarningPercent, "memoryCriticalPercent", s.memoryCriticalPercent);
+    s.memoryLimitBytes = static_cast<std::uint64_t>(config.getInt("memoryLimitMB", 0, 0, 1LL << 40)) * 1024 * 1024;
+
+    s.responseTimeWarningMs = positive(config, "responseTimeWarningMs", s.responseTimeWarningMs, noLimit);
+    s.responseTimeCriticalMs = positive(config, "responseTimeCriticalMs", s.responseTimeCriticalMs, noLimit);
+    ordered(config, "responseTimeWarningMs", s.responseTimeWarningMs, "responseTimeCriticalMs",
+            s.responseTimeCriticalMs);
+    const std::string statistic = config.getString("responseTimeStatistic", "average");
+    if (statistic != "average" && statistic != "p95")
+        throw sdk::ConfigError(config.prefix() + "responseTimeStatistic='" + statistic +
+                               "': expected average or p95");
+    s.judgeP95 = statistic == "p95";
+
+    s.errorRateWarningPercent = positive(config, "errorRateWarningPercent", s.errorRateWarningPercent, 100);
+    s.errorRateCriticalPercent = positive(config, "errorRateCriticalPercent", s.errorRateCriticalPercent, 100);
+    ordered(config, "errorRateWarningPercent", s.errorRateWarningPercent, "errorRateCriticalPercent",
+            s.errorRateCriticalPercent);
+
+    s.checkTimeout = timeout(config, "checkTimeout", s.checkTimeout);
+    s.readyTimeout = timeout(config, "readyTimeout", s.readyTimeout);
+    s.redisTimeout = timeout(config, "redisTimeout", s.redisTimeout);
+    return s;
+}
+
+} // namespace motel::health

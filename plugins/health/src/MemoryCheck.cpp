@@ -1,0 +1,40 @@
+#include "MemoryCheck.h"
+
+#include <cmath>
+
+namespace motel::health {
+
+namespace {
+
+constexpr double bytesPerMB = 1024.0 * 1024.0;
+
+long long wholeMB(std::uint64_t bytes) { return std::llround(static_cast<double>(bytes) / bytesPerMB); }
+
+} // namespace
+
+MemoryCheck::MemoryCheck(Reader reader, double warningPercent, double criticalPercent)
+    : reader_(std::move(reader)), warningPercent_(warningPercent), criticalPercent_(criticalPercent) {}
+
+sdk::HealthResult MemoryCheck::operator()() const { return evaluate(reader_(), warningPercent_, criticalPercent_); }
+
+sdk::HealthResult MemoryCheck::evaluate(const MemorySnapshot& snapshot, double warningPercent,
+                                        double criticalPercent) {
+    sdk::HealthResult result;
+    result.up = true;
+    result.details = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    result.details->set("heapUsedMB", wholeMB(snapshot.heapUsedBytes));
+    result.details->set("rssMB", wholeMB(snapshot.residentBytes));
+    if (snapshot.limitBytes > 0) {
+        const double percent = 100.0 * static_cast<double>(snapshot.residentBytes) /
+                               static_cast<double>(snapshot.limitBytes);
+        result.details->set("limitMB", wholeMB(snapshot.limitBytes));
+        result.details->set("usagePercent", std::round(percent * 10) / 10);
+        if (percent > criticalPercent)
+            result.level = sdk::HealthLevel::critical;
+        else if (percent > warningPercent)
+            result.level = sdk::HealthLevel::warning;
+    }
+    return result;
+}
+
+} // namespace motel::health

@@ -1,0 +1,35 @@
+#pragma once
+/// The `memory` check of `/health`: heap in use and resident memory, judged
+/// by how close the resident set is to the limit the process may use
+/// (> memoryWarningPercent: warning, > memoryCriticalPercent: critical).
+/// The check stays `up`: memory is never "down", only too high.
+///
+/// Details: `heapUsedMB` (the documented field), `rssMB`, `limitMB`,
+/// `usagePercent` (the last two only when a limit is known).
+
+#include "MemorySnapshot.h"
+
+#include <motel/sdk/Health.h>
+
+#include <functional>
+
+namespace motel::health {
+
+class MemoryCheck {
+public:
+    using Reader = std::function<MemorySnapshot()>;
+
+    MemoryCheck(Reader reader, double warningPercent, double criticalPercent);
+
+    /// Reads the figures now and judges them.
+    sdk::HealthResult operator()() const;
+
+    static sdk::HealthResult evaluate(const MemorySnapshot& snapshot, double warningPercent, double criticalPercent);
+
+private:
+    Reader reader_;
+    double warningPercent_;
+    double criticalPercent_;
+};
+
+} // namespace motel::health

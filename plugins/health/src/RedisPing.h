@@ -1,0 +1,30 @@
+#pragma once
+/// The `redis` check of `/health` (registered only when `redis.url` is set):
+/// connects with hiredis, authenticates, selects the database and sends
+/// PING, all bounded by one connect/command timeout. Up with the measured
+/// `responseTime` on PONG; otherwise down and critical (the host needs Redis
+/// for real-time fan-out, jobs and the shared cache once it is configured).
+///
+/// A new connection per check keeps the check honest (it sees what a
+/// restarting client would see) and has nothing to clean up.
+
+#include "RedisAddress.h"
+
+#include <motel/sdk/Health.h>
+
+#include <chrono>
+
+namespace motel::health {
+
+class RedisPing {
+public:
+    RedisPing(RedisAddress address, std::chrono::milliseconds timeout);
+
+    sdk::HealthResult operator()() const;
+
+private:
+    RedisAddress address_;
+    std::chrono::milliseconds timeout_;
+};
+
+} // namespace motel::health

@@ -1,0 +1,86 @@
+#include "StandardMetrics.h"
+
+#include "ProcessMemory.h"
+
+#include <stdexcept>
+
+namespace motel::metrics {
+
+namespace {
+
+using Kind = MetricDefinition::Kind;
+
+const char* const uptimeName = "motel_uptime_seconds";
+const char* const heapName = "motel_memory_heap_used_bytes";
+const char* const residentName = "motel_memory_resident_bytes";
+const char* const limitName = "motel_memory_limit_bytes";
+const char* const buildInfoName = "motel_build_info";
+
+const MetricDefinition& definitionOf(const std::string& name) {
+    for (const auto& definition : StandardMetrics::definitions()) {
+        if (definition.name == name)
+            return definition;
+    }
+    throw std::logic_error("no standard metric named " + name);
+}
+
+} // namespace
+
+const std::vector<MetricDefinition>& StandardMetrics::definitions() {
+    static const std::vector<MetricDefinition> all{
+        {uptimeName, Kind::gauge, "Seconds since the host started"},
+        {heapName, Kind::gauge, "Heap bytes allocated and in use (malloc)"},
+        {residentName, Kind::gauge, "Resident set size of the host process in bytes"},
+        {limitName, Kind::gauge, "Memory the process may use (cgroup limit or physical RAM) in bytes"},
+        {"motel_websocket_connections", Kind::gauge, "Open real-time (Socket.IO) connections"},
+        {"motel_websocket_users", Kind::gauge, "Distinct users with at least one open real-time connection"},
+        {"motel_websocket_connects_total", Kind::counter, "Real-time connections accepted"},
+        {"motel_websocket_disconnects_total", Kind::counter, "Real-time connections closed"},
+        {"motel_suites_total", Kind::untyped, "Suites that exist now"},
+        {"motel_tasks_total", Kind::untyped, "Tasks that exist now"},
+        {"motel_tasks_pending", Kind::gauge, "Tasks in status pending"},
+        {"motel_tasks_in_progress", Kind::gauge, "Tasks in status in_progress"},
+        {"motel_jobs_queued", Kind::gauge, "Queued background jobs waiting to run"},
+        {"motel_jobs_running", Kind::gauge, "Background jobs running now"},
+        {"motel_jobs_completed_total", Kind::counter, "Background job runs that succeeded"},
+        {"motel_jobs_failed_total", Kind::counter, "Background job runs that failed (each failed attempt)"},
+        {"motel_jobs_dead_lettered_total", Kind::counter, "Queued jobs moved to the dead-letter list"},
+    };
+    return all;
+}
+
+StandardMetrics::StandardMetrics(sdk::MetricsRegistry& registry, std::string version, Poco::Timestamp startedAt,
+                                 std::uint64_t memoryLimitBytes)
+    : registry_(registry), version_(std::move(version)), startedAt_(startedAt), memoryLimitBytes_(memoryLimitBytes) {}
+
+void StandardMetrics::registerAll() {
+    for (const auto& definition : definitions()) {
+        switch (definition.kind) {
+        case Kind::counter:
+            registry_.counter(definition.name, definition.help);
+            break;
+        case Kind::gauge:
+            registry_.gauge(definition.name, definition.help);
+            break;
+        case Kind::untyped:
+            registry_.untyped(definition.name, definition.help);
+            break;
+        }
+    }
+    registry_.gauge(buildInfoName, "Always 1; the label carries the host version", {{"version", version_}}).set(1);
+    registry_.gauge(limitName, definitionOf(limitName).help).set(static_cast<double>(memoryLimitBytes_));
+    const ProcessGauges process{&registry_.gauge(uptimeName, definitionOf(uptimeName).help),
+                                &registry_.gauge(heapName, definitionOf(heapName).help),
+                                &registry_.gauge(residentName, definitionOf(residentName).help), startedAt_};
+    process.refresh();
+    registry_.onScrape([process] { process.refresh(); });
+}
+
+void StandardMetrics::ProcessGauges::refresh() const {
+    const health::ProcessMemory memory;
+    uptime->set(static_cast<double>(Poco::Timestamp() - startedAt) / 1e6);
+    heapUsed->set(static_cast<double>(memory.heapUsedBytes()));
+    resident->set(static_cast<double>(memory.residentBytes()));
+}
+
+} // namespace motel::metrics

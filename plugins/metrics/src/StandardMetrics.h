@@ -1,0 +1,66 @@
+#pragma once
+/// The metric names the runbook documents and dashboards rely on, registered
+/// at start so every one of them is in the first scrape, plus the hook that
+/// refreshes the process figures before each scrape.
+///
+/// The metrics plugin only makes the names exist; the plugins that know the
+/// figures keep them current through the same names and kinds (the registry
+/// returns the same instrument for the same name and labels):
+///
+///   process (this class, every scrape)  motel_uptime_seconds, motel_memory_*
+///   realtime plugin                     motel_websocket_*
+///   suites / tasks plugins              motel_suites_total, motel_tasks_*
+///   the host's job engine               motel_jobs_*
+///   the host, per request               http_requests_total, ... (not here)
+///
+/// `motel_suites_total` and `motel_tasks_total` are current counts that can
+/// fall, exposed as `untyped` because promtool rejects a gauge named `_total`.
+
+#include <motel/sdk/Metrics.h>
+
+#include <Poco/Timestamp.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace motel::metrics {
+
+struct MetricDefinition {
+    enum class Kind { counter, gauge, untyped };
+    std::string name;
+    Kind kind;
+    std::string help; ///< every plugin registering the name should use the same text
+};
+
+class StandardMetrics {
+public:
+    /// Every documented name, its kind and help text.
+    static const std::vector<MetricDefinition>& definitions();
+
+    /// `memoryLimitBytes` (0: unknown) is exposed as motel_memory_limit_bytes.
+    StandardMetrics(sdk::MetricsRegistry& registry, std::string version, Poco::Timestamp startedAt,
+                    std::uint64_t memoryLimitBytes);
+
+    /// Registers every definition, sets `motel_build_info{version}` to 1 and
+    /// adds the scrape hook that refreshes the process figures. The hook holds
+    /// only the registry's own instruments, so this object may go away first.
+    void registerAll();
+
+private:
+    /// The instruments the scrape hook updates (owned by the registry).
+    struct ProcessGauges {
+        sdk::Gauge* uptime;
+        sdk::Gauge* heapUsed;
+        sdk::Gauge* resident;
+        Poco::Timestamp startedAt;
+        void refresh() const;
+    };
+
+    sdk::MetricsRegistry& registry_;
+    std::string version_;
+    Poco::Timestamp startedAt_;
+    std::uint64_t memoryLimitBytes_;
+};
+
+} // namespace motel::metrics

@@ -1,0 +1,64 @@
+#include "SuiteListQuery.h"
+
+#include "SuiteRepository.h"
+
+#include <motel/suites/Suite.h>
+
+#include <map>
+
+namespace motel::suites {
+
+namespace {
+const std::map<std::string, std::string>& sortColumns() {
+    static const std::map<std::string, std::string> columns{
+        {"number", "number"}, {"floor", "floor"}, {"updatedAt", "updated_at"}};
+    return columns;
+}
+} // namespace
+
+SuiteFilters SuiteListQuery::read(const sdk::Request& request) {
+    sdk::ListQuery list(request, {"number", "floor", "updatedAt"});
+    SuiteFilters filters;
+    filters.occupancy = list.enumFilter("occupancy", occupancyValues());
+    filters.condition = list.enumFilter("condition", conditionValues());
+    filters.serviceState = list.enumFilter("serviceState", serviceStateValues());
+    filters.floor = list.integerFilter("floor");
+    list.finish();
+    filters.sort = list.sort();
+    filters.limit = list.limit();
+    filters.offset = list.offset();
+    return filters;
+}
+
+std::string SuiteListQuery::where(const SuiteFilters& filters, SqlQuery& query) {
+    std::string clause;
+    auto add = [&](const std::string& condition) { clause += (clause.empty() ? " WHERE " : " AND ") + condition; };
+    if (filters.occupancy) add("occupancy = " + query.bind(*filters.occupancy));
+    if (filters.condition) add("condition = " + query.bind(*filters.condition));
+    if (filters.serviceState) add("service_state = " + query.bind(*filters.serviceState));
+    if (filters.floor) add("floor = " + query.bind(static_cast<Poco::Int64>(*filters.floor)));
+    return clause;
+}
+
+SqlQuery SuiteListQuery::page(const SuiteFilters& filters) {
+    SqlQuery query;
+    const std::string clause = where(filters, query);
+    std::string order = " ORDER BY ";
+    if (!filters.sort.field.empty())
+        order += sortColumns().at(filters.sort.field) + (filters.sort.descending ? " DESC, " : " ASC, ");
+    order += "id ASC";
+    query.sql = "SELECT " + SuiteRepository::columns() + ", COUNT(*) OVER () AS total_count FROM suites" + clause +
+                order;
+    query.sql += " LIMIT " + query.bind(static_cast<Poco::Int64>(filters.limit));
+    query.sql += " OFFSET " + query.bind(static_cast<Poco::Int64>(filters.offset));
+    return query;
+}
+
+SqlQuery SuiteListQuery::count(const SuiteFilters& filters) {
+    SqlQuery query;
+    const std::string clause = where(filters, query);
+    query.sql = "SELECT COUNT(*) AS total_count FROM suites" + clause;
+    return query;
+}
+
+} // namespace motel::suites

@@ -1,0 +1,42 @@
+#pragma once
+/// `GET /api/suites`: reads the filters (`occupancy`, `condition`,
+/// `serviceState`, `floor`), sort (`number`, `floor`, `updatedAt`, `-` for
+/// descending; default by id) and page from the request, and builds the one
+/// SELECT that serves them. Every filter and sort column has an index (see
+/// SuiteMigrations). The SELECT also returns `total_count` (COUNT(*) OVER ()),
+/// so a page and its total cost one query.
+
+#include <motel/sdk/ListQuery.h>
+#include <motel/sdk/Request.h>
+#include <motel/suites/SqlQuery.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace motel::suites {
+
+struct SuiteFilters {
+    std::optional<std::string> occupancy;
+    std::optional<std::string> condition;
+    std::optional<std::string> serviceState;
+    std::optional<std::int64_t> floor;
+    sdk::SortOrder sort;
+    std::int64_t limit = 50;
+    std::int64_t offset = 0;
+};
+
+class SuiteListQuery {
+public:
+    /// Throws sdk::ValidationError for a bad filter, sort or page.
+    static SuiteFilters read(const sdk::Request& request);
+    /// The page query (columns of the suites table plus `total_count`).
+    static SqlQuery page(const SuiteFilters& filters);
+    /// The total alone, for a page past the end (where no row carries it).
+    static SqlQuery count(const SuiteFilters& filters);
+
+private:
+    static std::string where(const SuiteFilters& filters, SqlQuery& query);
+};
+
+} // namespace motel::suites

@@ -1,0 +1,101 @@
+#include "SuiteRepository.h"
+
+namespace motel::suites {
+
+namespace {
+
+sdk::SqlValue id(std::int64_t value) { return static_cast<Poco::Int64>(value); }
+
+sdk::SqlValue text(const std::optional<std::string>& value) { return value ? sdk::SqlValue(*value) : sdk::SqlValue(); }
+
+} // namespace
+
+const std::string& SuiteRepository::columns() {
+    static const std::string list =
+        "id, number, name, floor, type, occupancy, condition, service_state, notes, version, created_at, updated_at";
+    return list;
+}
+
+Suite SuiteRepository::fromRow(const sdk::Row& row) {
+    Suite suite;
+    suite.id = row.integer("id");
+    suite.number = row.text("number");
+    suite.name = row.optText("name");
+    suite.floor = row.integer("floor");
+    suite.type = row.text("type");
+    suite.occupancy = row.text("occupancy");
+    suite.condition = row.text("condition");
+    suite.serviceState = row.text("service_state");
+    suite.notes = row.optText("notes");
+    suite.version = row.integer("version");
+    suite.createdAt = row.text("created_at");
+    suite.updatedAt = row.text("updated_at");
+    return suite;
+}
+
+std::optional<Suite> SuiteRepository::find(sdk::SqlSession& session, std::int64_t suiteId, bool lock) {
+    std::string sql = "SELECT " + columns() + " FROM suites WHERE id = $1";
+    if (lock && session.dialect() == sdk::Dialect::postgresql) sql += " FOR UPDATE";
+    const auto rows = session.query(sql, {id(suiteId)});
+    if (rows.empty()) return std::nullopt;
+    return fromRow(rows.front());
+}
+
+bool SuiteRepository::numberTaken(sdk::SqlSession& session, const std::string& number, std::int64_t exceptId) {
+    return !session.query("SELECT id FROM suites WHERE number = $1 AND id <> $2", {number, id(exceptId)}).empty();
+}
+
+Suite SuiteRepository::insert(sdk::SqlSession& session, const Suite& suite, const std::string& now) {
+    const auto rows = session.query(
+        "INSERT INTO suites (number, name, floor, type, occupancy, condition, service_state, notes, version, "
+        "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9) RETURNING " +
+            columns(),
+        {suite.number, text(suite.name), id(suite.floor), suite.type, suite.occupancy, suite.condition,
+         suite.serviceState, text(suite.notes), now});
+    return fromRow(rows.at(0));
+}
+
+std::optional<Suite> SuiteRepository::compareAndSet(sdk::SqlSession& session, const Suite& next,
+                                                    std::int64_t expectedVersion, const std::string& now) {
+    const auto rows = session.query(
+        "UPDATE suites SET number = $3, name = $4, floor = $5, type = $6, occupancy = $7, condition = $8, "
+        "service_state = $9, notes = $10, updated_at = $11, version = version + 1 "
+        "WHERE id = $1 AND version = $2 RETURNING " +
+            columns(),
+        {id(next.id), id(expectedVersion), next.number, text(next.name), id(next.floor), next.type, next.occupancy,
+         next.condition, next.serviceState, text(next.notes), now});
+    if (rows.empty()) return std::nullopt;
+    return fromRow(rows.front());
+}
+
+bool SuiteRepository::touch(sdk::SqlSession& session, std::int64_t suiteId, std::int64_t expectedVersion) {
+    return session.execute("UPDATE suites SET version = version + 1 WHERE id = $1 AND version = $2",
+                           {id(suiteId), id(expectedVersion)}) == 1;
+}
+
+void SuiteRepository::remove(sdk::SqlSession& session, std::int64_t suiteId) {
+    session.execute("DELETE FROM suites WHERE id = $1", {id(suiteId)});
+}
+
+SuitePage SuiteRepository::list(sdk::SqlSession& session, const SqlQuery& page, const SqlQuery& count,
+                                bool pastEnd) {
+    SuitePage result;
+    const auto rows = session.query(page.sql, page.params);
+    result.suites.reserve(rows.size());
+    for (const auto& row : rows) {
+        result.suites.push_back(fromRow(row));
+        result.total = row.integer("total_count");
+    }
+    if (rows.empty() && pastEnd) {
+        const auto counted = session.query(count.sql, count.params);
+        result.total = counted.empty() ? 0 : counted.front().integer("total_count");
+    }
+    return result;
+}
+
+std::int64_t SuiteRepository::countAll(sdk::SqlSession& session) {
+    const auto rows = session.query("SELECT COUNT(*) AS n FROM suites");
+    return rows.empty() ? 0 : rows.front().integer("n");
+}
+
+} // namespace motel::suites

@@ -1,0 +1,47 @@
+#pragma once
+/// The `suites` table. Every write that changes an existing suite is a
+/// compare-and-set on `version` (`... WHERE id = $1 AND version = $2`), so two
+/// concurrent changes can never both apply to the same version.
+
+#include <motel/sdk/Database.h>
+#include <motel/suites/SqlQuery.h>
+#include <motel/suites/Suite.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace motel::suites {
+
+struct SuitePage {
+    std::vector<Suite> suites;
+    std::int64_t total = 0;
+};
+
+class SuiteRepository {
+public:
+    /// The column list every SELECT of a whole suite uses.
+    static const std::string& columns();
+    static Suite fromRow(const sdk::Row& row);
+
+    /// `lock`: inside a transaction about to change the suite, take its row
+    /// lock (PostgreSQL `FOR UPDATE`; SQLite's writer already holds the
+    /// database lock).
+    static std::optional<Suite> find(sdk::SqlSession& session, std::int64_t id, bool lock = false);
+    static bool numberTaken(sdk::SqlSession& session, const std::string& number, std::int64_t exceptId = 0);
+    /// Inserts `suite` (its id, version and timestamps are set here).
+    static Suite insert(sdk::SqlSession& session, const Suite& suite, const std::string& now);
+    /// Writes every field of `next` when the stored version is still
+    /// `expectedVersion`; bumps the version. nullopt when the version moved on.
+    static std::optional<Suite> compareAndSet(sdk::SqlSession& session, const Suite& next,
+                                              std::int64_t expectedVersion, const std::string& now);
+    /// Bumps the version only (takes the write lock before a delete); false
+    /// when the version moved on.
+    static bool touch(sdk::SqlSession& session, std::int64_t id, std::int64_t expectedVersion);
+    static void remove(sdk::SqlSession& session, std::int64_t id);
+    static SuitePage list(sdk::SqlSession& session, const SqlQuery& page, const SqlQuery& count, bool pastEnd);
+    static std::int64_t countAll(sdk::SqlSession& session);
+};
+
+} // namespace motel::suites

@@ -1,0 +1,69 @@
+#include "SuiteRoutes.h"
+
+#include "SuiteInput.h"
+#include "SuiteJson.h"
+
+#include <motel/sdk/Errors.h>
+#include <motel/sdk/ListQuery.h>
+#include <motel/suites/JsonList.h>
+
+namespace motel::suites {
+
+using sdk::Access;
+using sdk::Request;
+using sdk::Response;
+
+std::int64_t SuiteRoutes::suiteId(const Request& request) {
+    const auto id = request.idParam("id");
+    if (!id) throw sdk::NotFound("Suite " + request.param("id") + " not found");
+    return *id;
+}
+
+void SuiteRoutes::respond(Response& response, const Suite& suite, int status) {
+    response.text(status, JsonList::kContentType, SuiteJson::text(suite));
+    response.setVersionTag(suite.version);
+}
+
+void SuiteRoutes::registerAll(sdk::RouteRegistry& routes, SuiteService& service) {
+    routes.get("/api/suites", Access::authenticated(), [&service](const Request& request, Response& response) {
+        const SuiteFilters filters = SuiteListQuery::read(request);
+        const SuitePage page = service.list(filters);
+        const auto append = [](std::string& out, const Suite& suite) { SuiteJson::append(out, suite); };
+        response.text(200, JsonList::kContentType,
+                      JsonList::render(page.suites, append, page.total, filters.limit, filters.offset));
+    });
+
+    routes.post("/api/suites", Access::managers(), [&service](const Request& request, Response& response) {
+        respond(response, service.create(SuiteInput::readNew(request)), 201);
+    });
+
+    routes.get("/api/suites/:id", Access::authenticated(), [&service](const Request& request, Response& response) {
+        respond(response, service.get(suiteId(request)));
+    });
+
+    routes.patch("/api/suites/:id", Access::authenticated(), [&service](const Request& request, Response& response) {
+        const std::int64_t id = suiteId(request);
+        const SuiteChange change = SuiteInput::readChange(request);
+        const auto ifMatch = request.ifMatchVersion();
+        respond(response, service.change(id, change, request.caller(), ifMatch));
+    });
+
+    routes.del("/api/suites/:id", Access::managers(), [&service](const Request& request, Response& response) {
+        const std::int64_t id = suiteId(request);
+        service.remove(id, request.caller(), request.ifMatchVersion());
+        response.noContent();
+    });
+
+    routes.get("/api/suites/:id/history", Access::authenticated(),
+               [&service](const Request& request, Response& response) {
+                   const std::int64_t id = suiteId(request);
+                   sdk::ListQuery list(request, {});
+                   list.finish();
+                   const HistoryPage page = service.history(id, list.limit(), list.offset());
+                   const auto append = [](std::string& out, const HistoryRow& row) { SuiteJson::append(out, row); };
+                   response.text(200, JsonList::kContentType,
+                                 JsonList::render(page.rows, append, page.total, list.limit(), list.offset()));
+               });
+}
+
+} // namespace motel::suites

@@ -1,0 +1,41 @@
+#include "SuitesPlugin.h"
+
+#include "SuiteMigrations.h"
+#include "SuiteRoutes.h"
+#include "SuiteSeeder.h"
+
+namespace motel::suites {
+
+SuitesPlugin::SuitesPlugin() = default;
+
+SuitesPlugin::~SuitesPlugin() = default;
+
+sdk::PluginInfo SuitesPlugin::info() const {
+    return {"suites", "1.0.0", "Suites: occupancy, condition, service state and their history", {"auth"}};
+}
+
+std::vector<sdk::Migration> SuitesPlugin::migrations() const { return SuiteMigrations::all(); }
+
+void SuitesPlugin::start(sdk::PluginContext& context) {
+    auto& suitesTotal = context.metrics().untyped("motel_suites_total", "Suites currently in the motel");
+    service_ = std::make_shared<SuiteService>(context.database(), context.events(), suitesTotal);
+    service_->countSuites();
+    SuiteRoutes::registerAll(context.routes(), *service_);
+    context.services().provide<SuiteDirectory>(kSuiteDirectoryService, service_);
+}
+
+void SuitesPlugin::stop() noexcept {
+    if (service_) service_->setTaskHooks(nullptr);
+}
+
+void SuitesPlugin::seed(sdk::PluginContext& context) {
+    const int added = SuiteSeeder::seed(context.database());
+    if (added > 0) {
+        context.logger().information("seeded %d suites", added);
+        if (service_) service_->countSuites();
+    } else {
+        context.logger().information("suites already present; nothing seeded");
+    }
+}
+
+} // namespace motel::suites

@@ -1,0 +1,105 @@
+#include "SuiteEffects.h"
+
+#include "TaskRepository.h"
+
+namespace motel::tasks {
+
+namespace {
+
+std::optional<std::int64_t> blockedSuite(const std::optional<Task>& task) {
+    if (task && task->blocksItsSuite()) return task->suiteId;
+    return std::nullopt;
+}
+
+Task followUp(const Task& origin, const suites::Suite& suite, const std::string& type, const std::string& title) {
+    Task task;
+    task.suiteId = suite.id;
+    task.type = type;
+    task.title = title;
+    task.createdById = origin.createdById;
+    return task;
+}
+
+} // namespace
+
+SuiteEffects::SuiteEffects(suites::SuiteDirectory& directory, bool requireInspection)
+    : directory_(directory), requireInspection_(requireInspection) {}
+
+std::vector<std::int64_t> SuiteEffects::suitesToBlock(const std::optional<Task>& before,
+                                                      const std::optional<Task>& after) {
+    const auto was = blockedSuite(before);
+    const auto is = blockedSuite(after);
+    if (is && is != was) return {*is};
+    return {};
+}
+
+std::vector<std::int64_t> SuiteEffects::suitesToRelease(const std::optional<Task>& before,
+                                                        const std::optional<Task>& after) {
+    const auto was = blockedSuite(before);
+    const auto is = blockedSuite(after);
+    if (was && was != is) return {*was};
+    return {};
+}
+
+suites::SuiteChange SuiteEffects::completionChange(const Task& task, const suites::Suite& suite) {
+    suites::SuiteChange change;
+    if (task.type == "cleaning" && suite.condition == "dirty") change.condition = "clean";
+    if (task.type == "inspection") {
+        if (task.outcome.value_or("pass") == "pass") {
+            if (suite.condition == "clean") change.condition = "inspected";
+        } else if (suite.condition != "dirty") {
+            change.condition = "dirty";
+        }
+    }
+    return change;
+}
+
+std::vector<Task> SuiteEffects::followUps(const Task& task, const suites::Suite& before, const suites::Suite& after,
+                                          bool requireInspection) {
+    std::vector<Task> tasks;
+    if (task.type == "cleaning" && requireInspection && before.condition == "dirty" && after.condition == "clean")
+        tasks.push_back(followUp(task, after, "inspection", "Inspect suite " + after.number));
+    if (task.type == "inspection" && task.outcome.value_or("pass") == "fail") {
+        Task reclean = followUp(task, after, "cleaning", "Clean suite " + after.number);
+        reclean.priority = "high";
+        reclean.description = task.outcomeNote ? "Inspection failed: " + *task.outcomeNote
+                                               : std::string("Inspection failed");
+        tasks.push_back(reclean);
+    }
+    return tasks;
+}
+
+std::vector<Task> SuiteEffects::apply(sdk::SqlSession& session, const std::optional<Task>& before,
+                                      const std::optional<Task>& after, bool completed,
+                                      const suites::ChangeOrigin& origin) {
+    for (const std::int64_t suiteId : suitesToBlock(before, after)) {
+        const auto suite = directory_.update(session, suiteId, [](const suites::Suite& now) {
+            suites::SuiteChange change;
+            if (now.serviceState != "out_of_order") change.serviceState = "out_of_order";
+            return change;
+        }, origin);
+        if (!suite) throw sdk::NotFound("Suite " + std::to_string(suiteId) + " not found");
+    }
+    for (const std::int64_t suiteId : suitesToRelease(before, after)) {
+        if (TaskRepository::openBlockersForSuite(session, suiteId) > 0) continue; // another task still blocks it
+        directory_.update(session, suiteId, [](const suites::Suite& now) {
+            suites::SuiteChange change;
+            if (now.serviceState == "out_of_order") change.serviceState = "in_service";
+            return change;
+        }, origin);
+    }
+
+    if (!completed || !after || !after->suiteId) return {};
+    if (after->type != "cleaning" && after->type != "inspection") return {};
+    std::optional<suites::Suite> seen;
+    const auto updated = directory_.update(session, *after->suiteId, [&](const suites::Suite& now) {
+        seen = now;
+        return completionChange(*after, now);
+    }, origin);
+    if (!updated || !seen) return {};
+    auto tasks = followUps(*after, *seen, *updated, requireInspection_);
+    for (Task& task : tasks) task.createdById = origin.actorId; // whoever completed the task asked for it
+    return tasks;
+}
+
+} // namespace motel::tasks

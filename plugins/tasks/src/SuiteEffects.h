@@ -1,0 +1,51 @@
+#pragma once
+/// What a task change does to suites, applied through the suites plugin's
+/// SuiteDirectory inside the task change's own transaction:
+///  - an open `blocksSuite` task keeps its suite out_of_order; when the last
+///    one closes (completed, cancelled, deleted, unblocked, moved) the suite
+///    returns to in_service;
+///  - completing a cleaning task of a dirty suite makes it clean (and, with
+///    `plugins.tasks.requireInspection`, asks for an inspection);
+///  - completing an inspection: pass makes a clean suite inspected; fail makes
+///    it dirty and asks for a high-priority re-clean.
+/// The pure decisions are static so they can be unit tested; the follow-up
+/// tasks are returned for TaskService to create.
+
+#include "Task.h"
+
+#include <motel/sdk/Database.h>
+#include <motel/suites/SuiteDirectory.h>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace motel::tasks {
+
+class SuiteEffects {
+public:
+    SuiteEffects(suites::SuiteDirectory& directory, bool requireInspection);
+
+    /// Applies the effects of a task going from `before` (nullopt: created)
+    /// to `after` (nullopt: deleted); `completed` when the change was the
+    /// `complete` action. Returns the follow-up tasks to create (no ids yet).
+    std::vector<Task> apply(sdk::SqlSession& session, const std::optional<Task>& before,
+                            const std::optional<Task>& after, bool completed, const suites::ChangeOrigin& origin);
+
+    /// Suites that `after` starts blocking.
+    static std::vector<std::int64_t> suitesToBlock(const std::optional<Task>& before, const std::optional<Task>& after);
+    /// Suites that `before` blocked and `after` no longer does.
+    static std::vector<std::int64_t> suitesToRelease(const std::optional<Task>& before,
+                                                     const std::optional<Task>& after);
+    /// The change completing `task` makes to its suite as it is now.
+    static suites::SuiteChange completionChange(const Task& task, const suites::Suite& suite);
+    /// The tasks completing `task` asks for, given its suite before and after.
+    static std::vector<Task> followUps(const Task& task, const suites::Suite& before, const suites::Suite& after,
+                                       bool requireInspection);
+
+private:
+    suites::SuiteDirectory& directory_;
+    bool requireInspection_;
+};
+
+} // namespace motel::tasks

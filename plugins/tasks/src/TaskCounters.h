@@ -1,0 +1,32 @@
+#pragma once
+/// The task metrics the dashboards read: `motel_tasks_total` (untyped: a
+/// current count with an established `_total` name), `motel_tasks_pending`
+/// and `motel_tasks_in_progress`. Counted once at start, then moved by each
+/// committed change, so a scrape never scans the table. (Each host counts
+/// the changes it commits; with several hosts, each recounts on restart.)
+
+#include <motel/sdk/Database.h>
+#include <motel/sdk/Metrics.h>
+
+#include <optional>
+#include <string>
+
+namespace motel::tasks {
+
+class TaskCounters {
+public:
+    explicit TaskCounters(sdk::MetricsRegistry& metrics);
+
+    void recount(sdk::Database& database);
+    /// A task went from `fromStatus` (nullopt: it is new) to `toStatus`
+    /// (nullopt: it was deleted).
+    void moved(const std::optional<std::string>& fromStatus, const std::optional<std::string>& toStatus);
+
+private:
+    sdk::Gauge& total_;
+    sdk::Gauge& pending_;
+    sdk::Gauge& inProgress_;
+    sdk::Gauge* gaugeFor(const std::string& status);
+};
+
+} // namespace motel::tasks

@@ -1,0 +1,40 @@
+#include "TaskMigrations.h"
+
+namespace motel::tasks {
+
+std::vector<sdk::Migration> TaskMigrations::all() {
+    return {
+        {1, "create tasks",
+         "CREATE TABLE tasks ("
+         " id {{id}},"
+         " suite_id {{bigint}} REFERENCES suites (id) ON DELETE SET NULL,"
+         " type TEXT NOT NULL,"
+         " title TEXT NOT NULL,"
+         " description TEXT,"
+         " priority TEXT NOT NULL,"
+         " priority_rank INTEGER NOT NULL,"
+         " status TEXT NOT NULL,"
+         " assignee_id {{bigint}},"
+         " due_at TEXT,"
+         " started_at TEXT,"
+         " completed_at TEXT,"
+         " created_by_id {{bigint}},"
+         " blocks_suite INTEGER NOT NULL DEFAULT 0,"
+         " outcome TEXT,"
+         " outcome_note TEXT,"
+         " version {{bigint}} NOT NULL DEFAULT 1,"
+         " created_at TEXT NOT NULL,"
+         " updated_at TEXT NOT NULL);"
+         "CREATE INDEX tasks_status_idx ON tasks (status);"
+         "CREATE INDEX tasks_suite_status_idx ON tasks (suite_id, status);"
+         "CREATE INDEX tasks_assignee_status_idx ON tasks (assignee_id, status);"
+         "CREATE INDEX tasks_type_idx ON tasks (type);"
+         "CREATE INDEX tasks_priority_idx ON tasks (priority);"
+         "CREATE INDEX tasks_priority_rank_idx ON tasks (priority_rank);"
+         "CREATE INDEX tasks_due_at_idx ON tasks (due_at);"
+         "CREATE INDEX tasks_status_due_at_idx ON tasks (status, due_at);"
+         "CREATE INDEX tasks_created_at_idx ON tasks (created_at);"},
+    };
+}
+
+} // namespace motel::tasks

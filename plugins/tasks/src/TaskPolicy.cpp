@@ -1,0 +1,20 @@
+#include "TaskPolicy.h"
+
+#include <motel/sdk/Errors.h>
+
+namespace motel::tasks {
+
+void TaskPolicy::checkCreate(const std::optional<std::int64_t>& assigneeId, const sdk::Principal& caller) {
+    if (caller.isManagerOrAbove()) return;
+    if (assigneeId && *assigneeId != caller.id)
+        throw sdk::Forbidden("Staff may only create tasks that are unassigned or assigned to themselves");
+}
+
+void TaskPolicy::checkAction(const Task& task, TaskAction action, const sdk::Principal& caller) {
+    if (caller.isManagerOrAbove()) return;
+    if (TaskStateMachine::managersOnly(action)) throw sdk::Forbidden();
+    if (task.assigneeId && *task.assigneeId != caller.id)
+        throw sdk::Forbidden("Task " + std::to_string(task.id) + " is assigned to someone else");
+}
+
+} // namespace motel::tasks

@@ -1,0 +1,23 @@
+#pragma once
+/// Who may do what to a task beyond the route's roles: staff create tasks
+/// only unassigned or for themselves, and start/complete/release only tasks
+/// that are theirs or unassigned. Managers and admins may do everything.
+/// Throws sdk::Forbidden (the contract's "ownership 403").
+
+#include "Task.h"
+#include "TaskStateMachine.h"
+
+#include <motel/sdk/Principal.h>
+
+#include <cstdint>
+#include <optional>
+
+namespace motel::tasks {
+
+class TaskPolicy {
+public:
+    static void checkCreate(const std::optional<std::int64_t>& assigneeId, const sdk::Principal& caller);
+    static void checkAction(const Task& task, TaskAction action, const sdk::Principal& caller);
+};
+
+} // namespace motel::tasks

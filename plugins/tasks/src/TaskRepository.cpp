@@ -1,0 +1,169 @@
+#include "TaskRepository.h"
+
+#include <algorithm>
+
+namespace motel::tasks {
+
+namespace {
+
+sdk::SqlValue integer(std::int64_t value) { return static_cast<Poco::Int64>(value); }
+
+sdk::SqlValue orNull(const std::optional<std::int64_t>& value) {
+    return value ? sdk::SqlValue(static_cast<Poco::Int64>(*value)) : sdk::SqlValue();
+}
+
+sdk::SqlValue orNull(const std::optional<std::string>& value) {
+    return value ? sdk::SqlValue(*value) : sdk::SqlValue();
+}
+
+/// The values of every writable column, in the order of kWritable.
+sdk::SqlParams writableValues(const Task& task) {
+    return {orNull(task.suiteId),     task.type,
+            task.title,               orNull(task.description),
+            task.priority,            integer(TaskRepository::priorityRank(task.priority)),
+            task.status,              orNull(task.assigneeId),
+            orNull(task.dueAt),       orNull(task.startedAt),
+            orNull(task.completedAt), orNull(task.createdById),
+            integer(task.blocksSuite ? 1 : 0), orNull(task.outcome),
+            orNull(task.outcomeNote)};
+}
+
+const char* const kWritable[] = {"suite_id",   "type",         "title",         "description", "priority",
+                                 "priority_rank", "status",    "assignee_id",   "due_at",      "started_at",
+                                 "completed_at", "created_by_id", "blocks_suite", "outcome",   "outcome_note"};
+
+} // namespace
+
+const std::string& TaskRepository::columns() {
+    static const std::string list =
+        "id, suite_id, type, title, description, priority, status, assignee_id, due_at, started_at, completed_at, "
+        "created_by_id, blocks_suite, outcome, outcome_note, version, created_at, updated_at";
+    return list;
+}
+
+Task TaskRepository::fromRow(const sdk::Row& row) {
+    Task task;
+    task.id = row.integer("id");
+    task.suiteId = row.optInteger("suite_id");
+    task.type = row.text("type");
+    task.title = row.text("title");
+    task.description = row.optText("description");
+    task.priority = row.text("priority");
+    task.status = row.text("status");
+    task.assigneeId = row.optInteger("assignee_id");
+    task.dueAt = row.optText("due_at");
+    task.startedAt = row.optText("started_at");
+    task.completedAt = row.optText("completed_at");
+    task.createdById = row.optInteger("created_by_id");
+    task.blocksSuite = row.boolean("blocks_suite");
+    task.outcome = row.optText("outcome");
+    task.outcomeNote = row.optText("outcome_note");
+    task.version = row.integer("version");
+    task.createdAt = row.text("created_at");
+    task.updatedAt = row.text("updated_at");
+    return task;
+}
+
+std::int64_t TaskRepository::priorityRank(const std::string& priority) {
+    const auto& ranks = taskPriorities();
+    const auto found = std::find(ranks.begin(), ranks.end(), priority);
+    return found == ranks.end() ? 1 : static_cast<std::int64_t>(found - ranks.begin());
+}
+
+std::optional<Task> TaskRepository::find(sdk::SqlSession& session, std::int64_t id) {
+    const auto rows = session.query("SELECT " + columns() + " FROM tasks WHERE id = $1", {integer(id)});
+    if (rows.empty()) return std::nullopt;
+    return fromRow(rows.front());
+}
+
+Task TaskRepository::insert(sdk::SqlSession& session, const Task& task, const std::string& now) {
+    std::string names;
+    std::string placeholders;
+    int n = 0;
+    for (const char* column : kWritable) {
+        names += std::string(n ? ", " : "") + column;
+        placeholders += (n ? ", $" : "$") + std::to_string(n + 1);
+        ++n;
+    }
+    sdk::SqlParams params = writableValues(task);
+    params.push_back(now);
+    const std::string at = "$" + std::to_string(params.size());
+    const auto rows = session.query("INSERT INTO tasks (" + names + ", version, created_at, updated_at) VALUES (" +
+                                        placeholders + ", 1, " + at + ", " + at + ") RETURNING " + columns(),
+                                    params);
+    return fromRow(rows.at(0));
+}
+
+std::optional<Task> TaskRepository::compareAndSet(sdk::SqlSession& session, const Task& next,
+                                                  std::int64_t expectedVersion, const std::string& now) {
+    sdk::SqlParams params{integer(next.id), integer(expectedVersion), now};
+    std::string assignments = "updated_at = $3, version = version + 1";
+    const sdk::SqlParams values = writableValues(next);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        params.push_back(values[i]);
+        assignments += std::string(", ") + kWritable[i] + " = $" + std::to_string(params.size());
+    }
+    const auto rows = session.query(
+        "UPDATE tasks SET " + assignments + " WHERE id = $1 AND version = $2 RETURNING " + columns(), params);
+    if (rows.empty()) return std::nullopt;
+    return fromRow(rows.front());
+}
+
+bool TaskRepository::removeIfVersion(sdk::SqlSession& session, std::int64_t id, std::int64_t expectedVersion) {
+    return session.execute("DELETE FROM tasks WHERE id = $1 AND version = $2",
+                           {integer(id), integer(expectedVersion)}) == 1;
+}
+
+std::int64_t TaskRepository::openCountForSuite(sdk::SqlSession& session, std::int64_t suiteId) {
+    const auto rows = session.query(
+        "SELECT COUNT(*) AS n FROM tasks WHERE suite_id = $1 AND status IN ('pending', 'in_progress')",
+        {integer(suiteId)});
+    return rows.empty() ? 0 : rows.front().integer("n");
+}
+
+std::int64_t TaskRepository::openBlockersForSuite(sdk::SqlSession& session, std::int64_t suiteId) {
+    const auto rows = session.query("SELECT COUNT(*) AS n FROM tasks WHERE suite_id = $1 AND blocks_suite = 1 "
+                                    "AND status IN ('pending', 'in_progress')",
+                                    {integer(suiteId)});
+    return rows.empty() ? 0 : rows.front().integer("n");
+}
+
+std::vector<Task> TaskRepository::detachClosed(sdk::SqlSession& session, std::int64_t suiteId,
+                                               const std::string& now) {
+    const auto rows = session.query("UPDATE tasks SET suite_id = NULL, blocks_suite = 0, updated_at = $2, "
+                                    "version = version + 1 WHERE suite_id = $1 RETURNING " +
+                                        columns(),
+                                    {integer(suiteId), now});
+    std::vector<Task> detached;
+    for (const auto& row : rows) detached.push_back(fromRow(row));
+    return detached;
+}
+
+TaskPage TaskRepository::list(sdk::SqlSession& session, const suites::SqlQuery& page, const suites::SqlQuery& count,
+                              bool pastEnd) {
+    TaskPage result;
+    const auto rows = session.query(page.sql, page.params);
+    result.tasks.reserve(rows.size());
+    for (const auto& row : rows) {
+        result.tasks.push_back(fromRow(row));
+        result.total = row.integer("total_count");
+    }
+    if (rows.empty() && pastEnd) {
+        const auto counted = session.query(count.sql, count.params);
+        result.total = counted.empty() ? 0 : counted.front().integer("total_count");
+    }
+    return result;
+}
+
+std::map<std::string, std::int64_t> TaskRepository::countByStatus(sdk::SqlSession& session) {
+    std::map<std::string, std::int64_t> counts;
+    for (const auto& row : session.query("SELECT status, COUNT(*) AS n FROM tasks GROUP BY status"))
+        counts[row.text("status")] = row.integer("n");
+    return counts;
+}
+
+bool TaskRepository::userExists(sdk::SqlSession& session, std::int64_t userId) {
+    return !session.query("SELECT id FROM users WHERE id = $1", {integer(userId)}).empty();
+}
+
+} // namespace motel::tasks

@@ -1,0 +1,56 @@
+#pragma once
+/// The `tasks` table. Changes to an existing task are compare-and-set on
+/// `version` (`... WHERE id = $1 AND version = $2`): of two concurrent
+/// changes to the same version exactly one applies.
+
+#include "Task.h"
+
+#include <motel/sdk/Database.h>
+#include <motel/suites/SqlQuery.h>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace motel::tasks {
+
+struct TaskPage {
+    std::vector<Task> tasks;
+    std::int64_t total = 0;
+};
+
+class TaskRepository {
+public:
+    static const std::string& columns();
+    static Task fromRow(const sdk::Row& row);
+    /// `sort=priority` orders by this rank (low 0 < normal 1 < high 2 < urgent 3).
+    static std::int64_t priorityRank(const std::string& priority);
+
+    static std::optional<Task> find(sdk::SqlSession& session, std::int64_t id);
+    /// Inserts `task` (id, version and timestamps set here).
+    static Task insert(sdk::SqlSession& session, const Task& task, const std::string& now);
+    /// Writes every field of `next` when the stored version is still
+    /// `expectedVersion`; nullopt when it moved on.
+    static std::optional<Task> compareAndSet(sdk::SqlSession& session, const Task& next,
+                                             std::int64_t expectedVersion, const std::string& now);
+    /// Deletes the task when the stored version is still `expectedVersion`.
+    static bool removeIfVersion(sdk::SqlSession& session, std::int64_t id, std::int64_t expectedVersion);
+
+    /// Open tasks (pending, in progress) of a suite.
+    static std::int64_t openCountForSuite(sdk::SqlSession& session, std::int64_t suiteId);
+    /// Open tasks with blocksSuite set for a suite.
+    static std::int64_t openBlockersForSuite(sdk::SqlSession& session, std::int64_t suiteId);
+    /// Sets suiteId to null on a suite's closed tasks (before the suite is
+    /// deleted); returns them as they are afterwards.
+    static std::vector<Task> detachClosed(sdk::SqlSession& session, std::int64_t suiteId, const std::string& now);
+
+    static TaskPage list(sdk::SqlSession& session, const suites::SqlQuery& page, const suites::SqlQuery& count,
+                         bool pastEnd);
+    /// Task count per status.
+    static std::map<std::string, std::int64_t> countByStatus(sdk::SqlSession& session);
+    static bool userExists(sdk::SqlSession& session, std::int64_t userId);
+};
+
+} // namespace motel::tasks

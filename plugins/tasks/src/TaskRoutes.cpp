@@ -1,0 +1,71 @@
+#include "TaskRoutes.h"
+
+#include "TaskInput.h"
+#include "TaskJson.h"
+
+#include <motel/sdk/Errors.h>
+#include <motel/sdk/Time.h>
+#include <motel/suites/JsonList.h>
+
+namespace motel::tasks {
+
+using sdk::Access;
+using sdk::Request;
+using sdk::Response;
+using suites::JsonList;
+
+std::int64_t TaskRoutes::taskId(const Request& request) {
+    const auto id = request.idParam("id");
+    if (!id) throw sdk::NotFound("Task " + request.param("id") + " not found");
+    return *id;
+}
+
+void TaskRoutes::respond(Response& response, const Task& task, int status) {
+    response.text(status, JsonList::kContentType, TaskJson::text(task));
+    response.setVersionTag(task.version);
+}
+
+void TaskRoutes::registerAll(sdk::RouteRegistry& routes, TaskService& service) {
+    routes.get("/api/tasks", Access::authenticated(), [&service](const Request& request, Response& response) {
+        const TaskFilters filters = TaskListQuery::read(request, sdk::nowTimestamp());
+        const TaskPage page = service.list(filters);
+        const auto append = [](std::string& out, const Task& task) { TaskJson::append(out, task); };
+        response.text(200, JsonList::kContentType,
+                      JsonList::render(page.tasks, append, page.total, filters.limit, filters.offset));
+    });
+
+    routes.post("/api/tasks", Access::authenticated(), [&service](const Request& request, Response& response) {
+        respond(response, service.create(TaskInput::readNew(request), request.caller()), 201);
+    });
+
+    routes.get("/api/tasks/:id", Access::authenticated(), [&service](const Request& request, Response& response) {
+        respond(response, service.get(taskId(request)));
+    });
+
+    routes.patch("/api/tasks/:id", Access::managers(), [&service](const Request& request, Response& response) {
+        const std::int64_t id = taskId(request);
+        const TaskChange change = TaskInput::readChange(request);
+        const auto ifMatch = request.ifMatchVersion();
+        respond(response, service.change(id, change, request.caller(), ifMatch));
+    });
+
+    routes.del("/api/tasks/:id", Access::managers(), [&service](const Request& request, Response& response) {
+        const std::int64_t id = taskId(request);
+        service.remove(id, request.caller(), request.ifMatchVersion());
+        response.noContent();
+    });
+
+    for (const TaskAction action : {TaskAction::start, TaskAction::complete, TaskAction::release,
+                                    TaskAction::cancel, TaskAction::reopen}) {
+        const Access access = TaskStateMachine::managersOnly(action) ? Access::managers() : Access::authenticated();
+        routes.post(std::string("/api/tasks/:id/") + TaskStateMachine::name(action), access,
+                    [&service, action](const Request& request, Response& response) {
+                        const std::int64_t id = taskId(request);
+                        const Completion completion = TaskInput::readAction(request, action);
+                        const auto ifMatch = request.ifMatchVersion();
+                        respond(response, service.act(id, action, completion, request.caller(), ifMatch));
+                    });
+    }
+}
+
+} // namespace motel::tasks

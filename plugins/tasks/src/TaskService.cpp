@@ -1,0 +1,210 @@
+#include "TaskService.h"
+
+#include "TaskJson.h"
+#include "TaskPolicy.h"
+#include "TaskRules.h"
+
+#include <motel/sdk/Errors.h>
+#include <motel/sdk/Time.h>
+
+#include <Poco/JSON/Object.h>
+
+namespace motel::tasks {
+
+namespace {
+
+/// A change that keeps losing the race this many times in a row is answered
+/// with 409 instead of spinning.
+constexpr int kMaxAttempts = 5;
+
+sdk::Conflict keptChanging(std::int64_t id) {
+    return sdk::Conflict("Task " + std::to_string(id) + " kept changing while it was being updated; try again");
+}
+
+suites::ChangeOrigin originOf(const sdk::Principal& caller, std::int64_t taskId) {
+    return suites::ChangeOrigin{caller.id, "task", taskId};
+}
+
+} // namespace
+
+TaskService::TaskService(sdk::Database& database, sdk::EventBus& events, suites::SuiteDirectory& suites,
+                         TaskCounters& counters, bool requireInspection)
+    : database_(database), events_(events), suites_(suites), counters_(counters),
+      effects_(suites, requireInspection) {}
+
+sdk::NotFound TaskService::notFound(std::int64_t id) { return sdk::NotFound("Task " + std::to_string(id) + " not found"); }
+
+Task TaskService::read(std::int64_t id) {
+    std::optional<Task> task;
+    database_.withSession([&](sdk::SqlSession& session) { task = TaskRepository::find(session, id); });
+    if (!task) throw notFound(id);
+    return *task;
+}
+
+void TaskService::checkVersion(const Task& current, std::optional<std::int64_t> ifMatch) {
+    if (ifMatch && *ifMatch != current.version)
+        throw sdk::PreconditionFailed("Task " + std::to_string(current.id) + " is at version " +
+                                      std::to_string(current.version) + ", not " + std::to_string(*ifMatch));
+}
+
+void TaskService::checkReferences(const std::optional<std::int64_t>& suiteId,
+                                  const std::optional<std::int64_t>& assigneeId) {
+    if (!suiteId && !assigneeId) return;
+    database_.withSession([&](sdk::SqlSession& session) {
+        if (suiteId && !suites_.find(session, *suiteId))
+            throw sdk::NotFound("Suite " + std::to_string(*suiteId) + " not found");
+        if (assigneeId && !TaskRepository::userExists(session, *assigneeId))
+            throw sdk::NotFound("User " + std::to_string(*assigneeId) + " not found");
+    });
+}
+
+Task TaskService::insert(sdk::SqlSession& session, const Task& draft, const std::string& now) {
+    const Task created = TaskRepository::insert(session, draft, now);
+    session.afterCommit([this, created] {
+        counters_.moved(std::nullopt, created.status);
+        const auto payload = TaskJson::object(created);
+        events_.publish("task.created", payload);
+        if (created.assigneeId) events_.publish("task.assigned", payload);
+    });
+    return created;
+}
+
+void TaskService::publishChange(sdk::SqlSession& session, const Task& before, const Task& after) {
+    const bool newAssignee = after.assigneeId && after.assigneeId != before.assigneeId;
+    const std::string fromStatus = before.status;
+    session.afterCommit([this, after, fromStatus, newAssignee] {
+        counters_.moved(fromStatus, after.status);
+        const auto payload = TaskJson::object(after);
+        events_.publish("task.updated", payload);
+        if (newAssignee) events_.publish("task.assigned", payload);
+    });
+}
+
+void TaskService::createFollowUps(sdk::SqlSession& session, const std::vector<Task>& drafts, const std::string& now) {
+    for (const Task& draft : drafts) insert(session, draft, now);
+}
+
+Task TaskService::create(const Task& draft, const sdk::Principal& caller) {
+    TaskRules::checkBlocking(draft);
+    checkReferences(draft.suiteId, draft.assigneeId);
+    TaskPolicy::checkCreate(draft.assigneeId, caller);
+
+    Task task = draft;
+    task.status = "pending";
+    task.createdById = caller.id;
+    std::optional<Task> created;
+    database_.transaction([&](sdk::SqlSession& session) {
+        const std::string now = sdk::nowTimestamp();
+        created = insert(session, task, now);
+        createFollowUps(session, effects_.apply(session, std::nullopt, *created, false, originOf(caller, created->id)),
+                        now);
+    });
+    return *created;
+}
+
+Task TaskService::get(std::int64_t id) { return read(id); }
+
+Task TaskService::change(std::int64_t id, const TaskChange& change, const sdk::Principal& caller,
+                         std::optional<std::int64_t> ifMatch) {
+    for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
+        const Task current = read(id);
+        const Task next = TaskRules::applyChange(current, change);
+        TaskRules::checkBlocking(next);
+        checkReferences(next.suiteId != current.suiteId ? next.suiteId : std::nullopt,
+                        next.assigneeId != current.assigneeId ? next.assigneeId : std::nullopt);
+        checkVersion(current, ifMatch);
+        if (!TaskRules::differ(current, next)) return current;
+
+        std::optional<Task> updated;
+        database_.transaction([&](sdk::SqlSession& session) {
+            const std::string now = sdk::nowTimestamp();
+            updated = TaskRepository::compareAndSet(session, next, current.version, now);
+            if (!updated) return; // someone else changed it first: read again
+            createFollowUps(session, effects_.apply(session, current, *updated, false, originOf(caller, id)), now);
+            publishChange(session, current, *updated);
+        });
+        if (updated) return *updated;
+    }
+    throw keptChanging(id);
+}
+
+void TaskService::remove(std::int64_t id, const sdk::Principal& caller, std::optional<std::int64_t> ifMatch) {
+    for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
+        const Task current = read(id);
+        checkVersion(current, ifMatch);
+        bool removed = false;
+        database_.transaction([&](sdk::SqlSession& session) {
+            if (!TaskRepository::removeIfVersion(session, id, current.version)) return;
+            removed = true;
+            effects_.apply(session, current, std::nullopt, false, originOf(caller, id));
+            const std::string status = current.status;
+            session.afterCommit([this, id, status] {
+                counters_.moved(status, std::nullopt);
+                Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
+                payload->set("id", static_cast<Poco::Int64>(id));
+                events_.publish("task.deleted", payload);
+            });
+        });
+        if (removed) return;
+    }
+    throw keptChanging(id);
+}
+
+Task TaskService::act(std::int64_t id, TaskAction action, const Completion& completion, const sdk::Principal& caller,
+                      std::optional<std::int64_t> ifMatch) {
+    for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
+        const Task current = read(id);
+        TaskRules::checkCompletion(current, completion);
+        TaskPolicy::checkAction(current, action, caller);
+        checkVersion(current, ifMatch);
+        const std::string now = sdk::nowTimestamp();
+        Task next = TaskStateMachine::apply(current, action, caller.id, now);
+        if (action == TaskAction::complete && next.type == "inspection") {
+            next.outcome = completion.outcome.value_or("pass");
+            next.outcomeNote = completion.note;
+        }
+
+        std::optional<Task> updated;
+        database_.transaction([&](sdk::SqlSession& session) {
+            updated = TaskRepository::compareAndSet(session, next, current.version, now);
+            if (!updated) return; // lost the race: the fresh read decides (409, 412 or a retry)
+            const bool completed = action == TaskAction::complete;
+            createFollowUps(session, effects_.apply(session, current, *updated, completed, originOf(caller, id)), now);
+            publishChange(session, current, *updated);
+        });
+        if (updated) return *updated;
+    }
+    throw keptChanging(id);
+}
+
+TaskPage TaskService::list(const TaskFilters& filters) {
+    TaskPage page;
+    database_.withSession([&](sdk::SqlSession& session) {
+        page = TaskRepository::list(session, TaskListQuery::page(filters), TaskListQuery::count(filters),
+                                    filters.offset > 0);
+    });
+    return page;
+}
+
+void TaskService::suiteCheckedOut(sdk::SqlSession& session, const suites::Suite& suite,
+                                  const suites::ChangeOrigin& origin) {
+    Task cleaning;
+    cleaning.suiteId = suite.id;
+    cleaning.type = "cleaning";
+    cleaning.title = "Clean suite " + suite.number;
+    cleaning.createdById = origin.actorId;
+    insert(session, cleaning, sdk::nowTimestamp());
+}
+
+void TaskService::suiteDeleting(sdk::SqlSession& session, const suites::Suite& suite,
+                                const suites::ChangeOrigin& origin) {
+    const std::int64_t open = TaskRepository::openCountForSuite(session, suite.id);
+    if (open > 0)
+        throw sdk::Conflict("Suite " + suite.number + " has " + std::to_string(open) +
+                            " open task(s); complete or cancel them first");
+    for (const Task& task : TaskRepository::detachClosed(session, suite.id, sdk::nowTimestamp())) {
+        session.afterCommit([this, task] { events_.publish("task.updated", TaskJson::object(task)); });
+    }
+}
+
+} // namespace motel::tasks

@@ -1,0 +1,78 @@
+#pragma once
+/// Everything that reads or changes tasks. Each change is one transaction
+/// whose first statement is the task's compare-and-set on `version` (or its
+/// insert/delete); the suite effects (SuiteEffects), follow-up tasks, and
+/// the `task.*` events and metrics after commit join it. A change that loses
+/// the race is retried from a fresh read, where the state machine then
+/// answers 409 and If-Match 412 — so of two concurrent `complete` calls one
+/// wins and the other gets 409.
+///
+/// Also the suites plugin's SuiteTaskHooks: the cleaning task of a check-out
+/// and the open-task check before a suite is deleted, inside the suite's
+/// transaction.
+
+#include "SuiteEffects.h"
+#include "TaskChange.h"
+#include "TaskCounters.h"
+#include "TaskListQuery.h"
+#include "TaskRepository.h"
+#include "TaskStateMachine.h"
+
+#include <motel/sdk/Database.h>
+#include <motel/sdk/Events.h>
+#include <motel/sdk/Principal.h>
+#include <motel/suites/SuiteDirectory.h>
+#include <motel/suites/SuiteTaskHooks.h>
+
+#include <optional>
+
+namespace motel::tasks {
+
+class TaskService : public suites::SuiteTaskHooks {
+public:
+    TaskService(sdk::Database& database, sdk::EventBus& events, suites::SuiteDirectory& suites,
+                TaskCounters& counters, bool requireInspection);
+
+    /// POST: 404 for an unknown suite or assignee, 403 when staff assign
+    /// someone else.
+    Task create(const Task& draft, const sdk::Principal& caller);
+    Task get(std::int64_t id);
+    /// PATCH (managers): 404, 400 for the blocksSuite rule, 404 for an
+    /// unknown suite/assignee, 412.
+    Task change(std::int64_t id, const TaskChange& change, const sdk::Principal& caller,
+                std::optional<std::int64_t> ifMatch);
+    void remove(std::int64_t id, const sdk::Principal& caller, std::optional<std::int64_t> ifMatch);
+    /// An action: 404, 400 (outcome on a non-inspection), ownership 403, 412, 409.
+    Task act(std::int64_t id, TaskAction action, const Completion& completion, const sdk::Principal& caller,
+             std::optional<std::int64_t> ifMatch);
+    TaskPage list(const TaskFilters& filters);
+
+    // SuiteTaskHooks
+    void suiteCheckedOut(sdk::SqlSession& session, const suites::Suite& suite,
+                         const suites::ChangeOrigin& origin) override;
+    void suiteDeleting(sdk::SqlSession& session, const suites::Suite& suite,
+                       const suites::ChangeOrigin& origin) override;
+
+    static sdk::NotFound notFound(std::int64_t id);
+
+private:
+    sdk::Database& database_;
+    sdk::EventBus& events_;
+    suites::SuiteDirectory& suites_;
+    TaskCounters& counters_;
+    SuiteEffects effects_;
+
+    Task read(std::int64_t id);
+    /// 404 when `suiteId` or `assigneeId` (when set) names nothing.
+    void checkReferences(const std::optional<std::int64_t>& suiteId, const std::optional<std::int64_t>& assigneeId);
+    /// Inserts inside `session` and publishes `task.created` (and
+    /// `task.assigned`) after commit.
+    Task insert(sdk::SqlSession& session, const Task& draft, const std::string& now);
+    /// After commit: metrics, `task.updated`, and `task.assigned` when the
+    /// assignee changed to someone.
+    void publishChange(sdk::SqlSession& session, const Task& before, const Task& after);
+    void createFollowUps(sdk::SqlSession& session, const std::vector<Task>& drafts, const std::string& now);
+    static void checkVersion(const Task& current, std::optional<std::int64_t> ifMatch);
+};
+
+} // namespace motel::tasks

@@ -1,0 +1,49 @@
+#include "TasksPlugin.h"
+
+#include "TaskMigrations.h"
+#include "TaskRoutes.h"
+#include "TaskSeeder.h"
+
+#include <stdexcept>
+
+namespace motel::tasks {
+
+TasksPlugin::TasksPlugin() = default;
+
+TasksPlugin::~TasksPlugin() = default;
+
+sdk::PluginInfo TasksPlugin::info() const {
+    return {"tasks", "1.0.0", "Housekeeping and maintenance tasks and their effects on suites", {"suites", "auth"}};
+}
+
+std::vector<sdk::Migration> TasksPlugin::migrations() const { return TaskMigrations::all(); }
+
+void TasksPlugin::start(sdk::PluginContext& context) {
+    directory_ = context.services().find<suites::SuiteDirectory>(suites::kSuiteDirectoryService);
+    if (!directory_)
+        throw std::runtime_error(std::string("the suites plugin's service '") + suites::kSuiteDirectoryService +
+                                 "' is not available");
+    const bool requireInspection = context.config().getBool("requireInspection", false);
+    counters_ = std::make_unique<TaskCounters>(context.metrics());
+    counters_->recount(context.database());
+    service_ = std::make_shared<TaskService>(context.database(), context.events(), *directory_, *counters_,
+                                             requireInspection);
+    TaskRoutes::registerAll(context.routes(), *service_);
+    directory_->setTaskHooks(service_);
+}
+
+void TasksPlugin::stop() noexcept {
+    if (directory_) directory_->setTaskHooks(nullptr);
+}
+
+void TasksPlugin::seed(sdk::PluginContext& context) {
+    const int added = TaskSeeder::seed(context.database());
+    if (added > 0) {
+        context.logger().information("seeded %d tasks", added);
+        if (counters_) counters_->recount(context.database());
+    } else {
+        context.logger().information("tasks already present; nothing seeded");
+    }
+}
+
+} // namespace motel::tasks

@@ -1,0 +1,475 @@
+// HttpServer over real loopback sockets (port 0) with a small dispatcher:
+// what a client sees for normal, pipelined, malformed, oversized, slow and
+// taken-over requests, and during a graceful stop.
+#include "http/HttpServer.h"
+
+#include "TestClient.h"
+
+#include <motel/sdk/Errors.h>
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+using motel::host::ConnectionTakeover;
+using motel::host::HttpServer;
+using motel::host::HttpServerOptions;
+using motel::test::RawResponse;
+using motel::test::TestClient;
+
+namespace {
+
+/// A gate the test opens to let blocked handlers continue.
+class Gate {
+public:
+    void open() {
+        std::lock_guard<std::mutex> lock(_mutex);
+        _open = true;
+        _changed.notify_all();
+    }
+    void wait() {
+        std::unique_lock<std::mutex> lock(_mutex);
+        _changed.wait(lock, [this] { return _open; });
+    }
+
+private:
+    std::mutex _mutex;
+    std::condition_variable _changed;
+    bool _open = false;
+};
+
+Poco::JSON::Object::Ptr jsonOf(const RawResponse& response) {
+    return Poco::JSON::Parser().parse(response.body).extract<Poco::JSON::Object::Ptr>();
+}
+
+void assertEnvelope(const RawResponse& response, int status, const std::string& message) {
+    CPPUNIT_ASSERT_EQUAL(status, response.status);
+    CPPUNIT_ASSERT_EQUAL(std::string("application/json; charset=utf-8"), response.header("content-type"));
+    const auto envelope = jsonOf(response);
+    CPPUNIT_ASSERT_EQUAL(status, envelope->getValue<int>("statusCode"));
+    CPPUNIT_ASSERT_EQUAL(std::string(motel::sdk::HttpError::reasonFor(status)), envelope->getValue<std::string>("error"));
+    if (!message.empty()) CPPUNIT_ASSERT_EQUAL(message, envelope->getValue<std::string>("message"));
+}
+
+std::string get(const std::string& path, const std::string& extraHeaders = "") {
+    return "GET " + path + " HTTP/1.1\r\nHost: test\r\n" + extraHeaders + "\r\n";
+}
+
+} // namespace
+
+class HttpServerTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(HttpServerTest);
+    CPPUNIT_TEST(answersGetWithTheDecodedRequest);
+    CPPUNIT_TEST(answersPostWithTheBody);
+    CPPUNIT_TEST(readsChunkedBodies);
+    CPPUNIT_TEST(servesTwoRequestsOnOneKeptAliveConnection);
+    CPPUNIT_TEST(answersPipelinedRequestsInOrder);
+    CPPUNIT_TEST(closesHttp10ConnectionsUnlessAskedToKeepThem);
+    CPPUNIT_TEST(answersHeadWithoutABody);
+    CPPUNIT_TEST(sendsContinueBeforeTheBody);
+    CPPUNIT_TEST(refusesBodiesOverTheLimitFromContentLength);
+    CPPUNIT_TEST(refusesChunkedBodiesOverTheLimit);
+    CPPUNIT_TEST(refusesHeadsOverTheLimit);
+    CPPUNIT_TEST(answersMalformedRequestsWith400);
+    CPPUNIT_TEST(answersNonOriginTargetsWith400);
+    CPPUNIT_TEST(answersUnknownTransferEncodingsWith501);
+    CPPUNIT_TEST(closesConnectionsThatSendHeadersTooSlowly);
+    CPPUNIT_TEST(servesOthersWhile300ClientsHoldHalfSentRequests);
+    CPPUNIT_TEST(answers503WhenTheQueueIsFull);
+    CPPUNIT_TEST(turnsDispatchExceptionsInto500AndKeepsServing);
+    CPPUNIT_TEST(rendersHttpErrorsThrownByDispatch);
+    CPPUNIT_TEST(handsATakenOverConnectionAndItsExtraBytesToTheClaimer);
+    CPPUNIT_TEST(letsAnInFlightRequestFinishDuringAGracefulStop);
+    CPPUNIT_TEST(takesTheClientAddressFromForwardedForWhenTrusted);
+    CPPUNIT_TEST(reportsAnAddressInUseClearly);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void setUp() override {
+        _options = HttpServerOptions{};
+        _options.host = "127.0.0.1";
+        _options.port = 0;
+        _options.workerThreads = 4;
+        _handler = [](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover&) {
+            echo(request, response);
+        };
+    }
+
+    void tearDown() override {
+        if (_server) _server->stop(std::chrono::milliseconds(1000));
+        _server.reset();
+    }
+
+    void answersGetWithTheDecodedRequest() {
+        start();
+        TestClient client(_server->port());
+        client.send(get("/api/a%20b?x=1&y=two+words&x=3", "X-Custom: yes\r\n"));
+        const RawResponse response = client.readResponse();
+        CPPUNIT_ASSERT_EQUAL(200, response.status);
+        const auto echoed = jsonOf(response);
+        CPPUNIT_ASSERT_EQUAL(std::string("GET"), echoed->getValue<std::string>("method"));
+        CPPUNIT_ASSERT_EQUAL(std::string("/api/a b"), echoed->getValue<std::string>("path"));
+        CPPUNIT_ASSERT_EQUAL(std::string("x=1;y=two words;x=3;"), echoed->getValue<std::string>("query"));
+        CPPUNIT_ASSERT_EQUAL(std::string("yes"), echoed->getValue<std::string>("custom"));
+        CPPUNIT_ASSERT_EQUAL(std::string("127.0.0.1"), echoed->getValue<std::string>("remote"));
+        CPPUNIT_ASSERT(!response.header("date").empty());
+        CPPUNIT_ASSERT(response.header("connection").empty()); // kept alive
+    }
+
+    void answersPostWithTheBody() {
+        start();
+        TestClient client(_server->port());
+        client.send("POST /things HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n{\"name\":\"x\"}\n");
+        const auto echoed = jsonOf(client.readResponse());
+        CPPUNIT_ASSERT_EQUAL(std::string("POST"), echoed->getValue<std::string>("method"));
+        CPPUNIT_ASSERT_EQUAL(std::string("{\"name\":\"x\"}\n"), echoed->getValue<std::string>("body"));
+    }
+
+    void readsChunkedBodies() {
+        start();
+        TestClient client(_server->port());
+        client.send("POST /c HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nWiki\r\n");
+        client.send("5\r\npedia\r\n0\r\n\r\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("Wikipedia"), jsonOf(client.readResponse())->getValue<std::string>("body"));
+    }
+
+    void servesTwoRequestsOnOneKeptAliveConnection() {
+        start();
+        TestClient client(_server->port());
+        client.send(get("/first"));
+        CPPUNIT_ASSERT_EQUAL(std::string("/first"), jsonOf(client.readResponse())->getValue<std::string>("path"));
+        client.send(get("/second"));
+        CPPUNIT_ASSERT_EQUAL(std::string("/second"), jsonOf(client.readResponse())->getValue<std::string>("path"));
+    }
+
+    void answersPipelinedRequestsInOrder() {
+        // The first request is the slowest: its answer must still come first.
+        _handler = [](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover&) {
+            if (request.path == "/slow") std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            echo(request, response);
+        };
+        start();
+        TestClient client(_server->port());
+        client.send(get("/slow") + get("/fast") + "POST /post HTTP/1.1\r\nContent-Length: 2\r\n\r\nhi" + get("/last"));
+        CPPUNIT_ASSERT_EQUAL(std::string("/slow"), jsonOf(client.readResponse())->getValue<std::string>("path"));
+        CPPUNIT_ASSERT_EQUAL(std::string("/fast"), jsonOf(client.readResponse())->getValue<std::string>("path"));
+        CPPUNIT_ASSERT_EQUAL(std::string("hi"), jsonOf(client.readResponse())->getValue<std::string>("body"));
+        CPPUNIT_ASSERT_EQUAL(std::string("/last"), jsonOf(client.readResponse())->getValue<std::string>("path"));
+    }
+
+    void closesHttp10ConnectionsUnlessAskedToKeepThem() {
+        start();
+        {
+            TestClient client(_server->port());
+            client.send("GET /old HTTP/1.0\r\n\r\n");
+            const RawResponse response = client.readResponse();
+            CPPUNIT_ASSERT_EQUAL(200, response.status);
+            CPPUNIT_ASSERT_EQUAL(std::string("close"), response.header("connection"));
+            CPPUNIT_ASSERT(client.closedByPeer());
+        }
+        TestClient client(_server->port());
+        client.send("GET /a HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("keep-alive"), client.readResponse().header("connection"));
+        client.send("GET /b HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+        CPPUNIT_ASSERT_EQUAL(200, client.readResponse().status);
+    }
+
+    void answersHeadWithoutABody() {
+        start();
+        TestClient client(_server->port());
+        client.send("HEAD /h HTTP/1.1\r\nHost: t\r\n\r\n");
+        const RawResponse head = client.readResponse(true);
+        CPPUNIT_ASSERT_EQUAL(200, head.status);
+        CPPUNIT_ASSERT(std::stoul(head.header("content-length")) > 0);
+        // The next response on the connection starts right after the head.
+        client.send(get("/after"));
+        CPPUNIT_ASSERT_EQUAL(std::string("/after"), jsonOf(client.readResponse())->getValue<std::string>("path"));
+    }
+
+    void sendsContinueBeforeTheBody() {
+        start();
+        TestClient client(_server->port());
+        client.send("PUT /upload HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n");
+        CPPUNIT_ASSERT_EQUAL(100, client.readResponse().status);
+        client.send("data");
+        const RawResponse response = client.readResponse();
+        CPPUNIT_ASSERT_EQUAL(200, response.status);
+        CPPUNIT_ASSERT_EQUAL(std::string("data"), jsonOf(response)->getValue<std::string>("body"));
+    }
+
+    void refusesBodiesOverTheLimitFromContentLength() {
+        _options.maxBodyBytes = 1024;
+        start();
+        TestClient client(_server->port());
+        // The whole body is sent; the answer must still arrive, not a reset.
+        client.send("POST /big HTTP/1.1\r\nHost: t\r\nContent-Length: 4096\r\n\r\n" + std::string(4096, 'x'));
+        const RawResponse response = client.readResponse();
+        assertEnvelope(response, 413, "");
+        CPPUNIT_ASSERT_EQUAL(std::string("close"), response.header("connection"));
+        CPPUNIT_ASSERT(client.closedByPeer());
+        CPPUNIT_ASSERT_EQUAL(0, _dispatched.load());
+    }
+
+    void refusesChunkedBodiesOverTheLimit() {
+        _options.maxBodyBytes = 1024;
+        start();
+        TestClient client(_server->port());
+        client.send("POST /big HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n");
+        for (int i = 0; i < 3; ++i) client.send("200\r\n" + std::string(512, 'y') + "\r\n");
+        assertEnvelope(client.readResponse(), 413, "");
+        CPPUNIT_ASSERT(client.closedByPeer());
+        CPPUNIT_ASSERT_EQUAL(0, _dispatched.load());
+    }
+
+    void refusesHeadsOverTheLimit() {
+        _options.maxHeaderBytes = 1024;
+        start();
+        TestClient client(_server->port());
+        client.send(get("/", "X-Big: " + std::string(2000, 'h') + "\r\n"));
+        assertEnvelope(client.readResponse(), 431, "");
+        CPPUNIT_ASSERT(client.closedByPeer());
+    }
+
+    void answersMalformedRequestsWith400() {
+        start();
+        TestClient client(_server->port());
+        client.send("THIS IS NOT HTTP\r\n\r\n");
+        const RawResponse response = client.readResponse();
+        assertEnvelope(response, 400, "Malformed request line");
+        CPPUNIT_ASSERT(client.closedByPeer());
+        TestClient headers(_server->port());
+        headers.send("GET / HTTP/1.1\r\nBroken header\r\n\r\n");
+        assertEnvelope(headers.readResponse(), 400, "");
+    }
+
+    void answersNonOriginTargetsWith400() {
+        start();
+        TestClient client(_server->port());
+        client.send("GET http://example.com/ HTTP/1.1\r\nHost: t\r\n\r\n");
+        assertEnvelope(client.readResponse(), 400, "Request target must be an absolute path");
+        client.send(get("/nul%00byte"));
+        assertEnvelope(client.readResponse(), 400, "");
+        CPPUNIT_ASSERT_EQUAL(0, _dispatched.load());
+    }
+
+    void answersUnknownTransferEncodingsWith501() {
+        start();
+        TestClient client(_server->port());
+        client.send("POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: gzip\r\n\r\n");
+        assertEnvelope(client.readResponse(), 501, "");
+    }
+
+    void closesConnectionsThatSendHeadersTooSlowly() {
+        _options.headerTimeout = std::chrono::milliseconds(300);
+        start();
+        TestClient client(_server->port());
+        client.send("GET /slow HTTP/1.1\r\nHost: t\r\n"); // never finished
+        assertEnvelope(client.readResponse(), 408, "");
+        CPPUNIT_ASSERT(client.closedByPeer());
+        // A connection that never sends anything is closed without an answer.
+        TestClient silent(_server->port());
+        CPPUNIT_ASSERT(silent.closedByPeer());
+        CPPUNIT_ASSERT_EQUAL(0, _dispatched.load());
+    }
+
+    void servesOthersWhile300ClientsHoldHalfSentRequests() {
+        start();
+        std::vector<std::unique_ptr<TestClient>> slow;
+        for (int i = 0; i < 300; ++i) {
+            slow.push_back(std::make_unique<TestClient>(_server->port()));
+            slow.back()->send("POST /upload HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\nonly part of the body");
+            if (i % 2 == 0) slow.back()->send("X"); // and some trickle on
+        }
+        const auto started = std::chrono::steady_clock::now();
+        TestClient normal(_server->port());
+        normal.send(get("/health/live"));
+        const RawResponse response = normal.readResponse();
+        CPPUNIT_ASSERT_EQUAL(200, response.status);
+        CPPUNIT_ASSERT(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
+        // The slow clients are still connected and waiting, not refused.
+        CPPUNIT_ASSERT(!slow.front()->closedByPeer(std::chrono::milliseconds(10)));
+        CPPUNIT_ASSERT(_server->connectionCount() >= 300);
+    }
+
+    void answers503WhenTheQueueIsFull() {
+        _options.workerThreads = 1;
+        _options.maxQueuedRequests = 1;
+        auto gate = std::make_shared<Gate>();
+        std::promise<void> firstStarted;
+        auto started = std::make_shared<std::atomic<bool>>(false);
+        _handler = [gate, &firstStarted, started](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover&) {
+            if (request.path == "/block") {
+                if (!started->exchange(true)) firstStarted.set_value();
+                gate->wait();
+            }
+            echo(request, response);
+        };
+        start();
+        TestClient busy(_server->port());
+        busy.send(get("/block"));
+        firstStarted.get_future().wait(); // the only worker is now busy
+        TestClient queued(_server->port());
+        queued.send(get("/queued"));
+        TestClient refused(_server->port());
+        // The queue takes one request: keep trying until ours is the one refused.
+        refused.send(get("/refused"));
+        const RawResponse response = refused.readResponse();
+        gate->open();
+        assertEnvelope(response, 503, "");
+        CPPUNIT_ASSERT_EQUAL(200, busy.readResponse().status);
+        CPPUNIT_ASSERT_EQUAL(200, queued.readResponse().status);
+        refused.send(get("/again"));
+        CPPUNIT_ASSERT_EQUAL(200, refused.readResponse().status); // 503 kept the connection
+    }
+
+    void turnsDispatchExceptionsInto500AndKeepsServing() {
+        _handler = [](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover&) {
+            if (request.path == "/boom") throw std::runtime_error("SELECT secret FROM table failed");
+            if (request.path == "/weird") throw 42;
+            echo(request, response);
+        };
+        start();
+        TestClient client(_server->port());
+        client.send(get("/boom"));
+        const RawResponse failed = client.readResponse();
+        assertEnvelope(failed, 500, "Internal server error");
+        CPPUNIT_ASSERT(failed.body.find("secret") == std::string::npos);
+        client.send(get("/weird"));
+        assertEnvelope(client.readResponse(), 500, "Internal server error");
+        client.send(get("/fine"));
+        CPPUNIT_ASSERT_EQUAL(200, client.readResponse().status);
+    }
+
+    void rendersHttpErrorsThrownByDispatch() {
+        _handler = [](motel::sdk::Request&, motel::sdk::Response&, ConnectionTakeover&) {
+            throw motel::sdk::NotFound("Suite 42 not found");
+        };
+        start();
+        TestClient client(_server->port());
+        client.send(get("/api/suites/42"));
+        assertEnvelope(client.readResponse(), 404, "Suite 42 not found");
+    }
+
+    void handsATakenOverConnectionAndItsExtraBytesToTheClaimer() {
+        std::promise<std::string> handedOver;
+        std::atomic<bool> onLoopThread{false};
+        _handler = [&](motel::sdk::Request&, motel::sdk::Response& response, ConnectionTakeover& takeover) {
+            response.status = 101;
+            response.setHeader("Upgrade", "echo");
+            response.setHeader("Connection", "Upgrade");
+            takeover.claim([&](int fd, std::string alreadyRead) {
+                onLoopThread = motel::host::EventLoop::current() != nullptr;
+                const std::string reply = "got:" + alreadyRead;
+                ::send(fd, reply.data(), reply.size(), MSG_NOSIGNAL);
+                ::close(fd);
+                handedOver.set_value(alreadyRead);
+            });
+        };
+        start();
+        TestClient client(_server->port());
+        client.send(get("/upgrade", "Upgrade: echo\r\nConnection: Upgrade\r\n") + "FRAME1");
+        const RawResponse response = client.readResponse();
+        CPPUNIT_ASSERT_EQUAL(101, response.status);
+        CPPUNIT_ASSERT_EQUAL(std::string("Upgrade"), response.header("connection"));
+        CPPUNIT_ASSERT(response.header("content-length").empty());
+        CPPUNIT_ASSERT_EQUAL(std::string("FRAME1"), handedOver.get_future().get());
+        CPPUNIT_ASSERT(onLoopThread.load());
+        CPPUNIT_ASSERT_EQUAL(std::string("got:FRAME1"), client.readExactly(10));
+        CPPUNIT_ASSERT(client.closedByPeer());
+    }
+
+    void letsAnInFlightRequestFinishDuringAGracefulStop() {
+        std::promise<void> handlerStarted;
+        _handler = [&](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover&) {
+            handlerStarted.set_value();
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            echo(request, response);
+        };
+        start();
+        TestClient inFlight(_server->port());
+        TestClient idle(_server->port());
+        idle.send(get("/warm"));
+        inFlight.send(get("/slow"));
+        handlerStarted.get_future().wait();
+        std::thread stopper([this] { _server->stop(std::chrono::seconds(10)); });
+        const RawResponse response = inFlight.readResponse();
+        stopper.join();
+        CPPUNIT_ASSERT_EQUAL(200, response.status);
+        CPPUNIT_ASSERT_EQUAL(std::string("/slow"), jsonOf(response)->getValue<std::string>("path"));
+        CPPUNIT_ASSERT_EQUAL(std::string("close"), response.header("connection"));
+        CPPUNIT_ASSERT(inFlight.closedByPeer());
+        CPPUNIT_ASSERT(!_server->running());
+        CPPUNIT_ASSERT_THROW(TestClient(_server->port()), std::runtime_error); // no longer listening
+    }
+
+    void takesTheClientAddressFromForwardedForWhenTrusted() {
+        _options.trustForwardedFor = true;
+        start();
+        TestClient client(_server->port());
+        client.send(get("/", "X-Forwarded-For: 203.0.113.9, 198.51.100.7\r\n"));
+        CPPUNIT_ASSERT_EQUAL(std::string("198.51.100.7"), jsonOf(client.readResponse())->getValue<std::string>("remote"));
+        client.send(get("/"));
+        CPPUNIT_ASSERT_EQUAL(std::string("127.0.0.1"), jsonOf(client.readResponse())->getValue<std::string>("remote"));
+    }
+
+    void reportsAnAddressInUseClearly() {
+        start();
+        HttpServerOptions clash = _options;
+        clash.port = _server->port();
+        HttpServer second(clash, _handler);
+        try {
+            second.start();
+            CPPUNIT_FAIL("a second server bound the same port");
+        } catch (const std::runtime_error& e) {
+            const std::string message = e.what();
+            CPPUNIT_ASSERT_MESSAGE(message, message.find("127.0.0.1:" + std::to_string(_server->port())) != std::string::npos);
+            CPPUNIT_ASSERT_MESSAGE(message, message.find("Address already in use") != std::string::npos);
+        }
+    }
+
+private:
+    static void echo(motel::sdk::Request& request, motel::sdk::Response& response) {
+        Poco::JSON::Object::Ptr out = new Poco::JSON::Object;
+        out->set("method", request.method);
+        out->set("path", request.path);
+        std::string query;
+        for (const auto& [name, value] : request.query) query += name + "=" + value + ";";
+        out->set("query", query);
+        out->set("body", request.body);
+        out->set("custom", request.header("X-Custom"));
+        out->set("remote", request.remoteAddress);
+        response.json(200, out);
+    }
+
+    void start() {
+        auto handler = _handler;
+        auto* dispatched = &_dispatched;
+        _server = std::make_unique<HttpServer>(_options, [handler, dispatched](motel::sdk::Request& request,
+                                                                              motel::sdk::Response& response,
+                                                                              ConnectionTakeover& takeover) {
+            ++*dispatched;
+            handler(request, response, takeover);
+        });
+        _server->start();
+        CPPUNIT_ASSERT(_server->port() != 0);
+    }
+
+    HttpServerOptions _options;
+    motel::host::RequestDispatch _handler;
+    std::unique_ptr<HttpServer> _server;
+    std::atomic<int> _dispatched{0};
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(HttpServerTest);

@@ -1,0 +1,52 @@
+#include "plugins/AbiCheck.h"
+
+#include <cppunit/extensions/HelperMacros.h>
+
+using motel::host::AbiCheck;
+using motel::sdk::AbiStamp;
+
+class AbiCheckTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(AbiCheckTest);
+    CPPUNIT_TEST(identicalStampsMatch);
+    CPPUNIT_TEST(olderMinorIsAccepted);
+    CPPUNIT_TEST(everyDifferingFieldIsNamed);
+    CPPUNIT_TEST(garbageIsNotAStamp);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void identicalStampsMatch() {
+        CPPUNIT_ASSERT(AbiCheck::mismatches(motel::sdk::currentAbiStamp(), motel::sdk::currentAbiStamp()).empty());
+    }
+
+    void olderMinorIsAccepted() {
+        AbiStamp host = motel::sdk::currentAbiStamp();
+        host.sdkMinor = 3;
+        AbiStamp plugin = host;
+        plugin.sdkMinor = 1;
+        CPPUNIT_ASSERT(AbiCheck::mismatches(host, plugin).empty());
+        plugin.sdkMinor = 4;
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), AbiCheck::mismatches(host, plugin).size());
+    }
+
+    void everyDifferingFieldIsNamed() {
+        AbiStamp host = motel::sdk::currentAbiStamp();
+        AbiStamp plugin = host;
+        plugin.sdkMajor += 1;
+        plugin.pocoVersion = 0x010E0000; // 1.14.0
+        plugin.cxxAbi += 1;
+        const auto problems = AbiCheck::mismatches(host, plugin);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(3), problems.size());
+        const std::string text = AbiCheck::describe(problems);
+        CPPUNIT_ASSERT(text.find("SDK ABI major: expected " + std::to_string(host.sdkMajor)) != std::string::npos);
+        CPPUNIT_ASSERT(text.find("Poco version") != std::string::npos);
+        CPPUNIT_ASSERT(text.find("plugin has 1.14.0") != std::string::npos);
+        CPPUNIT_ASSERT(text.find("C++ ABI") != std::string::npos);
+    }
+
+    void garbageIsNotAStamp() {
+        AbiStamp plugin{};
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), AbiCheck::mismatches(motel::sdk::currentAbiStamp(), plugin).size());
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(AbiCheckTest);

@@ -1,0 +1,95 @@
+#include "plugins/PluginLoader.h"
+#include "plugins/PluginSet.h"
+#include "plugins/DependencyOrder.h"
+
+#include <cppunit/extensions/HelperMacros.h>
+
+using motel::host::DependencyError;
+using motel::host::PluginLoader;
+using motel::host::PluginLoadError;
+using motel::host::PluginSet;
+
+namespace {
+std::string messageOf(const std::function<void()>& fn) {
+    try {
+        fn();
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+    return "";
+}
+} // namespace
+
+class PluginLoaderTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(PluginLoaderTest);
+    CPPUNIT_TEST(loadsAPluginAndReadsItsInfo);
+    CPPUNIT_TEST(listsAvailablePlugins);
+    CPPUNIT_TEST(missingPluginIsNamed);
+    CPPUNIT_TEST(wrongAbiIsRefusedBeforeAnyPluginCodeRuns);
+    CPPUNIT_TEST(fileAndPluginNamesMustMatch);
+    CPPUNIT_TEST(pluginSetOrdersByDependencies);
+    CPPUNIT_TEST(pluginSetRefusesCyclesAndMissingDependencies);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void loadsAPluginAndReadsItsInfo() {
+        PluginLoader loader(MOTEL_FIXTURE_PLUGIN_DIR);
+        auto& plugin = loader.load("fixture_middle");
+        CPPUNIT_ASSERT_EQUAL(std::string("fixture_middle"), plugin.info.name);
+        CPPUNIT_ASSERT_EQUAL(std::string("0.0.1"), plugin.info.version);
+        CPPUNIT_ASSERT((plugin.info.dependencies == std::vector<std::string>{"fixture_base"}));
+        CPPUNIT_ASSERT_EQUAL(MOTEL_SDK_ABI_MAJOR, plugin.stamp.sdkMajor);
+        CPPUNIT_ASSERT(plugin.instance);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), plugin.instance->migrations().size());
+        // Loading twice returns the same plugin.
+        CPPUNIT_ASSERT_EQUAL(&plugin, &loader.load("fixture_middle"));
+    }
+
+    void listsAvailablePlugins() {
+        PluginLoader loader(MOTEL_FIXTURE_PLUGIN_DIR);
+        const auto names = loader.available();
+        CPPUNIT_ASSERT(std::find(names.begin(), names.end(), "fixture_base") != names.end());
+        CPPUNIT_ASSERT(std::find(names.begin(), names.end(), "fixture_wrong_abi") != names.end());
+    }
+
+    void missingPluginIsNamed() {
+        PluginLoader loader(MOTEL_FIXTURE_PLUGIN_DIR);
+        const auto message = messageOf([&] { loader.load("nope"); });
+        CPPUNIT_ASSERT(message.find("plugin 'nope': not found") != std::string::npos);
+    }
+
+    void wrongAbiIsRefusedBeforeAnyPluginCodeRuns() {
+        // The fixture's constructor aborts: reaching the assertions proves it never ran.
+        PluginLoader loader(MOTEL_FIXTURE_PLUGIN_DIR);
+        const auto message = messageOf([&] { loader.load("fixture_wrong_abi"); });
+        CPPUNIT_ASSERT(message.find("plugin 'fixture_wrong_abi': incompatible ABI") != std::string::npos);
+        CPPUNIT_ASSERT(message.find("SDK ABI major: expected " + std::to_string(MOTEL_SDK_ABI_MAJOR) +
+                                    ", plugin has " + std::to_string(MOTEL_SDK_ABI_MAJOR + 98)) != std::string::npos);
+        CPPUNIT_ASSERT(message.find("C++ ABI") != std::string::npos);
+    }
+
+    void fileAndPluginNamesMustMatch() {
+        PluginLoader loader(MOTEL_FIXTURE_PLUGIN_DIR);
+        const auto message = messageOf([&] { loader.load("fixture_misnamed"); });
+        CPPUNIT_ASSERT(message.find("calls itself 'someone_else'") != std::string::npos);
+    }
+
+    void pluginSetOrdersByDependencies() {
+        PluginLoader loader(MOTEL_FIXTURE_PLUGIN_DIR);
+        PluginSet set(loader, {"fixture_top", "fixture_middle", "fixture_base"});
+        CPPUNIT_ASSERT((set.names() == std::vector<std::string>{"fixture_base", "fixture_middle", "fixture_top"}));
+        const auto migrations = set.migrations();
+        CPPUNIT_ASSERT_EQUAL(std::size_t(3), migrations.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("fixture_base"), migrations[0].first);
+        CPPUNIT_ASSERT(!set.allStarted());
+    }
+
+    void pluginSetRefusesCyclesAndMissingDependencies() {
+        PluginLoader loader(MOTEL_FIXTURE_PLUGIN_DIR);
+        CPPUNIT_ASSERT_THROW(PluginSet(loader, {"fixture_cycle_a", "fixture_cycle_b"}), DependencyError);
+        CPPUNIT_ASSERT_THROW(PluginSet(loader, {"fixture_orphan"}), DependencyError);
+        CPPUNIT_ASSERT_THROW(PluginSet(loader, {"fixture_middle"}), DependencyError);
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(PluginLoaderTest);

@@ -1,0 +1,83 @@
+#include "routing/Router.h"
+
+#include <cppunit/extensions/HelperMacros.h>
+
+using motel::host::RouteMatch;
+using motel::host::Router;
+using motel::sdk::Access;
+
+namespace {
+motel::sdk::Route route(const std::string& method, const std::string& path) {
+    return {method, path, Access::publicRoute(), [](const auto&, auto&) {}};
+}
+} // namespace
+
+class RouterTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(RouterTest);
+    CPPUNIT_TEST(bindsPathParameters);
+    CPPUNIT_TEST(literalSegmentsBeatParameters);
+    CPPUNIT_TEST(unknownPathIsNotFound);
+    CPPUNIT_TEST(otherMethodListsAllowed);
+    CPPUNIT_TEST(headFollowsGet);
+    CPPUNIT_TEST(trailingSlashIsIgnored);
+    CPPUNIT_TEST(duplicatesAndLateRoutesAreRefused);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void bindsPathParameters() {
+        Router router;
+        router.add(route("POST", "/api/tasks/:id/start"), "tasks");
+        auto m = router.match("POST", "/api/tasks/17/start");
+        CPPUNIT_ASSERT(m.kind == RouteMatch::Kind::found);
+        CPPUNIT_ASSERT_EQUAL(std::string("17"), m.params.at("id"));
+        CPPUNIT_ASSERT_EQUAL(std::string("tasks"), m.route->owner);
+    }
+
+    void literalSegmentsBeatParameters() {
+        Router router;
+        router.add(route("GET", "/api/suites/:id"), "suites");
+        router.add(route("GET", "/api/suites/stats"), "suites");
+        CPPUNIT_ASSERT_EQUAL(std::string("/api/suites/stats"), router.match("GET", "/api/suites/stats").route->route.path);
+        CPPUNIT_ASSERT_EQUAL(std::string("/api/suites/:id"), router.match("GET", "/api/suites/5").route->route.path);
+    }
+
+    void unknownPathIsNotFound() {
+        Router router;
+        router.add(route("GET", "/api/suites"), "suites");
+        CPPUNIT_ASSERT(router.match("GET", "/api/rooms").kind == RouteMatch::Kind::notFound);
+        CPPUNIT_ASSERT(router.match("GET", "/api/suites/1/2").kind == RouteMatch::Kind::notFound);
+    }
+
+    void otherMethodListsAllowed() {
+        Router router;
+        router.add(route("GET", "/api/suites/:id"), "suites");
+        router.add(route("PATCH", "/api/suites/:id"), "suites");
+        auto m = router.match("PUT", "/api/suites/3");
+        CPPUNIT_ASSERT(m.kind == RouteMatch::Kind::methodNotAllowed);
+        CPPUNIT_ASSERT((m.allowedMethods == std::vector<std::string>{"GET", "HEAD", "PATCH"}));
+    }
+
+    void headFollowsGet() {
+        Router router;
+        router.add(route("GET", "/health/live"), "health");
+        CPPUNIT_ASSERT(router.match("HEAD", "/health/live").kind == RouteMatch::Kind::found);
+    }
+
+    void trailingSlashIsIgnored() {
+        Router router;
+        router.add(route("GET", "/api/suites"), "suites");
+        CPPUNIT_ASSERT(router.match("GET", "/api/suites/").kind == RouteMatch::Kind::found);
+    }
+
+    void duplicatesAndLateRoutesAreRefused() {
+        Router router;
+        router.add(route("GET", "/api/suites/:id"), "suites");
+        CPPUNIT_ASSERT_THROW(router.add(route("GET", "/api/suites/:key"), "other"), std::logic_error);
+        CPPUNIT_ASSERT_THROW(router.add(route("BREW", "/coffee"), "other"), std::logic_error);
+        CPPUNIT_ASSERT_THROW(router.add(route("GET", "no-slash"), "other"), std::logic_error);
+        router.freeze();
+        CPPUNIT_ASSERT_THROW(router.add(route("GET", "/late"), "other"), std::logic_error);
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(RouterTest);

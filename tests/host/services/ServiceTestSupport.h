@@ -1,0 +1,67 @@
+#pragma once
+// Helpers shared by the host service tests: waiting for something that
+// happens on another thread, and a logger whose messages a test can read.
+
+#include <Poco/AutoPtr.h>
+#include <Poco/Channel.h>
+#include <Poco/Logger.h>
+#include <Poco/Message.h>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace motel::test {
+
+/// Poll `condition` until it holds or `limit` passes; returns whether it held.
+/// The limit is generous on purpose: it only bounds a failing test.
+inline bool eventually(const std::function<bool()>& condition,
+                       std::chrono::milliseconds limit = std::chrono::seconds(10)) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (!condition()) {
+        if (std::chrono::steady_clock::now() > deadline)
+            return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    return true;
+}
+
+/// A channel that keeps every message text.
+class RecordingChannel : public Poco::Channel {
+public:
+    void log(const Poco::Message& message) override {
+        std::lock_guard<std::mutex> lock(_mutex);
+        _messages.push_back(message.getText());
+    }
+    std::vector<std::string> messages() const {
+        std::lock_guard<std::mutex> lock(_mutex);
+        return _messages;
+    }
+
+private:
+    mutable std::mutex _mutex;
+    std::vector<std::string> _messages;
+};
+
+/// A logger of its own (unique name) writing to a RecordingChannel.
+struct RecordingLogger {
+    Poco::AutoPtr<RecordingChannel> channel{new RecordingChannel};
+    Poco::Logger& logger;
+
+    RecordingLogger() : logger(Poco::Logger::get(uniqueName())) {
+        logger.setChannel(channel);
+        logger.setLevel(Poco::Message::PRIO_TRACE);
+    }
+
+private:
+    static std::string uniqueName() {
+        static std::atomic<int> counter{0};
+        return "test.services." + std::to_string(++counter);
+    }
+};
+
+} // namespace motel::test

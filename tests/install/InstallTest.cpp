@@ -1,0 +1,149 @@
+// What an operator and a third-party plugin author get from
+// `cmake --install`: the layout, a host that runs with no flags, and an SDK
+// package an out-of-tree plugin builds against.
+#include "support/HostProcess.h"
+
+#include <Poco/File.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Path.h>
+#include <Poco/Process.h>
+#include <Poco/StreamCopier.h>
+
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <signal.h>
+
+using namespace motel::test;
+
+namespace {
+std::string g_prefix;
+
+// Removes the temporary prefix when the runner exits.
+struct PrefixCleanup {
+    ~PrefixCleanup() {
+        try {
+            if (!g_prefix.empty()) Poco::File(g_prefix).remove(true);
+        } catch (...) {
+        }
+    }
+} g_cleanup;
+
+// Runs a command through the shell; output goes to `log`. Returns the exit code.
+int sh(const std::string& command, const std::string& log) {
+    Poco::ProcessHandle handle =
+        Poco::Process::launch("/bin/sh", {"-c", command + " >>'" + log + "' 2>&1"});
+    return handle.wait();
+}
+
+std::string readAll(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::pair<int, std::string> get(std::uint16_t port, const std::string& path) {
+    Poco::Net::HTTPClientSession session("127.0.0.1", port);
+    session.setTimeout(Poco::Timespan(10, 0));
+    Poco::Net::HTTPRequest request("GET", path, Poco::Net::HTTPMessage::HTTP_1_1);
+    session.sendRequest(request);
+    Poco::Net::HTTPResponse response;
+    std::ostringstream body;
+    Poco::StreamCopier::copyStream(session.receiveResponse(response), body);
+    return {static_cast<int>(response.getStatus()), body.str()};
+}
+
+// Starts the installed host with no flags (only environment), waits for it.
+class InstalledHost {
+public:
+    explicit InstalledHost(Poco::Process::Env env) : port_(freePort()), log_(g_prefix + "/host.log") {
+        env["PORT"] = std::to_string(port_);
+        env["HOST"] = "127.0.0.1";
+        handle_ = std::make_unique<Poco::ProcessHandle>(Poco::Process::launch(
+            "/bin/sh", {"-c", "exec \"$0\" >>\"$1\" 2>&1", g_prefix + "/bin/motel-host", log_}, g_prefix, nullptr,
+            nullptr, nullptr, env));
+        for (int i = 0; i < 200; ++i) {
+            try {
+                if (get(port_, "/health/live").first == 200) return;
+            } catch (...) {
+            }
+            if (!Poco::Process::isRunning(*handle_)) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        throw std::runtime_error("installed host did not start:\n" + readAll(log_));
+    }
+    ~InstalledHost() {
+        ::kill(handle_->id(), SIGTERM);
+        handle_->wait();
+    }
+    std::uint16_t port() const { return port_; }
+
+private:
+    std::uint16_t port_;
+    std::string log_;
+    std::unique_ptr<Poco::ProcessHandle> handle_;
+};
+} // namespace
+
+class InstallTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(InstallTest);
+    CPPUNIT_TEST(installLayout);
+    CPPUNIT_TEST(installedHostRunsWithNoFlags);
+    CPPUNIT_TEST(outOfTreePluginBuildsAndLoads);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    static void installOnce() {
+        if (!g_prefix.empty()) return;
+        g_prefix = Poco::Path::temp() + "motel-install-" + std::to_string(::getpid());
+        Poco::File(g_prefix).createDirectories();
+        const std::string log = g_prefix + "/install.log";
+        if (sh("cmake --install '" MOTEL_TEST_BUILD_DIR "' --prefix '" + g_prefix + "'", log) != 0)
+            throw std::runtime_error("cmake --install failed:\n" + readAll(log));
+    }
+
+    void setUp() override { installOnce(); }
+
+    void installLayout() {
+        for (const char* path : {"/bin/motel-host", "/lib/motel/plugins/health.so", "/include/motel/sdk/Sdk.h",
+                                 "/include/motel/sdk/Plugin.h", "/lib/libmotel-sdk.so",
+                                 "/lib/cmake/MotelSDK/MotelSDKConfig.cmake", "/lib/cmake/MotelSDK/MotelPlugin.cmake",
+                                 "/etc/motel/motel.properties"})
+            CPPUNIT_ASSERT_MESSAGE(path, Poco::File(g_prefix + path).exists());
+        // Test fixtures are never installed.
+        CPPUNIT_ASSERT(!Poco::File(g_prefix + "/lib/motel/plugins/fixture_base.so").exists());
+    }
+
+    void installedHostRunsWithNoFlags() {
+        InstalledHost host({{"MOTEL_PLUGINS", "health"}});
+        CPPUNIT_ASSERT_EQUAL(200, get(host.port(), "/health/live").first);
+        // Its embedded database went under the prefix.
+        CPPUNIT_ASSERT(Poco::File(g_prefix + "/var/motel.db").exists());
+    }
+
+    void outOfTreePluginBuildsAndLoads() {
+        const std::string build = g_prefix + "/hello-build";
+        const std::string log = g_prefix + "/hello.log";
+        const std::string configure = "cmake -S '" MOTEL_TEST_SOURCE_DIR "/sdk/examples/hello' -B '" + build +
+                                      "' -DCMAKE_PREFIX_PATH='" + g_prefix + "'";
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(readAll(log), 0, sh(configure, log));
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(readAll(log), 0, sh("cmake --build '" + build + "' -j2", log));
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(readAll(log), 0,
+                                     sh("cmake --install '" + build + "' --prefix '" + g_prefix + "'", log));
+        CPPUNIT_ASSERT(Poco::File(g_prefix + "/lib/motel/plugins/hello.so").exists());
+
+        InstalledHost host({{"MOTEL_PLUGINS", "health,hello"}});
+        const auto hello = get(host.port(), "/hello");
+        CPPUNIT_ASSERT_EQUAL(200, hello.first);
+        CPPUNIT_ASSERT_MESSAGE(hello.second, hello.second.find("Hello from a Motel Manager plugin") != std::string::npos);
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(InstallTest);

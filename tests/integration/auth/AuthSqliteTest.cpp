@@ -1,0 +1,31 @@
+// The auth scenarios on the embedded SQLite database.
+#include "AuthApiSuite.h"
+
+#include <Poco/File.h>
+#include <Poco/Path.h>
+
+#include <atomic>
+
+#include <unistd.h>
+
+namespace motel::test {
+
+class AuthSqliteTest : public AuthApiSuite {
+    CPPUNIT_TEST_SUITE(AuthSqliteTest);
+    MOTEL_AUTH_API_TESTS;
+    CPPUNIT_TEST_SUITE_END();
+
+protected:
+    std::string freshDatabaseUrl() override {
+        static std::atomic<int> counter{0};
+        const std::string dir = Poco::Path::temp() + "motel-auth-db-" + std::to_string(::getpid()) + "-" +
+                                std::to_string(counter++);
+        Poco::File(dir).createDirectories();
+        scratchDirs_.push_back(dir);
+        return "sqlite:" + dir + "/motel.db";
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(AuthSqliteTest);
+
+} // namespace motel::test

@@ -1,0 +1,212 @@
+// TokenService: what gets a caller in and, above all, what does not.
+#include "TokenService.h"
+
+#include <Poco/Base64Encoder.h>
+#include <Poco/Crypto/RSAKey.h>
+#include <Poco/JWT/Signer.h>
+#include <Poco/JWT/Token.h>
+
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <sstream>
+
+using motel::auth::TokenService;
+
+namespace {
+
+const std::string kSecret(64, 'k');
+
+std::string base64Url(const std::string& data) {
+    std::ostringstream out;
+    Poco::Base64Encoder encoder(out, Poco::BASE64_URL_ENCODING | Poco::BASE64_NO_PADDING);
+    encoder << data;
+    encoder.close();
+    return out.str();
+}
+
+std::vector<std::string> segments(const std::string& jwt) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (;;) {
+        const auto dot = jwt.find('.', start);
+        parts.push_back(jwt.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+        if (dot == std::string::npos) break;
+        start = dot + 1;
+    }
+    return parts;
+}
+
+/// A token with our claims, signed by Poco with `algorithm` and `secret`.
+std::string pocoToken(const std::string& algorithm, const std::string& secret, bool withExpiry = true) {
+    Poco::JWT::Token token;
+    token.setType("JWT");
+    token.setSubject("42");
+    token.payload().set("role", std::string("admin"));
+    token.setIssuedAt(Poco::Timestamp());
+    if (withExpiry) token.setExpiration(Poco::Timestamp() + Poco::Timespan(3600, 0));
+    Poco::JWT::Signer signer(secret);
+    return signer.sign(token, algorithm);
+}
+
+} // namespace
+
+class TokenServiceTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(TokenServiceTest);
+    CPPUNIT_TEST(issuedTokenVerifiesWithItsClaims);
+    CPPUNIT_TEST(tokenIsHs256WithStandardClaims);
+    CPPUNIT_TEST(algNoneIsRejected);
+    CPPUNIT_TEST(otherHmacAlgorithmsAreRejected);
+    CPPUNIT_TEST(rs256TokenIsRejected);
+    CPPUNIT_TEST(headerClaimingRs256WithHmacSignatureIsRejected);
+    CPPUNIT_TEST(signatureFromAnotherSecretIsRejected);
+    CPPUNIT_TEST(tamperedPayloadIsRejected);
+    CPPUNIT_TEST(tamperedSignatureIsRejected);
+    CPPUNIT_TEST(nonCanonicalSignatureEncodingIsRejected);
+    CPPUNIT_TEST(expiredTokenIsRejected);
+    CPPUNIT_TEST(tokenWithoutExpiryIsRejected);
+    CPPUNIT_TEST(malformedTokensAreRejected);
+    CPPUNIT_TEST(secretChangeInvalidatesTokens);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void issuedTokenVerifiesWithItsClaims() {
+        TokenService tokens(kSecret, std::chrono::seconds(3600));
+        const Poco::Timestamp now;
+        const auto claims = tokens.verify(tokens.issue(42, "manager", now), now);
+        CPPUNIT_ASSERT(claims.has_value());
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(42), claims->userId);
+        CPPUNIT_ASSERT_EQUAL(std::string("manager"), claims->role);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(now.epochTime()), claims->issuedAt);
+        CPPUNIT_ASSERT_EQUAL(claims->issuedAt + 3600, claims->expiresAt);
+    }
+
+    void tokenIsHs256WithStandardClaims() {
+        TokenService tokens(kSecret, std::chrono::seconds(60));
+        const std::string jwt = tokens.issue(7, "staff");
+        const auto parts = segments(jwt);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(3), parts.size());
+        Poco::JWT::Token token(jwt);
+        CPPUNIT_ASSERT_EQUAL(std::string("HS256"), token.getAlgorithm());
+        CPPUNIT_ASSERT_EQUAL(std::string("7"), token.getSubject());
+        CPPUNIT_ASSERT(token.payload().get("sub").isString());
+        CPPUNIT_ASSERT_EQUAL(std::string("staff"), token.payload().getValue<std::string>("role"));
+        CPPUNIT_ASSERT(token.payload().get("iat").isInteger());
+        CPPUNIT_ASSERT(token.payload().get("exp").isInteger());
+        CPPUNIT_ASSERT_EQUAL(token.payload().getValue<Poco::Int64>("iat") + 60,
+                             token.payload().getValue<Poco::Int64>("exp"));
+    }
+
+    void algNoneIsRejected() {
+        TokenService tokens(kSecret, std::chrono::seconds(3600));
+        const auto valid = segments(tokens.issue(1, "admin"));
+        const std::string noneHeader = base64Url(R"({"alg":"none","typ":"JWT"})");
+        // Unsigned, with an empty signature, and with the valid HS256 signature kept.
+        CPPUNIT_ASSERT(!tokens.verify(noneHeader + "." + valid[1] + ".").has_value());
+        CPPUNIT_ASSERT(!tokens.verify(noneHeader + "." + valid[1]).has_value());
+        CPPUNIT_ASSERT(!tokens.verify(noneHeader + "." + valid[1] + "." + valid[2]).has_value());
+        const std::string noneUpper = base64Url(R"({"alg":"None","typ":"JWT"})");
+        CPPUNIT_ASSERT(!tokens.verify(noneUpper + "." + valid[1] + ".").has_value());
+    }
+
+    void otherHmacAlgorithmsAreRejected() {
+        TokenService tokens(kSecret, std::chrono::seconds(3600));
+        CPPUNIT_ASSERT(tokens.verify(pocoToken("HS256", kSecret)).has_value()); // the control
+        CPPUNIT_ASSERT(!tokens.verify(pocoToken("HS384", kSecret)).has_value());
+        CPPUNIT_ASSERT(!tokens.verify(pocoToken("HS512", kSecret)).has_value());
+    }
+
+    void rs256TokenIsRejected() {
+        TokenService tokens(kSecret, std::chrono::seconds(3600));
+        Poco::SharedPtr<Poco::Crypto::RSAKey> key(
+            new Poco::Crypto::RSAKey(Poco::Crypto::RSAKey::KL_2048, Poco::Crypto::RSAKey::EXP_LARGE));
+        Poco::JWT::Token token;
+        token.setSubject("42");
+        token.payload().set("role", std::string("admin"));
+        token.setIssuedAt(Poco::Timestamp());
+        token.setExpiration(Poco::Timestamp() + Poco::Timespan(3600, 0));
+        Poco::JWT::Signer signer(key);
+        const std::string jwt = signer.sign(token, "RS256");
+        CPPUNIT_ASSERT(!tokens.verify(jwt).has_value());
+    }
+
+    void headerClaimingRs256WithHmacSignatureIsRejected() {
+        // Key confusion: a header naming RS256 whose signature is an HMAC with our secret.
+        TokenService tokens(kSecret, std::chrono::seconds(3600));
+        const auto valid = segments(tokens.issue(1, "admin"));
+        const std::string rsHeader = base64Url(R"({"alg":"RS256","typ":"JWT"})");
+        CPPUNIT_ASSERT(!tokens.verify(rsHeader + "." + valid[1] + "." + valid[2]).has_value());
+    }
+
+    void signatureFromAnotherSecretIsRejected() {
+        TokenService tokens(kSecret, std::chrono::seconds(3600));
+        CPPUNIT_ASSERT(!tokens.verify(pocoToken("HS256", std::string(64, 'x'))).has_value());
+    }
+
+    void tamperedPayloadIsRejected() {
+        TokenService tokens(kSecret, std::chrono::seconds(3600));
+        const auto parts = segments(tokens.issue(5, "staff"));
+        const std::string forged =
+            base64Url(R"({"sub":"5","role":"admin","iat":1700000000,"exp":4102444800})");
+        CPPUNIT_ASSERT(!tokens.verify(parts[0] + "." + forged + "." + parts[2]).has_value());
+        const std::string otherUser = base64Url(R"({"sub":"1","role":"staff","iat":1700000000,"exp":4102444800})");
+        CPPUNIT_ASSERT(!tokens.verify(parts[0] + "." + otherUser + "." + parts[2]).has_value());
+    }
+
+    void tamperedSignatureIsRejected() {
+        TokenService tokens(kSecret, std::chrono::seconds(3600));
+        std::string jwt = tokens.issue(5, "staff");
+        const std::size_t middle = jwt.rfind('.') + 5;
+        jwt[middle] = jwt[middle] == 'A' ? 'B' : 'A';
+        CPPUNIT_ASSERT(!tokens.verify(jwt).has_value());
+    }
+
+    void nonCanonicalSignatureEncodingIsRejected() {
+        // 32 signature bytes take 43 base64url characters; the last one carries
+        // 2 unused bits. Setting them must not yield a second valid spelling.
+        TokenService tokens(kSecret, std::chrono::seconds(3600));
+        std::string jwt = tokens.issue(5, "staff");
+        const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        const auto index = alphabet.find(jwt.back());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0), index % 4);
+        jwt.back() = alphabet[index + 1];
+        CPPUNIT_ASSERT(!tokens.verify(jwt).has_value());
+        // And trailing padding is not part of the format either.
+        CPPUNIT_ASSERT(!tokens.verify(tokens.issue(5, "staff") + "=").has_value());
+    }
+
+    void expiredTokenIsRejected() {
+        TokenService tokens(kSecret, std::chrono::seconds(60));
+        const Poco::Timestamp now;
+        const Poco::Timestamp longAgo = now - Poco::Timespan(61, 0);
+        CPPUNIT_ASSERT(!tokens.verify(tokens.issue(5, "staff", longAgo), now).has_value());
+        // Exactly at `exp` it is already expired.
+        const Poco::Timestamp atExpiry = now - Poco::Timespan(60, 0);
+        CPPUNIT_ASSERT(!tokens.verify(tokens.issue(5, "staff", atExpiry), now).has_value());
+        CPPUNIT_ASSERT(tokens.verify(tokens.issue(5, "staff", now - Poco::Timespan(59, 0)), now).has_value());
+    }
+
+    void tokenWithoutExpiryIsRejected() {
+        TokenService tokens(kSecret, std::chrono::seconds(60));
+        CPPUNIT_ASSERT(!tokens.verify(pocoToken("HS256", kSecret, false)).has_value());
+    }
+
+    void malformedTokensAreRejected() {
+        TokenService tokens(kSecret, std::chrono::seconds(60));
+        const std::string valid = tokens.issue(5, "staff");
+        for (const std::string& bad :
+             {std::string(), std::string("abc"), std::string("a.b"), std::string("a.b.c"), std::string(".."),
+              valid + ".extra", std::string("Bearer ") + valid, std::string(5000, 'a'),
+              base64Url("not json") + "." + segments(valid)[1] + "." + segments(valid)[2]})
+            CPPUNIT_ASSERT_MESSAGE(bad.substr(0, 40), !tokens.verify(bad).has_value());
+    }
+
+    void secretChangeInvalidatesTokens() {
+        TokenService before(kSecret, std::chrono::seconds(3600));
+        TokenService after(std::string(64, 'n'), std::chrono::seconds(3600));
+        const std::string jwt = before.issue(9, "admin");
+        CPPUNIT_ASSERT(before.verify(jwt).has_value());
+        CPPUNIT_ASSERT(!after.verify(jwt).has_value());
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(TokenServiceTest);

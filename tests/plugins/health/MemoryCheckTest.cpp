@@ -1,0 +1,81 @@
+#include "MemoryCheck.h"
+
+#include <cppunit/extensions/HelperMacros.h>
+
+using namespace motel;
+using namespace motel::health;
+
+namespace {
+
+constexpr std::uint64_t MiB = 1024 * 1024;
+
+MemorySnapshot snapshot(std::uint64_t residentMiB, std::uint64_t limitMiB) {
+    MemorySnapshot s;
+    s.heapUsedBytes = 40 * MiB + MiB / 4; // 40.25 MiB → 40
+    s.residentBytes = residentMiB * MiB;
+    s.limitBytes = limitMiB * MiB;
+    return s;
+}
+
+} // namespace
+
+class MemoryCheckTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(MemoryCheckTest);
+    CPPUNIT_TEST(testBelowWarningIsOk);
+    CPPUNIT_TEST(testAboveEightyPercentIsWarning);
+    CPPUNIT_TEST(testAboveNinetyPercentIsCritical);
+    CPPUNIT_TEST(testExactlyAtThresholdIsNotAbove);
+    CPPUNIT_TEST(testUnknownLimitIsOk);
+    CPPUNIT_TEST(testDetailsCarryDocumentedField);
+    CPPUNIT_TEST(testReaderIsCalledOnEveryRun);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void testBelowWarningIsOk() {
+        const auto result = MemoryCheck::evaluate(snapshot(500, 1000), 80, 90);
+        CPPUNIT_ASSERT(result.up);
+        CPPUNIT_ASSERT(result.level == sdk::HealthLevel::ok);
+    }
+
+    void testAboveEightyPercentIsWarning() {
+        const auto result = MemoryCheck::evaluate(snapshot(850, 1000), 80, 90);
+        CPPUNIT_ASSERT(result.up);
+        CPPUNIT_ASSERT(result.level == sdk::HealthLevel::warning);
+    }
+
+    void testAboveNinetyPercentIsCritical() {
+        const auto result = MemoryCheck::evaluate(snapshot(950, 1000), 80, 90);
+        CPPUNIT_ASSERT(result.up); // memory is never "down", only too high
+        CPPUNIT_ASSERT(result.level == sdk::HealthLevel::critical);
+    }
+
+    void testExactlyAtThresholdIsNotAbove() {
+        CPPUNIT_ASSERT(MemoryCheck::evaluate(snapshot(800, 1000), 80, 90).level == sdk::HealthLevel::ok);
+        CPPUNIT_ASSERT(MemoryCheck::evaluate(snapshot(900, 1000), 80, 90).level == sdk::HealthLevel::warning);
+    }
+
+    void testUnknownLimitIsOk() {
+        const auto result = MemoryCheck::evaluate(snapshot(950, 0), 80, 90);
+        CPPUNIT_ASSERT(result.level == sdk::HealthLevel::ok);
+        CPPUNIT_ASSERT(!result.details->has("limitMB"));
+    }
+
+    void testDetailsCarryDocumentedField() {
+        const auto result = MemoryCheck::evaluate(snapshot(850, 1000), 80, 90);
+        CPPUNIT_ASSERT_EQUAL(40, result.details->getValue<int>("heapUsedMB"));
+        CPPUNIT_ASSERT_EQUAL(850, result.details->getValue<int>("rssMB"));
+        CPPUNIT_ASSERT_EQUAL(1000, result.details->getValue<int>("limitMB"));
+        CPPUNIT_ASSERT_DOUBLES_EQUAL(85.0, result.details->getValue<double>("usagePercent"), 1e-9);
+        CPPUNIT_ASSERT(!result.responseTimeMs);
+    }
+
+    void testReaderIsCalledOnEveryRun() {
+        std::uint64_t resident = 100;
+        const MemoryCheck check([&resident] { return snapshot(resident, 1000); }, 80, 90);
+        CPPUNIT_ASSERT(check().level == sdk::HealthLevel::ok);
+        resident = 990;
+        CPPUNIT_ASSERT(check().level == sdk::HealthLevel::critical);
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(MemoryCheckTest);

@@ -1,0 +1,94 @@
+#include "FakeMetricsRegistry.h"
+#include "StandardMetrics.h"
+
+#include <cppunit/extensions/HelperMacros.h>
+
+using namespace motel;
+using namespace motel::metrics;
+using motel::metrics::test::FakeMetricsRegistry;
+
+class StandardMetricsTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(StandardMetricsTest);
+    CPPUNIT_TEST(testEveryDocumentedNameExists);
+    CPPUNIT_TEST(testCurrentCountsNamedTotalAreUntyped);
+    CPPUNIT_TEST(testDomainGaugesStartAtZero);
+    CPPUNIT_TEST(testProcessFiguresRefreshOnScrape);
+    CPPUNIT_TEST(testOtherPluginsGetTheSameInstruments);
+    CPPUNIT_TEST(testBuildInfo);
+    CPPUNIT_TEST(testHookOutlivesTheRegistrar);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void testEveryDocumentedNameExists() {
+        FakeMetricsRegistry registry;
+        StandardMetrics(registry, "1.0.0", Poco::Timestamp(), 0).registerAll();
+        for (const char* name :
+             {"motel_uptime_seconds", "motel_memory_heap_used_bytes", "motel_memory_resident_bytes",
+              "motel_websocket_connections", "motel_websocket_users", "motel_websocket_disconnects_total",
+              "motel_suites_total", "motel_tasks_total", "motel_tasks_pending", "motel_tasks_in_progress",
+              "motel_jobs_queued", "motel_jobs_failed_total"})
+            CPPUNIT_ASSERT_MESSAGE(name, registry.kinds.count(name) == 1);
+    }
+
+    void testCurrentCountsNamedTotalAreUntyped() {
+        FakeMetricsRegistry registry;
+        StandardMetrics(registry, "1.0.0", Poco::Timestamp(), 0).registerAll();
+        CPPUNIT_ASSERT_EQUAL(std::string("untyped"), registry.kinds["motel_suites_total"]);
+        CPPUNIT_ASSERT_EQUAL(std::string("untyped"), registry.kinds["motel_tasks_total"]);
+        // promtool: a name ending in _total is a counter or untyped, never a gauge.
+        for (const auto& [name, kind] : registry.kinds) {
+            const bool endsInTotal = name.size() > 6 && name.compare(name.size() - 6, 6, "_total") == 0;
+            if (endsInTotal)
+                CPPUNIT_ASSERT_MESSAGE(name, kind == "counter" || kind == "untyped");
+        }
+    }
+
+    void testDomainGaugesStartAtZero() {
+        FakeMetricsRegistry registry;
+        StandardMetrics(registry, "1.0.0", Poco::Timestamp(), 0).registerAll();
+        CPPUNIT_ASSERT_EQUAL(0.0, registry.valueOf("motel_websocket_connections"));
+        CPPUNIT_ASSERT_EQUAL(0.0, registry.valueOf("motel_tasks_pending"));
+        CPPUNIT_ASSERT_EQUAL(0.0, registry.valueOf("motel_suites_total"));
+    }
+
+    void testProcessFiguresRefreshOnScrape() {
+        FakeMetricsRegistry registry;
+        const Poco::Timestamp startedAt = Poco::Timestamp() - 120 * Poco::Timestamp::resolution();
+        StandardMetrics(registry, "1.0.0", startedAt, 512ull * 1024 * 1024).registerAll();
+        registry.series.at({"motel_uptime_seconds", {}})->value = -1;
+        registry.scrape();
+        CPPUNIT_ASSERT(registry.valueOf("motel_uptime_seconds") >= 120.0);
+        CPPUNIT_ASSERT(registry.valueOf("motel_memory_heap_used_bytes") > 0);
+        CPPUNIT_ASSERT(registry.valueOf("motel_memory_resident_bytes") > 0);
+        CPPUNIT_ASSERT_EQUAL(512.0 * 1024 * 1024, registry.valueOf("motel_memory_limit_bytes"));
+    }
+
+    void testOtherPluginsGetTheSameInstruments() {
+        FakeMetricsRegistry registry;
+        StandardMetrics(registry, "1.0.0", Poco::Timestamp(), 0).registerAll();
+        // What the realtime plugin does later, with the documented kind.
+        registry.gauge("motel_websocket_users", "Distinct users with at least one open real-time connection", {})
+            .set(4);
+        CPPUNIT_ASSERT_EQUAL(4.0, registry.valueOf("motel_websocket_users"));
+        for (const auto& definition : StandardMetrics::definitions())
+            CPPUNIT_ASSERT_MESSAGE(definition.name, !definition.help.empty());
+    }
+
+    void testBuildInfo() {
+        FakeMetricsRegistry registry;
+        StandardMetrics(registry, "2.3.4", Poco::Timestamp(), 0).registerAll();
+        CPPUNIT_ASSERT_EQUAL(1.0, registry.valueOf("motel_build_info", {{"version", "2.3.4"}}));
+    }
+
+    void testHookOutlivesTheRegistrar() {
+        FakeMetricsRegistry registry;
+        {
+            StandardMetrics standard(registry, "1.0.0", Poco::Timestamp(), 0);
+            standard.registerAll();
+        }
+        registry.scrape(); // must not touch the destroyed StandardMetrics
+        CPPUNIT_ASSERT(registry.valueOf("motel_memory_resident_bytes") > 0);
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(StandardMetricsTest);

@@ -1,0 +1,75 @@
+#pragma once
+// Starts a real motel-host (the one built in this tree) as a child process on
+// a free port with a fresh database, waits until /health/live answers, and
+// stops it (SIGTERM, then SIGKILL) when destroyed. Integration tests talk
+// HTTP to it with request().
+
+#include <Poco/Dynamic/Var.h>
+#include <Poco/Process.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace motel::test {
+
+struct HttpResult {
+    int status = 0;
+    std::map<std::string, std::string> headers; ///< names lower-cased
+    std::string body;
+    /// The body parsed as JSON (throws on malformed JSON).
+    Poco::Dynamic::Var json() const;
+    std::string header(const std::string& lowerCaseName) const;
+};
+
+struct HostOptions {
+    std::vector<std::string> plugins{"health"};   ///< plugins.load
+    std::map<std::string, std::string> properties; ///< extra properties written to the config file
+    std::map<std::string, std::string> environment; ///< extra environment variables
+    /// Empty: a fresh SQLite file in the host's temp dir. Otherwise a
+    /// postgresql:// URL (see TestPostgres.h for a fresh database).
+    std::string databaseUrl;
+    std::string command = "serve";
+};
+
+class HostProcess {
+public:
+    explicit HostProcess(HostOptions options);
+    ~HostProcess();
+    HostProcess(const HostProcess&) = delete;
+    HostProcess& operator=(const HostProcess&) = delete;
+
+    std::uint16_t port() const { return port_; }
+    const std::string& workDir() const { return workDir_; }
+    std::string logText() const; ///< everything the host printed so far
+
+    HttpResult request(const std::string& method, const std::string& path, const std::string& body = "",
+                       const std::map<std::string, std::string>& headers = {}) const;
+    /// request() with `Content-Type: application/json` and, when `token` is
+    /// not empty, `Authorization: Bearer <token>`.
+    HttpResult json(const std::string& method, const std::string& path, const std::string& body = "",
+                    const std::string& token = "") const;
+
+    /// Sends SIGTERM and waits; returns the exit code.
+    int stop();
+
+    /// Runs `motel-host <args>` to completion with the same config file and
+    /// database; returns exit code and fills `output` with stdout+stderr.
+    static int runCommand(const HostOptions& options, const std::vector<std::string>& args, std::string& output);
+
+private:
+    HostOptions options_;
+    std::string workDir_;
+    std::string configPath_;
+    std::string logPath_;
+    std::uint16_t port_ = 0;
+    std::unique_ptr<Poco::ProcessHandle> process_;
+    bool running_ = false;
+};
+
+/// A free TCP port on 127.0.0.1 (bound and released).
+std::uint16_t freePort();
+
+} // namespace motel::test
