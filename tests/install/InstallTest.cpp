@@ -122,7 +122,7 @@ public:
     }
 
     void installedHostRunsWithNoFlags() {
-        InstalledHost host({{"MOTEL_PLUGINS", "health"}});
+        InstalledHost host(Poco::Process::Env{{"MOTEL_PLUGINS", "health"}});
         CPPUNIT_ASSERT_EQUAL(200, get(host.port(), "/health/live").first);
         // Its embedded database went under the prefix.
         CPPUNIT_ASSERT(Poco::File(g_prefix + "/var/motel.db").exists());
@@ -139,7 +139,7 @@ public:
                                      sh("cmake --install '" + build + "' --prefix '" + g_prefix + "'", log));
         CPPUNIT_ASSERT(Poco::File(g_prefix + "/lib/motel/plugins/hello.so").exists());
 
-        InstalledHost host({{"MOTEL_PLUGINS", "health,hello"}});
+        InstalledHost host(Poco::Process::Env{{"MOTEL_PLUGINS", "health,hello"}});
         const auto hello = get(host.port(), "/hello");
         CPPUNIT_ASSERT_EQUAL(200, hello.first);
         CPPUNIT_ASSERT_MESSAGE(hello.second, hello.second.find("Hello from a Motel Manager plugin") != std::string::npos);

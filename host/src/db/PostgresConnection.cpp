@@ -8,6 +8,7 @@
 #include <Poco/Data/Statement.h>
 
 #include <libpq-fe.h>
+#include <poll.h>
 
 namespace motel::host {
 
@@ -42,7 +43,31 @@ void bindAll(Poco::Data::Statement& statement, const sdk::SqlParams& params) {
     }
 }
 
+void logNotice(void* logger, const char* message) {
+    std::string text = message ? message : "";
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    auto& target = *static_cast<Poco::Logger*>(logger);
+    if (text.rfind("WARNING", 0) == 0) target.warning("PostgreSQL: " + text);
+    else target.debug("PostgreSQL: " + text);
+}
+
 } // namespace
+
+void PostgresConnection::configure(Poco::Data::Session& session, Poco::Logger& logger) {
+    PQsetNoticeProcessor(handleOf(session), logNotice, &logger);
+}
+
+bool PostgresConnection::isAlive(Poco::Data::Session& session) {
+    PGconn* connection = handleOf(session);
+    // A server ending a connection sends an error message, then closes the
+    // socket: read while something is pending, so the close is seen too.
+    for (int round = 0; round < 4 && PQstatus(connection) == CONNECTION_OK; ++round) {
+        pollfd pending{PQsocket(connection), POLLIN, 0};
+        if (::poll(&pending, 1, 0) <= 0) break;
+        if (PQconsumeInput(connection) != 1) return false;
+    }
+    return PQstatus(connection) == CONNECTION_OK;
+}
 
 PostgresConnection::PostgresConnection(Poco::Data::Session& session) : session_(session), handle_(handleOf(session)) {}
 

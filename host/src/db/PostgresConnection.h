@@ -11,6 +11,7 @@
 #include "db/SqlConnection.h"
 
 #include <Poco/Data/Session.h>
+#include <Poco/Logger.h>
 
 namespace Poco::Data::PostgreSQL {
 class SessionHandle;
@@ -32,6 +33,16 @@ public:
     void commit() override;
     void rollback() noexcept override;
     void discard() noexcept override;
+
+    /// Sends the server's NOTICE/WARNING messages to `logger` instead of
+    /// libpq's default of printing them on stderr. Called once per new
+    /// connection by the pool; `logger` must outlive the connection.
+    static void configure(Poco::Data::Session& session, Poco::Logger& logger);
+    /// False when the server has closed this idle connection (restart,
+    /// pg_terminate_backend): reads what already arrived without waiting or
+    /// sending anything, so the pool can skip a dead connection before a call
+    /// fails on it.
+    static bool isAlive(Poco::Data::Session& session);
 
 private:
     Poco::Data::Session& session_;

@@ -55,8 +55,10 @@ int effectivePoolSize(const DatabaseUrl& url, const SqlDatabaseOptions& options)
     return url.isInMemory() ? 1 : std::max(1, options.poolSize);
 }
 
-ConfiguredSessionPool::Setup sessionSetup(const DatabaseUrl& url, const SqlDatabaseOptions& options) {
-    if (url.dialect() != sdk::Dialect::sqlite) return {};
+ConfiguredSessionPool::Setup sessionSetup(const DatabaseUrl& url, const SqlDatabaseOptions& options,
+                                          Poco::Logger& logger) {
+    if (url.dialect() == sdk::Dialect::postgresql)
+        return [&logger](Poco::Data::Session& session) { PostgresConnection::configure(session, logger); };
     const int busyMs = static_cast<int>(options.sqliteBusyTimeout.count());
     const bool inMemory = url.isInMemory();
     return [busyMs, inMemory](Poco::Data::Session& session) { SqliteConnection::configure(session, busyMs, inMemory); };
@@ -74,7 +76,7 @@ public:
             throw DatabaseUnavailable("no database connection became free within " + std::to_string(timeout.count()) +
                                       " ms (db.pool.size=" + std::to_string(database.options_.poolSize) + ")");
         try {
-            session_.emplace(database.pool_->get());
+            session_.emplace(takeLiveSession());
             if (database.dialect() == sdk::Dialect::sqlite) connection_ = std::make_unique<SqliteConnection>(*session_);
             else connection_ = std::make_unique<PostgresConnection>(*session_);
         } catch (const Poco::Exception& error) {
@@ -98,6 +100,18 @@ private:
     SqlDatabase& database_;
     std::optional<Poco::Data::Session> session_;
     std::unique_ptr<SqlConnection> connection_;
+
+    /// A pooled session, skipping PostgreSQL connections the server has
+    /// closed while they sat idle (each is dropped by the pool on return).
+    Poco::Data::Session takeLiveSession() {
+        for (int attempt = 0;; ++attempt) {
+            Poco::Data::Session session = database_.pool_->get();
+            if (database_.dialect() != sdk::Dialect::postgresql || PostgresConnection::isAlive(session)) return session;
+            session.close();
+            if (attempt >= database_.options_.poolSize)
+                throw DatabaseUnavailable("every pooled connection to " + database_.url_.redacted() + " was closed by the server");
+        }
+    }
 
     void giveBack() noexcept {
         if (connection_) connection_->rollback();
@@ -124,7 +138,7 @@ SqlDatabase::SqlDatabase(DatabaseUrl url, SqlDatabaseOptions options, Poco::Logg
     const int connectTimeout = static_cast<int>((options_.acquireTimeout.count() + 999) / 1000);
     pool_ = std::make_unique<ConfiguredSessionPool>(url_.connector(), url_.connectionString(connectTimeout),
                                                     options_.poolSize, static_cast<int>(options_.idleTime.count()),
-                                                    sessionSetup(url_, options_));
+                                                    sessionSetup(url_, options_, logger_));
 }
 
 SqlDatabase::~SqlDatabase() {

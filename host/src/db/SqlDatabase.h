@@ -11,9 +11,10 @@
 ///   SQLite, where a second writer connection would wait for the first.
 /// - SQLite connections use WAL, foreign keys and a busy timeout, and start
 ///   transactions with BEGIN IMMEDIATE so concurrent writers queue.
-/// - On PostgreSQL a connection that died (server restart, network) fails
-///   its call fast with DatabaseUnavailable and is dropped from the pool;
-///   later calls open fresh connections, so the pool heals by itself.
+/// - On PostgreSQL a pooled connection the server closed while it sat idle
+///   (restart, failover) is skipped when lent out; one that dies during a
+///   call fails that call fast with DatabaseUnavailable and is dropped.
+///   Later calls open fresh connections, so the pool heals by itself.
 ///
 /// Owned by the host; lives longer than every plugin that uses it.
 

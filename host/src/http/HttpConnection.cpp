@@ -166,7 +166,7 @@ void HttpConnection::submit(ParsedRequest request) {
     auto self = shared_from_this();
     const bool queued = _io.workers().trySubmit([self, request = std::move(request), closing]() mutable {
         RequestExecutor::Outcome outcome =
-            self->_io.executor().execute(std::move(request), self->_peerAddress, closing || self->_io.stopping());
+            self->_io.executor().execute(std::move(request), self->_peerAddress, closing);
         self->_io.loop().post([self, outcome = std::move(outcome)]() mutable { self->deliver(std::move(outcome)); });
     });
     if (queued) return;

@@ -79,7 +79,10 @@ bool HttpParser::readingBody() const {
 void HttpParser::reset() {
     _state = State::requestLine;
     _request = ParsedRequest{};
-    _line.clear();
+    if (_line.capacity() > 256)
+        std::string().swap(_line); // an idle connection keeps no big buffer
+    else
+        _line.clear();
     _headBytes = 0;
     _remaining = 0;
     _seenContentLength = false;

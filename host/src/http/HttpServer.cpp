@@ -22,6 +22,7 @@ HttpServer::~HttpServer() {
         stop(std::chrono::milliseconds(0));
     } catch (...) {
     }
+    _ioThreads.clear(); // the loops, with whatever adopted sockets left on them
 }
 
 void HttpServer::start() {
@@ -29,9 +30,10 @@ void HttpServer::start() {
     if (_running) throw std::logic_error("HttpServer already running");
     if (!_dispatch) throw std::invalid_argument("HttpServer needs a dispatch function");
     _stopping = false;
+    _ioThreads.clear(); // loops kept from an earlier run
     try {
         _listener = std::make_unique<HttpListener>(_options.host, _options.port);
-        _executor = std::make_unique<RequestExecutor>(_dispatch, _options.trustForwardedFor);
+        _executor = std::make_unique<RequestExecutor>(_dispatch, _options.trustForwardedFor, &_stopping);
         _workers = std::make_unique<WorkerPool>(_options.workerThreads, _options.maxQueuedRequests);
         for (unsigned i = 0; i < _options.ioThreads; ++i)
             _ioThreads.push_back(std::make_unique<IoThread>(_options, *_workers, *_executor, _stopping,
@@ -102,7 +104,9 @@ void HttpServer::stop(std::chrono::milliseconds grace) {
 void HttpServer::shutDownThreads() {
     for (auto& io : _ioThreads) io->stop();
     if (_workers) _workers->stop(true);
-    _ioThreads.clear(); // after the workers: their last responses are posted to these loops
+    // The loops themselves stay until the destructor (or the next start()):
+    // late responses from workers are posted to them, and owners of adopted
+    // sockets may still remove and close those after stop().
     _listener.reset();
     _workers.reset();
     _executor.reset();
@@ -110,7 +114,7 @@ void HttpServer::shutDownThreads() {
 }
 
 EventLoop& HttpServer::loopFor(int fd) {
-    if (_ioThreads.empty()) throw std::logic_error("HttpServer is not running");
+    if (_ioThreads.empty()) throw std::logic_error("HttpServer has not been started");
     return _ioThreads[static_cast<std::size_t>(fd < 0 ? 0 : fd) % _ioThreads.size()]->loop();
 }
 

@@ -36,7 +36,12 @@ class WorkerPool;
 ///
 /// Connections may be claimed by the dispatcher (ConnectionTakeover) and then
 /// live on one of the server's loops: an adopted socket belongs to
-/// loopFor(fd) (= EventLoop::current() inside the takeover handler).
+/// loopFor(fd) (= EventLoop::current() inside the takeover handler). The
+/// loops run from start() to stop() and exist until the server is destroyed:
+/// after stop() their callbacks and posted tasks no longer run, so the owner
+/// of adopted sockets removes and closes them in its own stop (no loop thread
+/// races it any more). Destroy the server before unloading any library whose
+/// callbacks may still be registered on its loops.
 class HttpServer {
 public:
     HttpServer(HttpServerOptions options, RequestDispatch dispatch);
@@ -55,7 +60,7 @@ public:
     /// `Connection: close`) for up to `grace`, then closes everything and joins
     /// the threads. A handler still running after `grace` is waited for (a
     /// thread cannot be cancelled) but its answer is dropped. Must not be
-    /// called from a dispatch (worker) thread.
+    /// called from a dispatch (worker) or I/O thread.
     void stop(std::chrono::milliseconds grace);
 
     bool running() const { return _running; }
@@ -64,7 +69,8 @@ public:
     std::size_t connectionCount() const { return _connections.load(); }
 
     /// The loop that serves descriptor `fd`: connections live on loop fd % ioThreads,
-    /// so a socket taken over keeps its thread. Valid while running.
+    /// so a socket taken over keeps its thread. Valid from start() until the
+    /// server is destroyed; throws std::logic_error before the first start().
     EventLoop& loopFor(int fd);
     std::size_t loopCount() const { return _ioThreads.size(); }
     EventLoop& loop(std::size_t index);

@@ -26,8 +26,9 @@ void renderInternalError(sdk::Response& response) {
 
 } // namespace
 
-RequestExecutor::RequestExecutor(RequestDispatch dispatch, bool trustForwardedFor)
-    : _dispatch(std::move(dispatch)), _trustForwardedFor(trustForwardedFor) {}
+RequestExecutor::RequestExecutor(RequestDispatch dispatch, bool trustForwardedFor,
+                                 const std::atomic<bool>* serverStopping)
+    : _dispatch(std::move(dispatch)), _trustForwardedFor(trustForwardedFor), _serverStopping(serverStopping) {}
 
 std::string RequestExecutor::clientAddress(const ParsedRequest& request, const std::string& peerAddress) const {
     if (!_trustForwardedFor) return peerAddress;
@@ -74,6 +75,7 @@ RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const st
     }
 
     Outcome outcome;
+    if (_serverStopping && _serverStopping->load()) framing.keepAlive = false;
     if (Poco::icompare(response.header("Connection"), "close") == 0) framing.keepAlive = false;
     if (takeover.claimed()) {
         framing.upgrade = true;

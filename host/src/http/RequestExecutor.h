@@ -4,6 +4,7 @@
 #include "http/HttpParser.h"
 #include "http/RequestDispatch.h"
 
+#include <atomic>
 #include <string>
 
 namespace motel::host {
@@ -21,10 +22,11 @@ public:
         ConnectionTakeover::Handler takeover; ///< set when the dispatcher claimed the connection
     };
 
-    RequestExecutor(RequestDispatch dispatch, bool trustForwardedFor);
+    /// `serverStopping`, when given, is read after dispatch: a response
+    /// finished while the server stops says `Connection: close`.
+    RequestExecutor(RequestDispatch dispatch, bool trustForwardedFor, const std::atomic<bool>* serverStopping = nullptr);
 
-    /// `peerAddress` is the socket's peer; `closing` asks for `Connection: close`
-    /// (the server is stopping).
+    /// `peerAddress` is the socket's peer; `closing` asks for `Connection: close`.
     Outcome execute(ParsedRequest request, const std::string& peerAddress, bool closing) const;
 
     /// The client address: the peer, or with trustForwardedFor the last
@@ -34,6 +36,7 @@ public:
 private:
     RequestDispatch _dispatch;
     bool _trustForwardedFor;
+    const std::atomic<bool>* _serverStopping;
 };
 
 } // namespace motel::host

@@ -1,6 +1,6 @@
 #include "services/HealthCheckRunner.h"
 
-#include <Poco/Exception.h>
+#include "services/ExceptionText.h"
 
 #include <condition_variable>
 #include <optional>
@@ -30,12 +30,8 @@ sdk::HealthResult timedOut(std::chrono::milliseconds timeout) {
 sdk::HealthResult invoke(const HealthCheckRunner::Check& check) {
     try {
         return check();
-    } catch (const Poco::Exception& error) {
-        return down(error.displayText());
-    } catch (const std::exception& error) {
-        return down(error.what());
     } catch (...) {
-        return down("unknown exception");
+        return down(describeCurrentException());
     }
 }
 

@@ -1,6 +1,7 @@
 #include "services/InProcessEventBus.h"
 
-#include <Poco/Exception.h>
+#include "services/ExceptionText.h"
+
 #include <Poco/Logger.h>
 
 #include <algorithm>
@@ -87,15 +88,9 @@ bool InProcessEventBus::matches(const std::string& pattern, const std::string& t
 void InProcessEventBus::deliver(const Subscription& subscription, const sdk::Event& event) {
     try {
         subscription.subscriber(event);
-    } catch (const Poco::Exception& error) {
-        _logger.error("Event subscriber %s for '%s' failed on '%s': %s", std::to_string(subscription.id),
-                      subscription.pattern, event.topic, error.displayText());
-    } catch (const std::exception& error) {
-        _logger.error("Event subscriber %s for '%s' failed on '%s': %s", std::to_string(subscription.id),
-                      subscription.pattern, event.topic, std::string(error.what()));
     } catch (...) {
-        _logger.error("Event subscriber %s for '%s' failed on '%s': unknown exception",
-                      std::to_string(subscription.id), subscription.pattern, event.topic);
+        _logger.error("Event subscriber %s for '%s' failed on '%s': %s", std::to_string(subscription.id),
+                      subscription.pattern, event.topic, describeCurrentException());
     }
 }
 

@@ -1,6 +1,7 @@
 #include "services/InProcessJobs.h"
 
 #include "services/CronExpression.h"
+#include "services/ExceptionText.h"
 
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
@@ -28,12 +29,8 @@ template <class Fn> std::optional<std::string> runCatching(Fn&& fn) {
     try {
         fn();
         return std::nullopt;
-    } catch (const Poco::Exception& error) {
-        return error.displayText();
-    } catch (const std::exception& error) {
-        return std::string(error.what());
     } catch (...) {
-        return std::string("unknown exception");
+        return describeCurrentException();
     }
 }
 
@@ -96,7 +93,8 @@ public:
     std::map<std::string, QueueStats> queueStats;
     std::map<std::string, std::vector<DeadLetter>> deadLetters;
 
-    /// Set the first deadline of `schedule`. Call with `mutex` held.
+    /// Set the next deadline of `schedule` from now: one interval ahead, or
+    /// the next matching minute of its cron expression. Call with `mutex` held.
     void arm(Schedule& schedule, Clock::time_point now) {
         if (!schedule.cron) {
             schedule.due = now + schedule.interval;
@@ -266,8 +264,8 @@ InProcessJobs::~InProcessJobs() {
 
 void InProcessJobs::start() {
     std::lock_guard<std::mutex> lifecycle(_lifecycleMutex);
-    if (_started)
-        throw std::logic_error("the job engine is already started");
+    if (_started || _stopped)
+        throw std::logic_error(_stopped ? "the job engine has been stopped" : "the job engine is already started");
     {
         std::lock_guard<std::mutex> lock(_engine->mutex);
         const auto now = Clock::now();

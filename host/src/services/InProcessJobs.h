@@ -1,7 +1,7 @@
 #pragma once
 // The in-process engine behind sdk::Jobs (used when no Redis is configured).
 
-#include <motel/sdk/Jobs.h>
+#include "services/JobEngine.h"
 
 #include <chrono>
 #include <cstddef>
@@ -31,22 +31,8 @@ namespace motel::host {
 /// workers; every thread sleeps on a condition variable until its next
 /// deadline. Jobs may be registered and enqueued before start(); nothing
 /// runs until then. Thread-safe.
-class InProcessJobs : public sdk::Jobs {
+class InProcessJobs : public JobEngine {
 public:
-    /// Figures per queue, for the metrics plugin.
-    struct QueueStats {
-        std::size_t queued = 0;     ///< waiting: due, delayed or awaiting a retry
-        std::size_t running = 0;
-        std::uint64_t completed = 0;
-        std::uint64_t failed = 0;   ///< failed attempts, retried or not
-        std::uint64_t dead = 0;     ///< jobs moved to the dead-letter list
-    };
-    /// A job that failed `maxAttempts` times.
-    struct DeadLetter {
-        std::string payload; ///< as JSON text
-        int attempts = 0;
-        std::string error;   ///< what the last attempt threw
-    };
     struct Options {
         std::chrono::milliseconds retryBase{1000}; ///< delay before the first retry
         std::chrono::milliseconds retryCap{std::chrono::minutes(5)};
@@ -61,12 +47,13 @@ public:
     InProcessJobs(const InProcessJobs&) = delete;
     InProcessJobs& operator=(const InProcessJobs&) = delete;
 
-    /// Start the workers and the clocks of the scheduled jobs. Once only.
-    void start();
+    /// Start the workers and the clocks of the scheduled jobs. Once only
+    /// (std::logic_error otherwise, also after stop()).
+    void start() override;
     /// Stop taking work, wait up to `grace` for running jobs, then return.
     /// Jobs still waiting are dropped (logged); threads of jobs that outlast
     /// `grace` are left to finish on their own (logged). Never throws.
-    void stop(std::chrono::milliseconds grace) noexcept;
+    void stop(std::chrono::milliseconds grace) noexcept override;
 
     /// Throws std::invalid_argument for an empty name or function or a
     /// non-positive interval, std::logic_error for a name already scheduled.
@@ -79,10 +66,8 @@ public:
     /// maxAttempts < 1. After stop() the job is dropped with a warning.
     void enqueue(const std::string& queue, const Poco::Dynamic::Var& payload, sdk::JobOptions options = {}) override;
 
-    /// Figures for every queue that has a handler or has seen a job.
-    std::map<std::string, QueueStats> stats() const;
-    /// Jobs of `queue` that exhausted their attempts, oldest first.
-    std::vector<DeadLetter> deadLetters(const std::string& queue) const;
+    std::map<std::string, QueueStats> stats() const override;
+    std::vector<DeadLetter> deadLetters(const std::string& queue) const override;
 
 private:
     class Engine;

@@ -1,9 +1,11 @@
 #include "services/PrometheusMetrics.h"
 
-#include <Poco/Exception.h>
+#include "services/ExceptionText.h"
+
 #include <Poco/JSON/Array.h>
 #include <Poco/Logger.h>
 
+#include <prometheus/check_names.h>
 #include <prometheus/counter.h>
 #include <prometheus/family.h>
 #include <prometheus/gauge.h>
@@ -115,6 +117,16 @@ double scalarValue(const prometheus::MetricFamily& family, const prometheus::Cli
     }
 }
 
+/// Check names before anything is registered, so a bad label cannot leave
+/// an empty family behind.
+void validateNames(const std::string& name, const sdk::Labels& labels, bool histogram) {
+    if (!prometheus::CheckMetricName(name))
+        throw std::invalid_argument("'" + name + "' is not a valid metric name");
+    for (const auto& [label, value] : labels)
+        if (!prometheus::CheckLabelName(label) || (histogram && label == "le"))
+            throw std::invalid_argument("metric '" + name + "': '" + label + "' is not a valid label name");
+}
+
 /// The instrument stored under `key`, created with `make()` on first use
 /// (nothing is stored when `make` throws).
 template <class Map, class Make>
@@ -134,6 +146,7 @@ PrometheusMetrics::~PrometheusMetrics() = default;
 
 sdk::Counter& PrometheusMetrics::counter(const std::string& name, const std::string& help,
                                          const sdk::Labels& labels) {
+    validateNames(name, labels, false);
     std::lock_guard<std::mutex> lock(_mutex);
     auto& entry = family(name, help, Kind::counter);
     return findOrAdd(_counters, {name, labels},
@@ -153,6 +166,7 @@ sdk::Histogram& PrometheusMetrics::histogram(const std::string& name, const std:
     if (bucketBounds.empty() || std::adjacent_find(bucketBounds.begin(), bucketBounds.end(),
                                                    std::greater_equal<double>()) != bucketBounds.end())
         throw std::invalid_argument("histogram '" + name + "' needs strictly increasing bucket bounds");
+    validateNames(name, labels, true);
     std::lock_guard<std::mutex> lock(_mutex);
     auto& entry = family(name, help, Kind::histogram, bucketBounds);
     if (entry.bucketBounds != bucketBounds)
@@ -250,6 +264,7 @@ PrometheusMetrics::Family& PrometheusMetrics::family(const std::string& name, co
 
 sdk::Gauge& PrometheusMetrics::gaugeOfKind(const std::string& name, const std::string& help,
                                            const sdk::Labels& labels, Kind kind) {
+    validateNames(name, labels, false);
     std::lock_guard<std::mutex> lock(_mutex);
     auto& entry = family(name, help, kind);
     return findOrAdd(_gauges, {name, labels},
@@ -266,12 +281,8 @@ std::vector<prometheus::MetricFamily> PrometheusMetrics::collect() {
     for (const auto& hook : hooks) {
         try {
             hook();
-        } catch (const Poco::Exception& error) {
-            _logger.error("Metrics scrape hook failed: %s", error.displayText());
-        } catch (const std::exception& error) {
-            _logger.error("Metrics scrape hook failed: %s", std::string(error.what()));
         } catch (...) {
-            _logger.error("Metrics scrape hook failed: unknown exception");
+            _logger.error("Metrics scrape hook failed: %s", describeCurrentException());
         }
     }
     auto families = _registry->Collect();

@@ -47,7 +47,7 @@ void AuthPlugin::start(sdk::PluginContext& context) {
     context.services().provide<sdk::Authenticator>(sdk::kAuthenticatorService,
                                                    std::make_shared<JwtAuthenticator>(tokens_, context.database()));
     routes_->registerWith(context.routes());
-    context.logger().information("auth: tokens expire after " + std::to_string(config.tokenLifetime.count()) +
+    context.logger().information("tokens expire after " + std::to_string(config.tokenLifetime.count()) +
                                  "s; failed logins limited to " + std::to_string(config.loginMaxAttempts) +
                                  " per " + std::to_string(config.loginWindow.count()) + "ms per address and email");
 }

@@ -8,7 +8,8 @@ namespace {
 
 constexpr double bytesPerMB = 1024.0 * 1024.0;
 
-long long wholeMB(std::uint64_t bytes) { return std::llround(static_cast<double>(bytes) / bytesPerMB); }
+/// Megabytes with two decimals: a small heap is 0.49, not 0.
+double megabytes(std::uint64_t bytes) { return std::round(static_cast<double>(bytes) / bytesPerMB * 100) / 100; }
 
 } // namespace
 
@@ -22,12 +23,12 @@ sdk::HealthResult MemoryCheck::evaluate(const MemorySnapshot& snapshot, double w
     sdk::HealthResult result;
     result.up = true;
     result.details = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    result.details->set("heapUsedMB", wholeMB(snapshot.heapUsedBytes));
-    result.details->set("rssMB", wholeMB(snapshot.residentBytes));
+    result.details->set("heapUsedMB", megabytes(snapshot.heapUsedBytes));
+    result.details->set("rssMB", megabytes(snapshot.residentBytes));
     if (snapshot.limitBytes > 0) {
         const double percent = 100.0 * static_cast<double>(snapshot.residentBytes) /
                                static_cast<double>(snapshot.limitBytes);
-        result.details->set("limitMB", wholeMB(snapshot.limitBytes));
+        result.details->set("limitMB", megabytes(snapshot.limitBytes));
         result.details->set("usagePercent", std::round(percent * 10) / 10);
         if (percent > criticalPercent)
             result.level = sdk::HealthLevel::critical;

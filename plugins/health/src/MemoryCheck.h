@@ -4,8 +4,9 @@
 /// (> memoryWarningPercent: warning, > memoryCriticalPercent: critical).
 /// The check stays `up`: memory is never "down", only too high.
 ///
-/// Details: `heapUsedMB` (the documented field), `rssMB`, `limitMB`,
-/// `usagePercent` (the last two only when a limit is known).
+/// Details, in megabytes with two decimals: `heapUsedMB` (the documented
+/// field), `rssMB`, `limitMB` and `usagePercent` (the last two only when a
+/// limit is known).
 
 #include "MemorySnapshot.h"
 

@@ -24,7 +24,7 @@ struct Task {
     std::optional<std::int64_t> createdById;
     bool blocksSuite = false;
     std::optional<std::string> outcome;    ///< pass | fail, inspections only
-    std::optional<std::string> outcomeNote;
+    std::optional<std::string> outcomeNote; ///< the inspection's note; stored, not rendered (see openapi.yaml)
     std::int64_t version = 1;
     std::string createdAt;
     std::string updatedAt;

@@ -20,7 +20,6 @@ void TaskJson::append(std::string& out, const Task& task) {
         .field("createdById", task.createdById)
         .field("blocksSuite", task.blocksSuite)
         .field("outcome", task.outcome)
-        .field("outcomeNote", task.outcomeNote)
         .field("version", task.version)
         .field("createdAt", task.createdAt)
         .field("updatedAt", task.updatedAt)

@@ -250,6 +250,8 @@ public:
         CPPUNIT_ASSERT(finished.load());
         jobs.enqueue("report", {}); // dropped with a warning, not thrown
         CPPUNIT_ASSERT(anyMessageContains(log, "dropped"));
+        CPPUNIT_ASSERT_THROW(jobs.start(), std::logic_error);
+        jobs.stop(milliseconds(10)); // a second stop is harmless
     }
 
     void testStopGivesUpAfterGrace() {

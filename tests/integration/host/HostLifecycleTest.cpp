@@ -8,6 +8,9 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <chrono>
+#include <cstdio>
+
 using namespace motel::test;
 
 namespace {

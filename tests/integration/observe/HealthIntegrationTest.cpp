@@ -1,26 +1,13 @@
 // The health plugin in a real host: the probes, the exact shape of /health
 // and its status under configured memory thresholds.
-#include "support/HostProcess.h"
+#include "ObserveTestSupport.h"
 
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/ParseHandler.h>
-#include <Poco/JSON/Parser.h>
 
 #include <cppunit/extensions/HelperMacros.h>
 
 using namespace motel::test;
-
-namespace {
-
-/// The body with its keys in the order the host sent them.
-Poco::JSON::Object::Ptr ordered(const HttpResult& result) {
-    Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));
-    return parser.parse(result.body).extract<Poco::JSON::Object::Ptr>();
-}
-
-std::string describe(const HttpResult& result) { return std::to_string(result.status) + " " + result.body; }
-
-} // namespace
+using namespace motel::test::observe;
 
 class HealthIntegrationTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(HealthIntegrationTest);
@@ -33,7 +20,7 @@ class HealthIntegrationTest : public CppUnit::TestFixture {
 
 public:
     void testMinimalHostServesTheProbesOnly() {
-        HostProcess host(HostOptions{{"health"}});
+        HostProcess host(hostWith({"health"}));
         const HttpResult live = host.request("GET", "/health/live");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(live), 200, live.status);
         CPPUNIT_ASSERT_EQUAL(std::string("{\"status\":\"ok\"}"), live.body);
@@ -44,17 +31,17 @@ public:
 
         const HttpResult metrics = host.request("GET", "/metrics");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(metrics), 404, metrics.status);
-        CPPUNIT_ASSERT_EQUAL(std::string("Cannot GET /metrics"), ordered(metrics)->getValue<std::string>("message"));
+        CPPUNIT_ASSERT_EQUAL(std::string("Cannot GET /metrics"), orderedBody(metrics)->getValue<std::string>("message"));
 
         const HttpResult post = host.request("POST", "/health/live");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(post), 405, post.status);
     }
 
     void testHealthHasTheDocumentedShape() {
-        HostProcess host(HostOptions{{"health"}});
+        HostProcess host(hostWith({"health"}));
         const HttpResult result = host.request("GET", "/health");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(result), 200, result.status);
-        const auto body = ordered(result);
+        const auto body = orderedBody(result);
 
         const std::vector<std::string> keys{"status", "timestamp", "version", "uptime", "checks"};
         CPPUNIT_ASSERT(keys == body->getNames());
@@ -81,36 +68,36 @@ public:
 
         const auto memory = checks->getObject("memory");
         CPPUNIT_ASSERT_EQUAL(std::string("up"), memory->getValue<std::string>("status"));
-        CPPUNIT_ASSERT(memory->getObject("details")->get("heapUsedMB").isInteger());
-        CPPUNIT_ASSERT(memory->getObject("details")->getValue<int>("rssMB") > 0);
+        CPPUNIT_ASSERT(memory->getObject("details")->get("heapUsedMB").isNumeric());
+        CPPUNIT_ASSERT(memory->getObject("details")->getValue<double>("heapUsedMB") > 0);
+        CPPUNIT_ASSERT(memory->getObject("details")->getValue<double>("rssMB") > 0);
     }
 
     void testMemoryAboveCriticalIsUnhealthy() {
         // A 1 MB limit: any real process is far above 90 % of it.
-        HostProcess host(HostOptions{{"health"}, {{"plugins.health.memoryLimitMB", "1"}}});
+        HostProcess host(hostWith({"health"}, {{"plugins.health.memoryLimitMB", "1"}}));
         const HttpResult result = host.request("GET", "/health");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(result), 503, result.status);
-        const auto body = ordered(result);
+        const auto body = orderedBody(result);
         CPPUNIT_ASSERT_EQUAL(std::string("unhealthy"), body->getValue<std::string>("status"));
         const auto memory = body->getObject("checks")->getObject("memory");
         CPPUNIT_ASSERT_EQUAL(std::string("up"), memory->getValue<std::string>("status"));
-        CPPUNIT_ASSERT_EQUAL(1, memory->getObject("details")->getValue<int>("limitMB"));
+        CPPUNIT_ASSERT_EQUAL(1.0, memory->getObject("details")->getValue<double>("limitMB"));
         // Liveness is not health: the process still serves.
         CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "/health/live").status);
     }
 
     void testMemoryAboveWarningIsDegraded() {
-        HostProcess host(HostOptions{{"health"},
-                                     {{"plugins.health.memoryLimitMB", "1048576"},
-                                      {"plugins.health.memoryWarningPercent", "0.000001"},
-                                      {"plugins.health.memoryCriticalPercent", "100"}}});
+        HostProcess host(hostWith({"health"}, {{"plugins.health.memoryLimitMB", "1048576"},
+                                               {"plugins.health.memoryWarningPercent", "0.000001"},
+                                               {"plugins.health.memoryCriticalPercent", "100"}}));
         const HttpResult result = host.request("GET", "/health");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(result), 200, result.status);
-        CPPUNIT_ASSERT_EQUAL(std::string("degraded"), ordered(result)->getValue<std::string>("status"));
+        CPPUNIT_ASSERT_EQUAL(std::string("degraded"), orderedBody(result)->getValue<std::string>("status"));
     }
 
     void testBadThresholdStopsTheHost() {
-        HostOptions options{{"health"}, {{"plugins.health.memoryWarningPercent", "95"}}};
+        const HostOptions options = hostWith({"health"}, {{"plugins.health.memoryWarningPercent", "95"}});
         std::string output;
         const int code = HostProcess::runCommand(options, {"serve"}, output);
         CPPUNIT_ASSERT_MESSAGE(output, code != 0);

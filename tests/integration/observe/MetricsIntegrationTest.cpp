@@ -1,7 +1,7 @@
 // The metrics plugin in a real host: every documented name in a scrape that
 // `promtool check metrics` accepts after real traffic, the JSON view, and the
 // optional bearer token.
-#include "support/HostProcess.h"
+#include "ObserveTestSupport.h"
 
 #include <Poco/File.h>
 #include <Poco/JSON/Object.h>
@@ -15,12 +15,11 @@
 #include <sstream>
 
 using namespace motel::test;
+using namespace motel::test::observe;
 
 namespace {
 
 const char* const promtool = "/usr/bin/promtool";
-
-std::string describe(const HttpResult& result) { return std::to_string(result.status) + " " + result.body; }
 
 /// Runs `promtool check metrics` on `exposition`; returns its exit code and
 /// fills `output` with what it said.
@@ -57,7 +56,7 @@ class MetricsIntegrationTest : public CppUnit::TestFixture {
 
 public:
     void testEveryDocumentedNameIsScraped() {
-        HostProcess host(HostOptions{{"health", "metrics"}});
+        HostProcess host(hostWith({"health", "metrics"}));
         host.request("GET", "/health/live");
         const HttpResult result = host.request("GET", "/metrics/prometheus");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(result), 200, result.status);
@@ -76,7 +75,7 @@ public:
     void testPromtoolAcceptsALiveScrape() {
         if (!Poco::File(promtool).exists())
             CPPUNIT_FAIL("promtool is not installed (Debian package prometheus)");
-        HostProcess host(HostOptions{{"health", "metrics"}});
+        HostProcess host(hostWith({"health", "metrics"}));
         // Real traffic: successes, a 404, a 405 and the health report.
         host.request("GET", "/health");
         host.request("GET", "/health/ready");
@@ -91,7 +90,7 @@ public:
     }
 
     void testJsonHasTheSameFigures() {
-        HostProcess host(HostOptions{{"health", "metrics"}});
+        HostProcess host(hostWith({"health", "metrics"}));
         const HttpResult result = host.request("GET", "/metrics");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(result), 200, result.status);
         CPPUNIT_ASSERT(result.header("content-type").rfind("application/json", 0) == 0);
@@ -105,7 +104,7 @@ public:
     }
 
     void testTokenProtectsBothEndpoints() {
-        HostProcess host(HostOptions{{"health", "metrics"}, {{"plugins.metrics.token", "scrape-secret"}}});
+        HostProcess host(hostWith({"health", "metrics"}, {{"plugins.metrics.token", "scrape-secret"}}));
         for (const char* path : {"/metrics", "/metrics/prometheus"}) {
             const HttpResult anonymous = host.request("GET", path);
             CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(anonymous), 401, anonymous.status);

@@ -11,7 +11,7 @@ constexpr std::uint64_t MiB = 1024 * 1024;
 
 MemorySnapshot snapshot(std::uint64_t residentMiB, std::uint64_t limitMiB) {
     MemorySnapshot s;
-    s.heapUsedBytes = 40 * MiB + MiB / 4; // 40.25 MiB → 40
+    s.heapUsedBytes = 40 * MiB + MiB / 4; // 40.25 MiB
     s.residentBytes = residentMiB * MiB;
     s.limitBytes = limitMiB * MiB;
     return s;
@@ -62,9 +62,9 @@ public:
 
     void testDetailsCarryDocumentedField() {
         const auto result = MemoryCheck::evaluate(snapshot(850, 1000), 80, 90);
-        CPPUNIT_ASSERT_EQUAL(40, result.details->getValue<int>("heapUsedMB"));
-        CPPUNIT_ASSERT_EQUAL(850, result.details->getValue<int>("rssMB"));
-        CPPUNIT_ASSERT_EQUAL(1000, result.details->getValue<int>("limitMB"));
+        CPPUNIT_ASSERT_DOUBLES_EQUAL(40.25, result.details->getValue<double>("heapUsedMB"), 1e-9);
+        CPPUNIT_ASSERT_DOUBLES_EQUAL(850.0, result.details->getValue<double>("rssMB"), 1e-9);
+        CPPUNIT_ASSERT_DOUBLES_EQUAL(1000.0, result.details->getValue<double>("limitMB"), 1e-9);
         CPPUNIT_ASSERT_DOUBLES_EQUAL(85.0, result.details->getValue<double>("usagePercent"), 1e-9);
         CPPUNIT_ASSERT(!result.responseTimeMs);
     }
