@@ -7,6 +7,7 @@
 #include "services/HealthCheckRunner.h"
 #include "services/InProcessEventBus.h"
 #include "services/InProcessJobs.h"
+#include "services/JobEngine.h"
 #include "services/MemoryCache.h"
 #include "services/PrometheusMetrics.h"
 #include "services/ServiceDirectory.h"
@@ -32,6 +33,9 @@ HostRuntime::HostRuntime(HostConfig config)
 
 HostRuntime::~HostRuntime() {
     shutdown(std::chrono::milliseconds(5000));
+    // Services other plugins provided are plugin code: release them while
+    // the libraries are still loaded.
+    if (services_) services_->clear();
     // Plugin instances go first, while every service they might touch in a
     // destructor still exists; the libraries stay loaded until loader_ goes.
     if (loader_) loader_->destroyInstances();
@@ -82,6 +86,7 @@ void HostRuntime::serve() {
     dispatcherOptions.requestsPerMinute = config_.hostSettings().getInt("http.rateLimit.perMinute", 0, 0);
     dispatcher_ = std::make_unique<Dispatcher>(router_, *metrics_, traffic_, *cache_, dispatcherOptions);
     dispatcher_->setAuthenticator(services_->find<sdk::Authenticator>(sdk::kAuthenticatorService));
+    dispatcher_->setEventBus(events_.get());
 
     jobs_->start();
     jobsRunning_ = true;

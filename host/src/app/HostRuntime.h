@@ -28,7 +28,7 @@ class InProcessEventBus;
 class ServiceDirectory;
 class HealthCheckRunner;
 class PrometheusMetrics;
-class InProcessJobs;
+class JobEngine;
 class MemoryCache;
 class Dispatcher;
 class HttpServer;
@@ -70,7 +70,7 @@ private:
     std::unique_ptr<HealthCheckRunner> health_;
     std::unique_ptr<PrometheusMetrics> metrics_;
     std::unique_ptr<MemoryCache> cache_;
-    std::unique_ptr<InProcessJobs> jobs_;
+    std::unique_ptr<JobEngine> jobs_;
     Router router_;
     std::unique_ptr<HostServices> hostServices_;
     std::vector<std::unique_ptr<PluginContextImpl>> contexts_;

@@ -29,8 +29,7 @@ void CorsPolicy::answerPreflight(const sdk::Request& request, sdk::Response& res
     response.setHeader("Vary", "Origin, Access-Control-Request-Headers");
     const std::string origin = request.header("Origin");
     if (!allows(origin)) return;
-    response.setHeader("Access-Control-Allow-Origin", origin);
-    response.setHeader("Access-Control-Allow-Credentials", "true");
+    grant(origin, response);
     response.setHeader("Access-Control-Allow-Methods", kAllowedMethods);
     const std::string requested = request.header("Access-Control-Request-Headers");
     response.setHeader("Access-Control-Allow-Headers", requested.empty() ? kDefaultHeaders : requested);
@@ -40,10 +39,21 @@ void CorsPolicy::answerPreflight(const sdk::Request& request, sdk::Response& res
 void CorsPolicy::decorate(const sdk::Request& request, sdk::Response& response) const {
     const std::string origin = request.header("Origin");
     if (!allows(origin)) return;
+    grant(origin, response);
+    response.setHeader("Access-Control-Expose-Headers", kExposedHeaders);
+    if (!any_) response.setHeader("Vary", "Origin");
+}
+
+void CorsPolicy::grant(const std::string& origin, sdk::Response& response) const {
+    // A configured "*" means any origin but never with credentials: browsers
+    // forbid the combination, and echoing every origin with credentials would
+    // hand any site the user's session.
+    if (any_) {
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        return;
+    }
     response.setHeader("Access-Control-Allow-Origin", origin);
     response.setHeader("Access-Control-Allow-Credentials", "true");
-    response.setHeader("Access-Control-Expose-Headers", kExposedHeaders);
-    response.setHeader("Vary", "Origin");
 }
 
 } // namespace motel::host

@@ -1,6 +1,7 @@
 #pragma once
 // CORS for browsers calling the API from another origin (`cors.origins`):
-// an allowed origin is echoed with credentials allowed, preflights are
+// an allowed origin is echoed with credentials allowed (`*` grants any
+// origin, without credentials), preflights are
 // answered by the host, and a disallowed origin simply gets no CORS headers
 // (the browser then blocks the call), as the NestJS/Express cors middleware does.
 
@@ -26,6 +27,7 @@ public:
 
 private:
     std::vector<std::string> origins_;
+    void grant(const std::string& origin, sdk::Response& response) const;
     bool any_ = false;
 };
 

@@ -3,7 +3,9 @@
 #include "routing/JsonBody.h"
 
 #include <motel/sdk/Errors.h>
+#include <motel/sdk/Time.h>
 
+#include <Poco/JSON/Parser.h>
 #include <Poco/Random.h>
 #include <Poco/NumberFormatter.h>
 
@@ -67,7 +69,9 @@ void Dispatcher::dispatch(sdk::Request& request, sdk::Response& response) {
     }
     try {
         cors_.decorate(request, response);
+        addSecurityHeaders(response);
         response.setHeader("X-Request-Id", request.requestId);
+        if (routeLabel != kUnmatchedRoute && response.status < 400) publishAudit(request, response);
         const double ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         record(request, response, routeLabel, ms);
@@ -118,6 +122,46 @@ void Dispatcher::chargeBudget(const sdk::Request& request) {
         throw sdk::TooManyRequests("Too many requests",
                                    static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(left).count()) + 1);
     }
+}
+
+void Dispatcher::addSecurityHeaders(sdk::Response& response) {
+    const auto setDefault = [&response](const char* name, const char* value) {
+        if (response.header(name).empty()) response.setHeader(name, value);
+    };
+    setDefault("X-Content-Type-Options", "nosniff");
+    setDefault("X-Frame-Options", "DENY");
+    setDefault("Referrer-Policy", "no-referrer");
+    // JSON and text are never rendered as documents; a plugin serving HTML
+    // (the dashboard) sets its own policy.
+    setDefault("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+}
+
+void Dispatcher::publishAudit(const sdk::Request& request, const sdk::Response& response) {
+    if (!events_ || !isApiPath(request.path)) return;
+    const std::string& method = request.method;
+    if (method != "POST" && method != "PUT" && method != "PATCH" && method != "DELETE") return;
+    Poco::JSON::Object::Ptr audit = new Poco::JSON::Object;
+    if (request.principal) audit->set("actorId", request.principal->id);
+    else audit->set("actorId", Poco::Dynamic::Var());
+    audit->set("action", method + " " + request.routeTemplate);
+    // The entity is the collection the route is about: /api/<entity>/...
+    const auto segments = Router::split(request.routeTemplate);
+    audit->set("entity", segments.size() > 1 ? segments[1] : std::string());
+    std::string entityId = request.param("id");
+    if (entityId.empty() && response.status == 201) {
+        // A creation: the new resource's id is in the body.
+        try {
+            auto created = Poco::JSON::Parser().parse(response.body).extract<Poco::JSON::Object::Ptr>();
+            if (created && created->has("id")) entityId = created->get("id").toString();
+        } catch (...) {
+        }
+    }
+    audit->set("entityId", entityId);
+    audit->set("status", response.status);
+    audit->set("requestId", request.requestId);
+    audit->set("clientAddress", request.remoteAddress);
+    audit->set("at", sdk::nowTimestamp());
+    events_->publish("audit.request", audit);
 }
 
 void Dispatcher::record(const sdk::Request& request, const sdk::Response& response, const std::string& routeLabel,

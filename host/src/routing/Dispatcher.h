@@ -2,8 +2,8 @@
 // The request pipeline every HTTP request goes through after parsing:
 // request id, CORS, routing (404/405), access (401/403), JSON body
 // (415/400), the plugin's handler, error envelopes (the one place where
-// exceptions become responses), HTTP metrics, the traffic window and the
-// access log.
+// exceptions become responses), security headers, audit events, HTTP
+// metrics, the traffic window and the access log.
 
 #include "routing/AccessGuard.h"
 #include "routing/CorsPolicy.h"
@@ -11,6 +11,7 @@
 #include "routing/TrafficWindow.h"
 
 #include <motel/sdk/Cache.h>
+#include <motel/sdk/Events.h>
 #include <motel/sdk/Metrics.h>
 #include <motel/sdk/Request.h>
 #include <motel/sdk/Response.h>
@@ -37,6 +38,10 @@ public:
     void setAuthenticator(std::shared_ptr<sdk::Authenticator> authenticator) {
         guard_.setAuthenticator(std::move(authenticator));
     }
+    /// Successful API mutations are published on `events` as `audit.request`
+    /// (actorId, action, entity, entityId, status, requestId,
+    /// clientAddress, at) for the audit log; no bus, no audit events.
+    void setEventBus(sdk::EventBus* events) { events_ = events; }
     /// Never throws: every failure becomes an error response.
     void dispatch(sdk::Request& request, sdk::Response& response);
 
@@ -48,6 +53,7 @@ private:
     DispatcherOptions options_;
     CorsPolicy cors_;
     AccessGuard guard_;
+    sdk::EventBus* events_ = nullptr;
     Poco::Logger& accessLog_;
     Poco::Logger& errorLog_;
     std::string idPrefix_;
@@ -56,6 +62,8 @@ private:
     void route(sdk::Request& request, sdk::Response& response, std::string& routeLabel);
     void chargeBudget(const sdk::Request& request);
     std::string requestIdFor(const sdk::Request& request);
+    void publishAudit(const sdk::Request& request, const sdk::Response& response);
+    static void addSecurityHeaders(sdk::Response& response);
     void record(const sdk::Request& request, const sdk::Response& response, const std::string& routeLabel,
                 double milliseconds);
 };

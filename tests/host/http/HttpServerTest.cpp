@@ -50,6 +50,11 @@ private:
     bool _open = false;
 };
 
+struct GateOpener {
+    std::shared_ptr<Gate> gate;
+    ~GateOpener() { gate->open(); }
+};
+
 Poco::JSON::Object::Ptr jsonOf(const RawResponse& response) {
     return Poco::JSON::Parser().parse(response.body).extract<Poco::JSON::Object::Ptr>();
 }
@@ -307,6 +312,7 @@ public:
         _options.workerThreads = 1;
         _options.maxQueuedRequests = 1;
         auto gate = std::make_shared<Gate>();
+        const GateOpener openOnExit{gate}; // a failed assertion must not leave the worker blocked
         std::promise<void> firstStarted;
         auto started = std::make_shared<std::atomic<bool>>(false);
         _handler = [gate, &firstStarted, started](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover&) {
@@ -320,18 +326,26 @@ public:
         TestClient busy(_server->port());
         busy.send(get("/block"));
         firstStarted.get_future().wait(); // the only worker is now busy
-        TestClient queued(_server->port());
-        queued.send(get("/queued"));
-        TestClient refused(_server->port());
-        // The queue takes one request: keep trying until ours is the one refused.
-        refused.send(get("/refused"));
-        const RawResponse response = refused.readResponse();
+        // Five more requests on five connections: one fits the queue, four are refused.
+        std::vector<std::unique_ptr<TestClient>> clients;
+        for (int i = 0; i < 5; ++i) {
+            clients.push_back(std::make_unique<TestClient>(_server->port()));
+            clients.back()->send(get("/more"));
+        }
+        std::vector<TestClient*> refused, waiting;
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (refused.size() < 4 && std::chrono::steady_clock::now() < deadline) {
+            refused.clear();
+            waiting.clear();
+            for (auto& client : clients) (client->readable(std::chrono::milliseconds(20)) ? refused : waiting).push_back(client.get());
+        }
+        CPPUNIT_ASSERT_EQUAL(std::size_t(4), refused.size());
+        for (TestClient* client : refused) assertEnvelope(client->readResponse(), 503, "");
         gate->open();
-        assertEnvelope(response, 503, "");
         CPPUNIT_ASSERT_EQUAL(200, busy.readResponse().status);
-        CPPUNIT_ASSERT_EQUAL(200, queued.readResponse().status);
-        refused.send(get("/again"));
-        CPPUNIT_ASSERT_EQUAL(200, refused.readResponse().status); // 503 kept the connection
+        CPPUNIT_ASSERT_EQUAL(200, waiting.front()->readResponse().status);
+        refused.front()->send(get("/again"));
+        CPPUNIT_ASSERT_EQUAL(200, refused.front()->readResponse().status); // 503 kept the connection
     }
 
     void turnsDispatchExceptionsInto500AndKeepsServing() {
@@ -393,14 +407,17 @@ public:
     void letsAnInFlightRequestFinishDuringAGracefulStop() {
         std::promise<void> handlerStarted;
         _handler = [&](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover&) {
-            handlerStarted.set_value();
-            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            if (request.path == "/slow") {
+                handlerStarted.set_value();
+                std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            }
             echo(request, response);
         };
         start();
-        TestClient inFlight(_server->port());
         TestClient idle(_server->port());
         idle.send(get("/warm"));
+        CPPUNIT_ASSERT_EQUAL(200, idle.readResponse().status); // now an idle keep-alive connection
+        TestClient inFlight(_server->port());
         inFlight.send(get("/slow"));
         handlerStarted.get_future().wait();
         std::thread stopper([this] { _server->stop(std::chrono::seconds(10)); });
@@ -410,6 +427,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("/slow"), jsonOf(response)->getValue<std::string>("path"));
         CPPUNIT_ASSERT_EQUAL(std::string("close"), response.header("connection"));
         CPPUNIT_ASSERT(inFlight.closedByPeer());
+        CPPUNIT_ASSERT(idle.closedByPeer());
         CPPUNIT_ASSERT(!_server->running());
         CPPUNIT_ASSERT_THROW(TestClient(_server->port()), std::runtime_error); // no longer listening
     }

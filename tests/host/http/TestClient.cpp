@@ -112,6 +112,12 @@ std::string TestClient::readExactly(std::size_t count) {
     return out;
 }
 
+bool TestClient::readable(std::chrono::milliseconds timeout) {
+    if (!_buffer.empty()) return true;
+    pollfd p{_fd, POLLIN, 0};
+    return ::poll(&p, 1, static_cast<int>(timeout.count())) > 0;
+}
+
 bool TestClient::closedByPeer(std::chrono::milliseconds timeout) {
     pollfd p{_fd, POLLIN, 0};
     if (::poll(&p, 1, static_cast<int>(timeout.count())) <= 0) return false;

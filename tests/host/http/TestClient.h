@@ -34,6 +34,8 @@ public:
     /// True when the server closed the connection (EOF or reset) before
     /// `timeout`; false when it is still open (or sent more data).
     bool closedByPeer(std::chrono::milliseconds timeout = std::chrono::seconds(10));
+    /// True when response bytes are waiting (or arrive within `timeout`).
+    bool readable(std::chrono::milliseconds timeout = std::chrono::milliseconds(0));
     int fd() const { return _fd; }
 
 private:

@@ -15,6 +15,12 @@ public:
         CorsPolicy any({"*"});
         CPPUNIT_ASSERT(any.allows("https://x.test"));
         CPPUNIT_ASSERT(!any.allows(""));
+        motel::sdk::Request request;
+        request.headers = {{"Origin", "https://x.test"}};
+        motel::sdk::Response response;
+        any.decorate(request, response);
+        CPPUNIT_ASSERT_EQUAL(std::string("*"), response.header("Access-Control-Allow-Origin"));
+        CPPUNIT_ASSERT(response.header("Access-Control-Allow-Credentials").empty());
         CorsPolicy off({});
         CPPUNIT_ASSERT(!off.allows("https://x.test"));
     }

@@ -1,4 +1,5 @@
 #include "routing/Dispatcher.h"
+#include "services/InProcessEventBus.h"
 #include "services/MemoryCache.h"
 #include "services/PrometheusMetrics.h"
 
@@ -39,6 +40,8 @@ class DispatcherTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(requestIdAndMetricsAreRecorded);
     CPPUNIT_TEST(corsEchoesAllowedOriginsOnly);
     CPPUNIT_TEST(requestBudgetAnswers429);
+    CPPUNIT_TEST(securityHeadersOnEveryResponse);
+    CPPUNIT_TEST(successfulMutationsArePublishedForTheAuditLog);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -192,6 +195,34 @@ public:
         auto limited = send("GET", "/api/things/1", "staff-token");
         CPPUNIT_ASSERT_EQUAL(429, limited.status);
         CPPUNIT_ASSERT(!limited.header("Retry-After").empty());
+    }
+
+    void securityHeadersOnEveryResponse() {
+        for (const auto& res : {send("GET", "/api/things/1", "staff-token"), send("GET", "/nowhere")}) {
+            CPPUNIT_ASSERT_EQUAL(std::string("nosniff"), res.header("X-Content-Type-Options"));
+            CPPUNIT_ASSERT_EQUAL(std::string("DENY"), res.header("X-Frame-Options"));
+            CPPUNIT_ASSERT_EQUAL(std::string("no-referrer"), res.header("Referrer-Policy"));
+            CPPUNIT_ASSERT(res.header("Content-Security-Policy").find("default-src 'none'") != std::string::npos);
+        }
+    }
+
+    void successfulMutationsArePublishedForTheAuditLog() {
+        host::InProcessEventBus bus(Poco::Logger::get("test"));
+        std::vector<Poco::JSON::Object::Ptr> seen;
+        bus.subscribe("audit.request", [&](const sdk::Event& e) {
+            seen.push_back(e.payload.extract<Poco::JSON::Object::Ptr>());
+        });
+        dispatcher_->setEventBus(&bus);
+        CPPUNIT_ASSERT_EQUAL(201, send("POST", "/api/things", "manager-token", R"({"id":31,"name":"x"})").status);
+        send("POST", "/api/things", "staff-token", "{}");  // 403: not audited
+        send("GET", "/api/things/1", "staff-token");       // a read: not audited
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), seen.size());
+        CPPUNIT_ASSERT_EQUAL(2, seen[0]->getValue<int>("actorId"));
+        CPPUNIT_ASSERT_EQUAL(std::string("POST /api/things"), seen[0]->getValue<std::string>("action"));
+        CPPUNIT_ASSERT_EQUAL(std::string("things"), seen[0]->getValue<std::string>("entity"));
+        CPPUNIT_ASSERT_EQUAL(std::string("31"), seen[0]->getValue<std::string>("entityId"));
+        CPPUNIT_ASSERT(!seen[0]->getValue<std::string>("requestId").empty());
+        dispatcher_->setEventBus(nullptr);
     }
 
 private:

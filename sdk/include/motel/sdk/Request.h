@@ -17,6 +17,8 @@
 
 namespace motel::sdk {
 
+class Exchange;
+
 struct MOTEL_SDK_API Request {
     std::string method;      ///< upper case: GET, POST, ...
     std::string path;        ///< decoded path without the query string
@@ -31,6 +33,8 @@ struct MOTEL_SDK_API Request {
     std::optional<Principal> principal; ///< set on authenticated routes
     std::string remoteAddress;  ///< client address (X-Forwarded-For aware when configured)
     std::string requestId;
+    /// Long-polling and connection takeover (see Exchange.h); set by the host.
+    Exchange* exchange = nullptr;
 
     /// Case-insensitive header lookup; empty when absent.
     std::string header(const std::string& name) const;

@@ -4,6 +4,7 @@
 #include <motel/sdk/Authenticator.h>
 #include <motel/sdk/BodyReader.h>
 #include <motel/sdk/Errors.h>
+#include <motel/sdk/Exchange.h>
 #include <motel/sdk/ListQuery.h>
 #include <motel/sdk/Plugin.h>
 #include <motel/sdk/Time.h>

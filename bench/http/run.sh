@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# HTTP front-end benchmark: nginx `return 200` against motel's HttpServer with
+# a trivial handler (motel_http_bench) and, when built, the real motel-host
+# with plugins.load=health, measured side by side with wrk in the same run,
+# then again while 300 slow clients hold half-sent requests.
+#
+#   cmake -S . -B build-http-rel -DCMAKE_BUILD_TYPE=Release
+#   cmake --build build-http-rel --target motel_http_bench motel-host health -j2
+#   bench/http/run.sh [BUILD_DIR]            # default build-http-rel
+#
+# Environment: ROUNDS (3), DURATION (5s), CONNECTIONS (64), THREADS (2),
+# SLOW_CLIENTS (300). Needs nginx, wrk, curl, python3. Everything listens on
+# 127.0.0.1 ports chosen at run time and is stopped on exit.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${1:-$ROOT/build-http-rel}
+[[ $BUILD = /* ]] || BUILD=$ROOT/$BUILD
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-5s}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+SLOW_CLIENTS=${SLOW_CLIENTS:-300}
+BENCH=$BUILD/bin/motel_http_bench
+HOST=$BUILD/bin/motel-host
+PLUGINS=$BUILD/lib/motel/plugins
+
+[[ -x $BENCH ]] || { echo "missing $BENCH (build target motel_http_bench)"; exit 1; }
+command -v nginx >/dev/null || { echo "nginx missing: apt-get install -y nginx"; exit 1; }
+command -v wrk >/dev/null || { echo "wrk missing"; exit 1; }
+
+WORK=$(mktemp -d /tmp/motel-http-bench.XXXXXX)
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    [[ -f $WORK/nginx.pid ]] && kill -QUIT "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+    wait 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_ready() { # url
+    for _ in $(seq 1 100); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done
+    echo "not answering: $1"; exit 1
+}
+rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+
+# nginx: return 200 with the same body, its own config and pid file.
+NGINX_PORT=$(free_port)
+mkdir -p "$WORK/nginx"
+cat >"$WORK/nginx.conf" <<CONF
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx/body;
+  proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi;
+  scgi_temp_path $WORK/nginx/scgi;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / { default_type application/json; return 200 '{"status":"ok"}'; }
+  }
+}
+CONF
+nginx -c "$WORK/nginx.conf" -p "$WORK/nginx"
+wait_ready "http://127.0.0.1:$NGINX_PORT/health/live"
+
+BENCH_PORT=$(free_port)
+"$BENCH" --port "$BENCH_PORT" >"$WORK/bench.log" 2>&1 &
+BENCH_PID=$!
+PIDS+=("$BENCH_PID")
+wait_ready "http://127.0.0.1:$BENCH_PORT/health/live"
+
+declare -A URL=([nginx]="http://127.0.0.1:$NGINX_PORT/health/live" [httpserver]="http://127.0.0.1:$BENCH_PORT/health/live")
+TARGETS=(nginx httpserver)
+if [[ -x $HOST && -f $PLUGINS/health.so ]]; then
+    HOST_PORT=$(free_port)
+    cat >"$WORK/motel.properties" <<CONF
+motel.env = development
+http.host = 127.0.0.1
+http.port = $HOST_PORT
+plugins.dir = $PLUGINS
+plugins.load = health
+db.url = sqlite:$WORK/motel.db
+db.migrate.onStart = true
+CONF
+    "$HOST" --config="$WORK/motel.properties" serve >"$WORK/host.log" 2>&1 &
+    HOST_PID=$!
+    PIDS+=("$HOST_PID")
+    wait_ready "http://127.0.0.1:$HOST_PORT/health/live"
+    URL[motel-host]="http://127.0.0.1:$HOST_PORT/health/live"
+    TARGETS+=(motel-host)
+else
+    echo "(no $HOST with $PLUGINS/health.so: measuring without the real host)"
+fi
+
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
+echo "idle RSS before load: httpserver $(rss_kib "$BENCH_PID") KiB${HOST_PID:+, motel-host $(rss_kib "$HOST_PID") KiB}"
+for target in "${TARGETS[@]}"; do wrk -t"$THREADS" -c"$CONNECTIONS" -d1s "${URL[$target]}" >/dev/null; done # warm up
+
+measure() { # target -> "rps p50 p99"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${URL[$1]}" |
+        awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {printf "%.0f %s %s", rps, p50, p99}'
+}
+
+declare -A SAMPLES
+for round in $(seq 1 "$ROUNDS"); do
+    for target in "${TARGETS[@]}"; do
+        read -r rps p50 p99 <<<"$(measure "$target")"
+        SAMPLES[$target]+="$rps "
+        printf 'round %d  %-11s %8s req/s  p50 %-8s p99 %s\n' "$round" "$target" "$rps" "$p50" "$p99"
+    done
+done
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+NGINX_MEDIAN=$(echo "${SAMPLES[nginx]}" | median)
+for target in "${TARGETS[@]}"; do
+    m=$(echo "${SAMPLES[$target]}" | median)
+    printf 'median %-11s %8s req/s  = %.2f of nginx\n' "$target" "$m" "$(echo "$m / $NGINX_MEDIAN" | bc -l)"
+done
+echo "RSS after load: httpserver $(rss_kib "$BENCH_PID") KiB${HOST_PID:+, motel-host $(rss_kib "$HOST_PID") KiB}"
+
+# The same load while SLOW_CLIENTS connections hold half-sent requests.
+for target in "${TARGETS[@]}"; do
+    [[ $target = nginx ]] && continue
+    port=${URL[$target]#http://127.0.0.1:}; port=${port%%/*}
+    python3 "$ROOT/bench/http/slowloris.py" "$port" "$SLOW_CLIENTS" 20 >"$WORK/slow-$target.log" 2>&1 &
+    SLOW_PID=$!
+    sleep 2
+    single=$(curl -s -o /dev/null -w '%{time_total}' "${URL[$target]}")
+    read -r rps p50 p99 <<<"$(measure "$target")"
+    printf 'with %s slow clients: %-11s %8s req/s  p50 %-8s p99 %s  (one curl alone: %ss)\n' \
+        "$SLOW_CLIENTS" "$target" "$rps" "$p50" "$p99" "$single"
+    kill "$SLOW_PID" 2>/dev/null || true
+    wait "$SLOW_PID" 2>/dev/null || true
+    head -1 "$WORK/slow-$target.log"
+done

@@ -1,0 +1,41 @@
+// The suites and tasks scenarios on PostgreSQL (CTest fixture `postgres`).
+#include "SuiteApiScenarios.h"
+#include "TaskApiScenarios.h"
+#include "TaskEffectScenarios.h"
+
+#include "support/TestPostgres.h"
+
+namespace motel::test {
+
+class SuiteApiPostgresTest : public SuiteApiScenarios {
+    CPPUNIT_TEST_SUITE(SuiteApiPostgresTest);
+    MOTEL_SUITE_API_TESTS;
+    CPPUNIT_TEST_SUITE_END();
+
+protected:
+    std::string freshDatabaseUrl() override { return scratchPostgresUrl(); }
+};
+
+class TaskApiPostgresTest : public TaskApiScenarios {
+    CPPUNIT_TEST_SUITE(TaskApiPostgresTest);
+    MOTEL_TASK_API_TESTS;
+    CPPUNIT_TEST_SUITE_END();
+
+protected:
+    std::string freshDatabaseUrl() override { return scratchPostgresUrl(); }
+};
+
+class TaskEffectPostgresTest : public TaskEffectScenarios {
+    CPPUNIT_TEST_SUITE(TaskEffectPostgresTest);
+    MOTEL_TASK_EFFECT_TESTS;
+    CPPUNIT_TEST_SUITE_END();
+
+protected:
+    std::string freshDatabaseUrl() override { return scratchPostgresUrl(); }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(SuiteApiPostgresTest);
+CPPUNIT_TEST_SUITE_REGISTRATION(TaskApiPostgresTest);
+CPPUNIT_TEST_SUITE_REGISTRATION(TaskEffectPostgresTest);
+
+} // namespace motel::test
