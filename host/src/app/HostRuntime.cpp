@@ -79,6 +79,31 @@ void HostRuntime::seed() {
     plugins_->seedAll([this](const LoadedPlugin& p) -> sdk::PluginContext& { return contextFor(p); });
 }
 
+std::vector<sdk::CommandInfo> HostRuntime::pluginCommands() const {
+    std::vector<sdk::CommandInfo> all;
+    for (const auto* plugin : plugins_->ordered()) {
+        try {
+            for (auto& command : plugin->instance->commands()) all.push_back(std::move(command));
+        } catch (...) {
+        }
+    }
+    return all;
+}
+
+int HostRuntime::runPluginCommand(const std::string& name, const std::vector<std::string>& args, std::istream& in,
+                                  std::ostream& out) {
+    for (const auto* plugin : plugins_->ordered()) {
+        for (const auto& command : plugin->instance->commands()) {
+            if (command.name != name) continue;
+            return plugin->instance->runCommand(contextFor(*plugin), name, args, in, out);
+        }
+    }
+    std::string known;
+    for (const auto& command : pluginCommands()) known += " " + command.name;
+    throw std::invalid_argument("unknown command '" + name + "' (built in: serve migrate seed plugins; from plugins:" +
+                                (known.empty() ? std::string(" none") : known) + ")");
+}
+
 void HostRuntime::serve() {
     router_.freeze();
     DispatcherOptions dispatcherOptions;

@@ -50,6 +50,12 @@ public:
     void startPlugins();
     /// Runs every plugin's seed().
     void seed();
+    /// Runs an operator command provided by a plugin (`motel-host user add ...`).
+    /// Returns the plugin's exit code; throws when no plugin provides `name`.
+    int runPluginCommand(const std::string& name, const std::vector<std::string>& args, std::istream& in,
+                         std::ostream& out);
+    /// Every command the loaded plugins provide.
+    std::vector<sdk::CommandInfo> pluginCommands() const;
     /// Starts the job engine and the HTTP server; returns once listening.
     void serve();
     std::uint16_t port() const;

@@ -71,13 +71,14 @@ void MotelApplication::handleConfig(const std::string&, const std::string& value
 void MotelApplication::printHelp() const {
     Poco::Util::HelpFormatter help(options());
     help.setCommand(commandName());
-    help.setUsage("[--config=FILE] [serve|migrate|seed|plugins]");
+    help.setUsage("[--config=FILE] [serve|migrate|seed|plugins|<plugin command> ARGS...]");
     help.setHeader(
         "Motel Manager host.\n"
         "  serve    load the configured plugins, migrate, and serve HTTP (default)\n"
         "  migrate  apply pending database migrations and exit\n"
         "  seed     add development demo data (refused when motel.env=production) and exit\n"
         "  plugins  list the plugins found in plugins.dir and exit\n"
+        "  user ... operator commands of the loaded plugins (auth: user add|passwd|disable)\n"
         "Environment overrides: PORT, HOST, DATABASE_URL, REDIS_URL, JWT_SECRET, JWT_EXPIRES_IN,\n"
         "MOTEL_PLUGINS, MOTEL_ENV, CORS_ORIGINS, LOG_LEVEL.");
     help.format(std::cout);
@@ -121,8 +122,9 @@ int MotelApplication::main(const std::vector<std::string>& args) {
         printHelp();
         return EXIT_OK;
     }
-    if (args.size() > 1) return fail("expected at most one command, got " + std::to_string(args.size()), EXIT_USAGE);
     const std::string command = args.empty() ? "serve" : args.front();
+    const bool builtIn = command == "serve" || command == "migrate" || command == "seed" || command == "plugins";
+    if (builtIn && args.size() > 1) return fail("'" + command + "' takes no arguments", EXIT_USAGE);
 
     std::optional<HostConfig> config;
     try {
@@ -137,11 +139,25 @@ int MotelApplication::main(const std::vector<std::string>& args) {
         if (command == "migrate") return migrate(std::move(*config));
         if (command == "seed") return seed(std::move(*config));
         if (command == "plugins") return listPlugins(std::move(*config));
+        return pluginCommand(std::move(*config), args);
+    } catch (const std::invalid_argument& e) {
+        return fail(e.what(), EXIT_USAGE);
     } catch (const std::exception& e) {
         return fail(e.what(), EXIT_SOFTWARE);
     }
-    printHelp();
-    return fail("unknown command '" + command + "'", EXIT_USAGE);
+}
+
+int MotelApplication::pluginCommand(HostConfig config, const std::vector<std::string>& args) {
+    HostRuntime runtime(std::move(config));
+    runtime.loadPlugins();
+    runtime.openDatabase();
+    runtime.migrate();
+    runtime.startPlugins();
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    const int code = runtime.runPluginCommand(args.front(), rest, std::cin, std::cout);
+    std::cout.flush();
+    runtime.shutdown(kShutdownGrace);
+    return code;
 }
 
 int MotelApplication::serve(HostConfig config) {

@@ -1,6 +1,7 @@
 #pragma once
 // The motel-host process: a Poco ServerApplication with the commands
-// `serve` (default), `migrate`, `seed` and `plugins`, plus `--config=FILE`
+// `serve` (default), `migrate`, `seed` and `plugins`, the operator commands
+// plugins provide (e.g. `user add`), plus `--config=FILE`
 // and `--help`. Finds its default configuration relative to its own binary
 // (<prefix>/etc/motel/motel.properties), so an installed host runs with no
 // flags.
@@ -37,6 +38,7 @@ private:
     int migrate(HostConfig config);
     int seed(HostConfig config);
     int listPlugins(HostConfig config);
+    int pluginCommand(HostConfig config, const std::vector<std::string>& args);
 };
 
 } // namespace motel::host

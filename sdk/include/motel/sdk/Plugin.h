@@ -17,10 +17,19 @@
 
 #include <Poco/ClassLibrary.h>
 
+#include <iosfwd>
 #include <string>
 #include <vector>
 
 namespace motel::sdk {
+
+/// An operator command a plugin adds to `motel-host`, e.g. `user` for
+/// `motel-host user add EMAIL NAME ROLE`.
+struct CommandInfo {
+    std::string name;        ///< the first word after `motel-host`
+    std::string usage;       ///< e.g. "user add EMAIL NAME [ROLE] | user passwd EMAIL | user disable EMAIL"
+    std::string description;
+};
 
 struct PluginInfo {
     std::string name;        ///< the name used in `plugins.load` and the file name
@@ -43,6 +52,19 @@ public:
     /// (development only; must be idempotent). Runs after migrations, in
     /// dependency order, after start() of every plugin.
     virtual void seed(PluginContext& context) { (void)context; }
+    /// Operator commands this plugin provides.
+    virtual std::vector<CommandInfo> commands() const { return {}; }
+    /// Runs command `name` with the words after it. Called after migrations
+    /// and start() of every plugin, with no HTTP server running. Write
+    /// results for the operator to `out` (never secrets); secrets such as
+    /// passwords are read from `in`, not from arguments. Returns the exit
+    /// code (0 success, 64 usage error). May throw: the host prints the
+    /// message and exits non-zero.
+    virtual int runCommand(PluginContext& context, const std::string& name, const std::vector<std::string>& args,
+                           std::istream& in, std::ostream& out) {
+        (void)context, (void)name, (void)args, (void)in, (void)out;
+        return 64;
+    }
 };
 
 } // namespace motel::sdk
