@@ -1,4 +1,5 @@
 #include "config/HostConfig.h"
+#include "db/DatabaseUrl.h"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/File.h>
@@ -76,10 +77,9 @@ void HostConfig::validate() const {
     (void)maxBodyBytes();
     (void)databasePoolSize();
     (void)migrateOnStart();
-    const std::string url = host_.getString("db.url", "sqlite:var/motel.db");
-    if (url.rfind("sqlite:", 0) != 0 && url.rfind("postgresql://", 0) != 0 && url.rfind("postgres://", 0) != 0)
-        throw sdk::ConfigError("db.url='" + (url.find('@') == std::string::npos ? url : std::string("<redacted>")) +
-                               "': expected sqlite:PATH or postgresql://user:password@host:port/db");
+    // Parsed once here so a malformed URL stops the host at start, with a
+    // message that never shows the password.
+    (void)DatabaseUrl::parse(databaseUrl(), prefixDir_);
     const std::string redis = redisUrl();
     if (!redis.empty() && redis.rfind("redis://", 0) != 0)
         throw sdk::ConfigError("redis.url: expected redis://[user:password@]host:port[/db]");

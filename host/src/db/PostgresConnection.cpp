@@ -69,6 +69,16 @@ bool PostgresConnection::isAlive(Poco::Data::Session& session) {
     return PQstatus(connection) == CONNECTION_OK;
 }
 
+bool PostgresConnection::reconnect(Poco::Data::Session& session) {
+    PGconn* connection = handleOf(session);
+    PQreset(connection);
+    return PQstatus(connection) == CONNECTION_OK;
+}
+
+bool PostgresConnection::serverAnswers(const std::string& connectionString) {
+    return PQping(connectionString.c_str()) == PQPING_OK;
+}
+
 PostgresConnection::PostgresConnection(Poco::Data::Session& session) : session_(session), handle_(handleOf(session)) {}
 
 bool PostgresConnection::connected() const { return handle_.isConnected(); }

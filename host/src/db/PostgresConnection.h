@@ -43,6 +43,13 @@ public:
     /// sending anything, so the pool can skip a dead connection before a call
     /// fails on it.
     static bool isAlive(Poco::Data::Session& session);
+    /// Reopens a connection the server closed, in place. Poco 1.11 never
+    /// frees a PGconn that went bad (nor one whose connect failed), so
+    /// reusing it is what keeps a server restart from leaking memory.
+    static bool reconnect(Poco::Data::Session& session);
+    /// Whether a server answers at `connectionString` (PQping): checked
+    /// before the pool opens a new connection, for the same leak's sake.
+    static bool serverAnswers(const std::string& connectionString);
 
 private:
     Poco::Data::Session& session_;

@@ -101,16 +101,18 @@ private:
     std::optional<Poco::Data::Session> session_;
     std::unique_ptr<SqlConnection> connection_;
 
-    /// A pooled session, skipping PostgreSQL connections the server has
-    /// closed while they sat idle (each is dropped by the pool on return).
+    /// A pooled session. On PostgreSQL, a new connection is only opened when
+    /// the server answers, and an idle one the server closed (restart,
+    /// failover) is reopened in place before it is lent out.
     Poco::Data::Session takeLiveSession() {
-        for (int attempt = 0;; ++attempt) {
-            Poco::Data::Session session = database_.pool_->get();
-            if (database_.dialect() != sdk::Dialect::postgresql || PostgresConnection::isAlive(session)) return session;
-            session.close();
-            if (attempt >= database_.options_.poolSize)
-                throw DatabaseUnavailable("every pooled connection to " + database_.url_.redacted() + " was closed by the server");
-        }
+        const bool postgres = database_.dialect() == sdk::Dialect::postgresql;
+        if (postgres && database_.pool_->idle() == 0 && !PostgresConnection::serverAnswers(database_.connectionString_))
+            throw DatabaseUnavailable("no PostgreSQL server answers at " + database_.url_.redacted());
+        Poco::Data::Session session = database_.pool_->get();
+        if (!postgres || PostgresConnection::isAlive(session) || PostgresConnection::reconnect(session)) return session;
+        session.close(); // bad now, so the pool drops it
+        throw DatabaseUnavailable("the server closed the connection to " + database_.url_.redacted() +
+                                  " and refuses a new one");
     }
 
     void giveBack() noexcept {
@@ -136,7 +138,8 @@ SqlDatabase::SqlDatabase(DatabaseUrl url, SqlDatabaseOptions options, Poco::Logg
         if (!folder.toString().empty()) Poco::File(folder).createDirectories();
     }
     const int connectTimeout = static_cast<int>((options_.acquireTimeout.count() + 999) / 1000);
-    pool_ = std::make_unique<ConfiguredSessionPool>(url_.connector(), url_.connectionString(connectTimeout),
+    connectionString_ = url_.connectionString(connectTimeout);
+    pool_ = std::make_unique<ConfiguredSessionPool>(url_.connector(), connectionString_,
                                                     options_.poolSize, static_cast<int>(options_.idleTime.count()),
                                                     sessionSetup(url_, options_, logger_));
 }

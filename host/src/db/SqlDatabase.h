@@ -12,9 +12,9 @@
 /// - SQLite connections use WAL, foreign keys and a busy timeout, and start
 ///   transactions with BEGIN IMMEDIATE so concurrent writers queue.
 /// - On PostgreSQL a pooled connection the server closed while it sat idle
-///   (restart, failover) is skipped when lent out; one that dies during a
-///   call fails that call fast with DatabaseUnavailable and is dropped.
-///   Later calls open fresh connections, so the pool heals by itself.
+///   (restart, failover) is reopened before it is lent out; one that dies
+///   during a call fails that call fast with DatabaseUnavailable and is
+///   dropped. Later calls open fresh connections, so the pool heals itself.
 ///
 /// Owned by the host; lives longer than every plugin that uses it.
 
@@ -79,6 +79,7 @@ private:
     DatabaseUrl url_;
     SqlDatabaseOptions options_;
     Poco::Logger& logger_;
+    std::string connectionString_;
     std::unique_ptr<ConfiguredSessionPool> pool_;
     Poco::Semaphore permits_;
 

@@ -68,7 +68,7 @@ void HttpConnection::close() {
 void HttpConnection::onReadable() {
     _mayHaveInput = true;
     if (_state == State::reading)
-        readInput();
+        drive();
     else if (_state == State::lingering)
         drainInput();
     // dispatching/writing: the bytes wait until the current response is out.
@@ -79,30 +79,60 @@ void HttpConnection::onWritable() {
     if (flush() && _state == State::writing) onWriteComplete();
 }
 
-void HttpConnection::readInput() {
-    char* const buffer = _io.readBuffer();
-    while (_state == State::reading && _mayHaveInput) {
-        const ssize_t n = ::recv(_fd, buffer, IoThread::readBufferSize, 0);
-        if (n > 0) {
-            const auto size = static_cast<std::size_t>(n);
-            // A short read drained the socket; new data raises a new edge.
-            if (size < IoThread::readBufferSize) _mayHaveInput = false;
-            const std::size_t used = consume(buffer, size);
-            if (used < size && _state == State::dispatching) _buffered.append(buffer + used, size - used);
+void HttpConnection::drive() {
+    // Iterative on purpose: an inline request answered here ends in
+    // onWriteComplete(), which calls drive() again; that inner call returns
+    // at once and this loop moves on to the next request.
+    if (_driving) return;
+    _driving = true;
+    int inlineBudget = 32; // then yield to the other connections of this loop
+    for (;;) {
+        if (_inlineRequest) {
+            if (_state != State::dispatching) { // closed meanwhile
+                _inlineRequest.reset();
+                break;
+            }
+            if (inlineBudget-- == 0) {
+                auto self = shared_from_this();
+                _io.loop().post([self] { self->drive(); });
+                break;
+            }
+            runInline();
             continue;
         }
-        if (n == 0) { // the client closed (or half-closed) its side
-            close();
-            return;
+        if (_state != State::reading) break;
+        if (_bufferedOffset < _buffered.size()) {
+            _bufferedOffset += consume(_buffered.data() + _bufferedOffset, _buffered.size() - _bufferedOffset);
+            if (_bufferedOffset >= _buffered.size()) {
+                std::string().swap(_buffered);
+                _bufferedOffset = 0;
+            }
+            continue;
         }
-        if (errno == EINTR) continue;
-        if (errno == EAGAIN || errno == EWOULDBLOCK) {
-            _mayHaveInput = false;
-            return;
-        }
-        close();
-        return;
+        if (!_mayHaveInput || !readOnce()) break;
     }
+    _driving = false;
+}
+
+bool HttpConnection::readOnce() {
+    char* const buffer = _io.readBuffer();
+    const ssize_t n = ::recv(_fd, buffer, IoThread::readBufferSize, 0);
+    if (n > 0) {
+        const auto size = static_cast<std::size_t>(n);
+        // A short read drained the socket; new data raises a new edge.
+        if (size < IoThread::readBufferSize) _mayHaveInput = false;
+        const std::size_t used = consume(buffer, size);
+        // Bytes past a complete request wait for its response (pipelining).
+        if (used < size && _state == State::dispatching) _buffered.append(buffer + used, size - used);
+        return true;
+    }
+    if (n < 0 && errno == EINTR) return true;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+        _mayHaveInput = false;
+        return false;
+    }
+    close(); // EOF (the client closed or half-closed) or a socket error
+    return false;
 }
 
 std::size_t HttpConnection::consume(const char* data, std::size_t size) {
@@ -123,9 +153,7 @@ std::size_t HttpConnection::consume(const char* data, std::size_t size) {
             // Ask for the body only if the client waits for us to (nothing of it arrived yet).
             if (request.expectsContinue && request.minorVersion >= 1 && used == size) {
                 _output += ResponseSerializer::continueResponse();
-                if (!flush()) {
-                    if (_state == State::closed) return used;
-                }
+                if (!flush() && _state == State::closed) return used;
             }
             setDeadline(_io.loop().now() + _io.options().bodyTimeout);
             break;
@@ -143,20 +171,15 @@ std::size_t HttpConnection::consume(const char* data, std::size_t size) {
     return used;
 }
 
-void HttpConnection::resumeReading() {
-    while (_state == State::reading && _bufferedOffset < _buffered.size()) {
-        _bufferedOffset += consume(_buffered.data() + _bufferedOffset, _buffered.size() - _bufferedOffset);
-    }
-    if (_bufferedOffset >= _buffered.size()) {
-        std::string().swap(_buffered);
-        _bufferedOffset = 0;
-    }
-    if (_state == State::reading && _mayHaveInput) readInput();
-}
-
 void HttpConnection::submit(ParsedRequest request) {
     _state = State::dispatching;
     setDeadline(Clock::time_point::max());
+    InlineDispatchPolicy& policy = _io.inlinePolicy();
+    _requestType = policy.typeOf(request.method, request.target, request.hasBody);
+    if (policy.shouldRunInline(_requestType)) {
+        _inlineRequest = std::move(request); // drive() runs it once the read path is done with its buffer
+        return;
+    }
     const bool closing = _shuttingDown || _io.stopping();
     ResponseFraming framing;
     framing.headRequest = request.method == "HEAD";
@@ -165,9 +188,8 @@ void HttpConnection::submit(ParsedRequest request) {
 
     auto self = shared_from_this();
     const bool queued = _io.workers().trySubmit([self, request = std::move(request), closing]() mutable {
-        RequestExecutor::Outcome outcome =
-            self->_io.executor().execute(std::move(request), self->_peerAddress, closing);
-        self->_io.loop().post([self, outcome = std::move(outcome)]() mutable { self->deliver(std::move(outcome)); });
+        RequestExecutor::Outcome outcome = self->_io.executor().execute(std::move(request), self->_peerAddress, closing);
+        self->_io.loop().post([self, outcome = std::move(outcome)]() mutable { self->deliver(std::move(outcome), false); });
     });
     if (queued) return;
     // Deliver through the loop, like a worker would: answering inline here
@@ -175,11 +197,20 @@ void HttpConnection::submit(ParsedRequest request) {
     RequestExecutor::Outcome busy;
     busy.keepAlive = framing.keepAlive;
     busy.bytes = ResponseSerializer::error(503, "Server is busy, try again later", framing);
-    _io.loop().post([self, busy = std::move(busy)]() mutable { self->deliver(std::move(busy)); });
+    _requestType = 0; // not a measurement
+    _io.loop().post([self, busy = std::move(busy)]() mutable { self->deliver(std::move(busy), false); });
 }
 
-void HttpConnection::deliver(RequestExecutor::Outcome outcome) {
+void HttpConnection::runInline() {
+    ParsedRequest request = std::move(*_inlineRequest);
+    _inlineRequest.reset();
+    const bool closing = _shuttingDown || _io.stopping();
+    deliver(_io.executor().execute(std::move(request), _peerAddress, closing), true);
+}
+
+void HttpConnection::deliver(RequestExecutor::Outcome outcome, bool ranInline) {
     if (_state != State::dispatching) return; // closed meanwhile
+    _io.inlinePolicy().record(_requestType, outcome.cost, ranInline);
     _takeover = std::move(outcome.takeover);
     AfterWrite after = AfterWrite::close;
     if (_takeover)
@@ -234,7 +265,7 @@ void HttpConnection::onWriteComplete() {
         _state = State::reading;
         _idle = true;
         setDeadline(_io.loop().now() + _io.options().idleTimeout);
-        resumeReading();
+        drive();
         break;
     case AfterWrite::close:
         if (_lingerOnClose || _mayHaveInput || _bufferedOffset < _buffered.size())

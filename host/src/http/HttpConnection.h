@@ -7,7 +7,9 @@
 #include "http/RequestExecutor.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace motel::host {
@@ -23,7 +25,8 @@ class IoThread;
 /// few hundred bytes and are dropped, never a thread. Errors the server
 /// answers itself (400, 408, 413, 431, 501, 503, 505) use the API envelope;
 /// after one the connection is closed (with a short lingering read so the
-/// client sees the answer instead of a reset).
+/// client sees the answer instead of a reset). Request types that proved
+/// trivially fast run on the I/O thread itself (InlineDispatchPolicy).
 ///
 /// Lives on the loop thread; owned by shared_ptr (the loop's watch and any
 /// request in flight), so it outlives every callback that touches it.
@@ -49,11 +52,12 @@ private:
     void onReadable();
     void onWritable();
     void onTimer();
-    void readInput();
+    void drive();
+    bool readOnce();
     std::size_t consume(const char* data, std::size_t size);
-    void resumeReading();
     void submit(ParsedRequest request);
-    void deliver(RequestExecutor::Outcome outcome);
+    void runInline();
+    void deliver(RequestExecutor::Outcome outcome, bool ranInline);
     void fail(int status, const std::string& message);
     void respond(std::string bytes, AfterWrite after);
     bool flush();
@@ -79,6 +83,9 @@ private:
     std::string _output;         ///< response bytes not yet sent
     std::size_t _outputOffset = 0;
     ConnectionTakeover::Handler _takeover;
+    bool _driving = false;              ///< drive() is on the stack: don't re-enter it
+    std::optional<ParsedRequest> _inlineRequest; ///< to be dispatched on this thread by drive()
+    std::uint64_t _requestType = 0;     ///< InlineDispatchPolicy type of the request in flight
     Clock::time_point _deadline = Clock::time_point::max();
     EventLoop::TimerId _timer;
     bool _timerArmed = false;

@@ -23,6 +23,9 @@ struct HttpServerOptions {
     std::chrono::milliseconds idleTimeout{60000};   ///< keep-alive connection without a request; closed
     std::chrono::milliseconds writeTimeout{30000};  ///< no write progress for this long; closed
     bool trustForwardedFor = false; ///< take remoteAddress from X-Forwarded-For (behind nginx)
+    /// Let an I/O thread dispatch GET/HEAD request types that proved trivially
+    /// fast and non-blocking on the pool itself (see InlineDispatchPolicy).
+    bool inlineFastHandlers = true;
 };
 
 } // namespace motel::host

@@ -15,7 +15,8 @@ IoThread::IoThread(const HttpServerOptions& options, WorkerPool& workers, const 
       _executor(executor),
       _stopping(stopping),
       _onConnectionClosed(std::move(onConnectionClosed)),
-      _readBuffer(std::make_unique<char[]>(readBufferSize)) {
+      _readBuffer(std::make_unique<char[]>(readBufferSize)),
+      _inlinePolicy(options.inlineFastHandlers) {
     _parserLimits.maxHeaderBytes = options.maxHeaderBytes;
     _parserLimits.maxBodyBytes = options.maxBodyBytes;
 }

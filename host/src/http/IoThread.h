@@ -4,6 +4,7 @@
 #include "http/FileDescriptor.h"
 #include "http/HttpParser.h"
 #include "http/HttpServerOptions.h"
+#include "http/InlineDispatchPolicy.h"
 
 #include <atomic>
 #include <cstddef>
@@ -51,6 +52,7 @@ public:
     WorkerPool& workers() { return _workers; }
     const RequestExecutor& executor() const { return _executor; }
     bool stopping() const { return _stopping.load(std::memory_order_relaxed); }
+    InlineDispatchPolicy& inlinePolicy() { return _inlinePolicy; }
     /// Scratch space for reads; only valid until the next read on this thread.
     char* readBuffer() { return _readBuffer.get(); }
     static constexpr std::size_t readBufferSize = 64 * 1024;
@@ -68,6 +70,7 @@ private:
     const std::atomic<bool>& _stopping;
     std::function<void()> _onConnectionClosed;
     std::unique_ptr<char[]> _readBuffer;
+    InlineDispatchPolicy _inlinePolicy;
     std::unordered_map<int, HttpConnection*> _connections; ///< non-owning; the loop's watches own them
     EventLoop _loop;
     std::thread _thread;

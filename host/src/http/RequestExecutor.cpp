@@ -9,9 +9,32 @@
 #include <Poco/Logger.h>
 #include <Poco/String.h>
 
+#include <sys/resource.h>
+
 namespace motel::host {
 
 namespace {
+
+/// Measures the calling thread's CPU time, sleeps and wall time over a scope.
+class CostMeter {
+public:
+    CostMeter() : _start(std::chrono::steady_clock::now()) { ::getrusage(RUSAGE_THREAD, &_usage); }
+    DispatchCost finish() const {
+        rusage now{};
+        ::getrusage(RUSAGE_THREAD, &now);
+        DispatchCost cost;
+        cost.wall = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - _start);
+        cost.cpu = std::chrono::microseconds(micros(now.ru_utime) + micros(now.ru_stime) - micros(_usage.ru_utime) -
+                                             micros(_usage.ru_stime));
+        cost.blocked = now.ru_nvcsw != _usage.ru_nvcsw;
+        return cost;
+    }
+
+private:
+    static long long micros(const timeval& t) { return static_cast<long long>(t.tv_sec) * 1000000 + t.tv_usec; }
+    std::chrono::steady_clock::time_point _start;
+    rusage _usage{};
+};
 
 std::string_view trimmed(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
@@ -42,6 +65,7 @@ std::string RequestExecutor::clientAddress(const ParsedRequest& request, const s
 
 RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const std::string& peerAddress,
                                                   bool closing) const {
+    const CostMeter meter;
     ResponseFraming framing;
     framing.headRequest = parsed.method == "HEAD";
     framing.keepAlive = parsed.keepAlive && !closing;
@@ -90,6 +114,7 @@ RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const st
         outcome.keepAlive = false;
         outcome.bytes = ResponseSerializer::error(500, "Internal server error", ResponseFraming{false, false});
     }
+    outcome.cost = meter.finish();
     return outcome;
 }
 

@@ -2,6 +2,7 @@
 
 #include "http/ConnectionTakeover.h"
 #include "http/HttpParser.h"
+#include "http/InlineDispatchPolicy.h"
 #include "http/RequestDispatch.h"
 
 #include <atomic>
@@ -20,6 +21,7 @@ public:
         std::string bytes;       ///< the complete response
         bool keepAlive = true;   ///< false: close the connection after writing
         ConnectionTakeover::Handler takeover; ///< set when the dispatcher claimed the connection
+        DispatchCost cost;       ///< what execute() cost on its thread
     };
 
     /// `serverStopping`, when given, is read after dispatch: a response

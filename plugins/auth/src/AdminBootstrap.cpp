@@ -1,7 +1,6 @@
 #include "AdminBootstrap.h"
 
 #include "UserInput.h"
-#include "UserRepository.h"
 
 #include <motel/sdk/Settings.h>
 #include <motel/sdk/Time.h>
@@ -27,7 +26,10 @@ std::optional<User> AdminBootstrap::run(const std::string& email, const std::str
                                std::to_string(UserInput::kMinPasswordLength) + " characters");
     if (hasUsers()) return std::nullopt; // the usual restart: skip the slow hash
 
-    const UserRecord record{trimmed, name, "admin", true, hasher_.hash(password)};
+    return insertFirstAdmin(UserRecord{trimmed, name, "admin", true, hasher_.hash(password)});
+}
+
+std::optional<User> AdminBootstrap::insertFirstAdmin(const UserRecord& record) {
     std::optional<User> created;
     try {
         database_.transaction([&](sdk::SqlSession& session) {

@@ -11,6 +11,7 @@
 
 #include "PasswordHasher.h"
 #include "User.h"
+#include "UserRepository.h"
 
 #include <motel/sdk/Database.h>
 
@@ -28,6 +29,11 @@ public:
     /// invalid email or a password shorter than 8 characters.
     std::optional<User> run(const std::string& email, const std::string& password,
                             const std::string& name = "Administrator");
+
+    /// The race-safe part of run(): inserts `record` (already hashed) as the
+    /// first admin unless the table has users or another host claimed the
+    /// step. Returns the user when this call created it.
+    std::optional<User> insertFirstAdmin(const UserRecord& record);
 
 private:
     sdk::Database& database_;

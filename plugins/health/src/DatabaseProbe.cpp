@@ -20,13 +20,14 @@ double millisecondsSince(Clock::time_point start) {
 DatabaseProbe::DatabaseProbe(RoundTrip roundTrip, ChangeLog changeLog)
     : roundTrip_(std::move(roundTrip)), changeLog_(std::move(changeLog)) {}
 
-DatabaseProbe::~DatabaseProbe() { shutdown(); }
+DatabaseProbe::~DatabaseProbe() {
+    shutdown();
+}
 
 ProbeOutcome DatabaseProbe::probe(std::chrono::milliseconds timeout) {
     const auto start = Clock::now();
     std::unique_lock<std::mutex> lock(mutex_);
-    if (stopping_)
-        return ProbeOutcome{false, 0, "the health plugin is stopping"};
+    if (stopping_) return ProbeOutcome{false, 0, "the health plugin is stopping"};
     if (!worker_.joinable()) {
         try {
             worker_ = std::thread([this] { work(); });
@@ -44,8 +45,7 @@ ProbeOutcome DatabaseProbe::probe(std::chrono::milliseconds timeout) {
     if (changed_.wait_until(lock, start + timeout, [&] { return finished_ >= awaited || stopping_; }) &&
         finished_ >= awaited)
         return last_;
-    return ProbeOutcome{false, millisecondsSince(start),
-                        "no answer within " + std::to_string(timeout.count()) + " ms"};
+    return ProbeOutcome{false, millisecondsSince(start), "no answer within " + std::to_string(timeout.count()) + " ms"};
 }
 
 sdk::HealthResult DatabaseProbe::check(std::chrono::milliseconds timeout) {
@@ -67,16 +67,14 @@ void DatabaseProbe::shutdown() noexcept {
         stopping_ = true;
     }
     changed_.notify_all();
-    if (worker_.joinable())
-        worker_.join();
+    if (worker_.joinable()) worker_.join();
 }
 
 void DatabaseProbe::work() {
     std::unique_lock<std::mutex> lock(mutex_);
     while (true) {
         changed_.wait(lock, [this] { return requested_ || stopping_; });
-        if (stopping_)
-            return;
+        if (stopping_) return;
         lock.unlock();
         std::string error;
         ProbeOutcome outcome = roundTripOnce(error);
@@ -110,7 +108,7 @@ ProbeOutcome DatabaseProbe::roundTripOnce(std::string& error) const {
     } catch (...) {
         error = "unknown exception";
     }
-    return ProbeOutcome{false, millisecondsSince(start), "the database did not answer"};
+    return ProbeOutcome{false, millisecondsSince(start), "query failed"};
 }
 
 } // namespace motel::health

@@ -63,12 +63,12 @@ private:
     ChangeLog changeLog_;
     std::mutex mutex_;
     std::condition_variable changed_;
-    std::thread worker_;        ///< started by the first probe
+    std::thread worker_; ///< started by the first probe
     bool stopping_ = false;
-    bool requested_ = false;    ///< a round trip is wanted or running
+    bool requested_ = false;     ///< a round trip is wanted or running
     std::uint64_t finished_ = 0; ///< round trips completed so far
     ProbeOutcome last_;
-    bool reportedUp_ = true;     ///< the state last given to changeLog_ (worker thread only)
+    bool reportedUp_ = true; ///< the state last given to changeLog_ (worker thread only)
 };
 
 } // namespace motel::health

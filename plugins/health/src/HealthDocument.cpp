@@ -15,15 +15,13 @@ CheckResults HealthDocument::arrange(CheckResults results) {
     const auto named = [&results](const std::string& name) {
         return std::find_if(results.begin(), results.end(), [&name](const auto& entry) { return entry.first == name; });
     };
-    if (named("websocket") == results.end())
-        results.emplace_back("websocket", idleWebsocket());
+    if (named("websocket") == results.end()) results.emplace_back("websocket", idleWebsocket());
 
     CheckResults arranged;
     arranged.reserve(results.size());
     for (const char* name : leadingChecks) {
         const auto found = named(name);
-        if (found != results.end())
-            arranged.push_back(*found);
+        if (found != results.end()) arranged.push_back(*found);
     }
     for (const auto& entry : results) {
         if (std::find(leadingChecks.begin(), leadingChecks.end(), entry.first) == leadingChecks.end())
@@ -36,8 +34,7 @@ Poco::JSON::Object::Ptr HealthDocument::render(const CheckResults& results, Over
                                                const std::string& timestamp, const std::string& version,
                                                double uptimeSeconds) {
     Poco::JSON::Object::Ptr checks = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    for (const auto& [name, result] : results)
-        checks->set(name, renderCheck(result));
+    for (const auto& [name, result] : results) checks->set(name, renderCheck(result));
 
     Poco::JSON::Object::Ptr document = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     document->set("status", std::string(HealthStatus::name(health)));
@@ -51,10 +48,8 @@ Poco::JSON::Object::Ptr HealthDocument::render(const CheckResults& results, Over
 Poco::JSON::Object::Ptr HealthDocument::renderCheck(const sdk::HealthResult& result) {
     Poco::JSON::Object::Ptr check = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     check->set("status", std::string(result.up ? "up" : "down"));
-    if (result.responseTimeMs)
-        check->set("responseTime", *result.responseTimeMs);
-    if (result.details)
-        check->set("details", result.details);
+    if (result.responseTimeMs) check->set("responseTime", *result.responseTimeMs);
+    if (result.details) check->set("details", result.details);
     return check;
 }
 

@@ -44,19 +44,16 @@ void HealthEndpoints::live(const sdk::Request&, sdk::Response& response) const {
 
 void HealthEndpoints::ready(const sdk::Request&, sdk::Response& response) const {
     std::vector<std::string> notReady;
-    if (!host_.allPluginsStarted())
-        notReady.push_back("plugins are still starting");
+    if (!host_.allPluginsStarted()) notReady.push_back("plugins are still starting");
     const ProbeOutcome database = database_->probe(readyTimeout_);
-    if (!database.up)
-        notReady.push_back("database: " + database.problem);
+    if (!database.up) notReady.push_back("the database does not answer (" + database.problem + ")");
     if (notReady.empty()) {
         response.json(200, statusOk());
         response.setHeader("Cache-Control", "no-store");
         return;
     }
     std::string message = "Not ready: ";
-    for (std::size_t i = 0; i < notReady.size(); ++i)
-        message += (i ? "; " : "") + notReady[i];
+    for (std::size_t i = 0; i < notReady.size(); ++i) message += (i ? "; " : "") + notReady[i];
     throw sdk::ServiceUnavailable(message);
 }
 

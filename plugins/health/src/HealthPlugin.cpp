@@ -24,8 +24,7 @@ constexpr std::chrono::milliseconds registryMargin{500};
 /// PING through hiredis; a URL this check cannot use (the host may accept
 /// more schemes) is reported as down at warning level rather than stopping
 /// the host, and never echoed: it may hold a password.
-sdk::HealthRegistry::Check redisCheck(const std::string& url, std::chrono::milliseconds timeout,
-                                      Poco::Logger& logger) {
+sdk::HealthRegistry::Check redisCheck(const std::string& url, std::chrono::milliseconds timeout, Poco::Logger& logger) {
     try {
         return RedisPing(RedisAddress::parse(url), timeout);
     } catch (const std::invalid_argument& error) {
@@ -65,8 +64,9 @@ void HealthPlugin::start(sdk::PluginContext& context) {
 
     auto& checks = context.health();
     const auto checkTimeout = settings.checkTimeout;
-    checks.add("database", [probe = database_, checkTimeout] { return probe->check(checkTimeout); },
-               checkTimeout + registryMargin);
+    checks.add(
+        "database", [probe = database_, checkTimeout] { return probe->check(checkTimeout); },
+        checkTimeout + registryMargin);
 
     const std::uint64_t limitBytes = settings.memoryLimitBytes ? settings.memoryLimitBytes : MemoryLimit().bytes();
     MemoryCheck memory(
@@ -90,8 +90,7 @@ void HealthPlugin::start(sdk::PluginContext& context) {
 }
 
 void HealthPlugin::stop() noexcept {
-    if (database_)
-        database_->shutdown();
+    if (database_) database_->shutdown();
 }
 
 } // namespace motel::health

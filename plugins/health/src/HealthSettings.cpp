@@ -10,15 +10,15 @@ double positive(const sdk::Settings& config, const std::string& key, double fall
     const double value = config.getDouble(key, fallback);
     if (!(value > 0) || value > max) {
         std::ostringstream message;
-        message << config.prefix() << key << "='" << config.getString(key) << "': expected a number above 0 and at most "
-                << max;
+        message << config.prefix() << key << "='" << config.getString(key)
+                << "': expected a number above 0 and at most " << max;
         throw sdk::ConfigError(message.str());
     }
     return value;
 }
 
-void ordered(const sdk::Settings& config, const std::string& warningKey, double warning,
-             const std::string& criticalKey, double critical) {
+void ordered(const sdk::Settings& config, const std::string& warningKey, double warning, const std::string& criticalKey,
+             double critical) {
     if (warning > critical) {
         std::ostringstream message;
         message << config.prefix() << warningKey << "='" << warning << "': expected at most " << config.prefix()
@@ -52,8 +52,7 @@ HealthSettings HealthSettings::fromSettings(const sdk::Settings& config) {
             s.responseTimeCriticalMs);
     const std::string statistic = config.getString("responseTimeStatistic", "average");
     if (statistic != "average" && statistic != "p95")
-        throw sdk::ConfigError(config.prefix() + "responseTimeStatistic='" + statistic +
-                               "': expected average or p95");
+        throw sdk::ConfigError(config.prefix() + "responseTimeStatistic='" + statistic + "': expected average or p95");
     s.judgeP95 = statistic == "p95";
 
     s.errorRateWarningPercent = positive(config, "errorRateWarningPercent", s.errorRateWarningPercent, 100);

@@ -28,7 +28,7 @@ struct HealthSettings {
     std::uint64_t memoryLimitBytes = 0; ///< 0: detect
     double responseTimeWarningMs = 500;
     double responseTimeCriticalMs = 2000;
-    bool judgeP95 = false;              ///< responseTimeStatistic=p95
+    bool judgeP95 = false; ///< responseTimeStatistic=p95
     double errorRateWarningPercent = 1;
     double errorRateCriticalPercent = 5;
     std::chrono::milliseconds checkTimeout{2000};

@@ -5,15 +5,13 @@
 namespace motel::health {
 
 sdk::HealthLevel HealthStatus::effectiveLevel(const sdk::HealthResult& result) {
-    if (!result.up && result.level == sdk::HealthLevel::ok)
-        return sdk::HealthLevel::critical;
+    if (!result.up && result.level == sdk::HealthLevel::ok) return sdk::HealthLevel::critical;
     return result.level;
 }
 
 OverallHealth HealthStatus::overall(const CheckResults& results) {
     sdk::HealthLevel worst = sdk::HealthLevel::ok;
-    for (const auto& entry : results)
-        worst = std::max(worst, effectiveLevel(entry.second));
+    for (const auto& entry : results) worst = std::max(worst, effectiveLevel(entry.second));
     switch (worst) {
     case sdk::HealthLevel::critical:
         return OverallHealth::unhealthy;
@@ -37,6 +35,8 @@ const char* HealthStatus::name(OverallHealth health) {
     return "healthy";
 }
 
-int HealthStatus::httpStatus(OverallHealth health) { return health == OverallHealth::unhealthy ? 503 : 200; }
+int HealthStatus::httpStatus(OverallHealth health) {
+    return health == OverallHealth::unhealthy ? 503 : 200;
+}
 
 } // namespace motel::health

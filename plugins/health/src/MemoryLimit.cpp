@@ -23,11 +23,9 @@ std::vector<std::pair<std::string, std::string>> cgroupLines(const std::string& 
     std::string line;
     while (std::getline(in, line)) {
         const auto firstColon = line.find(':');
-        if (firstColon == std::string::npos)
-            continue;
+        if (firstColon == std::string::npos) continue;
         const auto secondColon = line.find(':', firstColon + 1);
-        if (secondColon == std::string::npos)
-            continue;
+        if (secondColon == std::string::npos) continue;
         lines.emplace_back(line.substr(firstColon + 1, secondColon - firstColon - 1),
                            trim(line.substr(secondColon + 1)));
     }
@@ -39,9 +37,13 @@ std::vector<std::pair<std::string, std::string>> cgroupLines(const std::string& 
 MemoryLimit::MemoryLimit(std::string procRoot, std::string cgroupRoot)
     : procRoot_(std::move(procRoot)), cgroupRoot_(std::move(cgroupRoot)) {}
 
-std::uint64_t MemoryLimit::bytes() const { return find().bytes; }
+std::uint64_t MemoryLimit::bytes() const {
+    return find().bytes;
+}
 
-std::string MemoryLimit::source() const { return find().source; }
+std::string MemoryLimit::source() const {
+    return find().source;
+}
 
 MemoryLimit::Found MemoryLimit::find() const {
     Found found;
@@ -79,21 +81,17 @@ std::optional<std::uint64_t> MemoryLimit::smallestLimit(const std::string& mount
     std::optional<std::uint64_t> smallest;
     for (const auto& dir : pathAndAncestors(path)) {
         const auto text = readSmallFile(mountDir + (dir == "/" ? "" : dir) + "/" + file);
-        if (!text)
-            continue;
+        if (!text) continue;
         const auto limit = parseLimitValue(*text);
-        if (limit && (!smallest || *limit < *smallest))
-            smallest = limit;
+        if (limit && (!smallest || *limit < *smallest)) smallest = limit;
     }
     return smallest;
 }
 
 std::optional<std::uint64_t> MemoryLimit::parseLimitValue(const std::string& text) {
     const std::string value = trim(text);
-    if (value.empty() || value == "max")
-        return std::nullopt;
-    if (!std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); }))
-        return std::nullopt;
+    if (value.empty() || value == "max") return std::nullopt;
+    if (!std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); })) return std::nullopt;
     try {
         return static_cast<std::uint64_t>(std::stoull(value));
     } catch (const std::exception&) {
@@ -105,18 +103,14 @@ std::optional<std::uint64_t> MemoryLimit::parseMemTotal(const std::string& memin
     std::istringstream in(meminfo);
     std::string line;
     while (std::getline(in, line)) {
-        if (line.rfind("MemTotal:", 0) != 0)
-            continue;
+        if (line.rfind("MemTotal:", 0) != 0) continue;
         std::istringstream fields(line.substr(9));
         std::uint64_t amount = 0;
         std::string unit;
-        if (!(fields >> amount))
-            return std::nullopt;
+        if (!(fields >> amount)) return std::nullopt;
         fields >> unit;
-        if (unit.empty())
-            return amount;
-        if (unit == "kB")
-            return amount * 1024;
+        if (unit.empty()) return amount;
+        if (unit == "kB") return amount * 1024;
         return std::nullopt;
     }
     return std::nullopt;
@@ -124,8 +118,7 @@ std::optional<std::uint64_t> MemoryLimit::parseMemTotal(const std::string& memin
 
 std::optional<std::string> MemoryLimit::cgroupV2Path(const std::string& procSelfCgroup) {
     for (const auto& [controllers, path] : cgroupLines(procSelfCgroup)) {
-        if (controllers.empty() && !path.empty())
-            return path;
+        if (controllers.empty() && !path.empty()) return path;
     }
     return std::nullopt;
 }
@@ -135,8 +128,7 @@ std::optional<std::string> MemoryLimit::cgroupV1MemoryPath(const std::string& pr
         std::istringstream names(controllers);
         std::string name;
         while (std::getline(names, name, ',')) {
-            if (name == "memory" && !path.empty())
-                return path;
+            if (name == "memory" && !path.empty()) return path;
         }
     }
     return std::nullopt;
@@ -145,12 +137,10 @@ std::optional<std::string> MemoryLimit::cgroupV1MemoryPath(const std::string& pr
 std::vector<std::string> MemoryLimit::pathAndAncestors(const std::string& path) {
     std::vector<std::string> result;
     std::string current = path.empty() || path[0] != '/' ? "/" + path : path;
-    while (current.size() > 1 && current.back() == '/')
-        current.pop_back();
+    while (current.size() > 1 && current.back() == '/') current.pop_back();
     while (true) {
         result.push_back(current);
-        if (current == "/")
-            break;
+        if (current == "/") break;
         const auto slash = current.rfind('/');
         current = slash == 0 ? "/" : current.substr(0, slash);
     }

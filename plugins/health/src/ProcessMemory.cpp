@@ -20,8 +20,7 @@ std::uint64_t ProcessMemory::heapUsedBytes() const {
 
 std::uint64_t ProcessMemory::residentBytes() const {
     const auto statm = readSmallFile(procRoot_ + "/self/statm");
-    if (!statm)
-        return 0;
+    if (!statm) return 0;
     const long pageSize = ::sysconf(_SC_PAGESIZE);
     return residentFromStatm(*statm, pageSize > 0 ? static_cast<std::uint64_t>(pageSize) : 4096).value_or(0);
 }
@@ -38,8 +37,7 @@ std::optional<std::uint64_t> ProcessMemory::residentFromStatm(const std::string&
     std::istringstream fields(statm);
     std::uint64_t size = 0;
     std::uint64_t resident = 0;
-    if (!(fields >> size >> resident))
-        return std::nullopt;
+    if (!(fields >> size >> resident)) return std::nullopt;
     return resident * pageSize;
 }
 

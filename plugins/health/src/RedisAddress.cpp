@@ -18,17 +18,13 @@ RedisAddress RedisAddress::parse(const std::string& url) {
     RedisAddress address;
     const std::string scheme = uri.getScheme();
     if (scheme == "unix") {
-        if (uri.getPath().empty())
-            throw std::invalid_argument("unix:// needs a socket path");
+        if (uri.getPath().empty()) throw std::invalid_argument("unix:// needs a socket path");
         address.unixSocket = uri.getPath();
         return address;
     }
-    if (scheme != "redis")
-        throw std::invalid_argument("expected redis://host[:port][/db] or unix:///path");
-    if (!uri.getHost().empty())
-        address.host = uri.getHost();
-    if (uri.getPort() != 0)
-        address.port = uri.getPort();
+    if (scheme != "redis") throw std::invalid_argument("expected redis://host[:port][/db] or unix:///path");
+    if (!uri.getHost().empty()) address.host = uri.getHost();
+    if (uri.getPort() != 0) address.port = uri.getPort();
 
     // Poco keeps the user info percent-encoded; split first, then decode, so
     // an encoded ':' (%3A) stays part of the password.
@@ -42,8 +38,7 @@ RedisAddress RedisAddress::parse(const std::string& url) {
     }
 
     std::string path = uri.getPath();
-    if (!path.empty() && path.front() == '/')
-        path.erase(0, 1);
+    if (!path.empty() && path.front() == '/') path.erase(0, 1);
     if (!path.empty()) {
         int database = 0;
         if (!Poco::NumberParser::tryParse(path, database) || database < 0)

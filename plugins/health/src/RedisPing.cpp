@@ -41,14 +41,12 @@ void command(redisContext* context, const std::vector<std::string>& args, const 
     }
     ReplyPtr reply(static_cast<redisReply*>(
         redisCommandArgv(context, static_cast<int>(args.size()), argv.data(), lengths.data())));
-    if (!reply)
-        throw std::runtime_error(context->errstr[0] ? context->errstr : "no reply");
+    if (!reply) throw std::runtime_error(context->errstr[0] ? context->errstr : "no reply");
     if (reply->type == REDIS_REPLY_ERROR)
         throw std::runtime_error(args[0] + " failed: " + std::string(reply->str, reply->len));
     const bool ok = (reply->type == REDIS_REPLY_STATUS || reply->type == REDIS_REPLY_STRING) &&
                     std::string(reply->str, reply->len) == expected;
-    if (!ok)
-        throw std::runtime_error(args[0] + " got an unexpected reply");
+    if (!ok) throw std::runtime_error(args[0] + " got an unexpected reply");
 }
 
 } // namespace
@@ -64,10 +62,8 @@ sdk::HealthResult RedisPing::operator()() const {
         ContextPtr context(address_.unixSocket.empty()
                                ? redisConnectWithTimeout(address_.host.c_str(), address_.port, tv)
                                : redisConnectUnixWithTimeout(address_.unixSocket.c_str(), tv));
-        if (!context)
-            throw std::runtime_error("out of memory");
-        if (context->err)
-            throw std::runtime_error(context->errstr);
+        if (!context) throw std::runtime_error("out of memory");
+        if (context->err) throw std::runtime_error(context->errstr);
         if (redisSetTimeout(context.get(), tv) != REDIS_OK)
             throw std::runtime_error("could not set the command timeout");
         if (!address_.password.empty()) {
@@ -76,8 +72,7 @@ sdk::HealthResult RedisPing::operator()() const {
             else
                 command(context.get(), {"AUTH", address_.username, address_.password}, "OK");
         }
-        if (address_.database != 0)
-            command(context.get(), {"SELECT", std::to_string(address_.database)}, "OK");
+        if (address_.database != 0) command(context.get(), {"SELECT", std::to_string(address_.database)}, "OK");
         command(context.get(), {"PING"}, "PONG");
         result.up = true;
     } catch (const std::exception& error) {

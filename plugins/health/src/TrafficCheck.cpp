@@ -7,13 +7,13 @@ namespace motel::health {
 
 namespace {
 
-double rounded(double value) { return std::round(value * 100) / 100; }
+double rounded(double value) {
+    return std::round(value * 100) / 100;
+}
 
 sdk::HealthLevel levelFor(double value, double warning, double critical) {
-    if (value > critical)
-        return sdk::HealthLevel::critical;
-    if (value > warning)
-        return sdk::HealthLevel::warning;
+    if (value > critical) return sdk::HealthLevel::critical;
+    if (value > warning) return sdk::HealthLevel::warning;
     return sdk::HealthLevel::ok;
 }
 
@@ -22,7 +22,9 @@ sdk::HealthLevel levelFor(double value, double warning, double critical) {
 TrafficCheck::TrafficCheck(Source source, const HealthSettings& settings)
     : source_(std::move(source)), settings_(settings) {}
 
-sdk::HealthResult TrafficCheck::operator()() const { return evaluate(source_(), settings_); }
+sdk::HealthResult TrafficCheck::operator()() const {
+    return evaluate(source_(), settings_);
+}
 
 sdk::HealthResult TrafficCheck::evaluate(const sdk::TrafficStats& traffic, const HealthSettings& settings) {
     sdk::HealthResult result;
@@ -35,8 +37,7 @@ sdk::HealthResult TrafficCheck::evaluate(const sdk::TrafficStats& traffic, const
     result.details->set("averageMs", rounded(traffic.averageMs));
     result.details->set("p95Ms", rounded(traffic.p95Ms));
     result.details->set("errorRatePercent", rounded(errorRate));
-    if (traffic.requests == 0)
-        return result;
+    if (traffic.requests == 0) return result;
 
     const double responseTime = settings.judgeP95 ? traffic.p95Ms : traffic.averageMs;
     const auto latency = levelFor(responseTime, settings.responseTimeWarningMs, settings.responseTimeCriticalMs);

@@ -29,10 +29,8 @@ std::string bearerCredentials(const std::string& header) {
 MetricsTokenGuard::MetricsTokenGuard(std::string token) : token_(std::move(token)) {}
 
 void MetricsTokenGuard::check(const sdk::Request& request) const {
-    if (!enabled())
-        return;
-    if (constantTimeEquals(token_, bearerCredentials(request.header("Authorization"))))
-        return;
+    if (!enabled()) return;
+    if (constantTimeEquals(token_, bearerCredentials(request.header("Authorization")))) return;
     sdk::Unauthorized denied;
     denied.withHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
     throw denied;

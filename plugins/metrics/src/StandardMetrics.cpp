@@ -18,8 +18,7 @@ const char* const buildInfoName = "motel_build_info";
 
 const MetricDefinition& definitionOf(const std::string& name) {
     for (const auto& definition : StandardMetrics::definitions()) {
-        if (definition.name == name)
-            return definition;
+        if (definition.name == name) return definition;
     }
     throw std::logic_error("no standard metric named " + name);
 }

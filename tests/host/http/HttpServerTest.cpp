@@ -99,6 +99,9 @@ class HttpServerTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(letsAnInFlightRequestFinishDuringAGracefulStop);
     CPPUNIT_TEST(takesTheClientAddressFromForwardedForWhenTrusted);
     CPPUNIT_TEST(reportsAnAddressInUseClearly);
+    CPPUNIT_TEST(runsProvenFastHandlersOnTheIoThreadInOrder);
+    CPPUNIT_TEST(keepsBlockingHandlersOnThePool);
+    CPPUNIT_TEST(keepsEveryHandlerOnThePoolWhenInliningIsOff);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -457,7 +460,60 @@ public:
         }
     }
 
+    void runsProvenFastHandlersOnTheIoThreadInOrder() {
+        _handler = [](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover&) {
+            if (request.path == "/slow") std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            response.text(200, "text/plain", whereAmI() + " " + request.path + " " + request.body);
+        };
+        start();
+        TestClient client(_server->port());
+        bool ranInline = false;
+        for (int i = 0; i < 400 && !ranInline; ++i) {
+            client.send(get("/fast"));
+            ranInline = client.readResponse().body.compare(0, 6, "inline") == 0;
+        }
+        CPPUNIT_ASSERT_MESSAGE("a trivial GET never ran on the I/O thread", ranInline);
+        // Inline and pool requests pipelined together keep their order.
+        client.send(get("/fast") + get("/slow") + "POST /fast HTTP/1.1\r\nContent-Length: 4\r\n\r\nbody" + get("/fast") +
+                    "HEAD /fast HTTP/1.1\r\n\r\n" + get("/fast"));
+        CPPUNIT_ASSERT_EQUAL(std::string("inline /fast "), client.readResponse().body);
+        CPPUNIT_ASSERT_EQUAL(std::string("pool /slow "), client.readResponse().body);
+        CPPUNIT_ASSERT_EQUAL(std::string("pool /fast body"), client.readResponse().body);
+        CPPUNIT_ASSERT_EQUAL(std::string("inline /fast "), client.readResponse().body);
+        CPPUNIT_ASSERT_EQUAL(200, client.readResponse(true).status);
+        CPPUNIT_ASSERT_EQUAL(std::string("inline /fast "), client.readResponse().body);
+    }
+
+    void keepsBlockingHandlersOnThePool() {
+        _handler = [](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover&) {
+            std::this_thread::sleep_for(std::chrono::microseconds(200)); // like a database round trip
+            response.text(200, "text/plain", whereAmI());
+        };
+        start();
+        TestClient client(_server->port());
+        for (int i = 0; i < 200; ++i) {
+            client.send(get("/db"));
+            CPPUNIT_ASSERT_EQUAL(std::string("pool"), client.readResponse().body);
+        }
+    }
+
+    void keepsEveryHandlerOnThePoolWhenInliningIsOff() {
+        _options.inlineFastHandlers = false;
+        _handler = [](motel::sdk::Request&, motel::sdk::Response& response, ConnectionTakeover&) {
+            response.text(200, "text/plain", whereAmI());
+        };
+        start();
+        TestClient client(_server->port());
+        for (int i = 0; i < 200; ++i) {
+            client.send(get("/fast"));
+            CPPUNIT_ASSERT_EQUAL(std::string("pool"), client.readResponse().body);
+        }
+    }
+
 private:
+    /// "inline" on an I/O thread (it runs an EventLoop), "pool" on a worker.
+    static std::string whereAmI() { return motel::host::EventLoop::current() ? "inline" : "pool"; }
+
     static void echo(motel::sdk::Request& request, motel::sdk::Response& response) {
         Poco::JSON::Object::Ptr out = new Poco::JSON::Object;
         out->set("method", request.method);

@@ -47,7 +47,11 @@ Motel DomainFixture::start(const std::map<std::string, std::string>& properties,
     for (const auto& [key, value] : properties) opts.properties[key] = value;
     Motel motel;
     motel.host = std::make_unique<HostProcess>(opts);
-    motel.admin = login(*motel.host, kAdminEmail, kAdminPassword);
+    try {
+        motel.admin = login(*motel.host, kAdminEmail, kAdminPassword);
+    } catch (const std::exception& error) {
+        CPPUNIT_FAIL(std::string("the host does not answer (") + error.what() + "); its output:\n" + motel.host->logText());
+    }
     motel.adminId = integer(object(motel.host->json("GET", "/api/auth/me", "", motel.admin)), "id");
     motel.managerId = createUser(motel, "manager@motel.test", "manager");
     motel.staffId = createUser(motel, "staff1@motel.test", "staff");

@@ -31,7 +31,8 @@ public:
 
         const HttpResult metrics = host.request("GET", "/metrics");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(metrics), 404, metrics.status);
-        CPPUNIT_ASSERT_EQUAL(std::string("Cannot GET /metrics"), orderedBody(metrics)->getValue<std::string>("message"));
+        CPPUNIT_ASSERT_EQUAL(std::string("Cannot GET /metrics"),
+                             orderedBody(metrics)->getValue<std::string>("message"));
 
         const HttpResult post = host.request("POST", "/health/live");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(post), 405, post.status);

@@ -35,7 +35,9 @@ void closeDatabase(const std::string& name) {
     administer("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
 }
 
-void openDatabase(const std::string& name) { administer("ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS true"); }
+void openDatabase(const std::string& name) {
+    administer("ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS true");
+}
 
 /// Asks until `done` holds (at most `patience`); the last answer is returned.
 HttpResult until(const std::function<HttpResult()>& ask, const std::function<bool(const HttpResult&)>& done,
@@ -64,7 +66,8 @@ public:
         HostProcess host(options);
         const HttpResult health = host.request("GET", "/health");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(health), 200, health.status);
-        const auto database = health.json().extract<Poco::JSON::Object::Ptr>()->getObject("checks")->getObject("database");
+        const auto database =
+            health.json().extract<Poco::JSON::Object::Ptr>()->getObject("checks")->getObject("database");
         CPPUNIT_ASSERT_EQUAL(std::string("up"), database->getValue<std::string>("status"));
         CPPUNIT_ASSERT(database->getValue<double>("responseTime") > 0);
         CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "/health/ready").status);

@@ -73,8 +73,7 @@ public:
     }
 
     void testPromtoolAcceptsALiveScrape() {
-        if (!Poco::File(promtool).exists())
-            CPPUNIT_FAIL("promtool is not installed (Debian package prometheus)");
+        if (!Poco::File(promtool).exists()) CPPUNIT_FAIL("promtool is not installed (Debian package prometheus)");
         HostProcess host(hostWith({"health", "metrics"}));
         // Real traffic: successes, a 404, a 405 and the health report.
         host.request("GET", "/health");

@@ -22,7 +22,9 @@ inline HostOptions hostWith(std::vector<std::string> plugins, std::map<std::stri
 }
 
 /// "503 {body}" for assertion messages.
-inline std::string describe(const HttpResult& result) { return std::to_string(result.status) + " " + result.body; }
+inline std::string describe(const HttpResult& result) {
+    return std::to_string(result.status) + " " + result.body;
+}
 
 /// The JSON body with its keys in the order the host sent them.
 inline Poco::JSON::Object::Ptr orderedBody(const HttpResult& result) {

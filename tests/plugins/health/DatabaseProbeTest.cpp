@@ -90,8 +90,7 @@ public:
             ++calls;
             gate.wait();
         });
-        for (int i = 0; i < 5; ++i)
-            CPPUNIT_ASSERT(!probe.probe(milliseconds(20)).up);
+        for (int i = 0; i < 5; ++i) CPPUNIT_ASSERT(!probe.probe(milliseconds(20)).up);
         CPPUNIT_ASSERT_EQUAL(1, calls.load());
         gate.open();
         probe.shutdown();
@@ -109,8 +108,11 @@ public:
     void testChangesAreLogged() {
         std::atomic<bool> failing{true};
         std::vector<std::pair<bool, std::string>> changes;
-        DatabaseProbe probe([&failing] { if (failing) throw std::runtime_error("connection refused"); },
-                            [&changes](bool up, const std::string& message) { changes.emplace_back(up, message); });
+        DatabaseProbe probe(
+            [&failing] {
+                if (failing) throw std::runtime_error("connection refused");
+            },
+            [&changes](bool up, const std::string& message) { changes.emplace_back(up, message); });
         probe.probe(patient);
         probe.probe(patient); // still down: no second entry
         failing = false;

@@ -21,8 +21,7 @@ std::string text(const Poco::Dynamic::Var& value) {
 
 std::vector<std::string> names(const CheckResults& results) {
     std::vector<std::string> result;
-    for (const auto& entry : results)
-        result.push_back(entry.first);
+    for (const auto& entry : results) result.push_back(entry.first);
     return result;
 }
 
@@ -51,10 +50,10 @@ class HealthDocumentTest : public CppUnit::TestFixture {
 
 public:
     void testDocumentedShapeExactly() {
-        const CheckResults arranged = HealthDocument::arrange(
-            {{"database", database(1.25)}, {"memory", withDetail("heapUsedMB", 12)}});
-        const auto document = HealthDocument::render(arranged, OverallHealth::healthy, "2026-01-01T09:30:00.000Z",
-                                                     "1.2.3", 42.5);
+        const CheckResults arranged =
+            HealthDocument::arrange({{"database", database(1.25)}, {"memory", withDetail("heapUsedMB", 12)}});
+        const auto document =
+            HealthDocument::render(arranged, OverallHealth::healthy, "2026-01-01T09:30:00.000Z", "1.2.3", 42.5);
         CPPUNIT_ASSERT_EQUAL(std::string("{\"status\":\"healthy\",\"timestamp\":\"2026-01-01T09:30:00.000Z\","
                                          "\"version\":\"1.2.3\",\"uptime\":42.5,\"checks\":{"
                                          "\"database\":{\"status\":\"up\",\"responseTime\":1.25},"
@@ -64,18 +63,15 @@ public:
     }
 
     void testDocumentedChecksComeFirst() {
-        const CheckResults arranged = HealthDocument::arrange({{"http", {}},
-                                                               {"redis", {}},
-                                                               {"memory", {}},
-                                                               {"queue", {}},
-                                                               {"database", {}}});
+        const CheckResults arranged =
+            HealthDocument::arrange({{"http", {}}, {"redis", {}}, {"memory", {}}, {"queue", {}}, {"database", {}}});
         const std::vector<std::string> expected{"database", "websocket", "memory", "http", "redis", "queue"};
         CPPUNIT_ASSERT(expected == names(arranged));
     }
 
     void testRegisteredWebsocketCheckIsKept() {
-        const CheckResults arranged = HealthDocument::arrange(
-            {{"database", {}}, {"memory", {}}, {"websocket", withDetail("connectedUsers", 7)}});
+        const CheckResults arranged =
+            HealthDocument::arrange({{"database", {}}, {"memory", {}}, {"websocket", withDetail("connectedUsers", 7)}});
         CPPUNIT_ASSERT_EQUAL(std::size_t(3), arranged.size());
         CPPUNIT_ASSERT_EQUAL(std::string("websocket"), arranged[1].first);
         CPPUNIT_ASSERT_EQUAL(7, arranged[1].second.details->getValue<int>("connectedUsers"));
@@ -87,7 +83,8 @@ public:
         down.details = new Poco::JSON::Object;
         down.details->set("error", "no answer within 2000 ms");
         CPPUNIT_ASSERT_EQUAL(
-            std::string("{\"status\":\"down\",\"responseTime\":2000,\"details\":{\"error\":\"no answer within 2000 ms\"}}"),
+            std::string(
+                "{\"status\":\"down\",\"responseTime\":2000,\"details\":{\"error\":\"no answer within 2000 ms\"}}"),
             text(HealthDocument::renderCheck(down)));
     }
 };

@@ -26,7 +26,9 @@ Poco::JSON::Object::Ptr parsed(const sdk::Response& response) {
     return parser.parse(response.body).extract<Poco::JSON::Object::Ptr>();
 }
 
-std::vector<std::string> keysOf(const Poco::JSON::Object::Ptr& object) { return object->getNames(); }
+std::vector<std::string> keysOf(const Poco::JSON::Object::Ptr& object) {
+    return object->getNames();
+}
 
 } // namespace
 
@@ -51,16 +53,19 @@ public:
         roundTrips_ = 0;
         probe_ = std::make_shared<DatabaseProbe>([this] {
             ++roundTrips_;
-            if (!databaseUp_)
-                throw std::runtime_error("down");
+            if (!databaseUp_) throw std::runtime_error("down");
         });
-        checks_->add("database", [probe = probe_] { return probe->check(milliseconds(10000)); }, milliseconds(1));
-        checks_->add("memory", [] {
-            sdk::HealthResult result;
-            result.details = new Poco::JSON::Object;
-            result.details->set("heapUsedMB", 3);
-            return result;
-        }, milliseconds(1));
+        checks_->add(
+            "database", [probe = probe_] { return probe->check(milliseconds(10000)); }, milliseconds(1));
+        checks_->add(
+            "memory",
+            [] {
+                sdk::HealthResult result;
+                result.details = new Poco::JSON::Object;
+                result.details->set("heapUsedMB", 3);
+                return result;
+            },
+            milliseconds(1));
         endpoints_ = std::make_shared<HealthEndpoints>(*host_, *checks_, probe_, milliseconds(10000));
     }
 
@@ -135,7 +140,8 @@ public:
     }
 
     void testDegradedIs200() {
-        checks_->add("http", [] { return resultOf(true, sdk::HealthLevel::warning); }, milliseconds(1));
+        checks_->add(
+            "http", [] { return resultOf(true, sdk::HealthLevel::warning); }, milliseconds(1));
         sdk::Response response;
         endpoints_->health(sdk::Request(), response);
         CPPUNIT_ASSERT_EQUAL(200, response.status);

@@ -47,8 +47,7 @@ public:
     }
     std::vector<std::pair<std::string, sdk::HealthResult>> runAll() override {
         std::vector<std::pair<std::string, sdk::HealthResult>> results;
-        for (const auto& [name, check] : checks)
-            results.emplace_back(name, check());
+        for (const auto& [name, check] : checks) results.emplace_back(name, check());
         return results;
     }
 };

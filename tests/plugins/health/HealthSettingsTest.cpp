@@ -21,7 +21,9 @@ std::string problemWith(std::map<std::string, std::string> values) {
     return "";
 }
 
-bool mentions(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool mentions(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 } // namespace
 
@@ -73,8 +75,10 @@ public:
     }
 
     void testBadValuesNameTheKey() {
-        CPPUNIT_ASSERT(mentions(problemWith({{"memoryWarningPercent", "lots"}}), "plugins.health.memoryWarningPercent"));
-        CPPUNIT_ASSERT(mentions(problemWith({{"memoryCriticalPercent", "120"}}), "plugins.health.memoryCriticalPercent"));
+        CPPUNIT_ASSERT(
+            mentions(problemWith({{"memoryWarningPercent", "lots"}}), "plugins.health.memoryWarningPercent"));
+        CPPUNIT_ASSERT(
+            mentions(problemWith({{"memoryCriticalPercent", "120"}}), "plugins.health.memoryCriticalPercent"));
         CPPUNIT_ASSERT(mentions(problemWith({{"errorRateWarningPercent", "-1"}}), "errorRateWarningPercent"));
         CPPUNIT_ASSERT(mentions(problemWith({{"responseTimeStatistic", "median"}}), "average or p95"));
         CPPUNIT_ASSERT(mentions(problemWith({{"checkTimeout", "0"}}), "plugins.health.checkTimeout"));

@@ -53,9 +53,7 @@ public:
         CPPUNIT_ASSERT(levelOf(traffic(1000, 51, 5, 5)) == sdk::HealthLevel::critical); // 5.1 %
     }
 
-    void testWorstOfBothWins() {
-        CPPUNIT_ASSERT(levelOf(traffic(100, 10, 600, 600)) == sdk::HealthLevel::critical);
-    }
+    void testWorstOfBothWins() { CPPUNIT_ASSERT(levelOf(traffic(100, 10, 600, 600)) == sdk::HealthLevel::critical); }
 
     void testP95CanBeJudged() {
         HealthSettings settings;

@@ -24,7 +24,7 @@ public:
         void observe(double v) override { value = v; }
     };
 
-    std::map<std::string, std::string> kinds;                  ///< name → counter/gauge/untyped/histogram
+    std::map<std::string, std::string> kinds; ///< name → counter/gauge/untyped/histogram
     std::map<std::pair<std::string, sdk::Labels>, std::unique_ptr<Value>> series;
     std::vector<std::function<void()>> hooks;
     std::string prometheusText = "# TYPE x gauge\nx 1\n";
@@ -50,14 +50,12 @@ public:
     Poco::JSON::Object::Ptr renderJson() override {
         scrape();
         Poco::JSON::Object::Ptr result = new Poco::JSON::Object;
-        for (const auto& [key, value] : series)
-            result->set(key.first, value->value);
+        for (const auto& [key, value] : series) result->set(key.first, value->value);
         return result;
     }
 
     void scrape() {
-        for (const auto& hook : hooks)
-            hook();
+        for (const auto& hook : hooks) hook();
     }
     double valueOf(const std::string& name, const sdk::Labels& labels = {}) const {
         return series.at({name, labels})->value;
@@ -66,11 +64,9 @@ public:
 private:
     Value& instrument(const std::string& name, const std::string& kind, const sdk::Labels& labels) {
         const auto known = kinds.emplace(name, kind).first;
-        if (known->second != kind)
-            throw std::logic_error(name + " is a " + known->second);
+        if (known->second != kind) throw std::logic_error(name + " is a " + known->second);
         auto& slot = series[{name, labels}];
-        if (!slot)
-            slot = std::make_unique<Value>();
+        if (!slot) slot = std::make_unique<Value>();
         return *slot;
     }
 };

@@ -22,8 +22,7 @@ sdk::Request requestWith(const std::string& authorization) {
     sdk::Request request;
     request.method = "GET";
     request.path = "/metrics";
-    if (!authorization.empty())
-        request.headers.emplace_back("Authorization", authorization);
+    if (!authorization.empty()) request.headers.emplace_back("Authorization", authorization);
     return request;
 }
 

@@ -38,8 +38,7 @@ public:
         // promtool: a name ending in _total is a counter or untyped, never a gauge.
         for (const auto& [name, kind] : registry.kinds) {
             const bool endsInTotal = name.size() > 6 && name.compare(name.size() - 6, 6, "_total") == 0;
-            if (endsInTotal)
-                CPPUNIT_ASSERT_MESSAGE(name, kind == "counter" || kind == "untyped");
+            if (endsInTotal) CPPUNIT_ASSERT_MESSAGE(name, kind == "counter" || kind == "untyped");
         }
     }
 

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Queue throughput against the ceiling redis-benchmark measures on the same
+# machine and the same throwaway server (AOF on, fsync every second, as the
+# runbook's Redis).
+#
+#   bench/jobs/run.sh [BUILD_DIR] [JOBS] [WORKERS] [PRODUCERS]
+#
+# Builds motel_jobs_bench in BUILD_DIR (default build-release), starts
+# redis-server on a free 127.0.0.1 port in a temp dir, runs redis-benchmark
+# (PING, XADD, LPUSH; 50 clients, no pipelining, like our clients) and the
+# bench, then stops the server by its pid.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build=${1:-$root/build-release}
+jobs=${2:-20000}
+workers=${3:-8}
+producers=${4:-4}
+
+cmake --build "$build" --target motel_jobs_bench -j2 >/dev/null
+dir=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --save '' --appendonly yes --appendfsync everysec \
+    --daemonize no --logfile "$dir/redis.log" &
+pid=$!
+trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
+for _ in $(seq 1 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+
+echo "== redis-benchmark (ceiling)"
+redis-benchmark -h 127.0.0.1 -p "$port" -n 200000 -c 50 -t ping,xadd,lpush -q
+echo "== redis-benchmark, 8 clients"
+redis-benchmark -h 127.0.0.1 -p "$port" -n 200000 -c 8 -t ping,xadd -q
+echo "== motel_jobs_bench"
+"$build/bench/jobs/motel_jobs_bench" "redis://127.0.0.1:$port" "$jobs" "$workers" "$producers"

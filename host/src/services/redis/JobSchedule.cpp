@@ -1,0 +1,37 @@
+#include "services/redis/JobSchedule.h"
+
+#include <stdexcept>
+
+namespace motel::host {
+
+JobSchedule JobSchedule::every(std::chrono::milliseconds interval) {
+    if (interval.count() <= 0)
+        throw std::invalid_argument("a scheduled job needs a positive interval");
+    return JobSchedule(interval);
+}
+
+JobSchedule JobSchedule::cron(const std::string& expression) {
+    return JobSchedule(CronExpression(expression));
+}
+
+std::int64_t JobSchedule::nextTick(std::int64_t afterMs) const {
+    if (_cron) {
+        const CronExpression::TimePoint after{std::chrono::milliseconds(afterMs)};
+        const auto next = _cron->next(after);
+        return std::chrono::duration_cast<std::chrono::milliseconds>(next.time_since_epoch()).count();
+    }
+    const std::int64_t interval = _interval.count();
+    return (afterMs / interval + 1) * interval;
+}
+
+std::chrono::milliseconds JobSchedule::shortestGap() const {
+    return _cron ? std::chrono::milliseconds(std::chrono::minutes(1)) : _interval;
+}
+
+std::int64_t JobSchedule::nowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+} // namespace motel::host

@@ -1,0 +1,129 @@
+#include "services/redis/RedisConnection.h"
+
+#include "services/redis/RedisError.h"
+
+#include <hiredis/hiredis.h>
+
+#include <Poco/Logger.h>
+
+#include <sys/time.h>
+
+namespace motel::host {
+
+namespace {
+
+struct ReplyFree {
+    void operator()(redisReply* reply) const { freeReplyObject(reply); }
+};
+using ReplyPtr = std::unique_ptr<redisReply, ReplyFree>;
+
+struct timeval toTimeval(std::chrono::milliseconds timeout) {
+    struct timeval tv;
+    tv.tv_sec = static_cast<time_t>(timeout.count() / 1000);
+    tv.tv_usec = static_cast<suseconds_t>((timeout.count() % 1000) * 1000);
+    return tv;
+}
+
+} // namespace
+
+void RedisConnection::ContextFree::operator()(redisContext* context) const {
+    redisFree(context);
+}
+
+RedisConnection::RedisConnection(RedisUrl url, Poco::Logger& logger, Options options, std::string name)
+    : _url(std::move(url)), _logger(logger), _options(options), _name(std::move(name)),
+      _backoff(options.reconnectBase, options.reconnectCap) {}
+
+RedisConnection::~RedisConnection() = default;
+
+RedisReply RedisConnection::command(const std::vector<std::string>& args) {
+    ensureConnected();
+    return send(args);
+}
+
+RedisReply RedisConnection::blockingCommand(const std::vector<std::string>& args, std::chrono::milliseconds blockFor) {
+    ensureConnected();
+    setTimeout(blockFor + _options.commandTimeout);
+    auto reply = send(args);
+    setTimeout(_options.commandTimeout);
+    return reply;
+}
+
+void RedisConnection::ensureConnected() {
+    if (_context)
+        return;
+    if (Clock::now() < _retryAt)
+        throw RedisUnavailable("Redis (" + _name + ") is unreachable; next attempt after the backoff");
+    connect();
+}
+
+void RedisConnection::connect() {
+    const auto timeout = toTimeval(_options.connectTimeout);
+    std::unique_ptr<redisContext, ContextFree> context(
+        _url.unixSocket.empty() ? redisConnectWithTimeout(_url.host.c_str(), _url.port, timeout)
+                                : redisConnectUnixWithTimeout(_url.unixSocket.c_str(), timeout));
+    if (!context)
+        throw fail("cannot allocate a hiredis context");
+    if (context->err)
+        throw fail(context->errstr);
+    _context = std::move(context);
+    setTimeout(_options.commandTimeout);
+    if (_url.unixSocket.empty())
+        redisEnableKeepAlive(_context.get());
+    try {
+        if (!_url.password.empty()) {
+            if (_url.username.empty())
+                send({"AUTH", _url.password});
+            else
+                send({"AUTH", _url.username, _url.password});
+        }
+        if (_url.database != 0)
+            send({"SELECT", std::to_string(_url.database)});
+    } catch (const RedisCommandError& refused) {
+        // Wrong credentials or database: keep retrying (an operator may fix
+        // the server's ACL), but say why. Redis's message holds no password.
+        throw fail(std::string("refused the connection: ") + refused.what());
+    }
+    if (_failures > 0)
+        _logger.information("Redis (%s) at %s is reachable again", _name, _url.describe());
+    _failures = 0;
+}
+
+RedisReply RedisConnection::send(const std::vector<std::string>& args) {
+    std::vector<const char*> argv;
+    std::vector<size_t> lengths;
+    argv.reserve(args.size());
+    lengths.reserve(args.size());
+    for (const auto& arg : args) {
+        argv.push_back(arg.data());
+        lengths.push_back(arg.size());
+    }
+    ReplyPtr reply(static_cast<redisReply*>(
+        redisCommandArgv(_context.get(), static_cast<int>(args.size()), argv.data(), lengths.data())));
+    if (!reply)
+        throw fail(_context->errstr[0] ? _context->errstr : "connection lost");
+    if (reply->type == REDIS_REPLY_ERROR)
+        throw RedisCommandError(std::string(reply->str, reply->len));
+    return RedisReply::from(*reply);
+}
+
+RedisUnavailable RedisConnection::fail(const std::string& what) {
+    _context.reset();
+    ++_failures;
+    const auto wait = _backoff.delayAfter(_failures);
+    _retryAt = Clock::now() + wait;
+    const std::string message = "Redis (" + _name + ") at " + _url.describe() + ": " + what;
+    if (_failures == 1)
+        _logger.warning("%s; reconnecting with backoff (%s ms, up to %s ms)", message,
+                        std::to_string(wait.count()), std::to_string(_options.reconnectCap.count()));
+    else
+        _logger.debug("%s; next attempt in %s ms", message, std::to_string(wait.count()));
+    return RedisUnavailable(message);
+}
+
+void RedisConnection::setTimeout(std::chrono::milliseconds timeout) {
+    if (_context)
+        redisSetTimeout(_context.get(), toTimeval(timeout));
+}
+
+} // namespace motel::host

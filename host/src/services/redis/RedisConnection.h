@@ -1,0 +1,88 @@
+#pragma once
+// One connection to Redis that survives Redis going away.
+
+#include "services/redis/RedisError.h"
+#include "services/redis/RedisReply.h"
+#include "services/redis/RedisUrl.h"
+#include "services/redis/RetryBackoff.h"
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+struct redisContext;
+
+namespace Poco {
+class Logger;
+}
+
+namespace motel::host {
+
+/// A hiredis context owned RAII-style, connected lazily, authenticated
+/// (AUTH user password) and switched to the URL's database (SELECT) on every
+/// (re)connect. Any I/O error or timeout drops the context; the next command
+/// reconnects, but no earlier than the exponential backoff allows: until
+/// then commands fail at once with RedisUnavailable, so a caller looping on
+/// failures never busy-loops and never hammers a restarting server (it can
+/// sleep until retryAt()). The first failure of an outage is logged as a
+/// warning and the recovery as information, once each; the password is
+/// never logged.
+///
+/// Not thread-safe: one thread at a time (RedisConnectionPool shares them).
+class RedisConnection {
+public:
+    using Clock = std::chrono::steady_clock;
+
+    struct Options {
+        std::chrono::milliseconds connectTimeout{2000};
+        std::chrono::milliseconds commandTimeout{2000};
+        std::chrono::milliseconds reconnectBase{100}; ///< first wait after a failure
+        std::chrono::milliseconds reconnectCap{5000};
+    };
+
+    /// `name` says in log lines which connection this is ("jobs fetcher").
+    /// `logger` must outlive the connection. Does not connect yet.
+    RedisConnection(RedisUrl url, Poco::Logger& logger, Options options, std::string name);
+    ~RedisConnection();
+
+    RedisConnection(const RedisConnection&) = delete;
+    RedisConnection& operator=(const RedisConnection&) = delete;
+
+    /// Run one command (arguments are binary-safe). Throws RedisUnavailable
+    /// when Redis cannot be reached, RedisCommandError for an error reply.
+    RedisReply command(const std::vector<std::string>& args);
+    /// A command that may block on the server (XREADGROUP ... BLOCK ms): the
+    /// read timeout is `blockFor` plus the command timeout for this call.
+    RedisReply blockingCommand(const std::vector<std::string>& args, std::chrono::milliseconds blockFor);
+
+    bool isConnected() const { return _context != nullptr; }
+    /// When the next command may try to reconnect; now or earlier when
+    /// connected or never tried.
+    Clock::time_point retryAt() const { return _retryAt; }
+    const RedisUrl& url() const { return _url; }
+
+private:
+    struct ContextFree {
+        void operator()(redisContext* context) const;
+    };
+
+    void ensureConnected();
+    void connect();
+    RedisReply send(const std::vector<std::string>& args);
+    /// Drop the context and start (or extend) the backoff; returns the
+    /// exception to throw.
+    RedisUnavailable fail(const std::string& what);
+    void setTimeout(std::chrono::milliseconds timeout);
+
+    const RedisUrl _url;
+    Poco::Logger& _logger;
+    const Options _options;
+    const std::string _name;
+    const RetryBackoff _backoff;
+    std::unique_ptr<redisContext, ContextFree> _context;
+    Clock::time_point _retryAt{};
+    int _failures = 0; ///< consecutive failed attempts in this outage
+};
+
+} // namespace motel::host

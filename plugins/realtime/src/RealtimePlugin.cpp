@@ -1,0 +1,102 @@
+#include "RealtimePlugin.h"
+
+#include "app/ComplianceApplication.h"
+#include "app/EngineEcho.h"
+#include "app/MotelApplication.h"
+#include "io/RandomId.h"
+
+#include <motel/sdk/Authenticator.h>
+
+namespace motel::realtime {
+
+RealtimePlugin::RealtimePlugin() = default;
+RealtimePlugin::~RealtimePlugin() { stop(); }
+
+sdk::PluginInfo RealtimePlugin::info() const {
+    // No `auth` dependency: the authenticator is looked up on every CONNECT,
+    // so the compliance mode loads without the auth plugin and normal mode
+    // refuses every CONNECT while no authenticator is registered.
+    return {"realtime", "1.0.0", "Socket.IO v4 server: live suite and task events for the board", {}};
+}
+
+void RealtimePlugin::start(sdk::PluginContext& context) {
+    const RealtimeConfig config = RealtimeConfig::load(context.config(), context.host().settings());
+    stats_.bind(context.metrics());
+    context.health().add("websocket", [this] { return stats_.health(); });
+
+    loops_ = std::make_unique<IoLoopGroup>(config.ioThreads);
+    if (config.compliance) {
+        application_ = std::make_unique<ComplianceApplication>();
+    } else {
+        sdk::ServiceRegistry& services = context.services();
+        application_ = std::make_unique<MotelApplication>(
+            [&services] { return services.find<sdk::Authenticator>(sdk::kAuthenticatorService); });
+    }
+    socketIo_ = std::make_unique<SocketIoServer>(config.socketIo, *loops_, *application_, stats_);
+    engine_ = std::make_unique<EngineServer>(config.engine, *loops_, socketIo_->handlerFactory(),
+                                             CorsHeaders(config.corsOrigins));
+    loops_->start();
+    mount(context.routes(), "/socket.io", *engine_);
+
+    if (config.compliance) {
+        echo_ = std::make_unique<EngineServer>(
+            config.engine, *loops_, [](EngineSession&) { return std::make_unique<EngineEcho>(); },
+            CorsHeaders(config.corsOrigins));
+        mount(context.routes(), "/engine.io", *echo_);
+        context.logger().warning("realtime runs in compliance mode: no authentication, test events only");
+        return;
+    }
+
+    fanout_ = std::make_unique<EventFanout>(*socketIo_, RandomId::make());
+    if (!config.redisUrl.empty()) {
+        RedisBridge::Endpoint endpoint;
+        try {
+            endpoint = RedisBridge::Endpoint::parse(config.redisUrl);
+        } catch (const std::invalid_argument& error) {
+            throw sdk::ConfigError("redis.url: " + std::string(error.what()));
+        }
+        EventFanout* fanout = fanout_.get();
+        bridge_ = std::make_unique<RedisBridge>(
+            endpoint, config.redisChannel, [fanout](const std::string& message) { fanout->onRemoteMessage(message); },
+            context.logger());
+        fanout_->setBridge(bridge_.get());
+        bridge_->start();
+    }
+    events_ = &context.events();
+    fanout_->attach(*events_);
+    context.logger().information("Socket.IO at /socket.io/ on %z I/O threads, pingInterval %ldms, recovery window %ldms%s",
+                                 loops_->size(), static_cast<long>(config.engine.pingInterval.count()),
+                                 static_cast<long>(config.socketIo.recoveryWindow.count()),
+                                 std::string(bridge_ ? ", multi-host through Redis" : ", this host only"));
+}
+
+void RealtimePlugin::mount(sdk::RouteRegistry& routes, const std::string& path, EngineServer& server) {
+    // Every method reaches Engine.IO, which answers the wrong ones itself
+    // (400 "Bad handshake method") as the specification wants.
+    for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
+        routes.add({method, path, sdk::Access::publicRoute(),
+                    [&server](const sdk::Request& request, sdk::Response& response) { server.handle(request, response); }});
+    }
+}
+
+void RealtimePlugin::stop() noexcept {
+    try {
+        if (fanout_ && events_) fanout_->detach(*events_);
+        events_ = nullptr;
+        if (bridge_) bridge_->stop();
+        if (engine_) engine_->closeAll();
+        if (echo_) echo_->closeAll();
+        if (loops_) loops_->stop();
+    } catch (...) {
+        // stop() must not throw; the host is going down anyway.
+    }
+    fanout_.reset();
+    bridge_.reset();
+    echo_.reset();
+    engine_.reset();
+    socketIo_.reset();
+    application_.reset();
+    loops_.reset();
+}
+
+} // namespace motel::realtime

@@ -1,0 +1,52 @@
+#pragma once
+/// The `realtime` plugin: a Socket.IO v4 server (Engine.IO v4, Socket.IO
+/// protocol v5) at `/socket.io/` that the official socket.io-client talks
+/// to over long-polling and WebSocket. Authenticates the handshake's JWT
+/// with the auth plugin's Authenticator (looked up lazily: `auth` is not a
+/// load-time dependency, so the compliance mode runs without it), puts
+/// sockets in rooms `user:<id>` and `role:<role>`, and fans the domain
+/// events out after commit, across hosts through Redis when `redis.url` is
+/// set. WebSockets leave the host's HTTP server (Exchange::takeOver) and live
+/// on the plugin's own epoll threads; long-polls are deferred replies.
+/// Registers the `websocket` health check and the `motel_websocket_*` metrics.
+/// Configuration: see RealtimeConfig.
+
+#include "app/EventFanout.h"
+#include "app/RealtimeConfig.h"
+#include "app/RealtimeStats.h"
+#include "app/RedisBridge.h"
+#include "engine/EngineServer.h"
+#include "io/IoLoopGroup.h"
+#include "socketio/SocketApplication.h"
+#include "socketio/SocketIoServer.h"
+
+#include <motel/sdk/Plugin.h>
+
+#include <memory>
+
+namespace motel::realtime {
+
+class RealtimePlugin : public sdk::Plugin {
+public:
+    RealtimePlugin();
+    ~RealtimePlugin() override;
+
+    sdk::PluginInfo info() const override;
+    void start(sdk::PluginContext& context) override;
+    void stop() noexcept override;
+
+private:
+    void mount(sdk::RouteRegistry& routes, const std::string& path, EngineServer& server);
+
+    sdk::EventBus* events_ = nullptr;
+    RealtimeStats stats_;
+    std::unique_ptr<IoLoopGroup> loops_;
+    std::unique_ptr<SocketApplication> application_;
+    std::unique_ptr<SocketIoServer> socketIo_;
+    std::unique_ptr<EngineServer> engine_;
+    std::unique_ptr<EngineServer> echo_; ///< compliance mode only
+    std::unique_ptr<EventFanout> fanout_;
+    std::unique_ptr<RedisBridge> bridge_;
+};
+
+} // namespace motel::realtime

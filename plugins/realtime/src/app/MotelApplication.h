@@ -1,0 +1,37 @@
+#pragma once
+/// The plugin's real namespace `/`: a client connects with
+/// `auth: {"token": "<jwt>"}`, checked by the auth plugin's Authenticator
+/// (looked up when needed, so the plugin does not depend on `auth` at load
+/// time; with no authenticator registered every CONNECT is refused). A
+/// missing or bad token gets CONNECT_ERROR `{"message":"Unauthorized"}`. An
+/// accepted socket joins `user:<id>` and `role:<role>`. Clients may ask
+/// `whoami` with an ack to learn who they are connected as.
+
+#include "socketio/SocketApplication.h"
+
+#include <motel/sdk/Authenticator.h>
+
+#include <functional>
+#include <memory>
+
+namespace motel::realtime {
+
+class MotelApplication : public SocketApplication {
+public:
+    /// Returns the authenticator, or null while none is registered.
+    using AuthenticatorLookup = std::function<std::shared_ptr<sdk::Authenticator>()>;
+
+    explicit MotelApplication(AuthenticatorLookup lookup) : lookup_(std::move(lookup)) {}
+
+    bool hasNamespace(const std::string& nsp) const override { return nsp == "/"; }
+    ConnectDecision authorize(const std::string& nsp, const Poco::Dynamic::Var& auth) override;
+    void onEvent(SocketIoSocket& socket, const SocketPacket& packet) override;
+
+    static std::string userRoom(std::int64_t userId) { return "user:" + std::to_string(userId); }
+    static std::string roleRoom(const std::string& role) { return "role:" + role; }
+
+private:
+    AuthenticatorLookup lookup_;
+};
+
+} // namespace motel::realtime

@@ -1,0 +1,36 @@
+#pragma once
+/// The realtime plugin's configuration, read once at start and validated
+/// (a bad value stops the host naming the key).
+///
+/// `plugins.realtime.*`: `mode` (normal | compliance), `pingInterval` (25s),
+/// `pingTimeout` (20s), `maxPayload` (1000000 bytes), `connectTimeout`
+/// (45s), `upgradeTimeout` (10s), `sendTimeout` (10s), `maxQueuedBytes`
+/// (4194304), `ioThreads` (2), `recoveryWindow` (2m; 0 turns recovery off),
+/// `redisChannel` (motel:realtime). Host keys: `redis.url`, `cors.origins`.
+/// Compliance mode fixes what the official suites expect: pingInterval
+/// 300ms, pingTimeout 200ms, maxPayload 1000000, connectTimeout 1s, no
+/// recovery, no JWT, and adds the raw Engine.IO echo at `/engine.io/`.
+
+#include "engine/EngineOptions.h"
+#include "socketio/SocketIoServer.h"
+
+#include <motel/sdk/Settings.h>
+
+#include <string>
+#include <vector>
+
+namespace motel::realtime {
+
+struct RealtimeConfig {
+    bool compliance = false;
+    EngineOptions engine;
+    SocketIoOptions socketIo;
+    std::size_t ioThreads = 2;
+    std::string redisUrl;
+    std::string redisChannel = "motel:realtime";
+    std::vector<std::string> corsOrigins;
+
+    static RealtimeConfig load(const sdk::Settings& plugin, const sdk::Settings& host);
+};
+
+} // namespace motel::realtime

@@ -1,0 +1,22 @@
+#pragma once
+/// An Engine.IO packet ready to leave, already in both wire forms (polling
+/// entry and complete WebSocket frame). Immutable and shared: a broadcast
+/// builds one and every session queues the same bytes.
+
+#include "engine/EnginePacket.h"
+
+#include <memory>
+#include <string>
+
+namespace motel::realtime {
+
+struct OutgoingPacket {
+    std::string pollingEntry;   ///< `4...` or `b<base64>`
+    std::string webSocketFrame; ///< the whole frame, header included
+
+    static std::shared_ptr<const OutgoingPacket> from(const EnginePacket& packet);
+};
+
+using SharedPacket = std::shared_ptr<const OutgoingPacket>;
+
+} // namespace motel::realtime

@@ -1,0 +1,63 @@
+#pragma once
+/// The Socket.IO v5 layer over an EngineServer: makes a SocketIoConnection
+/// for every Engine.IO session, keeps one RoomIndex per IoLoop, and
+/// broadcasts: a packet is encoded once (Socket.IO text, Engine.IO polling
+/// entry and WebSocket frame), recorded for connection state recovery, and
+/// posted to every loop, where the sockets of the room queue the same bytes.
+
+#include "app/RealtimeStats.h"
+#include "engine/EngineServer.h"
+#include "io/IoLoopGroup.h"
+#include "socketio/RecoveryStore.h"
+#include "socketio/RoomIndex.h"
+#include "socketio/SocketApplication.h"
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+namespace motel::realtime {
+
+struct SocketIoOptions {
+    /// A connection that has joined no namespace by then is closed.
+    std::chrono::milliseconds connectTimeout{45000};
+    /// Connection state recovery window; zero turns recovery off (and no
+    /// `pid`/offsets are sent, as the compliance mode needs).
+    std::chrono::milliseconds recoveryWindow{120000};
+};
+
+class SocketIoServer {
+public:
+    SocketIoServer(SocketIoOptions options, IoLoopGroup& loops, SocketApplication& application, RealtimeStats& stats);
+
+    /// For EngineServer: the Socket.IO connection of a new session.
+    EngineServer::HandlerFactory handlerFactory();
+
+    /// Emits `event` with one argument `payloadJson` to `room` of `nsp` ("" =
+    /// every socket of it) on every loop. `offset` identifies the broadcast
+    /// for recovery (generated when empty; ignored when recovery is off).
+    /// Any thread; returns the offset used.
+    std::string broadcast(const std::string& nsp, const std::string& room, const std::string& event,
+                          const std::string& payloadJson, std::string offset = "");
+
+    RoomIndex& roomsOf(const IoLoop& loop);
+    /// Null when recovery is off.
+    RecoveryStore* recovery() { return recovery_.get(); }
+    SocketApplication& application() { return application_; }
+    RealtimeStats& stats() { return stats_; }
+    const SocketIoOptions& options() const { return options_; }
+
+private:
+    SocketIoOptions options_;
+    IoLoopGroup& loops_;
+    SocketApplication& application_;
+    RealtimeStats& stats_;
+    std::unique_ptr<RecoveryStore> recovery_;
+    std::unordered_map<const IoLoop*, std::unique_ptr<RoomIndex>> rooms_;
+    const std::string offsetPrefix_;
+    std::atomic<std::uint64_t> nextOffset_{1};
+};
+
+} // namespace motel::realtime

@@ -1,0 +1,379 @@
+#include "RedisServerProcess.h"
+#include "RedisTestSupport.h"
+#include "host/services/ServiceTestSupport.h"
+
+#include "services/redis/RedisJobs.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <set>
+#include <stdexcept>
+
+using motel::host::RedisJobs;
+using motel::host::RedisUrl;
+using motel::test::eventually;
+using std::chrono::milliseconds;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// Holds jobs until the test opens it; counts how many are inside at once.
+class Gate {
+public:
+    void pass() {
+        std::unique_lock<std::mutex> lock(_mutex);
+        ++_inside;
+        _mostInside = std::max(_mostInside, _inside);
+        _changed.wait(lock, [this] { return _open; });
+        --_inside;
+    }
+    void open() {
+        std::lock_guard<std::mutex> lock(_mutex);
+        _open = true;
+        _changed.notify_all();
+    }
+    int inside() {
+        std::lock_guard<std::mutex> lock(_mutex);
+        return _inside;
+    }
+    int mostInside() {
+        std::lock_guard<std::mutex> lock(_mutex);
+        return _mostInside;
+    }
+
+private:
+    std::mutex _mutex;
+    std::condition_variable _changed;
+    bool _open = false;
+    int _inside = 0;
+    int _mostInside = 0;
+};
+
+/// Payloads a handler saw, thread-safe.
+class Seen {
+public:
+    void add(int value) {
+        std::lock_guard<std::mutex> lock(_mutex);
+        _values.insert(value);
+        ++_count;
+    }
+    std::multiset<int> values() {
+        std::lock_guard<std::mutex> lock(_mutex);
+        return _values;
+    }
+    int count() {
+        std::lock_guard<std::mutex> lock(_mutex);
+        return _count;
+    }
+
+private:
+    std::mutex _mutex;
+    std::multiset<int> _values;
+    int _count = 0;
+};
+
+/// Fast everything, own keys.
+RedisJobs::Options testOptions(const std::string& prefix) {
+    RedisJobs::Options options;
+    options.keyPrefix = prefix;
+    options.retryBase = milliseconds(50);
+    options.retryCap = milliseconds(200);
+    options.pollInterval = milliseconds(50);
+    options.fetchBlock = milliseconds(100);
+    options.connection.reconnectBase = milliseconds(20);
+    options.connection.reconnectCap = milliseconds(200);
+    return options;
+}
+
+motel::sdk::JobOptions attempts(int maxAttempts) {
+    motel::sdk::JobOptions options;
+    options.maxAttempts = maxAttempts;
+    return options;
+}
+
+} // namespace
+
+class RedisJobsTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(RedisJobsTest);
+    CPPUNIT_TEST(testEnqueuedJobIsHandledThenAcknowledged);
+    CPPUNIT_TEST(testFailedJobIsRetriedWithBackoff);
+    CPPUNIT_TEST(testJobGoesToDeadLettersAfterMaxAttempts);
+    CPPUNIT_TEST(testDelayedJobDoesNotRunBeforeItsTime);
+    CPPUNIT_TEST(testWorkerPoolIsBounded);
+    CPPUNIT_TEST(testJobOfAKilledWorkerRunsAgainAfterVisibilityTimeout);
+    CPPUNIT_TEST(testLongJobKeepsItsLease);
+    CPPUNIT_TEST(testScheduledJobRunsOncePerTickAcrossEngines);
+    CPPUNIT_TEST(testRedisRestartLosesNoJob);
+    CPPUNIT_TEST(testRejectsBadRegistrations);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void testEnqueuedJobIsHandledThenAcknowledged() {
+        motel::test::RecordingLogger log;
+        const auto prefix = motel::test::uniqueQueuePrefix();
+        RedisJobs jobs(motel::test::fixtureRedis(1), "host-a", 2, log.logger, testOptions(prefix));
+        std::mutex mutex;
+        std::string seen;
+        jobs.handle("mail", [&](const Poco::Dynamic::Var& payload) {
+            std::lock_guard<std::mutex> lock(mutex);
+            seen = payload.extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("to");
+        });
+        Poco::JSON::Object::Ptr message = new Poco::JSON::Object;
+        message->set("to", "guest@example.com");
+        jobs.enqueue("mail", message);
+        message->set("to", "changed@example.com"); // after enqueue: the job must not see it
+        jobs.start();
+
+        CPPUNIT_ASSERT(eventually([&] { return jobs.stats()["mail"].completed == 1; }));
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            CPPUNIT_ASSERT_EQUAL(std::string("guest@example.com"), seen);
+        }
+        const auto redis = motel::test::inspector(motel::test::fixtureRedis(1));
+        const auto stream = prefix + "mail:stream";
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(0), redis->command({"XLEN", stream}).integer());
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(0),
+                             redis->command({"XPENDING", stream, "workers"}).elements().at(0).integer());
+        const auto stats = jobs.stats()["mail"];
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0), stats.queued);
+        CPPUNIT_ASSERT_EQUAL(std::uint64_t(0), stats.failed);
+    }
+
+    void testFailedJobIsRetriedWithBackoff() {
+        motel::test::RecordingLogger log;
+        RedisJobs jobs(motel::test::fixtureRedis(1), "host-a", 2, log.logger,
+                       testOptions(motel::test::uniqueQueuePrefix()));
+        std::mutex mutex;
+        std::vector<Clock::time_point> attemptsAt;
+        jobs.handle("flaky", [&](const Poco::Dynamic::Var&) {
+            std::lock_guard<std::mutex> lock(mutex);
+            attemptsAt.push_back(Clock::now());
+            if (attemptsAt.size() < 3)
+                throw std::runtime_error("smtp unavailable");
+        });
+        jobs.start();
+        jobs.enqueue("flaky", "payload");
+
+        CPPUNIT_ASSERT(eventually([&] { return jobs.stats()["flaky"].completed == 1; }));
+        const auto stats = jobs.stats()["flaky"];
+        CPPUNIT_ASSERT_EQUAL(std::uint64_t(2), stats.failed);
+        CPPUNIT_ASSERT_EQUAL(std::uint64_t(0), stats.dead);
+        std::lock_guard<std::mutex> lock(mutex);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(3), attemptsAt.size());
+        // Exponential backoff: 50 ms after the first failure, 100 ms after the second.
+        CPPUNIT_ASSERT(attemptsAt[1] - attemptsAt[0] >= milliseconds(50));
+        CPPUNIT_ASSERT(attemptsAt[2] - attemptsAt[1] >= milliseconds(100));
+        CPPUNIT_ASSERT(jobs.deadLetters("flaky").empty());
+    }
+
+    void testJobGoesToDeadLettersAfterMaxAttempts() {
+        motel::test::RecordingLogger log;
+        RedisJobs jobs(motel::test::fixtureRedis(1), "host-a", 2, log.logger,
+                       testOptions(motel::test::uniqueQueuePrefix()));
+        std::atomic<int> calls{0};
+        jobs.handle("doomed", [&](const Poco::Dynamic::Var&) {
+            ++calls;
+            throw std::runtime_error("bad address");
+        });
+        jobs.start();
+        Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
+        payload->set("id", 7);
+        jobs.enqueue("doomed", payload, attempts(3));
+
+        CPPUNIT_ASSERT(eventually([&] { return jobs.stats()["doomed"].dead == 1; }));
+        const auto dead = jobs.deadLetters("doomed");
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), dead.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("{\"id\":7}"), dead[0].payload);
+        CPPUNIT_ASSERT_EQUAL(3, dead[0].attempts);
+        CPPUNIT_ASSERT_EQUAL(std::string("bad address"), dead[0].error);
+        const auto stats = jobs.stats()["doomed"];
+        CPPUNIT_ASSERT_EQUAL(std::uint64_t(3), stats.failed);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0), stats.queued);
+        CPPUNIT_ASSERT_EQUAL(3, calls.load());
+    }
+
+    void testDelayedJobDoesNotRunBeforeItsTime() {
+        motel::test::RecordingLogger log;
+        RedisJobs jobs(motel::test::fixtureRedis(1), "host-a", 1, log.logger,
+                       testOptions(motel::test::uniqueQueuePrefix()));
+        std::atomic<bool> ran{false};
+        jobs.handle("reminders", [&](const Poco::Dynamic::Var&) { ran = true; });
+        jobs.start();
+        const auto enqueuedAt = Clock::now();
+        motel::sdk::JobOptions options;
+        options.delay = milliseconds(300);
+        jobs.enqueue("reminders", "wake up", options);
+        CPPUNIT_ASSERT(eventually([&] { return ran.load(); }));
+        CPPUNIT_ASSERT(Clock::now() - enqueuedAt >= milliseconds(300));
+    }
+
+    void testWorkerPoolIsBounded() {
+        motel::test::RecordingLogger log;
+        RedisJobs jobs(motel::test::fixtureRedis(1), "host-a", 2, log.logger,
+                       testOptions(motel::test::uniqueQueuePrefix()));
+        Gate gate;
+        jobs.handle("bulk", [&](const Poco::Dynamic::Var&) { gate.pass(); });
+        jobs.start();
+        for (int job = 0; job < 6; ++job)
+            jobs.enqueue("bulk", job);
+
+        CPPUNIT_ASSERT(eventually([&] { return gate.inside() == 2; }));
+        const auto busy = jobs.stats()["bulk"];
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), busy.running);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(4), busy.queued);
+        gate.open();
+        CPPUNIT_ASSERT(eventually([&] { return jobs.stats()["bulk"].completed == 6; }));
+        CPPUNIT_ASSERT_EQUAL(2, gate.mostInside());
+    }
+
+    void testJobOfAKilledWorkerRunsAgainAfterVisibilityTimeout() {
+        const auto prefix = motel::test::uniqueQueuePrefix();
+        const auto url = motel::test::testRedisUrl() + "/1";
+        {
+            // Enqueued before any worker exists, so the doomed one takes it.
+            motel::test::RecordingLogger log;
+            RedisJobs producer(motel::test::fixtureRedis(1), "producer", 1, log.logger, testOptions(prefix));
+            producer.enqueue("invoices", 42);
+        }
+        Poco::Pipe output;
+        auto worker = Poco::Process::launch(MOTEL_REDIS_CRASH_WORKER, {url, prefix, "invoices", "500"}, nullptr,
+                                            &output, nullptr);
+        Poco::PipeInputStream fromWorker(output);
+        std::string line;
+        std::getline(fromWorker, line);
+        CPPUNIT_ASSERT_EQUAL(std::string("started 42"), line);
+        Poco::Process::kill(worker); // SIGKILL, mid-handler
+        worker.wait();
+
+        motel::test::RecordingLogger log;
+        auto options = testOptions(prefix);
+        options.visibilityTimeout = milliseconds(500);
+        RedisJobs survivor(motel::test::fixtureRedis(1), "survivor", 1, log.logger, options);
+        Seen seen;
+        survivor.handle("invoices", [&](const Poco::Dynamic::Var& payload) { seen.add(payload.convert<int>()); });
+        survivor.start();
+        CPPUNIT_ASSERT(eventually([&] { return seen.count() == 1; }));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), seen.values().count(42));
+        CPPUNIT_ASSERT(survivor.deadLetters("invoices").empty());
+    }
+
+    void testLongJobKeepsItsLease() {
+        // A handler running for several visibility timeouts is not taken
+        // away from a live worker: its heartbeat renews the lease.
+        const auto prefix = motel::test::uniqueQueuePrefix();
+        auto options = testOptions(prefix);
+        options.visibilityTimeout = milliseconds(200);
+        motel::test::RecordingLogger log;
+        RedisJobs first(motel::test::fixtureRedis(1), "host-a", 1, log.logger, options);
+        RedisJobs second(motel::test::fixtureRedis(1), "host-b", 1, log.logger, options);
+        std::atomic<int> runs{0};
+        std::atomic<bool> done{false};
+        const auto slow = [&](const Poco::Dynamic::Var&) {
+            ++runs;
+            std::this_thread::sleep_for(milliseconds(1000));
+            done = true;
+        };
+        first.handle("reports", slow);
+        second.handle("reports", slow);
+        first.enqueue("reports", 1);
+        first.start();
+        second.start();
+        CPPUNIT_ASSERT(eventually([&] { return done.load(); }));
+        first.stop(milliseconds(5000));
+        second.stop(milliseconds(5000));
+        CPPUNIT_ASSERT_EQUAL(1, runs.load());
+    }
+
+    void testScheduledJobRunsOncePerTickAcrossEngines() {
+        const auto prefix = motel::test::uniqueQueuePrefix();
+        const milliseconds interval(200);
+        motel::test::RecordingLogger log;
+        RedisJobs first(motel::test::fixtureRedis(1), "host-a", 2, log.logger, testOptions(prefix));
+        RedisJobs second(motel::test::fixtureRedis(1), "host-b", 2, log.logger, testOptions(prefix));
+        std::atomic<int> runsOnFirst{0};
+        std::atomic<int> runsOnSecond{0};
+        first.every("stayover", interval, [&] { ++runsOnFirst; });
+        second.every("stayover", interval, [&] { ++runsOnSecond; });
+        const auto nowMs = [] {
+            return std::chrono::duration_cast<milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+                .count();
+        };
+        const auto startedAt = nowMs();
+        first.start();
+        second.start();
+        CPPUNIT_ASSERT(eventually([&] { return runsOnFirst + runsOnSecond >= 5; }));
+        first.stop(milliseconds(5000));
+        second.stop(milliseconds(5000));
+        const auto stoppedAt = nowMs();
+
+        // Ticks are the multiples of the interval; at most one run each.
+        const auto ticks = stoppedAt / interval.count() - startedAt / interval.count();
+        CPPUNIT_ASSERT(runsOnFirst + runsOnSecond <= ticks);
+    }
+
+    void testRedisRestartLosesNoJob() {
+        motel::test::RedisServerProcess server({"--appendonly", "yes", "--appendfsync", "always"});
+        server.start();
+        motel::test::RecordingLogger log;
+        RedisJobs jobs(RedisUrl::parse(server.url()), "host-a", 2, log.logger, testOptions("motel:queue:"));
+        Seen seen;
+        Gate gate;
+        jobs.handle("bookings", [&](const Poco::Dynamic::Var& payload) {
+            const int id = payload.convert<int>();
+            if (id == 11 || id == 12)
+                gate.pass(); // in flight while Redis goes away
+            seen.add(id);
+        });
+        jobs.start();
+        for (int id = 1; id <= 10; ++id)
+            jobs.enqueue("bookings", id);
+        CPPUNIT_ASSERT(eventually([&] { return seen.count() == 10; }));
+        for (int id = 11; id <= 20; ++id) // 11 and 12 block both workers; 13-20 wait in Redis
+            jobs.enqueue("bookings", id);
+        CPPUNIT_ASSERT(eventually([&] { return gate.inside() == 2; }));
+
+        server.stop();
+        gate.open(); // 11 and 12 finish while Redis is down: their acknowledgements wait
+        for (int id = 21; id <= 25; ++id)
+            jobs.enqueue("bookings", id); // neither blocks nor throws
+        CPPUNIT_ASSERT(eventually([&] { return seen.count() == 12; }));
+        server.start();
+
+        CPPUNIT_ASSERT(eventually([&] { return seen.count() >= 25; }, std::chrono::seconds(30)));
+        std::set<int> distinct;
+        for (const int id : seen.values())
+            distinct.insert(id);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(25), distinct.size());
+        CPPUNIT_ASSERT_EQUAL(25, seen.count()); // acknowledged jobs did not run twice
+        CPPUNIT_ASSERT(eventually([&] { return jobs.stats()["bookings"].queued == 0; }));
+        jobs.stop(milliseconds(5000));
+    }
+
+    void testRejectsBadRegistrations() {
+        motel::test::RecordingLogger log;
+        RedisJobs jobs(motel::test::fixtureRedis(1), "host-a", 1, log.logger,
+                       testOptions(motel::test::uniqueQueuePrefix()));
+        const auto noop = [] {};
+        jobs.every("cleanup", milliseconds(1000), noop);
+        CPPUNIT_ASSERT_THROW(jobs.every("cleanup", milliseconds(1000), noop), std::logic_error);
+        CPPUNIT_ASSERT_THROW(jobs.cron("cleanup", "* * * * *", noop), std::logic_error);
+        CPPUNIT_ASSERT_THROW(jobs.every("fast", milliseconds(0), noop), std::invalid_argument);
+        CPPUNIT_ASSERT_THROW(jobs.cron("nightly", "0 3 * *", noop), std::invalid_argument);
+        const auto handler = [](const Poco::Dynamic::Var&) {};
+        jobs.handle("mail", handler);
+        CPPUNIT_ASSERT_THROW(jobs.handle("mail", handler), std::logic_error);
+        CPPUNIT_ASSERT_THROW(jobs.enqueue("mail", 1, attempts(0)), std::invalid_argument);
+        CPPUNIT_ASSERT_THROW(RedisJobs(motel::test::fixtureRedis(1), "x", 0, log.logger), std::invalid_argument);
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(RedisJobsTest);
