@@ -8,7 +8,7 @@
 #   cmake --build build-http-rel --target motel_http_bench motel-host health -j2
 #   bench/http/run.sh [BUILD_DIR]            # default build-http-rel
 #
-# Environment: ROUNDS (3), DURATION (5s), CONNECTIONS (64), THREADS (2),
+# Environment: ROUNDS (5), DURATION (5s), CONNECTIONS (64), THREADS (2),
 # SLOW_CLIENTS (300). Needs nginx, wrk, curl, python3. Everything listens on
 # 127.0.0.1 ports chosen at run time and is stopped on exit.
 set -euo pipefail
@@ -16,7 +16,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${1:-$ROOT/build-http-rel}
 [[ $BUILD = /* ]] || BUILD=$ROOT/$BUILD
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-5s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
@@ -108,19 +108,24 @@ measure() { # target -> "rps p50 p99"
         awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {printf "%.0f %s %s", rps, p50, p99}'
 }
 
-declare -A SAMPLES
+# Rounds alternate the targets; each round's ratio compares runs made seconds
+# apart, which matters on a machine shared with other work.
+declare -A SAMPLES RATIOS
 for round in $(seq 1 "$ROUNDS"); do
+    nginx_rps=
     for target in "${TARGETS[@]}"; do
         read -r rps p50 p99 <<<"$(measure "$target")"
         SAMPLES[$target]+="$rps "
-        printf 'round %d  %-11s %8s req/s  p50 %-8s p99 %s\n' "$round" "$target" "$rps" "$p50" "$p99"
+        [[ $target = nginx ]] && nginx_rps=$rps
+        ratio=$(echo "$rps / $nginx_rps" | bc -l)
+        RATIOS[$target]+="$ratio "
+        printf 'round %d  %-11s %8s req/s  p50 %-8s p99 %-8s %.2f of nginx\n' "$round" "$target" "$rps" "$p50" "$p99" "$ratio"
     done
 done
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-NGINX_MEDIAN=$(echo "${SAMPLES[nginx]}" | median)
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 for target in "${TARGETS[@]}"; do
-    m=$(echo "${SAMPLES[$target]}" | median)
-    printf 'median %-11s %8s req/s  = %.2f of nginx\n' "$target" "$m" "$(echo "$m / $NGINX_MEDIAN" | bc -l)"
+    printf 'median %-11s %8s req/s  median ratio %.2f of nginx\n' "$target" \
+        "$(echo "${SAMPLES[$target]}" | median)" "$(echo "${RATIOS[$target]}" | median)"
 done
 echo "RSS after load: httpserver $(rss_kib "$BENCH_PID") KiB${HOST_PID:+, motel-host $(rss_kib "$HOST_PID") KiB}"
 

@@ -35,16 +35,13 @@ void produce(RedisJobs& jobs, const std::string& queue, int count, int producers
     std::vector<std::thread> threads;
     for (int producer = 0; producer < producers; ++producer)
         threads.emplace_back([&jobs, &queue, count, producers, producer] {
-            for (int job = producer; job < count; job += producers)
-                jobs.enqueue(queue, job);
+            for (int job = producer; job < count; job += producers) jobs.enqueue(queue, job);
         });
-    for (auto& thread : threads)
-        thread.join();
+    for (auto& thread : threads) thread.join();
 }
 
 void waitFor(const std::atomic<int>& handled, int count) {
-    while (handled.load() < count)
-        std::this_thread::sleep_for(std::chrono::microseconds(200));
+    while (handled.load() < count) std::this_thread::sleep_for(std::chrono::microseconds(200));
 }
 
 } // namespace

@@ -5,10 +5,13 @@
 #
 #   bench/jobs/run.sh [BUILD_DIR] [JOBS] [WORKERS] [PRODUCERS]
 #
-# Builds motel_jobs_bench in BUILD_DIR (default build-release), starts
-# redis-server on a free 127.0.0.1 port in a temp dir, runs redis-benchmark
-# (PING, XADD, LPUSH; 50 clients, no pipelining, like our clients) and the
-# bench, then stops the server by its pid.
+# Builds motel_jobs_bench in BUILD_DIR (default build-release; configure it
+# with -DCMAKE_BUILD_TYPE=Release), starts redis-server on a free 127.0.0.1
+# port in a temp dir, runs redis-benchmark (PING, LPUSH, XADD; no
+# pipelining, like our clients) and the bench, then stops the server by its
+# pid. A job costs at least three round trips (XADD to enqueue, XREADGROUP
+# to lease, EVALSHA to acknowledge), so a third of redis-benchmark's figure
+# is the ceiling for jobs/s.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build-release}
@@ -25,9 +28,15 @@ pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
 for _ in $(seq 1 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
 
-echo "== redis-benchmark (ceiling)"
-redis-benchmark -h 127.0.0.1 -p "$port" -n 200000 -c 50 -t ping,xadd,lpush -q
-echo "== redis-benchmark, 8 clients"
-redis-benchmark -h 127.0.0.1 -p "$port" -n 200000 -c 8 -t ping,xadd -q
+# redis-benchmark prints progress with carriage returns; keep the results.
+bench() { redis-benchmark -h 127.0.0.1 -p "$port" -n 200000 -q "$@" | tr '\r' '\n' | grep 'per second'; }
+echo "== redis-benchmark (ceiling), 50 clients"
+bench -c 50 -t ping,lpush
+echo "XADD (one enqueue):"
+bench -c 50 XADD motel:bench:stream MAXLEN '~' 10000 '*' id x payload 1
+echo "== redis-benchmark, 8 clients (as many connections as the bench's workers)"
+bench -c 8 -t ping
+echo "XADD (one enqueue):"
+bench -c 8 XADD motel:bench:stream MAXLEN '~' 10000 '*' id x payload 1
 echo "== motel_jobs_bench"
-"$build/bench/jobs/motel_jobs_bench" "redis://127.0.0.1:$port" "$jobs" "$workers" "$producers"
+"$build/bin/motel_jobs_bench" "redis://127.0.0.1:$port" "$jobs" "$workers" "$producers"

@@ -19,6 +19,7 @@
 #include <atomic>
 #include <chrono>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -59,6 +60,18 @@ std::string writeConfig(const HostOptions& options, const std::string& dir, std:
     return path;
 }
 
+// Poco's isRunning() calls a child that exited but was not reaped "running";
+// waitpid() tells the truth and reaps it. Returns the exit code once exited.
+std::optional<int> exitCodeIfExited(int pid) {
+    int status = 0;
+    const int result = ::waitpid(pid, &status, WNOHANG);
+    if (result == 0) return std::nullopt;
+    if (result < 0) return -1;
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+    return -1;
+}
+
 Poco::Process::Env environmentFor(const HostOptions& options) {
     Poco::Process::Env env;
     for (const auto& [k, v] : options.environment) env[k] = v;
@@ -94,9 +107,14 @@ HostProcess::HostProcess(HostOptions options) : options_(std::move(options)) {
                                       MOTEL_TEST_HOST_BINARY, configPath_, options_.command, logPath_};
         process_ = std::make_unique<Poco::ProcessHandle>(
             Poco::Process::launch("/bin/sh", args, workDir_, nullptr, nullptr, nullptr, environmentFor(options_)));
+        // Any HTTP answer means it serves (a host without the health plugin
+        // answers /health/live with 404).
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
         while (std::chrono::steady_clock::now() < deadline) {
-            if (!Poco::Process::isRunning(*process_)) break;
+            if (auto code = exitCodeIfExited(process_->id())) {
+                exitCode_ = *code;
+                break;
+            }
             try {
                 if (request("GET", "/health/live").status > 0) {
                     running_ = true;
@@ -104,11 +122,11 @@ HostProcess::HostProcess(HostOptions options) : options_(std::move(options)) {
                 }
             } catch (...) {
             }
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            std::this_thread::sleep_for(std::chrono::milliseconds(25));
         }
-        if (!running_ && Poco::Process::isRunning(*process_)) {
-            // Listening but without the health plugin: accept any answer.
-            running_ = true;
+        if (!running_ && !exitCode_) {
+            ::kill(process_->id(), SIGKILL);
+            ::waitpid(process_->id(), nullptr, 0);
         }
         if (!running_ && logText().find("Address already in use") == std::string::npos) break;
     }
@@ -128,17 +146,28 @@ HostProcess::~HostProcess() {
 
 std::string HostProcess::logText() const { return readFile(logPath_); }
 
+bool HostProcess::waitForLog(const std::string& text, std::chrono::milliseconds timeout) const {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    do {
+        if (logText().find(text) != std::string::npos) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    } while (std::chrono::steady_clock::now() < deadline);
+    return false;
+}
+
 int HostProcess::stop() {
     if (!process_ || !running_) return -1;
     running_ = false;
     const int pid = process_->id();
     ::kill(pid, SIGTERM);
-    for (int i = 0; i < 200; ++i) {
-        if (!Poco::Process::isRunning(pid)) return process_->wait();
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    for (int i = 0; i < 400; ++i) {
+        if (auto code = exitCodeIfExited(pid)) return *code;
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
     }
     ::kill(pid, SIGKILL);
-    return process_->wait();
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return 128 + SIGKILL;
 }
 
 HttpResult HostProcess::request(const std::string& method, const std::string& path, const std::string& body,

@@ -7,9 +7,11 @@
 #include <Poco/Dynamic/Var.h>
 #include <Poco/Process.h>
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,8 @@ public:
     std::uint16_t port() const { return port_; }
     const std::string& workDir() const { return workDir_; }
     std::string logText() const; ///< everything the host printed so far
+    /// Waits (the host logs asynchronously) until `text` appears in the log.
+    bool waitForLog(const std::string& text, std::chrono::milliseconds timeout = std::chrono::seconds(5)) const;
 
     HttpResult request(const std::string& method, const std::string& path, const std::string& body = "",
                        const std::map<std::string, std::string>& headers = {}) const;
@@ -67,6 +71,7 @@ private:
     std::uint16_t port_ = 0;
     std::unique_ptr<Poco::ProcessHandle> process_;
     bool running_ = false;
+    std::optional<int> exitCode_; ///< set when the host exited while starting
 };
 
 /// A free TCP port on 127.0.0.1 (bound and released).

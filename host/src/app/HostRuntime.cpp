@@ -8,9 +8,14 @@
 #include "services/InProcessEventBus.h"
 #include "services/InProcessJobs.h"
 #include "services/JobEngine.h"
+#include "services/JobMetrics.h"
 #include "services/MemoryCache.h"
 #include "services/PrometheusMetrics.h"
 #include "services/ServiceDirectory.h"
+#include "services/redis/RedisCache.h"
+#include "services/redis/RedisCacheClearer.h"
+#include "services/redis/RedisJobs.h"
+#include "services/redis/RedisUrl.h"
 
 #include <motel/sdk/Authenticator.h>
 
@@ -21,15 +26,48 @@ namespace motel::host {
 namespace {
 constexpr std::size_t kCacheEntries = 100000;
 constexpr std::size_t kJobWorkers = 4;
+
+RedisUrl redisUrlOf(const HostConfig& config) {
+    try {
+        return RedisUrl::parse(config.redisUrl());
+    } catch (const std::invalid_argument& e) {
+        throw sdk::ConfigError(std::string("redis.url: ") + e.what());
+    }
+}
+
+// With redis.url set, the cache and the job queue are shared by every host
+// (and survive restarts); without it, in-process engines with the same API.
+std::unique_ptr<sdk::Cache> makeCache(const HostConfig& config) {
+    if (config.redisUrl().empty()) return std::make_unique<MemoryCache>(kCacheEntries);
+    return std::make_unique<RedisCache>(redisUrlOf(config), Poco::Logger::get("motel.cache"));
+}
+
+std::unique_ptr<JobEngine> makeJobs(const HostConfig& config) {
+    auto& log = Poco::Logger::get("motel.jobs");
+    const auto workers = static_cast<std::size_t>(config.hostSettings().getInt("jobs.workers", kJobWorkers, 1, 256));
+    if (config.redisUrl().empty()) return std::make_unique<InProcessJobs>(workers, log);
+    RedisUrl url = redisUrlOf(config);
+    if (config.hostSettings().has("redis.queueDb"))
+        url = url.withDatabase(static_cast<int>(config.hostSettings().getInt("redis.queueDb", 0, 0, 15)));
+    return std::make_unique<RedisJobs>(url, RedisJobs::defaultInstanceId(), workers, log);
+}
 } // namespace
+
+std::string HostRuntime::clearCache(const HostConfig& config) {
+    if (config.redisUrl().empty())
+        return "no shared cache: redis.url is empty, so each host keeps its cache in memory; restarting a host "
+               "clears it";
+    RedisCacheClearer clearer(redisUrlOf(config), Poco::Logger::get("motel.cache"), RedisCache::defaultPrefix);
+    return "cleared " + std::to_string(clearer.clear()) + " cache entries (the job queue was not touched)";
+}
 
 HostRuntime::HostRuntime(HostConfig config)
     : config_(std::move(config)), hostInfo_(config_, traffic_),
       events_(std::make_unique<InProcessEventBus>(Poco::Logger::get("motel.events"))),
       services_(std::make_unique<ServiceDirectory>()), health_(std::make_unique<HealthCheckRunner>()),
       metrics_(std::make_unique<PrometheusMetrics>(Poco::Logger::get("motel.metrics"))),
-      cache_(std::make_unique<MemoryCache>(kCacheEntries)),
-      jobs_(std::make_unique<InProcessJobs>(kJobWorkers, Poco::Logger::get("motel.jobs"))) {}
+      cache_(makeCache(config_)), jobs_(makeJobs(config_)),
+      jobMetrics_(std::make_unique<JobMetrics>(*jobs_, *metrics_)) {}
 
 HostRuntime::~HostRuntime() {
     shutdown(std::chrono::milliseconds(5000));

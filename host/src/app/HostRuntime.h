@@ -29,7 +29,7 @@ class ServiceDirectory;
 class HealthCheckRunner;
 class PrometheusMetrics;
 class JobEngine;
-class MemoryCache;
+class JobMetrics;
 class Dispatcher;
 class HttpServer;
 
@@ -65,6 +65,10 @@ public:
 
     const HostConfig& config() const { return config_; }
 
+    /// `motel-host cache clear`: empties the shared (Redis) cache, never the
+    /// job queue. Returns a line for the operator.
+    static std::string clearCache(const HostConfig& config);
+
 private:
     HostConfig config_;
     std::unique_ptr<PluginLoader> loader_;
@@ -75,8 +79,9 @@ private:
     std::unique_ptr<ServiceDirectory> services_;
     std::unique_ptr<HealthCheckRunner> health_;
     std::unique_ptr<PrometheusMetrics> metrics_;
-    std::unique_ptr<MemoryCache> cache_;
+    std::unique_ptr<sdk::Cache> cache_;
     std::unique_ptr<JobEngine> jobs_;
+    std::unique_ptr<JobMetrics> jobMetrics_;
     Router router_;
     std::unique_ptr<HostServices> hostServices_;
     std::vector<std::unique_ptr<PluginContextImpl>> contexts_;

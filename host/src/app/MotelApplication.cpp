@@ -78,6 +78,7 @@ void MotelApplication::printHelp() const {
         "  migrate  apply pending database migrations and exit\n"
         "  seed     add development demo data (refused when motel.env=production) and exit\n"
         "  plugins  list the plugins found in plugins.dir and exit\n"
+        "  cache clear  empty the shared cache (never the job queue; use it instead of redis-cli FLUSHALL)\n"
         "  user ... operator commands of the loaded plugins (auth: user add|passwd|disable)\n"
         "Environment overrides: PORT, HOST, DATABASE_URL, REDIS_URL, JWT_SECRET, JWT_EXPIRES_IN,\n"
         "MOTEL_PLUGINS, MOTEL_ENV, CORS_ORIGINS, LOG_LEVEL.");
@@ -139,6 +140,11 @@ int MotelApplication::main(const std::vector<std::string>& args) {
         if (command == "migrate") return migrate(std::move(*config));
         if (command == "seed") return seed(std::move(*config));
         if (command == "plugins") return listPlugins(std::move(*config));
+        if (command == "cache") {
+            if (args.size() != 2 || args[1] != "clear") return fail("usage: motel-host cache clear", EXIT_USAGE);
+            std::cout << HostRuntime::clearCache(*config) << std::endl;
+            return EXIT_OK;
+        }
         return pluginCommand(std::move(*config), args);
     } catch (const std::invalid_argument& e) {
         return fail(e.what(), EXIT_USAGE);

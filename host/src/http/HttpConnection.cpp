@@ -205,7 +205,8 @@ void HttpConnection::runInline() {
     ParsedRequest request = std::move(*_inlineRequest);
     _inlineRequest.reset();
     const bool closing = _shuttingDown || _io.stopping();
-    deliver(_io.executor().execute(std::move(request), _peerAddress, closing), true);
+    const bool precise = _io.inlinePolicy().wantsPreciseCost(_requestType);
+    deliver(_io.executor().execute(std::move(request), _peerAddress, closing, precise), true);
 }
 
 void HttpConnection::deliver(RequestExecutor::Outcome outcome, bool ranInline) {

@@ -1,5 +1,7 @@
 #include "http/InlineDispatchPolicy.h"
 
+#include <algorithm>
+
 namespace motel::host {
 
 std::uint64_t InlineDispatchPolicy::typeOf(std::string_view method, std::string_view target, bool hasBody) const {
@@ -25,8 +27,20 @@ bool InlineDispatchPolicy::shouldRunInline(std::uint64_t type) const {
     return found != _types.end() && found->second.runsInline;
 }
 
-bool InlineDispatchPolicy::isFast(const DispatchCost& cost) {
-    return !cost.blocked && cost.cpu <= cpuLimit && cost.wall <= wallLimit;
+bool InlineDispatchPolicy::wantsPreciseCost(std::uint64_t type) {
+    if (type == 0) return false; // never judged
+    const auto found = _types.find(type);
+    if (found == _types.end() || !found->second.runsInline) return true;
+    Record& record = found->second;
+    if (record.suspect || ++record.sincePrecise >= preciseEvery) {
+        record.sincePrecise = 0;
+        return true;
+    }
+    return false;
+}
+
+bool InlineDispatchPolicy::sleptLong(const DispatchCost& cost) {
+    return cost.blocked && cost.wall - cost.cpu > sleepLimit;
 }
 
 void InlineDispatchPolicy::record(std::uint64_t type, const DispatchCost& cost, bool ranInline) {
@@ -38,17 +52,47 @@ void InlineDispatchPolicy::record(std::uint64_t type, const DispatchCost& cost, 
     }
     Record& record = found->second;
     if (record.strikes >= maxStrikes) return;
-    const bool fast = isFast(cost);
-    if (ranInline) {
-        if (!fast) {
-            record.runsInline = false;
-            record.fastRuns = 0;
-            ++record.strikes;
+    if (!cost.precise) { // an inline run timed by the wall clock only
+        record.suspect = cost.wall > cpuLimit;
+        return;
+    }
+    record.suspect = false;
+    if (ranInline)
+        recordInlineRun(record, cost);
+    else
+        recordPoolRun(record, cost);
+}
+
+void InlineDispatchPolicy::recordPoolRun(Record& record, const DispatchCost& cost) {
+    if (sleptLong(cost) || cost.cpu > inlineCpuLimit) record.windowSpoiled = true;
+    record.windowCpu += static_cast<std::uint64_t>(cost.cpu.count());
+    if (++record.windowRuns < qualifyingRuns) return;
+    const bool qualifies =
+        !record.windowSpoiled && record.windowCpu <= static_cast<std::uint64_t>(cpuLimit.count()) * qualifyingRuns;
+    record.windowRuns = 0;
+    record.windowCpu = 0;
+    record.windowSpoiled = false;
+    if (!qualifies) return;
+    record.runsInline = true;
+    record.goodInlineRuns = 0;
+    record.averageCpu8 = 0;
+}
+
+void InlineDispatchPolicy::recordInlineRun(Record& record, const DispatchCost& cost) {
+    // Moving average over ~8 precise runs, in eighths of a microsecond.
+    const auto cpu = static_cast<std::uint32_t>(std::min<long long>(cost.cpu.count(), 1000000));
+    record.averageCpu8 = record.averageCpu8 - record.averageCpu8 / 8 + cpu;
+    const bool acceptable = !sleptLong(cost) && cost.cpu <= inlineCpuLimit &&
+                            record.averageCpu8 / 8 <= 2 * static_cast<std::uint32_t>(cpuLimit.count());
+    if (acceptable) {
+        if (++record.goodInlineRuns >= forgiveAfter) {
+            record.goodInlineRuns = 0;
+            if (record.strikes > 0) --record.strikes;
         }
         return;
     }
-    record.fastRuns = fast ? record.fastRuns + 1 : 0;
-    if (record.fastRuns >= qualifyingRuns) record.runsInline = true;
+    record.runsInline = false;
+    ++record.strikes;
 }
 
 } // namespace motel::host

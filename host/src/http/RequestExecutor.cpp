@@ -9,6 +9,8 @@
 #include <Poco/Logger.h>
 #include <Poco/String.h>
 
+#include <ctime>
+
 #include <sys/resource.h>
 
 namespace motel::host {
@@ -16,23 +18,36 @@ namespace motel::host {
 namespace {
 
 /// Measures the calling thread's CPU time, sleeps and wall time over a scope.
+/// CPU time comes from the thread's CPU clock: getrusage's utime/stime are
+/// split by scheduler ticks and jump by milliseconds.
 class CostMeter {
 public:
-    CostMeter() : _start(std::chrono::steady_clock::now()) { ::getrusage(RUSAGE_THREAD, &_usage); }
+    explicit CostMeter(bool precise) : _precise(precise), _wallStart(std::chrono::steady_clock::now()) {
+        if (!_precise) return;
+        _cpuStart = threadCpuNanos();
+        ::getrusage(RUSAGE_THREAD, &_usage);
+    }
     DispatchCost finish() const {
+        DispatchCost cost;
+        cost.precise = _precise;
+        cost.wall = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - _wallStart);
+        if (!_precise) return cost;
         rusage now{};
         ::getrusage(RUSAGE_THREAD, &now);
-        DispatchCost cost;
-        cost.wall = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - _start);
-        cost.cpu = std::chrono::microseconds(micros(now.ru_utime) + micros(now.ru_stime) - micros(_usage.ru_utime) -
-                                             micros(_usage.ru_stime));
+        cost.cpu = std::chrono::microseconds((threadCpuNanos() - _cpuStart) / 1000);
         cost.blocked = now.ru_nvcsw != _usage.ru_nvcsw;
         return cost;
     }
 
 private:
-    static long long micros(const timeval& t) { return static_cast<long long>(t.tv_sec) * 1000000 + t.tv_usec; }
-    std::chrono::steady_clock::time_point _start;
+    static long long threadCpuNanos() {
+        timespec t{};
+        ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+        return static_cast<long long>(t.tv_sec) * 1000000000 + t.tv_nsec;
+    }
+    bool _precise;
+    std::chrono::steady_clock::time_point _wallStart;
+    long long _cpuStart = 0;
     rusage _usage{};
 };
 
@@ -64,8 +79,8 @@ std::string RequestExecutor::clientAddress(const ParsedRequest& request, const s
 }
 
 RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const std::string& peerAddress,
-                                                  bool closing) const {
-    const CostMeter meter;
+                                                  bool closing, bool preciseCost) const {
+    const CostMeter meter(preciseCost);
     ResponseFraming framing;
     framing.headRequest = parsed.method == "HEAD";
     framing.keepAlive = parsed.keepAlive && !closing;

@@ -28,8 +28,9 @@ public:
     /// finished while the server stops says `Connection: close`.
     RequestExecutor(RequestDispatch dispatch, bool trustForwardedFor, const std::atomic<bool>* serverStopping = nullptr);
 
-    /// `peerAddress` is the socket's peer; `closing` asks for `Connection: close`.
-    Outcome execute(ParsedRequest request, const std::string& peerAddress, bool closing) const;
+    /// `peerAddress` is the socket's peer; `closing` asks for `Connection: close`;
+    /// `preciseCost` measures CPU time and sleeps (else only wall time).
+    Outcome execute(ParsedRequest request, const std::string& peerAddress, bool closing, bool preciseCost = true) const;
 
     /// The client address: the peer, or with trustForwardedFor the last
     /// (right-most, i.e. added by our own proxy) X-Forwarded-For entry.

@@ -20,6 +20,14 @@ const char* const kUnmatchedRoute = "unmatched";
 
 bool isApiPath(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
 
+// Probes, scrapes and long-polls say nothing about how fast the API serves
+// people (and an unhealthy /health answering 503 must not keep itself
+// unhealthy), so the traffic window behind the health alerts skips them.
+bool countsAsTraffic(const std::string& path) {
+    return path.rfind("/health", 0) != 0 && path.rfind("/metrics", 0) != 0 && path.rfind("/socket.io", 0) != 0 &&
+           path.rfind("/engine.io", 0) != 0;
+}
+
 // Accept a caller's request id only when it is short and harmless in logs.
 bool isSafeRequestId(const std::string& id) {
     return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
@@ -173,7 +181,7 @@ void Dispatcher::record(const sdk::Request& request, const sdk::Response& respon
         .observe(milliseconds / 1000.0);
     if (response.status >= 500)
         metrics_.counter("http_request_errors_total", "HTTP requests answered with a 5xx status", labels).increment();
-    traffic_.record(response.status, milliseconds);
+    if (countsAsTraffic(request.path)) traffic_.record(response.status, milliseconds);
     if (accessLog_.information())
         accessLog_.information("%s %s %d %.1fms %s rid=%s", request.method, request.path, response.status,
                                milliseconds, request.remoteAddress, request.requestId);

@@ -1,4 +1,6 @@
 #include "services/InProcessJobs.h"
+#include "services/JobPayload.h"
+#include "services/RetryBackoff.h"
 
 #include "services/CronExpression.h"
 #include "services/ExceptionText.h"
@@ -34,23 +36,6 @@ template <class Fn> std::optional<std::string> runCatching(Fn&& fn) {
     }
 }
 
-std::string toJson(const Poco::Dynamic::Var& payload) {
-    try {
-        std::ostringstream text;
-        Poco::JSON::Stringifier::stringify(payload, text);
-        return text.str();
-    } catch (const Poco::Exception& error) {
-        throw std::invalid_argument("job payload is not JSON-serialisable: " + error.displayText());
-    }
-}
-
-/// A fresh copy of the payload. Poco 1.11's parser wants an object or an
-/// array at the top, so a scalar payload is read as the element of one.
-Poco::Dynamic::Var fromJson(const std::string& json) {
-    const auto wrapped = Poco::JSON::Parser().parse("[" + json + "]");
-    return wrapped.extract<Poco::JSON::Array::Ptr>()->get(0);
-}
-
 } // namespace
 
 /// Everything the threads touch, owned jointly by the facade and the threads.
@@ -73,10 +58,12 @@ public:
     };
     using Work = std::variant<Schedule*, QueuedJob>;
 
-    Engine(Poco::Logger& logger, Options options) : logger(logger), options(options) {}
+    Engine(Poco::Logger& logger, Options options)
+        : logger(logger), options(options), retry(options.retryBase, options.retryCap) {}
 
     Poco::Logger& logger;
     const Options options;
+    const RetryBackoff retry; ///< throws for bad delays, so a bad engine is never built
 
     std::mutex mutex;
     std::condition_variable schedulerWake; ///< new deadline or stopping
@@ -201,7 +188,7 @@ public:
         ++stats.running;
         const QueueHandler handler = handlers.at(job.queue);
         lock.unlock();
-        const auto error = runCatching([&] { handler(fromJson(job.payload)); });
+        const auto error = runCatching([&] { handler(JobPayload::fromJson(job.payload)); });
         lock.lock();
         --stats.running;
         ++job.attempts;
@@ -216,17 +203,10 @@ public:
             deadLetters[job.queue].push_back(DeadLetter{job.payload, job.attempts, *error});
             return;
         }
-        const auto delay = backoff(job.attempts);
+        const auto delay = retry.delayAfter(job.attempts);
         logger.warning("Job on queue '%s' failed (attempt %d of %d), retrying in %s ms: %s", job.queue, job.attempts,
                        job.maxAttempts, std::to_string(delay.count()), *error);
         submit(std::move(job), Clock::now() + delay);
-    }
-
-    std::chrono::milliseconds backoff(int attempts) const {
-        auto delay = options.retryBase;
-        for (int attempt = 1; attempt < attempts && delay < options.retryCap; ++attempt)
-            delay *= 2;
-        return std::min(delay, options.retryCap);
     }
 
     /// Register a scheduled job (every() and cron()).
@@ -253,8 +233,6 @@ InProcessJobs::InProcessJobs(std::size_t workers, Poco::Logger& logger, Options 
     : _engine(std::make_shared<Engine>(logger, options)) {
     if (workers == 0)
         throw std::invalid_argument("the job engine needs at least one worker");
-    if (options.retryBase.count() <= 0 || options.retryCap < options.retryBase)
-        throw std::invalid_argument("job retry delays must be positive, the cap no smaller than the base");
     _threads.resize(workers + 1); // the workers and the scheduler, created by start()
 }
 
@@ -352,7 +330,7 @@ void InProcessJobs::enqueue(const std::string& queue, const Poco::Dynamic::Var& 
         throw std::invalid_argument("a job queue needs a name");
     if (options.maxAttempts < 1)
         throw std::invalid_argument("a job on queue '" + queue + "' needs maxAttempts of at least 1");
-    Engine::QueuedJob job{queue, toJson(payload), 0, options.maxAttempts};
+    Engine::QueuedJob job{queue, JobPayload::toJson(payload), 0, options.maxAttempts};
     std::lock_guard<std::mutex> lock(_engine->mutex);
     if (_engine->stopping) {
         _engine->logger.warning("Job for queue '%s' dropped: the job engine has stopped", queue);

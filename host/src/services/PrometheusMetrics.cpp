@@ -57,6 +57,9 @@ private:
 std::string formatBound(double value) {
     if (std::isinf(value))
         return value > 0 ? "+Inf" : "-Inf";
+    // Whole numbers as integers: %g would write 10 as "1e+01".
+    if (std::fabs(value) < 1e15 && std::floor(value) == value)
+        return std::to_string(static_cast<long long>(value));
     char text[32];
     for (int precision = 1; precision <= 17; ++precision) {
         std::snprintf(text, sizeof text, "%.*g", precision, value);

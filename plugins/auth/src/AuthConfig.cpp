@@ -66,8 +66,8 @@ std::chrono::seconds readLifetime(const sdk::Settings& host, const AuthConfig::E
     }
     const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(lifetime);
     if (seconds.count() < 1)
-        throw sdk::ConfigError("jwt.expiresIn must be at least one second (got " +
-                               std::to_string(lifetime.count()) + "ms)");
+        throw sdk::ConfigError("jwt.expiresIn must be at least one second (got " + std::to_string(lifetime.count()) +
+                               "ms)");
     return seconds;
 }
 
@@ -75,8 +75,7 @@ PasswordStrength readStrength(const sdk::Settings& plugin) {
     const std::string value = plugin.getString("passwordHashStrength", "interactive");
     if (value == "interactive") return PasswordStrength::interactive;
     if (value == "moderate") return PasswordStrength::moderate;
-    throw sdk::ConfigError(plugin.prefix() + "passwordHashStrength=" + value +
-                           ": expected interactive or moderate");
+    throw sdk::ConfigError(plugin.prefix() + "passwordHashStrength=" + value + ": expected interactive or moderate");
 }
 
 } // namespace
@@ -97,8 +96,7 @@ AuthConfig AuthConfig::load(const sdk::Settings& host, const sdk::Settings& plug
 }
 
 AuthConfig AuthConfig::load(const sdk::Settings& host, const sdk::Settings& plugin, bool production) {
-    return load(host, plugin, production,
-                [](const std::string& name) { return Poco::Environment::get(name, ""); });
+    return load(host, plugin, production, [](const std::string& name) { return Poco::Environment::get(name, ""); });
 }
 
 } // namespace motel::auth

@@ -23,20 +23,19 @@
 namespace motel::auth {
 
 /// The value config/motel.properties.example ships; never acceptable in production.
-inline constexpr const char* kExampleSecret =
-    "change-me-to-a-long-random-secret-of-at-least-64-characters-000000";
+inline constexpr const char* kExampleSecret = "change-me-to-a-long-random-secret-of-at-least-64-characters-000000";
 inline constexpr std::size_t kMinimumSecretLength = 64;
 
 struct AuthConfig {
     std::string jwtSecret;
-    bool secretGenerated = false;          ///< true: random secret made at start
+    bool secretGenerated = false; ///< true: random secret made at start
     std::chrono::seconds tokenLifetime{86400};
     std::int64_t loginMaxAttempts = 5;
     std::chrono::milliseconds loginWindow{60000};
     PasswordStrength passwordStrength = PasswordStrength::interactive;
-    std::string adminEmail;                ///< MOTEL_ADMIN_EMAIL (may be empty)
-    std::string adminPassword;             ///< MOTEL_ADMIN_PASSWORD (may be empty)
-    std::vector<std::string> warnings;     ///< things start() should log
+    std::string adminEmail;            ///< MOTEL_ADMIN_EMAIL (may be empty)
+    std::string adminPassword;         ///< MOTEL_ADMIN_PASSWORD (may be empty)
+    std::vector<std::string> warnings; ///< things start() should log
 
     /// Reads an environment variable; empty when unset.
     using Environment = std::function<std::string(const std::string&)>;

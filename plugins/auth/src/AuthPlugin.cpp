@@ -48,8 +48,8 @@ void AuthPlugin::start(sdk::PluginContext& context) {
                                                    std::make_shared<JwtAuthenticator>(tokens_, context.database()));
     routes_->registerWith(context.routes());
     context.logger().information("tokens expire after " + std::to_string(config.tokenLifetime.count()) +
-                                 "s; failed logins limited to " + std::to_string(config.loginMaxAttempts) +
-                                 " per " + std::to_string(config.loginWindow.count()) + "ms per address and email");
+                                 "s; failed logins limited to " + std::to_string(config.loginMaxAttempts) + " per " +
+                                 std::to_string(config.loginWindow.count()) + "ms per address and email");
 }
 
 void AuthPlugin::bootstrapFirstAdmin(sdk::PluginContext& context, const std::string& email,

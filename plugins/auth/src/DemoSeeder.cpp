@@ -21,8 +21,8 @@ int DemoSeeder::run() {
         if (users.isEmpty()) records.push_back({"admin@motel.test", "Demo Admin", "admin", true, hash});
         records.push_back({"manager@motel.test", "Demo Manager", "manager", true, hash});
         for (int i = 1; i <= 3; ++i)
-            records.push_back({"staff" + std::to_string(i) + "@motel.test", "Demo Staff " + std::to_string(i),
-                               "staff", true, hash});
+            records.push_back(
+                {"staff" + std::to_string(i) + "@motel.test", "Demo Staff " + std::to_string(i), "staff", true, hash});
         const std::string now = sdk::nowTimestamp();
         for (const auto& record : records) {
             if (users.insertIfAbsent(record, now)) {

@@ -16,8 +16,8 @@ LoginRateLimiter::LoginRateLimiter(sdk::Cache& cache, std::int64_t maxAttempts, 
 std::string LoginRateLimiter::keyFor(const std::string& clientAddress, const std::string& email) {
     const std::string pair = clientAddress + '\n' + Poco::toLower(Poco::trim(email));
     unsigned char digest[16];
-    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(pair.data()), pair.size(),
-                       nullptr, 0);
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(pair.data()), pair.size(), nullptr,
+                       0);
     char hex[sizeof digest * 2 + 1];
     sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
     return std::string("auth:login:") + hex;

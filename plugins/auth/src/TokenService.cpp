@@ -132,8 +132,7 @@ std::optional<TokenClaims> TokenService::verify(const std::string& jwt, Poco::Ti
         Poco::JWT::Signer signer(secret_);
         signer.setAlgorithms({Poco::JWT::Signer::ALGO_HS256});
         Poco::JWT::Token token;
-        if (!signer.tryVerify(jwt, token) || token.getAlgorithm() != Poco::JWT::Signer::ALGO_HS256)
-            return std::nullopt;
+        if (!signer.tryVerify(jwt, token) || token.getAlgorithm() != Poco::JWT::Signer::ALGO_HS256) return std::nullopt;
 
         const Poco::JSON::Object& payload = token.payload();
         const auto userId = subjectClaim(payload);
@@ -145,7 +144,7 @@ std::optional<TokenClaims> TokenService::verify(const std::string& jwt, Poco::Ti
 
         return TokenClaims{*userId, payload.getValue<std::string>("role"), *issuedAt, *expiresAt};
     } catch (const std::exception&) { // Poco::Exception included
-        return std::nullopt;              // malformed JSON, bad encoding: not a token of ours
+        return std::nullopt;          // malformed JSON, bad encoding: not a token of ours
     }
 }
 

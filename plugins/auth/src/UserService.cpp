@@ -21,8 +21,7 @@ std::string join(const std::vector<std::string>& items) {
 
 } // namespace
 
-UserService::UserService(sdk::Database& database, sdk::EventBus& events, const PasswordHasher& hasher,
-                         AuditLog& audit)
+UserService::UserService(sdk::Database& database, sdk::EventBus& events, const PasswordHasher& hasher, AuditLog& audit)
     : database_(database), events_(events), hasher_(hasher), audit_(audit) {}
 
 void UserService::publishAfterCommit(sdk::SqlSession& session, const std::string& topic,

@@ -1,8 +1,8 @@
 #include "RealtimePlugin.h"
 
-#include "app/ComplianceApplication.h"
-#include "app/EngineEcho.h"
-#include "app/MotelApplication.h"
+#include "application/ComplianceApplication.h"
+#include "application/EngineEcho.h"
+#include "application/MotelApplication.h"
 #include "io/RandomId.h"
 
 #include <motel/sdk/Authenticator.h>
@@ -10,7 +10,9 @@
 namespace motel::realtime {
 
 RealtimePlugin::RealtimePlugin() = default;
-RealtimePlugin::~RealtimePlugin() { stop(); }
+RealtimePlugin::~RealtimePlugin() {
+    stop();
+}
 
 sdk::PluginInfo RealtimePlugin::info() const {
     // No `auth` dependency: the authenticator is looked up on every CONNECT,
@@ -64,18 +66,20 @@ void RealtimePlugin::start(sdk::PluginContext& context) {
     }
     events_ = &context.events();
     fanout_->attach(*events_);
-    context.logger().information("Socket.IO at /socket.io/ on %z I/O threads, pingInterval %ldms, recovery window %ldms%s",
-                                 loops_->size(), static_cast<long>(config.engine.pingInterval.count()),
-                                 static_cast<long>(config.socketIo.recoveryWindow.count()),
-                                 std::string(bridge_ ? ", multi-host through Redis" : ", this host only"));
+    context.logger().information(
+        "Socket.IO at /socket.io/ on %z I/O threads, pingInterval %ldms, recovery window %ldms%s", loops_->size(),
+        static_cast<long>(config.engine.pingInterval.count()),
+        static_cast<long>(config.socketIo.recoveryWindow.count()),
+        std::string(bridge_ ? ", multi-host through Redis" : ", this host only"));
 }
 
 void RealtimePlugin::mount(sdk::RouteRegistry& routes, const std::string& path, EngineServer& server) {
     // Every method reaches Engine.IO, which answers the wrong ones itself
     // (400 "Bad handshake method") as the specification wants.
     for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
-        routes.add({method, path, sdk::Access::publicRoute(),
-                    [&server](const sdk::Request& request, sdk::Response& response) { server.handle(request, response); }});
+        routes.add(
+            {method, path, sdk::Access::publicRoute(),
+             [&server](const sdk::Request& request, sdk::Response& response) { server.handle(request, response); }});
     }
 }
 

@@ -11,10 +11,10 @@
 /// Registers the `websocket` health check and the `motel_websocket_*` metrics.
 /// Configuration: see RealtimeConfig.
 
-#include "app/EventFanout.h"
-#include "app/RealtimeConfig.h"
-#include "app/RealtimeStats.h"
-#include "app/RedisBridge.h"
+#include "application/EventFanout.h"
+#include "application/RealtimeConfig.h"
+#include "application/RealtimeStats.h"
+#include "application/RedisBridge.h"
 #include "engine/EngineServer.h"
 #include "io/IoLoopGroup.h"
 #include "socketio/SocketApplication.h"

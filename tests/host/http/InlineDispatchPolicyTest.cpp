@@ -11,7 +11,10 @@ namespace {
 
 DispatchCost fast() { return DispatchCost{microseconds(5), microseconds(8), false}; }
 DispatchCost blocking() { return DispatchCost{microseconds(5), microseconds(300), true}; }
-DispatchCost busy() { return DispatchCost{microseconds(400), microseconds(400), false}; }
+DispatchCost preempted() { return DispatchCost{microseconds(5), microseconds(20000), false}; }
+DispatchCost busy() { return DispatchCost{microseconds(600), microseconds(600), false}; }
+DispatchCost sluggish() { return DispatchCost{microseconds(150), microseconds(150), false}; }
+DispatchCost preemptedOutlier() { return DispatchCost{microseconds(80), microseconds(12000), false}; }
 
 void qualify(InlineDispatchPolicy& policy, std::uint64_t type) {
     for (std::uint32_t i = 0; i < InlineDispatchPolicy::qualifyingRuns; ++i) policy.record(type, fast(), false);
@@ -23,8 +26,12 @@ class InlineDispatchPolicyTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(InlineDispatchPolicyTest);
     CPPUNIT_TEST(qualifiesATypeAfterEnoughFastPoolRuns);
     CPPUNIT_TEST(neverQualifiesBlockingOrBusyHandlers);
+    CPPUNIT_TEST(toleratesShortLockWaitsAndOutliersWhenQualifying);
     CPPUNIT_TEST(sendsATypeBackToThePoolAfterASlowInlineRun);
     CPPUNIT_TEST(keepsATypeOnThePoolAfterRepeatedStrikes);
+    CPPUNIT_TEST(forgivesRareStrikesAndIgnoresPreemption);
+    CPPUNIT_TEST(demotesATypeWhoseAverageCostDrifts);
+    CPPUNIT_TEST(samplesPreciseMeasurementsInlineUnlessTheWallClockLooksSlow);
     CPPUNIT_TEST(considersOnlyBodilessGetAndHeadByPath);
     CPPUNIT_TEST(doesNothingWhenDisabled);
     CPPUNIT_TEST_SUITE_END();
@@ -51,6 +58,16 @@ public:
         CPPUNIT_ASSERT(!policy.shouldRunInline(heavy));
     }
 
+    void toleratesShortLockWaitsAndOutliersWhenQualifying() {
+        InlineDispatchPolicy policy(true);
+        const auto type = policy.typeOf("GET", "/health/live", false);
+        const DispatchCost lockWait{microseconds(20), microseconds(45), true};
+        const DispatchCost outlier{microseconds(250), microseconds(260), false};
+        for (std::uint32_t i = 0; i < InlineDispatchPolicy::qualifyingRuns; ++i)
+            policy.record(type, i % 10 == 0 ? lockWait : i == 33 ? outlier : preempted(), false);
+        CPPUNIT_ASSERT(policy.shouldRunInline(type));
+    }
+
     void sendsATypeBackToThePoolAfterASlowInlineRun() {
         InlineDispatchPolicy policy(true);
         const auto type = policy.typeOf("GET", "/x", false);
@@ -71,6 +88,56 @@ public:
         }
         qualify(policy, type);
         qualify(policy, type);
+        CPPUNIT_ASSERT(!policy.shouldRunInline(type));
+    }
+
+    void forgivesRareStrikesAndIgnoresPreemption() {
+        InlineDispatchPolicy policy(true);
+        const auto type = policy.typeOf("GET", "/health/live", false);
+        for (int round = 0; round < 10; ++round) { // far more than maxStrikes slow runs, but rare ones
+            qualify(policy, type);
+            for (std::uint32_t i = 0; i < InlineDispatchPolicy::forgiveAfter; ++i)
+                policy.record(type, i % 100 == 0 ? preempted() : i % 100 == 50 ? preemptedOutlier() : fast(), true);
+            CPPUNIT_ASSERT(policy.shouldRunInline(type));
+            policy.record(type, busy(), true);
+            CPPUNIT_ASSERT(!policy.shouldRunInline(type));
+        }
+    }
+
+    void demotesATypeWhoseAverageCostDrifts() {
+        InlineDispatchPolicy policy(true);
+        const auto type = policy.typeOf("GET", "/report", false);
+        qualify(policy, type);
+        int runs = 0;
+        while (policy.shouldRunInline(type) && runs < 100) {
+            policy.record(type, sluggish(), true);
+            ++runs;
+        }
+        CPPUNIT_ASSERT(!policy.shouldRunInline(type));
+        CPPUNIT_ASSERT(runs > 1); // not on the first run: one outlier is tolerated
+    }
+
+    void samplesPreciseMeasurementsInlineUnlessTheWallClockLooksSlow() {
+        InlineDispatchPolicy policy(true);
+        const auto type = policy.typeOf("GET", "/health/live", false);
+        CPPUNIT_ASSERT(policy.wantsPreciseCost(type)); // on the pool: always
+        qualify(policy, type);
+        int precise = 0;
+        for (int i = 0; i < 80; ++i) {
+            const bool wanted = policy.wantsPreciseCost(type);
+            precise += wanted ? 1 : 0;
+            DispatchCost cost = fast();
+            cost.precise = wanted;
+            policy.record(type, cost, true);
+        }
+        CPPUNIT_ASSERT_EQUAL(80 / int(InlineDispatchPolicy::preciseEvery), precise);
+        // A run slow by the wall clock makes the next one precise...
+        while (policy.wantsPreciseCost(type)) policy.record(type, fast(), true);
+        policy.record(type, DispatchCost{microseconds(0), microseconds(900), false, false}, true);
+        CPPUNIT_ASSERT(policy.shouldRunInline(type));
+        CPPUNIT_ASSERT(policy.wantsPreciseCost(type));
+        // ...which sends the type back to the pool if it really is slow.
+        policy.record(type, blocking(), true);
         CPPUNIT_ASSERT(!policy.shouldRunInline(type));
     }
 

@@ -18,8 +18,7 @@ namespace {
 std::size_t countContaining(const motel::test::RecordingLogger& log, const std::string& part) {
     std::size_t count = 0;
     for (const auto& message : log.channel->messages())
-        if (message.find(part) != std::string::npos)
-            ++count;
+        if (message.find(part) != std::string::npos) ++count;
     return count;
 }
 

@@ -27,10 +27,8 @@ int main(int argc, char** argv) {
     RedisJobs jobs(RedisUrl::parse(argv[1]), "crash-worker", 1, Poco::Logger::get("crash-worker"), options);
     jobs.handle(argv[3], [](const Poco::Dynamic::Var& payload) {
         std::cout << "started " << payload.toString() << std::endl;
-        for (;;)
-            std::this_thread::sleep_for(std::chrono::seconds(1));
+        for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
     });
     jobs.start();
-    for (;;)
-        std::this_thread::sleep_for(std::chrono::seconds(1));
+    for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
 }

@@ -94,6 +94,15 @@ RedisJobs::Options testOptions(const std::string& prefix) {
     return options;
 }
 
+/// What the engine logged, for the message of a failed assertion.
+std::string logText(const motel::test::RecordingLogger& log) {
+    std::string text;
+    for (const auto& message : log.channel->messages())
+        if (message.find("next attempt") == std::string::npos) // the reconnect chatter
+            text += message + "\n";
+    return text;
+}
+
 motel::sdk::JobOptions attempts(int maxAttempts) {
     motel::sdk::JobOptions options;
     options.maxAttempts = maxAttempts;
@@ -157,8 +166,7 @@ public:
         jobs.handle("flaky", [&](const Poco::Dynamic::Var&) {
             std::lock_guard<std::mutex> lock(mutex);
             attemptsAt.push_back(Clock::now());
-            if (attemptsAt.size() < 3)
-                throw std::runtime_error("smtp unavailable");
+            if (attemptsAt.size() < 3) throw std::runtime_error("smtp unavailable");
         });
         jobs.start();
         jobs.enqueue("flaky", "payload");
@@ -223,8 +231,7 @@ public:
         Gate gate;
         jobs.handle("bulk", [&](const Poco::Dynamic::Var&) { gate.pass(); });
         jobs.start();
-        for (int job = 0; job < 6; ++job)
-            jobs.enqueue("bulk", job);
+        for (int job = 0; job < 6; ++job) jobs.enqueue("bulk", job);
 
         CPPUNIT_ASSERT(eventually([&] { return gate.inside() == 2; }));
         const auto busy = jobs.stats()["bulk"];
@@ -329,13 +336,11 @@ public:
         Gate gate;
         jobs.handle("bookings", [&](const Poco::Dynamic::Var& payload) {
             const int id = payload.convert<int>();
-            if (id == 11 || id == 12)
-                gate.pass(); // in flight while Redis goes away
+            if (id == 11 || id == 12) gate.pass(); // in flight while Redis goes away
             seen.add(id);
         });
         jobs.start();
-        for (int id = 1; id <= 10; ++id)
-            jobs.enqueue("bookings", id);
+        for (int id = 1; id <= 10; ++id) jobs.enqueue("bookings", id);
         CPPUNIT_ASSERT(eventually([&] { return seen.count() == 10; }));
         for (int id = 11; id <= 20; ++id) // 11 and 12 block both workers; 13-20 wait in Redis
             jobs.enqueue("bookings", id);
@@ -343,15 +348,13 @@ public:
 
         server.stop();
         gate.open(); // 11 and 12 finish while Redis is down: their acknowledgements wait
-        for (int id = 21; id <= 25; ++id)
-            jobs.enqueue("bookings", id); // neither blocks nor throws
+        for (int id = 21; id <= 25; ++id) jobs.enqueue("bookings", id); // neither blocks nor throws
         CPPUNIT_ASSERT(eventually([&] { return seen.count() == 12; }));
         server.start();
 
-        CPPUNIT_ASSERT(eventually([&] { return seen.count() >= 25; }, std::chrono::seconds(30)));
+        CPPUNIT_ASSERT_MESSAGE(logText(log), eventually([&] { return seen.count() >= 25; }, std::chrono::seconds(30)));
         std::set<int> distinct;
-        for (const int id : seen.values())
-            distinct.insert(id);
+        for (const int id : seen.values()) distinct.insert(id);
         CPPUNIT_ASSERT_EQUAL(std::size_t(25), distinct.size());
         CPPUNIT_ASSERT_EQUAL(25, seen.count()); // acknowledged jobs did not run twice
         CPPUNIT_ASSERT(eventually([&] { return jobs.stats()["bookings"].queued == 0; }));

@@ -18,11 +18,9 @@ namespace motel::test {
 namespace {
 
 std::string redisServerBinary() {
-    if (Poco::Environment::has("MOTEL_TEST_REDIS_SERVER"))
-        return Poco::Environment::get("MOTEL_TEST_REDIS_SERVER");
+    if (Poco::Environment::has("MOTEL_TEST_REDIS_SERVER")) return Poco::Environment::get("MOTEL_TEST_REDIS_SERVER");
     Poco::Path found;
-    if (Poco::Path::find(Poco::Environment::get("PATH", "/usr/bin"), "redis-server", found))
-        return found.toString();
+    if (Poco::Path::find(Poco::Environment::get("PATH", "/usr/bin"), "redis-server", found)) return found.toString();
     return "/usr/bin/redis-server";
 }
 
@@ -53,11 +51,13 @@ RedisServerProcess::~RedisServerProcess() {
 }
 
 void RedisServerProcess::start() {
-    if (_process)
-        return;
-    std::vector<std::string> args{"--port",    std::to_string(_port), "--bind", "127.0.0.1", "--dir", _directory,
-                                  "--save",    "",                    "--daemonize", "no",  "--logfile",
-                                  _directory + "/redis.log"};
+    if (_process) return;
+    std::vector<std::string> args{"--port",      std::to_string(_port),
+                                  "--bind",      "127.0.0.1",
+                                  "--dir",       _directory,
+                                  "--save",      "",
+                                  "--daemonize", "no",
+                                  "--logfile",   _directory + "/redis.log"};
     args.insert(args.end(), _extraArgs.begin(), _extraArgs.end());
     _process = std::make_unique<Poco::ProcessHandle>(Poco::Process::launch(redisServerBinary(), args));
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
@@ -72,8 +72,7 @@ void RedisServerProcess::start() {
 }
 
 void RedisServerProcess::stop() {
-    if (!_process)
-        return;
+    if (!_process) return;
     ::kill(_process->id(), SIGTERM);
     _process->wait();
     _process.reset();

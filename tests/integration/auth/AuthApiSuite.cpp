@@ -124,8 +124,8 @@ Poco::JSON::Object::Ptr AuthApiSuite::object(const HttpResult& result) {
 }
 
 std::string AuthApiSuite::usersBody(const std::string& email, const std::string& role, const std::string& password) {
-    return R"({"email":")" + email + R"(","name":"User )" + email + R"(","password":")" + password +
-           R"(","role":")" + role + R"("})";
+    return R"({"email":")" + email + R"(","name":"User )" + email + R"(","password":")" + password + R"(","role":")" +
+           role + R"("})";
 }
 
 std::int64_t AuthApiSuite::createUser(const HostProcess& host, const std::string& adminToken, const std::string& email,
@@ -215,8 +215,8 @@ void AuthApiSuite::missingOrInvalidTokensAre401() {
         {"expired", craftToken(kSecret, "HS256", adminId, -10)},
         {"other secret", craftToken(std::string(70, 'z'), "HS256", adminId, 600)},
         {"unknown user", craftToken(kSecret, "HS256", 999999, 600)},
-        {"tampered payload", parts[0] + "." + base64Url(R"({"sub":"999","role":"admin","iat":1,"exp":4102444800})") +
-                                 "." + parts[2]},
+        {"tampered payload",
+         parts[0] + "." + base64Url(R"({"sub":"999","role":"admin","iat":1,"exp":4102444800})") + "." + parts[2]},
     };
     for (const auto& [what, token] : refused) {
         const auto result = host->json("GET", "/api/auth/me", "", token);
@@ -250,8 +250,8 @@ void AuthApiSuite::usersCrudAsAdmin() {
     auto host = startHost();
     const std::string admin = login(*host, kAdminEmail, kAdminPassword);
 
-    const auto created = host->json("POST", "/api/users",
-                                    R"({"email":"Kim@Motel.Test","name":"Kim","password":"kim-password"})", admin);
+    const auto created =
+        host->json("POST", "/api/users", R"({"email":"Kim@Motel.Test","name":"Kim","password":"kim-password"})", admin);
     CPPUNIT_ASSERT_EQUAL_MESSAGE(created.body, 201, created.status);
     const auto user = object(created);
     assertUserShape(user);
@@ -271,7 +271,8 @@ void AuthApiSuite::usersCrudAsAdmin() {
     CPPUNIT_ASSERT_EQUAL(user->getValue<std::string>("createdAt"), object(patched)->getValue<std::string>("createdAt"));
 
     CPPUNIT_ASSERT_EQUAL(200, host->json("PATCH", path, R"({"password":"kim-new-password"})", admin).status);
-    CPPUNIT_ASSERT_EQUAL(401, host->json("POST", "/api/auth/login", credentials("kim@motel.test", "kim-password")).status);
+    CPPUNIT_ASSERT_EQUAL(401,
+                         host->json("POST", "/api/auth/login", credentials("kim@motel.test", "kim-password")).status);
     login(*host, "kim@motel.test", "kim-new-password");
 
     CPPUNIT_ASSERT_EQUAL(200, host->json("PATCH", path, R"({"email":"kim.lee@motel.test"})", admin).status);
@@ -285,8 +286,8 @@ void AuthApiSuite::usersCrudAsAdmin() {
     CPPUNIT_ASSERT_EQUAL(200, afterDelete.status);
     CPPUNIT_ASSERT(!object(afterDelete)->getValue<bool>("active"));
     CPPUNIT_ASSERT_EQUAL(204, host->json("DELETE", path, "", admin).status);
-    CPPUNIT_ASSERT_EQUAL(401,
-                         host->json("POST", "/api/auth/login", credentials("kim.lee@motel.test", "kim-new-password")).status);
+    CPPUNIT_ASSERT_EQUAL(
+        401, host->json("POST", "/api/auth/login", credentials("kim.lee@motel.test", "kim-new-password")).status);
 
     const auto missing = host->json("GET", "/api/users/424242", "", admin);
     CPPUNIT_ASSERT_EQUAL(404, missing.status);
@@ -295,7 +296,8 @@ void AuthApiSuite::usersCrudAsAdmin() {
     CPPUNIT_ASSERT_EQUAL(404, host->json("PATCH", "/api/users/424242", R"({"name":"x"})", admin).status);
 
     const std::string log = host->logText();
-    for (const char* action : {"action=user.create", "action=user.update", "action=user.delete", "action=login.success"})
+    for (const char* action :
+         {"action=user.create", "action=user.update", "action=user.delete", "action=login.success"})
         CPPUNIT_ASSERT_MESSAGE(action, log.find(action) != std::string::npos);
     CPPUNIT_ASSERT_EQUAL(std::string::npos, log.find("kim-new-password"));
 }
@@ -351,23 +353,21 @@ void AuthApiSuite::rolesLimitWhoMayManageUsers() {
     CPPUNIT_ASSERT_EQUAL(200, host->json("GET", "/api/users", "", manager).status);
     CPPUNIT_ASSERT_EQUAL(200, host->json("GET", "/api/auth/me", "", staff).status);
     const std::vector<std::tuple<std::string, std::string, std::string, std::string>> refused{
-        {"staff list", "GET", "/api/users", staff},
-        {"staff create", "POST", "/api/users", staff},
-        {"staff read", "GET", one, staff},
-        {"manager create", "POST", "/api/users", manager},
-        {"manager read", "GET", one, manager},
-        {"manager update", "PATCH", one, manager},
-        {"manager delete", "DELETE", one, manager},
-        {"staff delete", "DELETE", one, staff},
+        {"staff list", "GET", "/api/users", staff}, {"staff create", "POST", "/api/users", staff},
+        {"staff read", "GET", one, staff},          {"manager create", "POST", "/api/users", manager},
+        {"manager read", "GET", one, manager},      {"manager update", "PATCH", one, manager},
+        {"manager delete", "DELETE", one, manager}, {"staff delete", "DELETE", one, staff},
     };
     for (const auto& [what, method, path, token] : refused) {
-        const std::string body = method == "POST" ? usersBody("x@motel.test", "admin", "password-123")
-                                 : method == "PATCH" ? R"({"role":"admin"})" : "";
+        const std::string body = method == "POST"    ? usersBody("x@motel.test", "admin", "password-123")
+                                 : method == "PATCH" ? R"({"role":"admin"})"
+                                                     : "";
         const auto result = host->json(method, path, body, token);
         CPPUNIT_ASSERT_EQUAL_MESSAGE(what, 403, result.status);
         CPPUNIT_ASSERT_EQUAL_MESSAGE(what, forbidden, envelopeOf(result));
     }
-    CPPUNIT_ASSERT_EQUAL(std::string("staff"), object(host->json("GET", one, "", admin))->getValue<std::string>("role"));
+    CPPUNIT_ASSERT_EQUAL(std::string("staff"),
+                         object(host->json("GET", one, "", admin))->getValue<std::string>("role"));
 }
 
 void AuthApiSuite::duplicateEmailIsConflictWhateverItsCase() {
@@ -385,22 +385,22 @@ void AuthApiSuite::duplicateEmailIsConflictWhateverItsCase() {
     CPPUNIT_ASSERT_EQUAL(409, patch.status);
     // Changing only the case of one's own email is not a conflict.
     CPPUNIT_ASSERT_EQUAL(
-        200, host->json("PATCH", "/api/users/" + std::to_string(other), R"({"email":"Other@motel.test"})", admin).status);
+        200,
+        host->json("PATCH", "/api/users/" + std::to_string(other), R"({"email":"Other@motel.test"})", admin).status);
 }
 
 void AuthApiSuite::invalidBodiesAndIdsAre400Or404() {
     auto host = startHost();
     const std::string admin = login(*host, kAdminEmail, kAdminPassword);
-    const auto invalid = host->json(
-        "POST", "/api/users", R"({"email":"bad","name":"","password":"short","role":"owner","extra":1})", admin);
+    const auto invalid = host->json("POST", "/api/users",
+                                    R"({"email":"bad","name":"","password":"short","role":"owner","extra":1})", admin);
     CPPUNIT_ASSERT_EQUAL(400, invalid.status);
     const auto messages = object(invalid)->getArray("message");
     std::set<std::string> problems;
     for (std::size_t i = 0; i < messages->size(); ++i) problems.insert(messages->getElement<std::string>(i));
-    for (const char* expected :
-         {"property extra should not exist", "email must be an email", "name should not be empty",
-          "password must be longer than or equal to 8 characters",
-          "role must be one of the following values: admin, manager, staff"})
+    for (const char* expected : {"property extra should not exist", "email must be an email",
+                                 "name should not be empty", "password must be longer than or equal to 8 characters",
+                                 "role must be one of the following values: admin, manager, staff"})
         CPPUNIT_ASSERT_MESSAGE(expected, problems.count(expected) == 1);
 
     const auto notAnId = host->json("GET", "/api/users/abc", "", admin);
@@ -409,7 +409,8 @@ void AuthApiSuite::invalidBodiesAndIdsAre400Or404() {
     CPPUNIT_ASSERT_EQUAL(404, host->json("GET", "/api/users/99999999999999999999999", "", admin).status);
     CPPUNIT_ASSERT_EQUAL(400, host->json("PATCH", "/api/users/1", R"({"active":"no"})", admin).status);
     CPPUNIT_ASSERT_EQUAL(400, host->json("POST", "/api/auth/login", R"({"email":"a@motel.test"})").status);
-    CPPUNIT_ASSERT_EQUAL(400, host->json("POST", "/api/auth/login", R"({"email":"a@motel.test","password":"x","x":1})").status);
+    CPPUNIT_ASSERT_EQUAL(
+        400, host->json("POST", "/api/auth/login", R"({"email":"a@motel.test","password":"x","x":1})").status);
 }
 
 void AuthApiSuite::deactivationEndsExistingSessions() {
@@ -434,7 +435,8 @@ void AuthApiSuite::roleChangeTakesEffectAtOnce() {
     const auto id = createUser(*host, admin, "chief@motel.test", "manager");
     const std::string token = login(*host, "chief@motel.test", "user-password-1");
     CPPUNIT_ASSERT_EQUAL(200, host->json("GET", "/api/users", "", token).status);
-    CPPUNIT_ASSERT_EQUAL(200, host->json("PATCH", "/api/users/" + std::to_string(id), R"({"role":"staff"})", admin).status);
+    CPPUNIT_ASSERT_EQUAL(200,
+                         host->json("PATCH", "/api/users/" + std::to_string(id), R"({"role":"staff"})", admin).status);
     CPPUNIT_ASSERT_EQUAL(403, host->json("GET", "/api/users", "", token).status);
     CPPUNIT_ASSERT_EQUAL(std::string("staff"),
                          object(host->json("GET", "/api/auth/me", "", token))->getValue<std::string>("role"));
@@ -541,9 +543,11 @@ void AuthApiSuite::firstAdminIsCreatedOnceAcrossRestarts() {
     auto other = options(url);
     other.environment["MOTEL_ADMIN_EMAIL"] = "second@motel.test";
     auto host = startHost(other);
-    CPPUNIT_ASSERT_EQUAL(401, host->json("POST", "/api/auth/login", credentials("second@motel.test", kAdminPassword)).status);
+    CPPUNIT_ASSERT_EQUAL(
+        401, host->json("POST", "/api/auth/login", credentials("second@motel.test", kAdminPassword)).status);
     const std::string admin = login(*host, kAdminEmail, kAdminPassword);
-    CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), object(host->json("GET", "/api/users", "", admin))->getValue<Poco::Int64>("total"));
+    CPPUNIT_ASSERT_EQUAL(Poco::Int64(1),
+                         object(host->json("GET", "/api/users", "", admin))->getValue<Poco::Int64>("total"));
 }
 
 void AuthApiSuite::twoHostsBootstrappingAtOnceCreateOneAdmin() {
@@ -560,8 +564,10 @@ void AuthApiSuite::twoHostsBootstrappingAtOnceCreateOneAdmin() {
     const auto loginFirst = hostA->json("POST", "/api/auth/login", credentials("first@motel.test", kAdminPassword));
     const auto loginSecond = hostB->json("POST", "/api/auth/login", credentials("second@motel.test", kAdminPassword));
     CPPUNIT_ASSERT_MESSAGE("exactly one bootstrap admin", (loginFirst.status == 200) != (loginSecond.status == 200));
-    const std::string token = object(loginFirst.status == 200 ? loginFirst : loginSecond)->getValue<std::string>("accessToken");
-    CPPUNIT_ASSERT_EQUAL(Poco::Int64(1), object(hostA->json("GET", "/api/users", "", token))->getValue<Poco::Int64>("total"));
+    const std::string token =
+        object(loginFirst.status == 200 ? loginFirst : loginSecond)->getValue<std::string>("accessToken");
+    CPPUNIT_ASSERT_EQUAL(Poco::Int64(1),
+                         object(hostA->json("GET", "/api/users", "", token))->getValue<Poco::Int64>("total"));
 }
 
 void AuthApiSuite::seedAddsDemoUsersOnce() {

@@ -43,8 +43,7 @@ protected:
     /// A URL of an empty database no other test uses (`sqlite:/...` or `postgresql://...`).
     virtual std::string freshDatabaseUrl() = 0;
 
-    static constexpr const char* kSecret =
-        "auth-integration-secret-auth-integration-secret-auth-integration-0001";
+    static constexpr const char* kSecret = "auth-integration-secret-auth-integration-secret-auth-integration-0001";
     static constexpr const char* kAdminEmail = "Root@Motel.Test";
     static constexpr const char* kAdminPassword = "root-password-1";
 
@@ -67,22 +66,22 @@ protected:
 } // namespace motel::test
 
 /// The scenario list, for the CPPUNIT_TEST_SUITE of each database's fixture.
-#define MOTEL_AUTH_API_TESTS                                        \
-    CPPUNIT_TEST(loginAnswersTokenAndUser);                         \
-    CPPUNIT_TEST(wrongPasswordUnknownEmailAndInactiveAnswerAlike);  \
-    CPPUNIT_TEST(missingOrInvalidTokensAre401);                     \
-    CPPUNIT_TEST(meReturnsTheCaller);                               \
-    CPPUNIT_TEST(usersCrudAsAdmin);                                 \
-    CPPUNIT_TEST(listIsPagedAndOrderedById);                        \
-    CPPUNIT_TEST(rolesLimitWhoMayManageUsers);                      \
-    CPPUNIT_TEST(duplicateEmailIsConflictWhateverItsCase);          \
-    CPPUNIT_TEST(invalidBodiesAndIdsAre400Or404);                   \
-    CPPUNIT_TEST(deactivationEndsExistingSessions);                 \
-    CPPUNIT_TEST(roleChangeTakesEffectAtOnce);                      \
-    CPPUNIT_TEST(lastActiveAdminCannotBeRemoved);                   \
-    CPPUNIT_TEST(secretChangeAndRestartInvalidatesTokens);          \
-    CPPUNIT_TEST(productionRefusesWeakSecrets);                     \
-    CPPUNIT_TEST(failedLoginsAreThrottledPerAddressAndEmail);       \
-    CPPUNIT_TEST(firstAdminIsCreatedOnceAcrossRestarts);            \
-    CPPUNIT_TEST(twoHostsBootstrappingAtOnceCreateOneAdmin);        \
+#define MOTEL_AUTH_API_TESTS                                                                                           \
+    CPPUNIT_TEST(loginAnswersTokenAndUser);                                                                            \
+    CPPUNIT_TEST(wrongPasswordUnknownEmailAndInactiveAnswerAlike);                                                     \
+    CPPUNIT_TEST(missingOrInvalidTokensAre401);                                                                        \
+    CPPUNIT_TEST(meReturnsTheCaller);                                                                                  \
+    CPPUNIT_TEST(usersCrudAsAdmin);                                                                                    \
+    CPPUNIT_TEST(listIsPagedAndOrderedById);                                                                           \
+    CPPUNIT_TEST(rolesLimitWhoMayManageUsers);                                                                         \
+    CPPUNIT_TEST(duplicateEmailIsConflictWhateverItsCase);                                                             \
+    CPPUNIT_TEST(invalidBodiesAndIdsAre400Or404);                                                                      \
+    CPPUNIT_TEST(deactivationEndsExistingSessions);                                                                    \
+    CPPUNIT_TEST(roleChangeTakesEffectAtOnce);                                                                         \
+    CPPUNIT_TEST(lastActiveAdminCannotBeRemoved);                                                                      \
+    CPPUNIT_TEST(secretChangeAndRestartInvalidatesTokens);                                                             \
+    CPPUNIT_TEST(productionRefusesWeakSecrets);                                                                        \
+    CPPUNIT_TEST(failedLoginsAreThrottledPerAddressAndEmail);                                                          \
+    CPPUNIT_TEST(firstAdminIsCreatedOnceAcrossRestarts);                                                               \
+    CPPUNIT_TEST(twoHostsBootstrappingAtOnceCreateOneAdmin);                                                           \
     CPPUNIT_TEST(seedAddsDemoUsersOnce)

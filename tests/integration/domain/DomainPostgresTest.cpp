@@ -13,7 +13,7 @@ class SuiteApiPostgresTest : public SuiteApiScenarios {
     CPPUNIT_TEST_SUITE_END();
 
 protected:
-    std::string freshDatabaseUrl() override { return scratchPostgresUrl(); }
+    std::string freshDatabaseUrl() override { return freshPostgresDatabase(); }
 };
 
 class TaskApiPostgresTest : public TaskApiScenarios {
@@ -22,7 +22,7 @@ class TaskApiPostgresTest : public TaskApiScenarios {
     CPPUNIT_TEST_SUITE_END();
 
 protected:
-    std::string freshDatabaseUrl() override { return scratchPostgresUrl(); }
+    std::string freshDatabaseUrl() override { return freshPostgresDatabase(); }
 };
 
 class TaskEffectPostgresTest : public TaskEffectScenarios {
@@ -31,7 +31,7 @@ class TaskEffectPostgresTest : public TaskEffectScenarios {
     CPPUNIT_TEST_SUITE_END();
 
 protected:
-    std::string freshDatabaseUrl() override { return scratchPostgresUrl(); }
+    std::string freshDatabaseUrl() override { return freshPostgresDatabase(); }
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(SuiteApiPostgresTest);

@@ -3,6 +3,8 @@
 // started).
 #include "FixtureHost.h"
 
+#include <motel/sdk/Version.h>
+
 #include <Poco/Path.h>
 #include <Poco/TemporaryFile.h>
 
@@ -119,7 +121,7 @@ public:
     void pluginsCommandListsWhatItFinds() {
         std::string output;
         CPPUNIT_ASSERT_EQUAL(0, HostProcess::runCommand(fixtureHost({}, ""), {"plugins"}, output));
-        CPPUNIT_ASSERT_MESSAGE(output, output.find("fixture_middle 0.0.1 (SDK ABI 1.") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(output, output.find("fixture_middle 0.0.1 (SDK ABI " + std::to_string(MOTEL_SDK_ABI_MAJOR) + ".") != std::string::npos);
         CPPUNIT_ASSERT_MESSAGE(output, output.find("depends on: fixture_base") != std::string::npos);
         CPPUNIT_ASSERT_MESSAGE(output, output.find("fixture_wrong_abi UNUSABLE") != std::string::npos);
     }

@@ -18,15 +18,16 @@ public:
         const std::string line =
             AuditLog::format("user.update", Actor{1, "10.0.0.7", "req-9"}, 42, {{"fields", "role,active"}});
         CPPUNIT_ASSERT_EQUAL(
-            std::string(R"(audit action=user.update actor=1 target=42 ip="10.0.0.7" requestId="req-9" fields="role,active")"),
+            std::string(
+                R"(audit action=user.update actor=1 target=42 ip="10.0.0.7" requestId="req-9" fields="role,active")"),
             line);
     }
 
     void anonymousActorAndMissingTargetAreDashes() {
         const std::string line = AuditLog::format("login.failure", Actor{std::nullopt, "::1", ""}, std::nullopt,
                                                   {{"email", "who@motel.test"}});
-        CPPUNIT_ASSERT_EQUAL(std::string(R"(audit action=login.failure actor=- target=- ip="::1" email="who@motel.test")"),
-                             line);
+        CPPUNIT_ASSERT_EQUAL(
+            std::string(R"(audit action=login.failure actor=- target=- ip="::1" email="who@motel.test")"), line);
     }
 
     void clientValuesCannotBreakTheLine() {

@@ -111,8 +111,8 @@ public:
     }
 
     void secretFallsBackToEnvironment() {
-        const auto config = AuthConfig::load(hostSettings({}), kNoPluginSettings, true,
-                                             environment({{"JWT_SECRET", kGoodSecret}}));
+        const auto config =
+            AuthConfig::load(hostSettings({}), kNoPluginSettings, true, environment({{"JWT_SECRET", kGoodSecret}}));
         CPPUNIT_ASSERT_EQUAL(kGoodSecret, config.jwtSecret);
         const std::string other(70, 'o');
         const auto fromHost = AuthConfig::load(hostSettings({{"jwt.secret", other}}), kNoPluginSettings, true,
@@ -142,8 +142,8 @@ public:
     void badLifetimeStopsTheHost() {
         for (const std::string bad : {"soon", "-5", "10x", "0", "500ms"}) {
             const auto message = configErrorOf([&] {
-                AuthConfig::load(hostSettings({{"jwt.secret", kGoodSecret}, {"jwt.expiresIn", bad}}),
-                                 kNoPluginSettings, true, environment());
+                AuthConfig::load(hostSettings({{"jwt.secret", kGoodSecret}, {"jwt.expiresIn", bad}}), kNoPluginSettings,
+                                 true, environment());
             });
             CPPUNIT_ASSERT_MESSAGE(bad + ": " + message, message.find("jwt.expiresIn") != std::string::npos);
         }
@@ -161,16 +161,17 @@ public:
         CPPUNIT_ASSERT_EQUAL(60000LL, static_cast<long long>(defaults.loginWindow.count()));
         CPPUNIT_ASSERT(defaults.passwordStrength == motel::auth::PasswordStrength::interactive);
 
-        const Settings plugin("plugins.auth.", {{"loginMaxAttempts", "3"}, {"loginWindow", "5m"},
-                                                {"passwordHashStrength", "moderate"}});
+        const Settings plugin("plugins.auth.",
+                              {{"loginMaxAttempts", "3"}, {"loginWindow", "5m"}, {"passwordHashStrength", "moderate"}});
         const auto custom = AuthConfig::load(hostSettings({{"jwt.secret", kGoodSecret}}), plugin, true, environment());
         CPPUNIT_ASSERT_EQUAL(std::int64_t(3), custom.loginMaxAttempts);
         CPPUNIT_ASSERT_EQUAL(300000LL, static_cast<long long>(custom.loginWindow.count()));
         CPPUNIT_ASSERT(custom.passwordStrength == motel::auth::PasswordStrength::moderate);
 
         const Settings bad("plugins.auth.", {{"loginMaxAttempts", "0"}});
-        const auto message = configErrorOf(
-            [&] { AuthConfig::load(hostSettings({{"jwt.secret", kGoodSecret}}), bad, true, environment()); });
+        const auto message = configErrorOf([&] {
+            AuthConfig::load(hostSettings({{"jwt.secret", kGoodSecret}}), bad, true, environment());
+        });
         CPPUNIT_ASSERT(message.find("plugins.auth.loginMaxAttempts") != std::string::npos);
     }
 

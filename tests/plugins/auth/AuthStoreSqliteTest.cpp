@@ -18,8 +18,8 @@ class AuthStoreSqliteTest : public AuthStoreSuite {
 protected:
     std::string freshDatabaseUrl() override {
         static std::atomic<int> counter{0};
-        const std::string dir = Poco::Path::temp() + "motel-auth-store-" + std::to_string(::getpid()) + "-" +
-                                std::to_string(counter++);
+        const std::string dir =
+            Poco::Path::temp() + "motel-auth-store-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
         Poco::File(dir).createDirectories();
         scratchDirs_.push_back(dir);
         return "sqlite:" + dir + "/motel.db";

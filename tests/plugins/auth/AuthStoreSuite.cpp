@@ -93,8 +93,7 @@ const Actor kTestActor{1, "127.0.0.1", "test"};
 } // namespace
 
 std::unique_ptr<host::SqlDatabase> AuthStoreSuite::open(const std::string& url) {
-    return std::make_unique<host::SqlDatabase>(host::DatabaseUrl::parse(url), host::SqlDatabaseOptions{},
-                                               testLogger());
+    return std::make_unique<host::SqlDatabase>(host::DatabaseUrl::parse(url), host::SqlDatabaseOptions{}, testLogger());
 }
 
 void AuthStoreSuite::setUp() {
@@ -146,11 +145,12 @@ void AuthStoreSuite::simultaneousBootstrapsCreateOneAdmin() {
 void AuthStoreSuite::bootstrapLeavesAPopulatedTableAlone() {
     RecordingEventBus events;
     AuditLog audit(testLogger());
-    UserService(*database_, events, hasher(), audit).create({"staff@motel.test", "Staff", "staff-password", "staff"},
-                                                           kTestActor);
+    UserService(*database_, events, hasher(), audit)
+        .create({"staff@motel.test", "Staff", "staff-password", "staff"}, kTestActor);
     CPPUNIT_ASSERT(!AdminBootstrap(*database_, hasher()).run("admin@motel.test", "first-password"));
     CPPUNIT_ASSERT_EQUAL(std::int64_t(1), userCount(*database_));
-    CPPUNIT_ASSERT_THROW((AdminBootstrap(*database_, hasher()).run("not an email", "first-password")), sdk::ConfigError);
+    CPPUNIT_ASSERT_THROW((AdminBootstrap(*database_, hasher()).run("not an email", "first-password")),
+                         sdk::ConfigError);
     CPPUNIT_ASSERT_THROW((AdminBootstrap(*database_, hasher()).run("admin@motel.test", "short")), sdk::ConfigError);
 }
 

@@ -40,10 +40,10 @@ protected:
 
 } // namespace motel::auth
 
-#define MOTEL_AUTH_STORE_TESTS                               \
-    CPPUNIT_TEST(simultaneousBootstrapsCreateOneAdmin);      \
-    CPPUNIT_TEST(bootstrapLeavesAPopulatedTableAlone);       \
-    CPPUNIT_TEST(simultaneousCreatesOfOneEmailMakeOneUser);  \
-    CPPUNIT_TEST(eventsFollowOnlyCommittedChanges);          \
-    CPPUNIT_TEST(authenticatorFollowsTheStoredUser);         \
+#define MOTEL_AUTH_STORE_TESTS                                                                                         \
+    CPPUNIT_TEST(simultaneousBootstrapsCreateOneAdmin);                                                                \
+    CPPUNIT_TEST(bootstrapLeavesAPopulatedTableAlone);                                                                 \
+    CPPUNIT_TEST(simultaneousCreatesOfOneEmailMakeOneUser);                                                            \
+    CPPUNIT_TEST(eventsFollowOnlyCommittedChanges);                                                                    \
+    CPPUNIT_TEST(authenticatorFollowsTheStoredUser);                                                                   \
     CPPUNIT_TEST(loginFailuresLookAlike)

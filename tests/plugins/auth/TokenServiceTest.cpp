@@ -145,8 +145,7 @@ public:
     void tamperedPayloadIsRejected() {
         TokenService tokens(kSecret, std::chrono::seconds(3600));
         const auto parts = segments(tokens.issue(5, "staff"));
-        const std::string forged =
-            base64Url(R"({"sub":"5","role":"admin","iat":1700000000,"exp":4102444800})");
+        const std::string forged = base64Url(R"({"sub":"5","role":"admin","iat":1700000000,"exp":4102444800})");
         CPPUNIT_ASSERT(!tokens.verify(parts[0] + "." + forged + "." + parts[2]).has_value());
         const std::string otherUser = base64Url(R"({"sub":"1","role":"staff","iat":1700000000,"exp":4102444800})");
         CPPUNIT_ASSERT(!tokens.verify(parts[0] + "." + otherUser + "." + parts[2]).has_value());

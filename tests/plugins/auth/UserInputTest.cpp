@@ -50,8 +50,8 @@ class UserInputTest : public CppUnit::TestFixture {
 
 public:
     void validNewUserDefaultsToStaff() {
-        const auto user = UserInput::parseNewUser(
-            json(R"({"email":" Ann@Motel.Test ","name":" Ann ","password":"long enough"})"));
+        const auto user =
+            UserInput::parseNewUser(json(R"({"email":" Ann@Motel.Test ","name":" Ann ","password":"long enough"})"));
         CPPUNIT_ASSERT_EQUAL(std::string("Ann@Motel.Test"), user.email);
         CPPUNIT_ASSERT_EQUAL(std::string("Ann"), user.name);
         CPPUNIT_ASSERT_EQUAL(std::string("long enough"), user.password);
@@ -79,8 +79,8 @@ public:
 
     void newUserRefusesUnknownProperties() {
         const auto problems = problemsOf([] {
-            UserInput::parseNewUser(json(
-                R"({"email":"a@motel.test","name":"A","password":"long enough","passwordHash":"x","id":3})"));
+            UserInput::parseNewUser(
+                json(R"({"email":"a@motel.test","name":"A","password":"long enough","passwordHash":"x","id":3})"));
         });
         CPPUNIT_ASSERT(contains(problems, "property passwordHash should not exist"));
         CPPUNIT_ASSERT(contains(problems, "property id should not exist"));
@@ -88,9 +88,11 @@ public:
 
     void passwordLengthCountsCharactersNotBytes() {
         // Seven two-byte characters are 14 bytes but still too short.
-        CPPUNIT_ASSERT_EQUAL(std::size_t(7), UserInput::characterCount("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(7),
+                             UserInput::characterCount("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"));
         const auto problems = problemsOf([] {
-            UserInput::parseNewUser(json(R"({"email":"a@motel.test","name":"A","password":"\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"})"));
+            UserInput::parseNewUser(
+                json(R"({"email":"a@motel.test","name":"A","password":"\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"})"));
         });
         CPPUNIT_ASSERT(contains(problems, "password must be longer than or equal to 8 characters"));
     }
@@ -105,9 +107,8 @@ public:
     }
 
     void changesRefuseNullsAndBadTypes() {
-        const auto problems = problemsOf([] {
-            UserInput::parseChanges(json(R"({"name":null,"active":"yes","email":"x@","createdAt":"now"})"));
-        });
+        const auto problems = problemsOf(
+            [] { UserInput::parseChanges(json(R"({"name":null,"active":"yes","email":"x@","createdAt":"now"})")); });
         CPPUNIT_ASSERT(contains(problems, "name should not be null"));
         CPPUNIT_ASSERT(contains(problems, "active must be a boolean value"));
         CPPUNIT_ASSERT(contains(problems, "email must be an email"));
@@ -127,9 +128,9 @@ public:
     void emailShapes() {
         for (const char* good : {"a@motel.test", "first.last+tag@sub.example.co", "A_B-c@x-y.io"})
             CPPUNIT_ASSERT_MESSAGE(good, UserInput::isEmail(good));
-        for (const char* bad : {"", "plain", "@motel.test", "a@", "a@b", "a@@b.test", "a b@motel.test",
-                                "a@motel..test", "a@-motel.test", "a@motel.t", "a@motel.123", ".a@motel.test",
-                                "a..b@motel.test", "a@motel.test\n"})
+        for (const char* bad :
+             {"", "plain", "@motel.test", "a@", "a@b", "a@@b.test", "a b@motel.test", "a@motel..test", "a@-motel.test",
+              "a@motel.t", "a@motel.123", ".a@motel.test", "a..b@motel.test", "a@motel.test\n"})
             CPPUNIT_ASSERT_MESSAGE(bad, !UserInput::isEmail(bad));
     }
 

@@ -1,9 +1,9 @@
 // The plugin's application pieces that need no sockets: which domain events
 // go where, the recovery store, the health figures and the configuration.
-#include "app/EventFanout.h"
-#include "app/RealtimeConfig.h"
-#include "app/RealtimeStats.h"
-#include "app/RedisBridge.h"
+#include "application/EventFanout.h"
+#include "application/RealtimeConfig.h"
+#include "application/RealtimeStats.h"
+#include "application/RedisBridge.h"
 #include "socketio/RecoveryStore.h"
 
 #include <Poco/JSON/Object.h>
@@ -102,8 +102,8 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::int64_t(25000), static_cast<std::int64_t>(normal.engine.pingInterval.count()));
         CPPUNIT_ASSERT_EQUAL(std::int64_t(120000), static_cast<std::int64_t>(normal.socketIo.recoveryWindow.count()));
         CPPUNIT_ASSERT_EQUAL(std::string("redis://127.0.0.1:6379"), normal.redisUrl);
-        const auto compliance = RealtimeConfig::load(sdk::Settings("plugins.realtime.", {{"mode", "compliance"}}),
-                                                     sdk::Settings("", {}));
+        const auto compliance =
+            RealtimeConfig::load(sdk::Settings("plugins.realtime.", {{"mode", "compliance"}}), sdk::Settings("", {}));
         CPPUNIT_ASSERT(compliance.compliance);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(300), static_cast<std::int64_t>(compliance.engine.pingInterval.count()));
         CPPUNIT_ASSERT_EQUAL(std::int64_t(0), static_cast<std::int64_t>(compliance.socketIo.recoveryWindow.count()));
@@ -111,10 +111,12 @@ public:
     }
 
     void configRejectsBadValues() {
-        CPPUNIT_ASSERT_THROW(RealtimeConfig::load(sdk::Settings("plugins.realtime.", {{"mode", "fast"}}), sdk::Settings()),
-                             sdk::ConfigError);
-        CPPUNIT_ASSERT_THROW(RealtimeConfig::load(sdk::Settings("plugins.realtime.", {{"ioThreads", "0"}}), sdk::Settings()),
-                             sdk::ConfigError);
+        CPPUNIT_ASSERT_THROW(
+            RealtimeConfig::load(sdk::Settings("plugins.realtime.", {{"mode", "fast"}}), sdk::Settings()),
+            sdk::ConfigError);
+        CPPUNIT_ASSERT_THROW(
+            RealtimeConfig::load(sdk::Settings("plugins.realtime.", {{"ioThreads", "0"}}), sdk::Settings()),
+            sdk::ConfigError);
     }
 
     void redisUrlsParse() {

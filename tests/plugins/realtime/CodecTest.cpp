@@ -66,12 +66,16 @@ public:
     }
 
     void pollingPayloadSplitsTextAndBinary() {
-        const auto packets = PollingPayload::decode("4hello\x1e" "bAQIDBA==\x1e" "3");
+        const auto packets = PollingPayload::decode("4hello\x1e"
+                                                    "bAQIDBA==\x1e"
+                                                    "3");
         CPPUNIT_ASSERT_EQUAL(std::size_t(3), packets.size());
         CPPUNIT_ASSERT(packets[0] == EnginePacket::text(EnginePacket::Type::message, "hello"));
         CPPUNIT_ASSERT(packets[1] == EnginePacket::bytes(std::string("\x01\x02\x03\x04", 4)));
         CPPUNIT_ASSERT(packets[2] == EnginePacket::text(EnginePacket::Type::pong));
-        CPPUNIT_ASSERT_EQUAL(std::string("4test1\x1e" "4test2"), PollingPayload::join({"4test1", "4test2"}));
+        CPPUNIT_ASSERT_EQUAL(std::string("4test1\x1e"
+                                         "4test2"),
+                             PollingPayload::join({"4test1", "4test2"}));
     }
 
     void pollingPayloadRejectsBadBodies() {
@@ -83,7 +87,7 @@ public:
 
     void socketPacketsDecodeNamespaceIdAndData() {
         std::size_t attachments = 0;
-        auto connect = SocketPacketDecoder::decodeText("40/custom,{\"token\":\"abc\"}", attachments);
+        auto connect = SocketPacketDecoder::decodeText("0/custom,{\"token\":\"abc\"}", attachments);
         CPPUNIT_ASSERT(connect.type == SocketPacket::Type::connect);
         CPPUNIT_ASSERT_EQUAL(std::string("/custom"), connect.nsp);
         CPPUNIT_ASSERT_EQUAL(std::string(R"({"token":"abc"})"), JsonText::write(*connect.data));
@@ -109,7 +113,8 @@ public:
 
     void binaryEventIsReassembledFromAttachments() {
         SocketPacketDecoder decoder;
-        CPPUNIT_ASSERT(!decoder.addText(R"(52-789["message-with-ack",{"_placeholder":true,"num":0},{"_placeholder":true,"num":1}])"));
+        CPPUNIT_ASSERT(!decoder.addText(
+            R"(52-789["message-with-ack",{"_placeholder":true,"num":0},{"_placeholder":true,"num":1}])"));
         CPPUNIT_ASSERT(decoder.awaitingAttachments());
         CPPUNIT_ASSERT(!decoder.addBinary("\x01\x02\x03"));
         auto packet = decoder.addBinary("\x04\x05\x06");
@@ -120,7 +125,8 @@ public:
         // An ack answering with the same arguments is a BINARY_ACK with the same placeholders.
         CPPUNIT_ASSERT_EQUAL(std::string(R"(62-789[{"_placeholder":true,"num":0},{"_placeholder":true,"num":1}])"),
                              SocketPacket::encodeWith(SocketPacket::Type::ack, "/", packet->id,
-                                                      "[" + packet->argumentsJson(1) + "]", packet->attachments.size()));
+                                                      "[" + packet->argumentsJson(1) + "]",
+                                                      packet->attachments.size()));
         CPPUNIT_ASSERT(!decoder.awaitingAttachments());
     }
 
@@ -132,12 +138,14 @@ public:
     }
 
     void socketPacketsEncodeAsTheOfficialParser() {
-        CPPUNIT_ASSERT_EQUAL(std::string(R"(0/custom,{"sid":"x"})"),
-                             SocketPacket::encodeWith(SocketPacket::Type::connect, "/custom", std::nullopt, R"({"sid":"x"})"));
+        CPPUNIT_ASSERT_EQUAL(
+            std::string(R"(0/custom,{"sid":"x"})"),
+            SocketPacket::encodeWith(SocketPacket::Type::connect, "/custom", std::nullopt, R"({"sid":"x"})"));
         CPPUNIT_ASSERT_EQUAL(std::string(R"(4/random,{"message":"Invalid namespace"})"),
                              SocketPacket::encodeWith(SocketPacket::Type::connectError, "/random", std::nullopt,
                                                       R"({"message":"Invalid namespace"})"));
-        CPPUNIT_ASSERT_EQUAL(std::string("1"), SocketPacket::encodeWith(SocketPacket::Type::disconnect, "/", std::nullopt, ""));
+        CPPUNIT_ASSERT_EQUAL(std::string("1"),
+                             SocketPacket::encodeWith(SocketPacket::Type::disconnect, "/", std::nullopt, ""));
         SocketPacket event;
         event.type = SocketPacket::Type::event;
         event.id = 12;

@@ -4,7 +4,7 @@
 // specification names, polling payloads, heartbeat, close and upgrade.
 #include "WebSocketPeer.h"
 
-#include "app/EngineEcho.h"
+#include "application/EngineEcho.h"
 #include "engine/EngineServer.h"
 #include "json/JsonText.h"
 
@@ -91,12 +91,16 @@ public:
 
     void pollingCarriesTextAndBinaryPackets() {
         const std::string sid = handshake();
-        const auto push = call("POST", "EIO=4&transport=polling&sid=" + sid, "4hello\x1e" "bAQIDBA==");
+        const auto push = call("POST", "EIO=4&transport=polling&sid=" + sid,
+                               "4hello\x1e"
+                               "bAQIDBA==");
         CPPUNIT_ASSERT_EQUAL(200, push.status);
         CPPUNIT_ASSERT_EQUAL(std::string("ok"), push.body);
         const auto poll = call("GET", "EIO=4&transport=polling&sid=" + sid);
         CPPUNIT_ASSERT_EQUAL(200, poll.status);
-        CPPUNIT_ASSERT_EQUAL(std::string("4hello\x1e" "bAQIDBA=="), poll.body);
+        CPPUNIT_ASSERT_EQUAL(std::string("4hello\x1e"
+                                         "bAQIDBA=="),
+                             poll.body);
         CPPUNIT_ASSERT_EQUAL(std::string("text/plain; charset=UTF-8"), poll.header("Content-Type"));
     }
 
@@ -188,7 +192,9 @@ private:
 
     std::string handshake() {
         const auto response = call("GET", "EIO=4&transport=polling");
-        return JsonText::parse(response.body.substr(1)).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("sid");
+        return JsonText::parse(response.body.substr(1))
+            .extract<Poco::JSON::Object::Ptr>()
+            ->getValue<std::string>("sid");
     }
 
     static void expectError(const sdk::Response& response, int code, const std::string& message) {

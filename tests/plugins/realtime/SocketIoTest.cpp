@@ -3,17 +3,22 @@
 // broadcasts, acks both ways, and connection state recovery.
 #include "WebSocketPeer.h"
 
-#include "app/ComplianceApplication.h"
-#include "app/MotelApplication.h"
-#include "app/RealtimeStats.h"
+#include "application/ComplianceApplication.h"
+#include "application/MotelApplication.h"
+#include "application/RealtimeStats.h"
 #include "engine/EngineServer.h"
 #include "json/JsonText.h"
 #include "socketio/SocketIoServer.h"
+#include "socketio/SocketIoSocket.h"
+#include "socketio/SocketPacket.h"
+
+#include <motel/sdk/Authenticator.h>
 
 #include <Poco/JSON/Object.h>
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <future>
 #include <thread>
 
 namespace motel::realtime {
@@ -150,22 +155,21 @@ public:
         startMotel();
         WebSocketPeer peer;
         connectRoot(peer, R"(40{"token":"token-7-staff"})");
-        peer.sendText(R"(43["whoami"])"); // an ACK nobody asked for is ignored
-        peer.sendText(R"(21["whoami"])");
+        peer.sendText(R"(43["whoami"])"); // engine message + Socket.IO ACK // an ACK nobody asked for is ignored
+        peer.sendText(R"(421["whoami"])");
         const std::string ack = peer.readTextSkippingPings();
-        CPPUNIT_ASSERT_EQUAL(std::string("31[{"), ack.substr(0, 4));
+        CPPUNIT_ASSERT_EQUAL(std::string("431[{"), ack.substr(0, 5));
         CPPUNIT_ASSERT(ack.find(R"("id":7)") != std::string::npos);
         // Server to client: the socket asks, the client's ACK reaches the callback on the loop.
         std::promise<std::string> answered;
         loops_->runOnAllAndWait([&](IoLoop& loop) {
             socketIo_->roomsOf(loop).forEach("/", "user:7", [&answered](SocketIoSocket& socket) {
-                socket.emit("confirm", R"({"n":1})", {}, [&answered](const SocketPacket& packet) {
-                    answered.set_value(packet.argumentsJson(0));
-                });
+                socket.emit("confirm", R"({"n":1})", {},
+                            [&answered](const SocketPacket& packet) { answered.set_value(packet.argumentsJson(0)); });
             });
         });
-        CPPUNIT_ASSERT_EQUAL(std::string(R"(20["confirm",{"n":1}])"), peer.readTextSkippingPings());
-        peer.sendText(R"(30["ok"])");
+        CPPUNIT_ASSERT_EQUAL(std::string(R"(420["confirm",{"n":1}])"), peer.readTextSkippingPings());
+        peer.sendText(R"(430["ok"])");
         auto result = answered.get_future();
         CPPUNIT_ASSERT(result.wait_for(std::chrono::seconds(2)) == std::future_status::ready);
         CPPUNIT_ASSERT_EQUAL(std::string(R"("ok")"), result.get());

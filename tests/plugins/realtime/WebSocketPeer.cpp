@@ -62,7 +62,8 @@ void WebSocketPeer::sendRaw(const std::string& bytes) {
 
 bool WebSocketPeer::fill(std::chrono::steady_clock::time_point deadline) {
     if (eof_) return false;
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return false;
     pollfd p{client_, POLLIN, 0};
     if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;
@@ -109,7 +110,8 @@ std::optional<WebSocketPeer::Frame> WebSocketPeer::read(std::chrono::millisecond
 std::string WebSocketPeer::readTextSkippingPings(std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (std::chrono::steady_clock::now() < deadline) {
-        auto frame = read(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()));
+        auto frame =
+            read(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()));
         if (!frame) return {};
         if (frame->opcode == 1 && frame->payload == "2") continue;
         return frame->payload;

@@ -55,7 +55,8 @@ public:
     void parserUnmasksFramesSplitAnywhere() {
         const std::string big(70000, 'x');
         const std::string wire = WebSocketPeer::maskedFrame(1, "4hello") + WebSocketPeer::maskedFrame(2, "\x01\x02") +
-                                 WebSocketPeer::maskedFrame(1, big) + WebSocketPeer::maskedFrame(1, std::string(300, 'y'));
+                                 WebSocketPeer::maskedFrame(1, big) +
+                                 WebSocketPeer::maskedFrame(1, std::string(300, 'y'));
         for (std::size_t step : {std::size_t(1), std::size_t(7), wire.size()}) {
             WebSocketFrameParser parser(1000000);
             std::vector<WebSocketFrameParser::Message> messages;
@@ -103,9 +104,12 @@ public:
     }
 
     void serverFramesUseAllLengthForms() {
-        CPPUNIT_ASSERT_EQUAL(std::size_t(2 + 125), WebSocketFrame::encode(WebSocketOpcode::text, std::string(125, 'a')).size());
-        CPPUNIT_ASSERT_EQUAL(std::size_t(4 + 126), WebSocketFrame::encode(WebSocketOpcode::text, std::string(126, 'a')).size());
-        CPPUNIT_ASSERT_EQUAL(std::size_t(10 + 65536), WebSocketFrame::encode(WebSocketOpcode::binary, std::string(65536, 'a')).size());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2 + 125),
+                             WebSocketFrame::encode(WebSocketOpcode::text, std::string(125, 'a')).size());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(4 + 126),
+                             WebSocketFrame::encode(WebSocketOpcode::text, std::string(126, 'a')).size());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(10 + 65536),
+                             WebSocketFrame::encode(WebSocketOpcode::binary, std::string(65536, 'a')).size());
         CPPUNIT_ASSERT_EQUAL(std::string("\x88\x02\x03\xe8", 4), WebSocketFrame::close(1000));
     }
 
@@ -119,8 +123,11 @@ public:
         loop.post([&] {
             connection = std::make_shared<WebSocketConnection>(loop, fd, WebSocketConnection::Limits{});
             WebSocketConnection* raw = connection.get();
-            connection->setHandlers([raw](bool binary, std::string payload) { if (!binary) raw->sendText("echo:" + payload); },
-                                    [&closed](const std::string& reason) { closed.set_value(reason); });
+            connection->setHandlers(
+                [raw](bool binary, std::string payload) {
+                    if (!binary) raw->sendText("echo:" + payload);
+                },
+                [&closed](const std::string& reason) { closed.set_value(reason); });
             // Bytes the host had read past the upgrade request count as received.
             connection->open(WebSocketPeer::maskedFrame(1, "early"));
         });
@@ -164,7 +171,8 @@ public:
                 connections.push_back(connection);
             }
             // A shared frame far bigger than the socket buffers: the slow peer never drains it.
-            auto frame = std::make_shared<const std::string>(WebSocketFrame::encode(WebSocketOpcode::binary, std::string(8u << 20, 'z')));
+            auto frame = std::make_shared<const std::string>(
+                WebSocketFrame::encode(WebSocketOpcode::binary, std::string(8u << 20, 'z')));
             for (auto& connection : connections) connection->sendFrame(frame);
         });
         std::size_t received = 0;

@@ -11,8 +11,7 @@ JobOutbox::JobOutbox(std::size_t enqueueLimit, Poco::Logger& logger) : _enqueueL
 
 bool JobOutbox::addEnqueue(const std::string& queue, std::string description, Write write) {
     std::lock_guard<std::mutex> lock(_mutex);
-    if (_enqueues.size() >= _enqueueLimit)
-        return false;
+    if (_enqueues.size() >= _enqueueLimit) return false;
     _enqueues.push_back(Parked{queue, std::move(description), std::move(write)});
     ++_enqueuesPerQueue[queue];
     return true;
@@ -56,12 +55,10 @@ std::size_t JobOutbox::enqueuesFor(const std::string& queue) const {
 bool JobOutbox::takeNext(Parked& next) {
     std::lock_guard<std::mutex> lock(_mutex);
     auto& from = !_outcomes.empty() ? _outcomes : _enqueues;
-    if (from.empty())
-        return false;
+    if (from.empty()) return false;
     next = std::move(from.front());
     from.pop_front();
-    if (!next.queue.empty() && --_enqueuesPerQueue[next.queue] == 0)
-        _enqueuesPerQueue.erase(next.queue);
+    if (!next.queue.empty() && --_enqueuesPerQueue[next.queue] == 0) _enqueuesPerQueue.erase(next.queue);
     return true;
 }
 

@@ -5,8 +5,7 @@
 namespace motel::host {
 
 JobSchedule JobSchedule::every(std::chrono::milliseconds interval) {
-    if (interval.count() <= 0)
-        throw std::invalid_argument("a scheduled job needs a positive interval");
+    if (interval.count() <= 0) throw std::invalid_argument("a scheduled job needs a positive interval");
     return JobSchedule(interval);
 }
 
@@ -29,8 +28,7 @@ std::chrono::milliseconds JobSchedule::shortestGap() const {
 }
 
 std::int64_t JobSchedule::nowMs() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 

@@ -32,8 +32,7 @@ RedisCache::RedisCache(const RedisUrl& url, Poco::Logger& logger, Options option
 std::optional<std::string> RedisCache::get(const std::string& key) {
     try {
         const auto reply = _pool.with([&](RedisConnection& redis) { return redis.command({"GET", _prefix + key}); });
-        if (reply.isNil())
-            return std::nullopt;
+        if (reply.isNil()) return std::nullopt;
         return reply.text();
     } catch (const RedisUnavailable&) {
         return std::nullopt;
@@ -83,10 +82,8 @@ std::optional<std::chrono::milliseconds> RedisCache::ttl(const std::string& key)
     } catch (const RedisUnavailable&) {
         return std::nullopt;
     }
-    if (left == -2)
-        return std::nullopt;
-    if (left == -1)
-        return std::chrono::milliseconds::max();
+    if (left == -2) return std::nullopt;
+    if (left == -1) return std::chrono::milliseconds::max();
     // A key that is still there never reports 0 ms left (as MemoryCache).
     return std::chrono::milliseconds(std::max<std::int64_t>(1, left));
 }

@@ -21,8 +21,7 @@ std::size_t RedisCacheClearer::clear() {
         for (const auto& key : reply.elements().at(1).elements())
             if (key.text().compare(0, _prefix.size(), _prefix) == 0) // belt and braces
                 unlink.push_back(key.text());
-        if (unlink.size() > 1)
-            removed += static_cast<std::size_t>(_redis.command(unlink).integer());
+        if (unlink.size() > 1) removed += static_cast<std::size_t>(_redis.command(unlink).integer());
     } while (cursor != "0");
     return removed;
 }
@@ -30,8 +29,7 @@ std::size_t RedisCacheClearer::clear() {
 std::string RedisCacheClearer::matchPattern(const std::string& prefix) {
     std::string pattern;
     for (const char c : prefix) {
-        if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\')
-            pattern.push_back('\\');
+        if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') pattern.push_back('\\');
         pattern.push_back(c);
     }
     return pattern + "*";

@@ -50,8 +50,7 @@ RedisReply RedisConnection::blockingCommand(const std::vector<std::string>& args
 }
 
 void RedisConnection::ensureConnected() {
-    if (_context)
-        return;
+    if (_context) return;
     if (Clock::now() < _retryAt)
         throw RedisUnavailable("Redis (" + _name + ") is unreachable; next attempt after the backoff");
     connect();
@@ -62,14 +61,11 @@ void RedisConnection::connect() {
     std::unique_ptr<redisContext, ContextFree> context(
         _url.unixSocket.empty() ? redisConnectWithTimeout(_url.host.c_str(), _url.port, timeout)
                                 : redisConnectUnixWithTimeout(_url.unixSocket.c_str(), timeout));
-    if (!context)
-        throw fail("cannot allocate a hiredis context");
-    if (context->err)
-        throw fail(context->errstr);
+    if (!context) throw fail("cannot allocate a hiredis context");
+    if (context->err) throw fail(context->errstr);
     _context = std::move(context);
     setTimeout(_options.commandTimeout);
-    if (_url.unixSocket.empty())
-        redisEnableKeepAlive(_context.get());
+    if (_url.unixSocket.empty()) redisEnableKeepAlive(_context.get());
     try {
         if (!_url.password.empty()) {
             if (_url.username.empty())
@@ -77,15 +73,13 @@ void RedisConnection::connect() {
             else
                 send({"AUTH", _url.username, _url.password});
         }
-        if (_url.database != 0)
-            send({"SELECT", std::to_string(_url.database)});
+        if (_url.database != 0) send({"SELECT", std::to_string(_url.database)});
     } catch (const RedisCommandError& refused) {
         // Wrong credentials or database: keep retrying (an operator may fix
         // the server's ACL), but say why. Redis's message holds no password.
         throw fail(std::string("refused the connection: ") + refused.what());
     }
-    if (_failures > 0)
-        _logger.information("Redis (%s) at %s is reachable again", _name, _url.describe());
+    if (_failures > 0) _logger.information("Redis (%s) at %s is reachable again", _name, _url.describe());
     _failures = 0;
 }
 
@@ -100,10 +94,8 @@ RedisReply RedisConnection::send(const std::vector<std::string>& args) {
     }
     ReplyPtr reply(static_cast<redisReply*>(
         redisCommandArgv(_context.get(), static_cast<int>(args.size()), argv.data(), lengths.data())));
-    if (!reply)
-        throw fail(_context->errstr[0] ? _context->errstr : "connection lost");
-    if (reply->type == REDIS_REPLY_ERROR)
-        throw RedisCommandError(std::string(reply->str, reply->len));
+    if (!reply) throw fail(_context->errstr[0] ? _context->errstr : "connection lost");
+    if (reply->type == REDIS_REPLY_ERROR) throw RedisCommandError(std::string(reply->str, reply->len));
     return RedisReply::from(*reply);
 }
 
@@ -114,16 +106,15 @@ RedisUnavailable RedisConnection::fail(const std::string& what) {
     _retryAt = Clock::now() + wait;
     const std::string message = "Redis (" + _name + ") at " + _url.describe() + ": " + what;
     if (_failures == 1)
-        _logger.warning("%s; reconnecting with backoff (%s ms, up to %s ms)", message,
-                        std::to_string(wait.count()), std::to_string(_options.reconnectCap.count()));
+        _logger.warning("%s; reconnecting with backoff (%s ms, up to %s ms)", message, std::to_string(wait.count()),
+                        std::to_string(_options.reconnectCap.count()));
     else
         _logger.debug("%s; next attempt in %s ms", message, std::to_string(wait.count()));
     return RedisUnavailable(message);
 }
 
 void RedisConnection::setTimeout(std::chrono::milliseconds timeout) {
-    if (_context)
-        redisSetTimeout(_context.get(), toTimeval(timeout));
+    if (_context) redisSetTimeout(_context.get(), toTimeval(timeout));
 }
 
 } // namespace motel::host

@@ -4,7 +4,7 @@
 #include "services/redis/RedisError.h"
 #include "services/redis/RedisReply.h"
 #include "services/redis/RedisUrl.h"
-#include "services/redis/RetryBackoff.h"
+#include "services/RetryBackoff.h"
 
 #include <chrono>
 #include <memory>

@@ -6,8 +6,7 @@ namespace motel::host {
 
 RedisConnectionPool::RedisConnectionPool(const RedisUrl& url, Poco::Logger& logger, RedisConnection::Options options,
                                          std::size_t size, const std::string& name) {
-    if (size == 0)
-        throw std::invalid_argument("a Redis connection pool needs at least one connection");
+    if (size == 0) throw std::invalid_argument("a Redis connection pool needs at least one connection");
     for (std::size_t index = 0; index < size; ++index) {
         _connections.push_back(
             std::make_unique<RedisConnection>(url, logger, options, name + " " + std::to_string(index + 1)));

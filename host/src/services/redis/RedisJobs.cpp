@@ -1,6 +1,6 @@
 #include "services/redis/RedisJobs.h"
 
-#include "services/redis/JobPayload.h"
+#include "services/JobPayload.h"
 #include "services/redis/RedisError.h"
 #include "services/redis/RedisJobsEngine.h"
 
@@ -27,10 +27,8 @@ RedisJobs::RedisJobs(RedisUrl url, std::string instanceId, std::size_t workers, 
     : RedisJobs(std::move(url), std::move(instanceId), workers, logger, Options()) {}
 
 RedisJobs::RedisJobs(RedisUrl url, std::string instanceId, std::size_t workers, Poco::Logger& logger, Options options) {
-    if (workers == 0)
-        throw std::invalid_argument("the job engine needs at least one worker");
-    if (instanceId.empty())
-        throw std::invalid_argument("the job engine needs an instance id");
+    if (workers == 0) throw std::invalid_argument("the job engine needs at least one worker");
+    if (instanceId.empty()) throw std::invalid_argument("the job engine needs an instance id");
     if (options.visibilityTimeout.count() <= 0 || options.scheduleLease.count() <= 0 ||
         options.pollInterval.count() <= 0 || options.fetchBlock.count() <= 0)
         throw std::invalid_argument("job engine timeouts and intervals must be positive");
@@ -59,8 +57,7 @@ void RedisJobs::start() {
     {
         std::lock_guard<std::mutex> lock(_engine->mutex);
         const auto now = JobSchedule::nowMs();
-        for (const auto& schedule : _engine->schedules)
-            schedule->nextTickMs = schedule->when.nextTick(now);
+        for (const auto& schedule : _engine->schedules) schedule->nextTickMs = schedule->when.nextTick(now);
         _engine->started = true;
     }
     _started = true;
@@ -73,8 +70,7 @@ void RedisJobs::start() {
 
 void RedisJobs::stop(std::chrono::milliseconds grace) noexcept {
     std::lock_guard<std::mutex> lifecycle(_lifecycleMutex);
-    if (_stopped)
-        return;
+    if (_stopped) return;
     _stopped = true;
     auto& engine = *_engine;
     bool finished = true;
@@ -88,8 +84,7 @@ void RedisJobs::stop(std::chrono::milliseconds grace) noexcept {
     }
     for (std::size_t index = 0; index < _threads.size(); ++index) {
         auto& thread = _threads[index];
-        if (!thread.joinable())
-            continue;
+        if (!thread.joinable()) continue;
         // A worker still inside a job cannot be joined without waiting for
         // it; it owns a share of the engine, so it may finish later.
         if (finished || index < 2)
@@ -106,8 +101,7 @@ void RedisJobs::stop(std::chrono::milliseconds grace) noexcept {
     {
         std::lock_guard<std::mutex> lock(engine.mutex);
         unstarted.swap(engine.ready);
-        for (const auto& [queue, handler] : engine.handlers)
-            handled.push_back(queue);
+        for (const auto& [queue, handler] : engine.handlers) handled.push_back(queue);
     }
     std::size_t notReturned = 0;
     for (const auto& work : unstarted) {
@@ -129,8 +123,7 @@ void RedisJobs::stop(std::chrono::milliseconds grace) noexcept {
         engine.producers.with([&](RedisConnection& redis) {
             engine.outbox.flush(redis);
             if (finished)
-                for (const auto& queue : handled)
-                    engine.store.forgetConsumer(redis, engine.consumer, queue);
+                for (const auto& queue : handled) engine.store.forgetConsumer(redis, engine.consumer, queue);
         });
     } catch (...) {
         // Redis unreachable: reported below.
@@ -142,8 +135,7 @@ void RedisJobs::stop(std::chrono::milliseconds grace) noexcept {
 }
 
 void RedisJobs::every(const std::string& name, std::chrono::milliseconds interval, JobFn fn) {
-    if (interval.count() <= 0)
-        throw std::invalid_argument("scheduled job '" + name + "' needs a positive interval");
+    if (interval.count() <= 0) throw std::invalid_argument("scheduled job '" + name + "' needs a positive interval");
     _engine->addSchedule(std::make_unique<Engine::Schedule>(name, std::move(fn), JobSchedule::every(interval)));
 }
 
@@ -152,10 +144,8 @@ void RedisJobs::cron(const std::string& name, const std::string& expression, Job
 }
 
 void RedisJobs::handle(const std::string& queue, QueueHandler handler) {
-    if (queue.empty())
-        throw std::invalid_argument("a job queue needs a name");
-    if (!handler)
-        throw std::invalid_argument("handler for job queue '" + queue + "' is empty");
+    if (queue.empty()) throw std::invalid_argument("a job queue needs a name");
+    if (!handler) throw std::invalid_argument("handler for job queue '" + queue + "' is empty");
     std::lock_guard<std::mutex> lock(_engine->mutex);
     if (!_engine->handlers.emplace(queue, std::move(handler)).second)
         throw std::logic_error("job queue '" + queue + "' already has a handler");
@@ -166,8 +156,7 @@ void RedisJobs::handle(const std::string& queue, QueueHandler handler) {
 }
 
 void RedisJobs::enqueue(const std::string& queue, const Poco::Dynamic::Var& payload, sdk::JobOptions options) {
-    if (queue.empty())
-        throw std::invalid_argument("a job queue needs a name");
+    if (queue.empty()) throw std::invalid_argument("a job queue needs a name");
     if (options.maxAttempts < 1)
         throw std::invalid_argument("a job on queue '" + queue + "' needs maxAttempts of at least 1");
     const auto json = JobPayload::toJson(payload);
@@ -180,14 +169,12 @@ void RedisJobs::enqueue(const std::string& queue, const Poco::Dynamic::Var& payl
     {
         std::lock_guard<std::mutex> lock(engine.mutex);
         stopped = engine.stopping;
-        if (engine.knownQueues.insert(queue).second)
-            engine.figures[queue];
+        if (engine.knownQueues.insert(queue).second) engine.figures[queue];
     }
-    if (delay.count() > 0)
-        engine.promoteNoLaterThan(due);
+    if (delay.count() > 0) engine.promoteNoLaterThan(due);
     // Parked, the delay still counts from now.
     auto write = [&engine, queue, id, json, maxAttempts, due](RedisConnection& redis) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(due - Clock::now());
+        const auto left = std::chrono::ceil<std::chrono::milliseconds>(due - Clock::now());
         engine.store.enqueue(redis, queue, id, json, maxAttempts, std::max(left, std::chrono::milliseconds(0)));
     };
     try {
@@ -197,8 +184,7 @@ void RedisJobs::enqueue(const std::string& queue, const Poco::Dynamic::Var& payl
         // parked below
     }
     if (stopped) {
-        engine.logger.warning("Job for queue '%s' dropped: Redis is unreachable and the job engine has stopped",
-                              queue);
+        engine.logger.warning("Job for queue '%s' dropped: Redis is unreachable and the job engine has stopped", queue);
         return;
     }
     if (!engine.outbox.addEnqueue(queue, "enqueue a job on queue '" + queue + "'", write))
@@ -215,8 +201,7 @@ std::map<std::string, RedisJobs::QueueStats> RedisJobs::stats() const {
         std::lock_guard<std::mutex> lock(engine.mutex);
         figures = engine.figures;
         for (const auto& work : engine.ready)
-            if (const auto* job = std::get_if<JobDelivery>(&work))
-                ++waitingHere[job->queue];
+            if (const auto* job = std::get_if<JobDelivery>(&work)) ++waitingHere[job->queue];
     }
     std::map<std::string, QueueStats> result;
     for (const auto& [queue, figure] : figures) {

@@ -1,7 +1,7 @@
 #include "services/redis/RedisJobsEngine.h"
 
 #include "services/ExceptionText.h"
-#include "services/redis/JobPayload.h"
+#include "services/JobPayload.h"
 #include "services/redis/RedisError.h"
 
 #include <Poco/Logger.h>
@@ -27,7 +27,8 @@ template <class Fn> std::optional<std::string> runCatching(Fn&& fn) {
 
 } // namespace
 
-RedisJobs::Engine::Engine(RedisUrl url, std::string instanceId, std::size_t workers, Poco::Logger& logger, Options options)
+RedisJobs::Engine::Engine(RedisUrl url, std::string instanceId, std::size_t workers, Poco::Logger& logger,
+                          Options options)
     : url(std::move(url)), consumer(std::move(instanceId)), workers(workers), logger(logger), options(options),
       store(options.keyPrefix, options.deadLetterLimit), locks(options.keyPrefix),
       retry(options.retryBase, options.retryCap), producers(this->url, logger, options.connection, 2, "jobs producer"),
@@ -46,8 +47,7 @@ void RedisJobs::Engine::fetcherLoop() {
             continue;
         }
         std::vector<std::string> queues;
-        for (const auto& [queue, handler] : handlers)
-            queues.push_back(queue);
+        for (const auto& [queue, handler] : handlers) queues.push_back(queue);
         lock.unlock();
         std::vector<JobDelivery> jobs;
         std::optional<Clock::time_point> pauseUntil;
@@ -76,8 +76,7 @@ void RedisJobs::Engine::fetcherLoop() {
             ready.emplace_back(std::move(job));
             workReady.notify_one();
         }
-        if (pauseUntil)
-            fetcherWake.wait_until(lock, *pauseUntil, [this] { return stopping; });
+        if (pauseUntil) fetcherWake.wait_until(lock, *pauseUntil, [this] { return stopping; });
     }
 }
 
@@ -88,8 +87,7 @@ void RedisJobs::Engine::workerLoop(std::size_t index) {
     std::unique_lock<std::mutex> lock(mutex);
     for (;;) {
         workReady.wait(lock, [this] { return stopping || !ready.empty(); });
-        if (stopping)
-            return;
+        if (stopping) return;
         Work work = std::move(ready.front());
         ready.pop_front();
         ++running;
@@ -107,8 +105,7 @@ void RedisJobs::Engine::runScheduled(Schedule& schedule, RedisConnection& redis,
     const JobFn fn = schedule.fn;
     const std::string token = schedule.token;
     lock.unlock();
-    if (const auto error = runCatching(fn))
-        logger.error("Scheduled job '%s' failed: %s", schedule.name, *error);
+    if (const auto error = runCatching(fn)) logger.error("Scheduled job '%s' failed: %s", schedule.name, *error);
     try {
         locks.release(redis, schedule.name, token);
     } catch (const std::exception&) {
@@ -140,8 +137,7 @@ void RedisJobs::Engine::runQueued(const JobDelivery& job, RedisConnection& redis
         return;
     }
     ++figure.failed;
-    if (job.attempts + 1 >= job.maxAttempts)
-        ++figure.dead;
+    if (job.attempts + 1 >= job.maxAttempts) ++figure.dead;
 }
 
 void RedisJobs::Engine::recordFailure(RedisConnection& redis, const JobDelivery& job, const std::string& error) {
@@ -208,17 +204,14 @@ void RedisJobs::Engine::controlLoop() {
             heartbeatAt = attempt([&] { renewLeases(redis); }) ? now + heartbeatEvery : after(heartbeatEvery);
         runDueTicks(redis);
         const auto nextPromotion = promoteDue(redis, now);
-        if (now >= reclaimAt)
-            reclaimAt = attempt([&] { reclaim(redis); }) ? now + reclaimEvery : after(reclaimEvery);
+        if (now >= reclaimAt) reclaimAt = attempt([&] { reclaim(redis); }) ? now + reclaimEvery : after(reclaimEvery);
         lock.lock();
-        if (nextPromotion)
-            promoteAt = std::min(promoteAt, *nextPromotion);
+        if (nextPromotion) promoteAt = std::min(promoteAt, *nextPromotion);
         auto wakeAt = std::min({heartbeatAt, reclaimAt, promoteAt});
         const auto wallNow = JobSchedule::nowMs();
         for (const auto& schedule : schedules)
             wakeAt = std::min(wakeAt, now + milliseconds(std::max<std::int64_t>(0, schedule->nextTickMs - wallNow)));
-        if (outbox.size() == 0)
-            controlWake.wait_until(lock, wakeAt);
+        if (outbox.size() == 0) controlWake.wait_until(lock, wakeAt);
     }
 }
 
@@ -239,11 +232,9 @@ void RedisJobs::Engine::renewLeases(RedisConnection& redis) {
     {
         std::lock_guard<std::mutex> lock(mutex);
         for (const auto& [queue, ids] : leased)
-            if (!ids.empty())
-                entries[queue].assign(ids.begin(), ids.end());
+            if (!ids.empty()) entries[queue].assign(ids.begin(), ids.end());
         for (const auto& schedule : schedules)
-            if (schedule->running)
-                scheduleLeases.emplace_back(schedule->name, schedule->token);
+            if (schedule->running) scheduleLeases.emplace_back(schedule->name, schedule->token);
     }
     for (const auto& [queue, ids] : entries) {
         const auto held = store.renewLeases(redis, consumer, queue, ids);
@@ -260,8 +251,7 @@ void RedisJobs::Engine::runDueTicks(RedisConnection& redis) {
     std::unique_lock<std::mutex> lock(mutex);
     const auto wallNow = JobSchedule::nowMs();
     for (const auto& schedule : schedules) {
-        if (schedule->nextTickMs > wallNow)
-            continue;
+        if (schedule->nextTickMs > wallNow) continue;
         const auto tick = schedule->nextTickMs;
         schedule->nextTickMs = schedule->when.nextTick(wallNow); // ticks slept through are not made up
         if (schedule->running) {
@@ -282,8 +272,7 @@ void RedisJobs::Engine::runDueTicks(RedisConnection& redis) {
         if (claim == RedisScheduleLock::Claim::stillRunning)
             logger.warning("Scheduled job '%s' skipped a run: the previous one is still running on another host",
                            schedule->name);
-        if (claim != RedisScheduleLock::Claim::acquired || stopping)
-            continue;
+        if (claim != RedisScheduleLock::Claim::acquired || stopping) continue;
         schedule->running = true;
         schedule->token = token;
         ready.emplace_front(ScheduledRun{schedule.get()}); // ahead of queued jobs
@@ -291,13 +280,13 @@ void RedisJobs::Engine::runDueTicks(RedisConnection& redis) {
     }
 }
 
-std::optional<RedisJobs::Engine::Clock::time_point> RedisJobs::Engine::promoteDue(RedisConnection& redis, Clock::time_point now) {
+std::optional<RedisJobs::Engine::Clock::time_point> RedisJobs::Engine::promoteDue(RedisConnection& redis,
+                                                                                  Clock::time_point now) {
     const std::size_t batch = 1000;
     std::vector<std::string> queues;
     {
         std::lock_guard<std::mutex> lock(mutex);
-        if (now < promoteAt)
-            return std::nullopt;
+        if (now < promoteAt) return std::nullopt;
         promoteAt = Clock::time_point::max();
         queues.assign(knownQueues.begin(), knownQueues.end());
     }
@@ -318,8 +307,7 @@ void RedisJobs::Engine::reclaim(RedisConnection& redis) {
     std::vector<std::string> queues;
     {
         std::lock_guard<std::mutex> lock(mutex);
-        for (const auto& [queue, handler] : handlers)
-            queues.push_back(queue);
+        for (const auto& [queue, handler] : handlers) queues.push_back(queue);
     }
     for (const auto& queue : queues) {
         const auto reclaimed = store.reclaimExpired(redis, consumer, queue, options.visibilityTimeout, 1000);
@@ -332,10 +320,8 @@ void RedisJobs::Engine::reclaim(RedisConnection& redis) {
 // ---- registration ----------------------------------------------------------
 
 void RedisJobs::Engine::addSchedule(std::unique_ptr<Schedule> schedule) {
-    if (schedule->name.empty())
-        throw std::invalid_argument("a scheduled job needs a name");
-    if (!schedule->fn)
-        throw std::invalid_argument("scheduled job '" + schedule->name + "' has no function");
+    if (schedule->name.empty()) throw std::invalid_argument("a scheduled job needs a name");
+    if (!schedule->fn) throw std::invalid_argument("scheduled job '" + schedule->name + "' has no function");
     std::lock_guard<std::mutex> lock(mutex);
     for (const auto& existing : schedules)
         if (existing->name == schedule->name)

@@ -7,7 +7,7 @@
 #include "services/redis/RedisJobs.h"
 #include "services/redis/RedisQueueStore.h"
 #include "services/redis/RedisScheduleLock.h"
-#include "services/redis/RetryBackoff.h"
+#include "services/RetryBackoff.h"
 
 #include <condition_variable>
 #include <deque>
@@ -75,8 +75,8 @@ public:
     std::size_t running = 0;
     std::vector<std::unique_ptr<Schedule>> schedules;
     std::map<std::string, QueueHandler> handlers;
-    std::set<std::string> knownQueues; ///< handled or enqueued to here
-    std::deque<Work> ready;            ///< claimed here, waiting for a worker
+    std::set<std::string> knownQueues;                   ///< handled or enqueued to here
+    std::deque<Work> ready;                              ///< claimed here, waiting for a worker
     std::map<std::string, std::set<std::string>> leased; ///< queue -> entry ids held here
     std::map<std::string, LocalFigures> figures;
     Clock::time_point promoteAt{}; ///< next promotion of due delayed jobs

@@ -21,11 +21,16 @@ local function nowMs()
   local t = redis.call('TIME')
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 end
+-- Rounded up, against nowMs() rounded down: never due early.
+local function dueMs(delay)
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.ceil(tonumber(t[2]) / 1000) + tonumber(delay)
+end
 )lua";
 
 // KEYS: delayed. ARGV: delay ms, member.
 const char* const kEnqueueDelayed = R"lua(
-redis.call('ZADD', KEYS[1], nowMs() + tonumber(ARGV[1]), ARGV[2])
+redis.call('ZADD', KEYS[1], dueMs(ARGV[1]), ARGV[2])
 return 1
 )lua";
 
@@ -64,7 +69,7 @@ if tonumber(ARGV[5]) >= tonumber(ARGV[6]) then
   redis.call('LTRIM', KEYS[3], -tonumber(ARGV[9]), -1)
   return 2
 end
-redis.call('ZADD', KEYS[2], nowMs() + tonumber(ARGV[8]),
+redis.call('ZADD', KEYS[2], dueMs(ARGV[8]),
            cjson.encode({id = ARGV[3], payload = ARGV[4], attempts = ARGV[5], maxAttempts = ARGV[6]}))
 return 1
 )lua";
@@ -168,16 +173,14 @@ RedisQueueStore::RedisQueueStore(std::string prefix, std::size_t deadLetterLimit
       _enqueueDelayed(withClock(kEnqueueDelayed)), _promote(withClock(kPromote)), _acknowledge(kAcknowledge),
       _fail(withClock(kFail)), _giveBack(kGiveBack), _reclaim(withClock(kReclaim)), _counts(kCounts),
       _forgetConsumer(kForgetConsumer) {
-    if (deadLetterLimit == 0)
-        throw std::invalid_argument("the dead-letter list must keep at least one job");
+    if (deadLetterLimit == 0) throw std::invalid_argument("the dead-letter list must keep at least one job");
 }
 
 void RedisQueueStore::ensureGroup(RedisConnection& redis, const std::string& queue) const {
     try {
         redis.command({"XGROUP", "CREATE", streamKey(queue), group, "0", "MKSTREAM"});
     } catch (const RedisCommandError& error) {
-        if (!error.is("BUSYGROUP"))
-            throw;
+        if (!error.is("BUSYGROUP")) throw;
     }
 }
 
@@ -195,8 +198,11 @@ void RedisQueueStore::enqueue(RedisConnection& redis, const std::string& queue, 
 std::vector<JobDelivery> RedisQueueStore::fetch(RedisConnection& redis, const std::string& consumer,
                                                 const std::vector<std::string>& queues, std::size_t count,
                                                 std::chrono::milliseconds block) const {
-    std::vector<std::string> command{"XREADGROUP", "GROUP", group, consumer, "COUNT", std::to_string(count),
-                                     "BLOCK", std::to_string(std::max<long long>(1, block.count())), "STREAMS"};
+    std::vector<std::string> command{"XREADGROUP", "GROUP",
+                                     group,        consumer,
+                                     "COUNT",      std::to_string(count),
+                                     "BLOCK",      std::to_string(std::max<long long>(1, block.count())),
+                                     "STREAMS"};
     std::map<std::string, std::string> queueOfKey;
     for (const auto& queue : queues) {
         command.push_back(streamKey(queue));
@@ -207,8 +213,7 @@ std::vector<JobDelivery> RedisQueueStore::fetch(RedisConnection& redis, const st
     std::vector<JobDelivery> jobs;
     for (const auto& stream : reply.elements()) {
         const auto& queue = queueOfKey.at(stream.elements().at(0).text());
-        for (const auto& entry : stream.elements().at(1).elements())
-            jobs.push_back(toDelivery(queue, entry));
+        for (const auto& entry : stream.elements().at(1).elements()) jobs.push_back(toDelivery(queue, entry));
     }
     return jobs;
 }
@@ -218,13 +223,13 @@ bool RedisQueueStore::acknowledge(RedisConnection& redis, const JobDelivery& job
 }
 
 RedisQueueStore::FailOutcome RedisQueueStore::fail(RedisConnection& redis, const JobDelivery& job,
-                                                   const std::string& error,
-                                                   std::chrono::milliseconds retryIn) const {
-    const auto outcome = _fail.run(redis, {streamKey(job.queue), delayedKey(job.queue), deadKey(job.queue)},
-                                   {group, job.entryId, job.jobId, job.payload, std::to_string(job.attempts + 1),
-                                    std::to_string(job.maxAttempts), error, std::to_string(retryIn.count()),
-                                    _deadLetterLimit})
-                             .integer();
+                                                   const std::string& error, std::chrono::milliseconds retryIn) const {
+    const auto outcome =
+        _fail
+            .run(redis, {streamKey(job.queue), delayedKey(job.queue), deadKey(job.queue)},
+                 {group, job.entryId, job.jobId, job.payload, std::to_string(job.attempts + 1),
+                  std::to_string(job.maxAttempts), error, std::to_string(retryIn.count()), _deadLetterLimit})
+            .integer();
     return outcome == 0 ? FailOutcome::leaseLost : outcome == 1 ? FailOutcome::retrying : FailOutcome::dead;
 }
 
@@ -239,14 +244,13 @@ bool RedisQueueStore::giveBack(RedisConnection& redis, const JobDelivery& job) c
 std::vector<std::string> RedisQueueStore::renewLeases(RedisConnection& redis, const std::string& consumer,
                                                       const std::string& queue,
                                                       const std::vector<std::string>& entryIds) const {
-    if (entryIds.empty())
-        return {};
+    if (entryIds.empty()) return {};
     std::vector<std::string> command{"XCLAIM", streamKey(queue), group, consumer, "0"};
     command.insert(command.end(), entryIds.begin(), entryIds.end());
     command.push_back("JUSTID");
+    const auto reply = redis.command(command);
     std::vector<std::string> held;
-    for (const auto& id : redis.command(command).elements())
-        held.push_back(id.text());
+    for (const auto& id : reply.elements()) held.push_back(id.text());
     return held;
 }
 
@@ -256,8 +260,7 @@ RedisQueueStore::Promotion RedisQueueStore::promoteDue(RedisConnection& redis, c
     Promotion promotion;
     promotion.moved = static_cast<std::size_t>(reply.elements().at(0).integer());
     const auto wait = reply.elements().at(1).integer();
-    if (wait >= 0)
-        promotion.nextDueIn = std::chrono::milliseconds(wait);
+    if (wait >= 0) promotion.nextDueIn = std::chrono::milliseconds(wait);
     return promotion;
 }
 
@@ -265,9 +268,9 @@ RedisQueueStore::Reclaimed RedisQueueStore::reclaimExpired(RedisConnection& redi
                                                            const std::string& queue,
                                                            std::chrono::milliseconds visibilityTimeout,
                                                            std::size_t limit) const {
-    const auto reply = _reclaim.run(redis, {streamKey(queue), deadKey(queue)},
-                                    {group, consumer, std::to_string(visibilityTimeout.count()),
-                                     std::to_string(limit), _deadLetterLimit});
+    const auto reply = _reclaim.run(
+        redis, {streamKey(queue), deadKey(queue)},
+        {group, consumer, std::to_string(visibilityTimeout.count()), std::to_string(limit), _deadLetterLimit});
     return {static_cast<std::size_t>(reply.elements().at(0).integer()),
             static_cast<std::size_t>(reply.elements().at(1).integer())};
 }
@@ -287,7 +290,8 @@ RedisQueueStore::Counts RedisQueueStore::counts(RedisConnection& redis, const st
 std::vector<JobEngine::DeadLetter> RedisQueueStore::deadLetters(RedisConnection& redis,
                                                                 const std::string& queue) const {
     std::vector<JobEngine::DeadLetter> letters;
-    for (const auto& item : redis.command({"LRANGE", deadKey(queue), "0", "-1"}).elements()) {
+    const auto reply = redis.command({"LRANGE", deadKey(queue), "0", "-1"});
+    for (const auto& item : reply.elements()) {
         const auto record = Poco::JSON::Parser().parse(item.text()).extract<Poco::JSON::Object::Ptr>();
         JobEngine::DeadLetter letter;
         letter.payload = record->optValue<std::string>("payload", "null");

@@ -18,10 +18,10 @@ class RedisConnection;
 /// consumer in the group until acknowledged, failed or requeued.
 struct JobDelivery {
     std::string queue;
-    std::string entryId;   ///< the stream entry id, the handle of the lease
-    std::string jobId;     ///< stays the same across retries
-    std::string payload;   ///< JSON
-    int attempts = 0;      ///< attempts made before this delivery
+    std::string entryId; ///< the stream entry id, the handle of the lease
+    std::string jobId;   ///< stays the same across retries
+    std::string payload; ///< JSON
+    int attempts = 0;    ///< attempts made before this delivery
     int maxAttempts = 1;
 };
 
@@ -48,10 +48,10 @@ public:
         std::size_t dead = 0;
     };
     struct Counts {
-        std::size_t waiting = 0;  ///< in the stream, not leased
-        std::size_t leased = 0;   ///< in the stream, leased to some worker
-        std::size_t delayed = 0;  ///< delayed or awaiting a retry
-        std::size_t dead = 0;     ///< dead letters kept
+        std::size_t waiting = 0; ///< in the stream, not leased
+        std::size_t leased = 0;  ///< in the stream, leased to some worker
+        std::size_t delayed = 0; ///< delayed or awaiting a retry
+        std::size_t dead = 0;    ///< dead letters kept
     };
 
     RedisQueueStore(std::string prefix, std::size_t deadLetterLimit);
@@ -59,8 +59,8 @@ public:
     /// Create the stream and its consumer group when missing (idempotent).
     void ensureGroup(RedisConnection& redis, const std::string& queue) const;
     /// Add a job: to the stream now, or to the delayed set for `delay`.
-    void enqueue(RedisConnection& redis, const std::string& queue, const std::string& jobId,
-                 const std::string& payload, int maxAttempts, std::chrono::milliseconds delay) const;
+    void enqueue(RedisConnection& redis, const std::string& queue, const std::string& jobId, const std::string& payload,
+                 int maxAttempts, std::chrono::milliseconds delay) const;
     /// Lease up to `count` waiting jobs per queue to `consumer`, waiting up to
     /// `block` for one to arrive. Throws RedisCommandError (NOGROUP) when a
     /// group is missing: call ensureGroup() and retry.

@@ -18,9 +18,9 @@ RedisReply RedisReply::from(const redisReply& reply) {
     case REDIS_REPLY_STRING:
     case REDIS_REPLY_STATUS:
     case REDIS_REPLY_ERROR:
-        value._type = reply.type == REDIS_REPLY_STRING ? Type::string
+        value._type = reply.type == REDIS_REPLY_STRING   ? Type::string
                       : reply.type == REDIS_REPLY_STATUS ? Type::status
-                                                          : Type::error;
+                                                         : Type::error;
         value._text.assign(reply.str, reply.len);
         break;
     case REDIS_REPLY_ARRAY:
@@ -49,17 +49,14 @@ const std::string& RedisReply::text() const {
 }
 
 std::int64_t RedisReply::integer() const {
-    if (_type == Type::integer)
-        return _integer;
+    if (_type == Type::integer) return _integer;
     Poco::Int64 parsed = 0;
-    if (_type == Type::string && Poco::NumberParser::tryParse64(_text, parsed))
-        return parsed;
+    if (_type == Type::string && Poco::NumberParser::tryParse64(_text, parsed)) return parsed;
     throw std::runtime_error("Redis reply is not an integer");
 }
 
 const std::vector<RedisReply>& RedisReply::elements() const {
-    if (_type != Type::array && _type != Type::nil)
-        throw std::runtime_error("Redis reply is not an array");
+    if (_type != Type::array && _type != Type::nil) throw std::runtime_error("Redis reply is not an array");
     return _elements;
 }
 

@@ -33,13 +33,12 @@ return 0
 RedisScheduleLock::RedisScheduleLock(std::string prefix)
     : _prefix(std::move(prefix)), _claim(kClaim), _renew(kRenew), _release(kRelease) {}
 
-RedisScheduleLock::Claim RedisScheduleLock::claim(RedisConnection& redis, const std::string& name,
-                                                  std::int64_t tickMs, const std::string& token,
-                                                  std::chrono::milliseconds lease) const {
-    const auto result = _claim
-                            .run(redis, {lockKey(name), tickKey(name)},
-                                 {token, std::to_string(tickMs), std::to_string(lease.count())})
-                            .integer();
+RedisScheduleLock::Claim RedisScheduleLock::claim(RedisConnection& redis, const std::string& name, std::int64_t tickMs,
+                                                  const std::string& token, std::chrono::milliseconds lease) const {
+    const auto result =
+        _claim
+            .run(redis, {lockKey(name), tickKey(name)}, {token, std::to_string(tickMs), std::to_string(lease.count())})
+            .integer();
     return result == 1 ? Claim::acquired : result == 0 ? Claim::alreadyClaimed : Claim::stillRunning;
 }
 

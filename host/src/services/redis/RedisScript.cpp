@@ -22,8 +22,7 @@ RedisReply RedisScript::run(RedisConnection& connection, const std::vector<std::
     try {
         return connection.command(command);
     } catch (const RedisCommandError& error) {
-        if (!error.is("NOSCRIPT"))
-            throw;
+        if (!error.is("NOSCRIPT")) throw;
     }
     command[0] = "EVAL";
     command[1] = _source;

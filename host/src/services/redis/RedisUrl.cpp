@@ -18,17 +18,14 @@ RedisUrl RedisUrl::parse(const std::string& url) {
     RedisUrl parsed;
     const std::string scheme = uri.getScheme();
     if (scheme == "unix") {
-        if (uri.getPath().empty())
-            throw std::invalid_argument("unix:// needs a socket path");
+        if (uri.getPath().empty()) throw std::invalid_argument("unix:// needs a socket path");
         parsed.unixSocket = uri.getPath();
         return parsed;
     }
     if (scheme != "redis")
         throw std::invalid_argument("scheme '" + scheme + "' is not supported; expected redis://host:port[/db]");
-    if (!uri.getHost().empty())
-        parsed.host = uri.getHost();
-    if (uri.getPort() != 0)
-        parsed.port = uri.getPort();
+    if (!uri.getHost().empty()) parsed.host = uri.getHost();
+    if (uri.getPort() != 0) parsed.port = uri.getPort();
 
     // Poco keeps the user info percent-encoded: split first, then decode, so
     // an encoded ':' (%3A) stays part of the password.
@@ -42,8 +39,7 @@ RedisUrl RedisUrl::parse(const std::string& url) {
     }
 
     std::string path = uri.getPath();
-    if (!path.empty() && path.front() == '/')
-        path.erase(0, 1);
+    if (!path.empty() && path.front() == '/') path.erase(0, 1);
     if (!path.empty()) {
         int database = 0;
         if (!Poco::NumberParser::tryParse(path, database) || database < 0)
@@ -54,16 +50,14 @@ RedisUrl RedisUrl::parse(const std::string& url) {
 }
 
 RedisUrl RedisUrl::withDatabase(int database) const {
-    if (database < 0)
-        throw std::invalid_argument("a Redis database number cannot be negative");
+    if (database < 0) throw std::invalid_argument("a Redis database number cannot be negative");
     RedisUrl copy = *this;
     copy.database = database;
     return copy;
 }
 
 std::string RedisUrl::describe() const {
-    if (!unixSocket.empty())
-        return "unix://" + unixSocket + " (db " + std::to_string(database) + ")";
+    if (!unixSocket.empty()) return "unix://" + unixSocket + " (db " + std::to_string(database) + ")";
     return "redis://" + host + ":" + std::to_string(port) + "/" + std::to_string(database);
 }
 

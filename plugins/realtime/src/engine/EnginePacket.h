@@ -17,7 +17,15 @@ public:
 };
 
 struct EnginePacket {
-    enum class Type : char { open = '0', close = '1', ping = '2', pong = '3', message = '4', upgrade = '5', noop = '6' };
+    enum class Type : char {
+        open = '0',
+        close = '1',
+        ping = '2',
+        pong = '3',
+        message = '4',
+        upgrade = '5',
+        noop = '6'
+    };
 
     Type type = Type::message;
     std::string data;    ///< text after the type digit, or the raw bytes when binary

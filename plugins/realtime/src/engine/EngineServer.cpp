@@ -89,9 +89,8 @@ void EngineServer::acceptWebSocket(const sdk::Request& request, sdk::Response& r
         return fail(response, 3, "Bad request");
     }
     WebSocketHandshake::accept(request, response);
-    request.exchange->takeOver([this, sid](int fd, std::string alreadyRead) {
-        adoptWebSocket(fd, std::move(alreadyRead), sid);
-    });
+    request.exchange->takeOver(
+        [this, sid](int fd, std::string alreadyRead) { adoptWebSocket(fd, std::move(alreadyRead), sid); });
 }
 
 void EngineServer::adoptWebSocket(int fd, std::string alreadyRead, const std::string& sid) {
@@ -155,8 +154,8 @@ void EngineServer::closeAll() {
             if (&session->loop() == &loop) session->close("server shutting down");
         }
     });
-    std::lock_guard<std::mutex> lock(mutex_);
-    sessions_.clear();
+    // Closed sessions left the table; any left over are destroyed with the
+    // server, after the loops have stopped (never under a running loop).
 }
 
 } // namespace motel::realtime

@@ -41,7 +41,8 @@ public:
     void adoptWebSocket(int fd, std::string alreadyRead, const std::string& sid);
 
     /// Closes every session ("server shutting down") and waits for the loops
-    /// to have done it. Not from a loop thread.
+    /// to have done it. Not from a loop thread. Stop the loops before
+    /// destroying the server.
     void closeAll();
     std::size_t sessionCount() const;
     std::shared_ptr<EngineSession> find(const std::string& sid) const;

@@ -89,8 +89,10 @@ void EngineSession::onPollRequest(const PendingReply& reply) {
         return;
     }
     pendingPoll_ = reply;
-    if (!pollingBuffer_.empty()) flushPolling();
-    else if (probe_) answerPoll("6"); // upgrading: release the GET at once
+    if (!pollingBuffer_.empty())
+        flushPolling();
+    else if (probe_)
+        answerPoll("6"); // upgrading: release the GET at once
 }
 
 void EngineSession::onPostRequest(const std::string& body, const PendingReply& reply) {
@@ -169,8 +171,11 @@ void EngineSession::onPacket(EnginePacket&& packet) {
     case EnginePacket::Type::message:
         if (handler_) handler_->onMessage(*this, std::move(packet));
         break;
-    case EnginePacket::Type::close: finish("transport close", true); break;
-    default: break; // ping, upgrade, noop, open: nothing to do outside an upgrade
+    case EnginePacket::Type::close:
+        finish("transport close", true);
+        break;
+    default:
+        break; // ping, upgrade, noop, open: nothing to do outside an upgrade
     }
 }
 
@@ -253,7 +258,9 @@ void EngineSession::schedulePing() {
     });
 }
 
-void EngineSession::close(const std::string& reason) { finish(reason, false); }
+void EngineSession::close(const std::string& reason) {
+    finish(reason, false);
+}
 
 void EngineSession::finish(const std::string& reason, bool clientInitiated) {
     if (state_ == State::closed) return;

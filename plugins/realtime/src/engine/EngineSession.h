@@ -55,7 +55,9 @@ public:
 
     // Sending (loop thread). Ignored once closed.
     void send(SharedPacket packet);
-    void sendMessage(const std::string& text) { send(OutgoingPacket::from(EnginePacket::text(EnginePacket::Type::message, text))); }
+    void sendMessage(const std::string& text) {
+        send(OutgoingPacket::from(EnginePacket::text(EnginePacket::Type::message, text)));
+    }
     void sendBinary(const std::string& bytes) { send(OutgoingPacket::from(EnginePacket::bytes(bytes))); }
     /// Server-side close: the close packet goes out, then the transport closes.
     void close(const std::string& reason);

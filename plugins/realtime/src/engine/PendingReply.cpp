@@ -31,8 +31,10 @@ void PendingReply::send(int status, const std::string& contentType, std::string 
         state_->sent = true;
         if (!state_->deferred) state_->response = std::move(response);
     }
-    if (state_->deferred) state_->deferred->send(std::move(response));
-    else state_->answered.notify_all();
+    if (state_->deferred)
+        state_->deferred->send(std::move(response));
+    else
+        state_->answered.notify_all();
 }
 
 void PendingReply::sendError(int code, const std::string& message, int status) const {

@@ -14,7 +14,8 @@ namespace motel::realtime {
 IoLoop::IoLoop(std::string name) : name_(std::move(name)) {
     epoll_ = ::epoll_create1(EPOLL_CLOEXEC);
     wakeup_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-    if (epoll_ < 0 || wakeup_ < 0) throw std::runtime_error("cannot create epoll loop: " + std::string(std::strerror(errno)));
+    if (epoll_ < 0 || wakeup_ < 0)
+        throw std::runtime_error("cannot create epoll loop: " + std::string(std::strerror(errno)));
     epoll_event event{};
     event.events = EPOLLIN;
     event.data.fd = wakeup_;
@@ -125,7 +126,8 @@ void IoLoop::run() {
             try {
                 (*handler)(events[i].events);
             } catch (const std::exception& error) {
-                Poco::Logger::get("motel.realtime").error("I/O handler failed on %s: %s", name_, std::string(error.what()));
+                Poco::Logger::get("motel.realtime")
+                    .error("I/O handler failed on %s: %s", name_, std::string(error.what()));
             }
         }
         {

@@ -10,7 +10,9 @@ IoLoopGroup::IoLoopGroup(std::size_t count) {
     }
 }
 
-IoLoopGroup::~IoLoopGroup() { stop(); }
+IoLoopGroup::~IoLoopGroup() {
+    stop();
+}
 
 void IoLoopGroup::start() {
     for (auto& loop : loops_) loop->start();
@@ -20,7 +22,9 @@ void IoLoopGroup::stop() {
     for (auto& loop : loops_) loop->stop();
 }
 
-IoLoop& IoLoopGroup::next() { return *loops_[next_.fetch_add(1) % loops_.size()]; }
+IoLoop& IoLoopGroup::next() {
+    return *loops_[next_.fetch_add(1) % loops_.size()];
+}
 
 void IoLoopGroup::runOnAllAndWait(const std::function<void(IoLoop&)>& task) {
     std::vector<std::future<void>> done;

@@ -54,6 +54,13 @@ void writeArray(const Poco::JSON::Array& array, std::string& out) {
 Poco::Dynamic::Var JsonText::parse(const std::string& text) {
     try {
         Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));
+        const auto first = text.find_first_not_of(" \t\r\n");
+        if (first != std::string::npos && text[first] != '{' && text[first] != '[') {
+            // Poco 1.11 parses only objects and arrays at the top level.
+            const auto wrapped = parser.parse("[" + text + "]").extract<Poco::JSON::Array::Ptr>();
+            if (wrapped->size() != 1) throw std::invalid_argument("malformed JSON");
+            return wrapped->get(0);
+        }
         return parser.parse(text);
     } catch (const Poco::Exception& error) {
         throw std::invalid_argument("malformed JSON: " + error.displayText());
@@ -71,12 +78,16 @@ void JsonText::write(const Poco::Dynamic::Var& value, std::string& out) {
         out += "null";
     } else if (value.type() == typeid(Poco::JSON::Object::Ptr)) {
         const auto& object = value.extract<Poco::JSON::Object::Ptr>();
-        if (object) writeObject(*object, out);
-        else out += "null";
+        if (object)
+            writeObject(*object, out);
+        else
+            out += "null";
     } else if (value.type() == typeid(Poco::JSON::Array::Ptr)) {
         const auto& array = value.extract<Poco::JSON::Array::Ptr>();
-        if (array) writeArray(*array, out);
-        else out += "null";
+        if (array)
+            writeArray(*array, out);
+        else
+            out += "null";
     } else if (value.type() == typeid(Poco::JSON::Object)) {
         writeObject(value.extract<Poco::JSON::Object>(), out);
     } else if (value.type() == typeid(Poco::JSON::Array)) {
@@ -100,13 +111,27 @@ void JsonText::writeString(const std::string& text, std::string& out) {
     out += '"';
     for (const char c : text) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             if (static_cast<unsigned char>(c) < 0x20) {
                 out += "\\u00";

@@ -51,8 +51,10 @@ void RecoveryStore::prune(Clock::time_point now) {
     if (now - lastSessionPrune_ < std::chrono::seconds(1)) return; // sessions are many; once a second is enough
     lastSessionPrune_ = now;
     for (auto it = sessions_.begin(); it != sessions_.end();) {
-        if (now - it->second.at > window_) it = sessions_.erase(it);
-        else ++it;
+        if (now - it->second.at > window_)
+            it = sessions_.erase(it);
+        else
+            ++it;
     }
 }
 

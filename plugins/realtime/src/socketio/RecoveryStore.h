@@ -43,7 +43,7 @@ public:
     /// it missed after `offset` (or after its drop when the client had none),
     /// when it dropped less than `window` ago and `offset` is still known.
     std::optional<std::pair<Session, std::vector<SharedPacket>>> restore(const std::string& pid,
-                                                                          const std::optional<std::string>& offset);
+                                                                         const std::optional<std::string>& offset);
     std::size_t packetCount() const;
     std::size_t sessionCount() const;
 

@@ -17,7 +17,8 @@ public:
     void join(const std::string& nsp, const std::string& room, SocketIoSocket* socket);
     void leave(const std::string& nsp, const std::string& room, SocketIoSocket* socket);
     /// Calls `visit` for every socket of `room` in `nsp`; returns how many.
-    template <class Visitor> std::size_t forEach(const std::string& nsp, const std::string& room, Visitor&& visit) const {
+    template <class Visitor>
+    std::size_t forEach(const std::string& nsp, const std::string& room, Visitor&& visit) const {
         const auto found = rooms_.find(key(nsp, room));
         if (found == rooms_.end()) return 0;
         for (SocketIoSocket* socket : found->second) visit(*socket);

@@ -34,7 +34,9 @@ SocketIoConnection::~SocketIoConnection() {
     sockets_.clear();
 }
 
-RoomIndex& SocketIoConnection::rooms() { return server_.roomsOf(session_.loop()); }
+RoomIndex& SocketIoConnection::rooms() {
+    return server_.roomsOf(session_.loop());
+}
 
 SocketIoSocket* SocketIoConnection::socket(const std::string& nsp) {
     const auto found = sockets_.find(nsp);
@@ -67,12 +69,19 @@ void SocketIoConnection::dispatch(SocketPacket&& packet) {
     SocketIoSocket* target = socket(packet.nsp);
     if (!target) return; // not connected to that namespace: ignored, as the official server does
     switch (packet.type) {
-    case SocketPacket::Type::disconnect: drop(packet.nsp, "client namespace disconnect"); break;
+    case SocketPacket::Type::disconnect:
+        drop(packet.nsp, "client namespace disconnect");
+        break;
     case SocketPacket::Type::event:
-    case SocketPacket::Type::binaryEvent: server_.application().onEvent(*target, packet); break;
+    case SocketPacket::Type::binaryEvent:
+        server_.application().onEvent(*target, packet);
+        break;
     case SocketPacket::Type::ack:
-    case SocketPacket::Type::binaryAck: target->onAck(packet); break;
-    default: break; // CONNECT_ERROR from a client means nothing to a server
+    case SocketPacket::Type::binaryAck:
+        target->onAck(packet);
+        break;
+    default:
+        break; // CONNECT_ERROR from a client means nothing to a server
     }
 }
 
@@ -85,7 +94,8 @@ void SocketIoConnection::connect(SocketPacket&& packet) {
                                           R"({"message":"Invalid namespace"})"));
         return;
     }
-    const Poco::Dynamic::Var auth = packet.data ? *packet.data : Poco::Dynamic::Var(Poco::JSON::Object::Ptr(new Poco::JSON::Object));
+    const Poco::Dynamic::Var auth =
+        packet.data ? *packet.data : Poco::Dynamic::Var(Poco::JSON::Object::Ptr(new Poco::JSON::Object));
     ConnectDecision decision = application.authorize(nsp, auth);
     if (!decision.accepted) {
         sendText(SocketPacket::encodeWith(SocketPacket::Type::connectError, nsp, std::nullopt, decision.errorJson));
@@ -121,8 +131,8 @@ void SocketIoConnection::connect(SocketPacket&& packet) {
         JsonText::writeString(pid, reply);
     }
     reply += '}';
-    sendText(SocketPacket::encodeWith(SocketPacket::Type::connect, nsp, std::nullopt, reply));
     server_.stats().connected(socket.userId());
+    sendText(SocketPacket::encodeWith(SocketPacket::Type::connect, nsp, std::nullopt, reply));
     application.onConnect(socket);
     for (const auto& packetMissed : missed) session_.send(packetMissed);
     if (!missed.empty()) server_.stats().messagesOut(missed.size());

@@ -20,7 +20,9 @@ EngineServer::HandlerFactory SocketIoServer::handlerFactory() {
     return [this](EngineSession& session) { return std::make_unique<SocketIoConnection>(*this, session); };
 }
 
-RoomIndex& SocketIoServer::roomsOf(const IoLoop& loop) { return *rooms_.at(&loop); }
+RoomIndex& SocketIoServer::roomsOf(const IoLoop& loop) {
+    return *rooms_.at(&loop);
+}
 
 std::string SocketIoServer::broadcast(const std::string& nsp, const std::string& room, const std::string& event,
                                       const std::string& payloadJson, std::string offset) {
@@ -41,9 +43,8 @@ std::string SocketIoServer::broadcast(const std::string& nsp, const std::string&
         IoLoop& loop = loops_.at(i);
         RoomIndex* rooms = rooms_.at(&loop).get();
         loop.post([this, rooms, nsp, room, packet] {
-            const std::size_t sent = rooms->forEach(nsp, room, [&packet](SocketIoSocket& socket) {
-                socket.connection().session().send(packet);
-            });
+            const std::size_t sent = rooms->forEach(
+                nsp, room, [&packet](SocketIoSocket& socket) { socket.connection().session().send(packet); });
             if (sent > 0) stats_.messagesOut(sent);
         });
     }

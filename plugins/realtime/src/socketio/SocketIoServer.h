@@ -5,7 +5,7 @@
 /// entry and WebSocket frame), recorded for connection state recovery, and
 /// posted to every loop, where the sockets of the room queue the same bytes.
 
-#include "app/RealtimeStats.h"
+#include "application/RealtimeStats.h"
 #include "engine/EngineServer.h"
 #include "io/IoLoopGroup.h"
 #include "socketio/RecoveryStore.h"

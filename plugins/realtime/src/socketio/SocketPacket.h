@@ -15,11 +15,19 @@
 namespace motel::realtime {
 
 struct SocketPacket {
-    enum class Type { connect = 0, disconnect = 1, event = 2, ack = 3, connectError = 4, binaryEvent = 5, binaryAck = 6 };
+    enum class Type {
+        connect = 0,
+        disconnect = 1,
+        event = 2,
+        ack = 3,
+        connectError = 4,
+        binaryEvent = 5,
+        binaryAck = 6
+    };
 
     Type type = Type::event;
     std::string nsp = "/";
-    std::optional<std::uint64_t> id;     ///< ack id
+    std::optional<std::uint64_t> id;        ///< ack id
     std::optional<Poco::Dynamic::Var> data; ///< absent: no JSON part
     std::vector<std::string> attachments;   ///< binary buffers, in placeholder order
 

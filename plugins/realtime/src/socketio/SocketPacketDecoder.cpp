@@ -13,14 +13,20 @@ namespace motel::realtime {
 
 namespace {
 
-const std::array<const char*, 6> kReservedEvents{"connect",    "connect_error",  "disconnect",
-                                                 "disconnecting", "newListener", "removeListener"};
+const std::array<const char*, 6> kReservedEvents{"connect",       "connect_error", "disconnect",
+                                                 "disconnecting", "newListener",   "removeListener"};
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
 
-bool isObject(const Poco::Dynamic::Var& value) { return value.type() == typeid(Poco::JSON::Object::Ptr); }
+bool isObject(const Poco::Dynamic::Var& value) {
+    return value.type() == typeid(Poco::JSON::Object::Ptr);
+}
 
-bool isArray(const Poco::Dynamic::Var& value) { return value.type() == typeid(Poco::JSON::Array::Ptr); }
+bool isArray(const Poco::Dynamic::Var& value) {
+    return value.type() == typeid(Poco::JSON::Array::Ptr);
+}
 
 bool isValidEvent(const Poco::Dynamic::Var& value) {
     if (!isArray(value)) return false;
@@ -37,13 +43,18 @@ bool isValidEvent(const Poco::Dynamic::Var& value) {
 
 bool isValidPayload(SocketPacket::Type type, const Poco::Dynamic::Var& payload) {
     switch (type) {
-    case SocketPacket::Type::connect: return isObject(payload);
-    case SocketPacket::Type::disconnect: return false; // DISCONNECT carries no payload
-    case SocketPacket::Type::connectError: return isObject(payload) || payload.isString();
+    case SocketPacket::Type::connect:
+        return isObject(payload);
+    case SocketPacket::Type::disconnect:
+        return false; // DISCONNECT carries no payload
+    case SocketPacket::Type::connectError:
+        return isObject(payload) || payload.isString();
     case SocketPacket::Type::event:
-    case SocketPacket::Type::binaryEvent: return isValidEvent(payload);
+    case SocketPacket::Type::binaryEvent:
+        return isValidEvent(payload);
     case SocketPacket::Type::ack:
-    case SocketPacket::Type::binaryAck: return isArray(payload);
+    case SocketPacket::Type::binaryAck:
+        return isArray(payload);
     }
     return false;
 }
@@ -56,8 +67,7 @@ SocketPacket SocketPacketDecoder::decodeText(const std::string& message, std::si
     SocketPacket packet;
     packet.type = static_cast<SocketPacket::Type>(message[0] - '0');
     std::size_t i = 1;
-    const bool binary =
-        packet.type == SocketPacket::Type::binaryEvent || packet.type == SocketPacket::Type::binaryAck;
+    const bool binary = packet.type == SocketPacket::Type::binaryEvent || packet.type == SocketPacket::Type::binaryAck;
     if (binary) {
         const std::size_t dash = message.find('-', i);
         if (dash == std::string::npos || dash == i || dash - i > 6 ||

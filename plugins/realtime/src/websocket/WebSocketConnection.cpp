@@ -93,7 +93,8 @@ void WebSocketConnection::onFrame(WebSocketFrameParser::Message&& message) {
         close(code == 1005 || code == 1006 ? closecode::normal : code, "transport close");
         break;
     }
-    default: break;
+    default:
+        break;
     }
 }
 
@@ -124,7 +125,9 @@ void WebSocketConnection::close(std::uint16_t code, const std::string& reason) {
     if (fd_ >= 0 && closing_) armSendTimer(); // a peer that never reads must not keep the socket
 }
 
-void WebSocketConnection::abort(const std::string& reason) { finish(reason); }
+void WebSocketConnection::abort(const std::string& reason) {
+    finish(reason);
+}
 
 void WebSocketConnection::flush() {
     while (fd_ >= 0 && !queue_.empty()) {
@@ -172,8 +175,10 @@ void WebSocketConnection::updateInterest() {
     if (want == wantWrite_) return;
     wantWrite_ = want;
     loop_.rewatch(fd_, EPOLLIN | EPOLLRDHUP | (want ? EPOLLOUT : 0u));
-    if (want) armSendTimer();
-    else loop_.cancel(sendTimer_);
+    if (want)
+        armSendTimer();
+    else
+        loop_.cancel(sendTimer_);
 }
 
 void WebSocketConnection::armSendTimer() {

@@ -18,7 +18,8 @@ std::string WebSocketFrame::encode(WebSocketOpcode opcode, const char* payload, 
         frame += static_cast<char>(size & 0xFF);
     } else {
         frame += static_cast<char>(127);
-        for (int shift = 56; shift >= 0; shift -= 8) frame += static_cast<char>((static_cast<std::uint64_t>(size) >> shift) & 0xFF);
+        for (int shift = 56; shift >= 0; shift -= 8)
+            frame += static_cast<char>((static_cast<std::uint64_t>(size) >> shift) & 0xFF);
     }
     frame.append(payload, size);
     return frame;

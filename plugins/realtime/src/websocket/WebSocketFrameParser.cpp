@@ -62,7 +62,9 @@ std::size_t WebSocketFrameParser::parseFrame(const char* data, std::size_t size,
     switch (opcode) {
     case WebSocketOpcode::close:
     case WebSocketOpcode::ping:
-    case WebSocketOpcode::pong: onMessage(Message{opcode, std::move(payload)}); break;
+    case WebSocketOpcode::pong:
+        onMessage(Message{opcode, std::move(payload)});
+        break;
     case WebSocketOpcode::text:
     case WebSocketOpcode::binary:
         if (inFragmentedMessage_) throw WebSocketProtocolError(closecode::protocolError, "interleaved message");
@@ -84,7 +86,8 @@ std::size_t WebSocketFrameParser::parseFrame(const char* data, std::size_t size,
             onMessage(Message{fragmentOpcode_, std::move(message)});
         }
         break;
-    default: throw WebSocketProtocolError(closecode::protocolError, "unknown opcode");
+    default:
+        throw WebSocketProtocolError(closecode::protocolError, "unknown opcode");
     }
     return header + 4 + static_cast<std::size_t>(length);
 }

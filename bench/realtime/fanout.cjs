@@ -1,0 +1,142 @@
+// Fan-out benchmark for the realtime plugin: N socket.io-client websocket
+// clients (spread over worker processes), M domain events (suite creations
+// through the REST API), delivery latency from the REST call to each
+// client's handler, delivered/expected, and the host's threads and RSS
+// (read from /proc/<hostPid>/status) before and after connecting.
+//
+//   node fanout.cjs --url http://127.0.0.1:PORT --token JWT --host-pid PID \
+//                   --clients 1000 --events 20 [--workers 2] [--interval-ms 100]
+"use strict";
+const { fork } = require("child_process");
+const fs = require("fs");
+const path = require("path");
+
+function arg(name, fallback) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : fallback;
+}
+const now = () => performance.timeOrigin + performance.now();
+
+if (process.argv[2] === "--worker") {
+  runWorker();
+} else {
+  runMain().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+
+function runWorker() {
+  const { io } = require(path.join(process.env.CLIENT_MODULES, "socket.io-client"));
+  const [url, token, count] = [process.argv[3], process.argv[4], Number(process.argv[5])];
+  const received = new Map(); // suite number -> receive times
+  const sockets = [];
+  let connected = 0;
+  let failed = 0;
+  const batch = 100;
+  const open = (i) => new Promise((resolve) => {
+    const socket = io(url, { auth: { token }, transports: ["websocket"], reconnection: false, timeout: 60000 });
+    socket.on("connect", () => { connected += 1; resolve(); });
+    socket.on("connect_error", () => { failed += 1; resolve(); });
+    socket.on("suite:created", (suite) => {
+      const t = now();
+      if (!received.has(suite.number)) received.set(suite.number, []);
+      received.get(suite.number).push(t);
+    });
+    sockets.push(socket);
+  });
+  (async () => {
+    for (let i = 0; i < count; i += batch) {
+      await Promise.all(Array.from({ length: Math.min(batch, count - i) }, (_, k) => open(i + k)));
+    }
+    process.send({ type: "ready", connected, failed });
+  })();
+  process.on("message", (message) => {
+    if (message.type !== "report") return;
+    const latencies = [];
+    let delivered = 0;
+    for (const [number, sentAt] of Object.entries(message.sentAt)) {
+      for (const t of received.get(number) || []) {
+        latencies.push(t - sentAt);
+        delivered += 1;
+      }
+    }
+    process.send({ type: "report", latencies, delivered });
+    for (const socket of sockets) socket.disconnect();
+    setTimeout(() => process.exit(0), 200);
+  });
+}
+
+function hostStatus(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  const field = (name) => Number((status.match(new RegExp(`^${name}:\\s+(\\d+)`, "m")) || [0, 0])[1]);
+  return { threads: field("Threads"), rssKiB: field("VmRSS") };
+}
+
+function percentile(sorted, p) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function runMain() {
+  const url = arg("url");
+  const token = arg("token");
+  const hostPid = Number(arg("host-pid"));
+  const clients = Number(arg("clients", "1000"));
+  const events = Number(arg("events", "20"));
+  const workers = Number(arg("workers", "2"));
+  const intervalMs = Number(arg("interval-ms", "100"));
+
+  const before = hostStatus(hostPid);
+  const connectStarted = now();
+  const children = [];
+  const ready = [];
+  for (let w = 0; w < workers; w += 1) {
+    const share = Math.floor(clients / workers) + (w < clients % workers ? 1 : 0);
+    const child = fork(__filename, ["--worker", url, token, String(share)], { env: process.env });
+    children.push(child);
+    ready.push(new Promise((resolve) => child.on("message", (m) => m.type === "ready" && resolve(m))));
+  }
+  const states = await Promise.all(ready);
+  const connected = states.reduce((n, s) => n + s.connected, 0);
+  const connectSeconds = (now() - connectStarted) / 1000;
+  await new Promise((resolve) => setTimeout(resolve, 2000)); // let the host settle before reading RSS
+  const idle = hostStatus(hostPid);
+
+  const sentAt = {};
+  const tag = `bench-${process.pid}-${Date.now()}`;
+  for (let i = 0; i < events; i += 1) {
+    const number = `${tag}-${i}`;
+    sentAt[number] = now();
+    const response = await fetch(`${url}/api/suites`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ number, floor: 1 }),
+    });
+    if (response.status !== 201) throw new Error(`POST /api/suites -> ${response.status} ${await response.text()}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 3000)); // stragglers
+  const busy = hostStatus(hostPid);
+
+  const reports = await Promise.all(children.map((child) => new Promise((resolve) => {
+    child.on("message", (m) => m.type === "report" && resolve(m));
+    child.send({ type: "report", sentAt });
+  })));
+  const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const delivered = reports.reduce((n, r) => n + r.delivered, 0);
+  const expected = connected * events;
+  const result = {
+    clients, connected, events, expected, delivered,
+    deliveredRatio: expected ? delivered / expected : 0,
+    p50Ms: Number(percentile(latencies, 50).toFixed(1)),
+    p99Ms: Number(percentile(latencies, 99).toFixed(1)),
+    maxMs: Number((latencies[latencies.length - 1] || NaN).toFixed(1)),
+    connectSeconds: Number(connectSeconds.toFixed(1)),
+    hostThreads: { before: before.threads, idle: idle.threads, busy: busy.threads },
+    hostRssMiB: { before: +(before.rssKiB / 1024).toFixed(1), idle: +(idle.rssKiB / 1024).toFixed(1),
+                  busy: +(busy.rssKiB / 1024).toFixed(1) },
+    rssPerIdleConnectionKiB: connected ? +((idle.rssKiB - before.rssKiB) / connected).toFixed(2) : NaN,
+  };
+  console.log(JSON.stringify(result));
+}

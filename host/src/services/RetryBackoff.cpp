@@ -1,0 +1,19 @@
+#include "services/RetryBackoff.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace motel::host {
+
+RetryBackoff::RetryBackoff(std::chrono::milliseconds base, std::chrono::milliseconds cap) : _base(base), _cap(cap) {
+    if (base.count() <= 0 || cap < base)
+        throw std::invalid_argument("retry delays must be positive, the cap no smaller than the base");
+}
+
+std::chrono::milliseconds RetryBackoff::delayAfter(int failures) const {
+    auto delay = _base;
+    for (int failure = 1; failure < failures && delay < _cap; ++failure) delay *= 2;
+    return std::min(delay, _cap);
+}
+
+} // namespace motel::host

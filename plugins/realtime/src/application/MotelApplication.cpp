@@ -1,0 +1,50 @@
+#include "application/MotelApplication.h"
+
+#include "json/JsonText.h"
+#include "socketio/SocketIoSocket.h"
+#include "socketio/SocketPacket.h"
+
+#include <Poco/JSON/Object.h>
+
+namespace motel::realtime {
+
+namespace {
+const char* const kUnauthorized = R"({"message":"Unauthorized"})";
+} // namespace
+
+ConnectDecision MotelApplication::authorize(const std::string& nsp, const Poco::Dynamic::Var& auth) {
+    (void)nsp;
+    if (auth.type() != typeid(Poco::JSON::Object::Ptr)) return ConnectDecision::refuse(kUnauthorized);
+    const auto& object = auth.extract<Poco::JSON::Object::Ptr>();
+    if (!object || !object->has("token") || !object->get("token").isString()) {
+        return ConnectDecision::refuse(kUnauthorized);
+    }
+    const auto authenticator = lookup_ ? lookup_() : nullptr;
+    if (!authenticator) return ConnectDecision::refuse(kUnauthorized);
+    std::optional<sdk::Principal> principal;
+    try {
+        principal = authenticator->authenticate(object->get("token").convert<std::string>());
+    } catch (const std::exception&) {
+        principal.reset(); // a failing authenticator refuses, never crashes the loop
+    }
+    if (!principal) return ConnectDecision::refuse(kUnauthorized);
+    ConnectDecision decision;
+    decision.accepted = true;
+    decision.rooms = {userRoom(principal->id), roleRoom(principal->role)};
+    decision.principal = std::move(principal);
+    return decision;
+}
+
+void MotelApplication::onEvent(SocketIoSocket& socket, const SocketPacket& packet) {
+    if (packet.eventName() != "whoami" || !packet.id || !socket.principal()) return;
+    const sdk::Principal& principal = *socket.principal();
+    Poco::JSON::Object::Ptr me = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    me->set("id", principal.id);
+    me->set("email", principal.email);
+    me->set("name", principal.name);
+    me->set("role", principal.role);
+    me->set("socketId", socket.id());
+    socket.ack(*packet.id, JsonText::write(me));
+}
+
+} // namespace motel::realtime

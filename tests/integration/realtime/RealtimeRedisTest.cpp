@@ -1,0 +1,54 @@
+// Two hosts sharing a Redis: an event committed on one host reaches a
+// socket connected to the other, exactly once.
+#include "NodeClient.h"
+
+#include "support/HostProcess.h"
+#include "support/TestRedis.h"
+
+#include <Poco/JSON/Object.h>
+
+#include <unistd.h>
+
+#include <cppunit/extensions/HelperMacros.h>
+
+namespace motel::test {
+
+class RealtimeRedisTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(RealtimeRedisTest);
+    CPPUNIT_TEST(eventOnOneHostReachesSocketsOnTheOther);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void eventOnOneHostReachesSocketsOnTheOther() {
+        NodeClient::ensureInstalled();
+        HostOptions options;
+        options.plugins = {"health", "auth", "suites", "tasks", "realtime"};
+        options.properties["redis.url"] = testRedisUrl();
+        // A channel of this run only: the fixture's Redis may serve other suites at the same time.
+        options.properties["plugins.realtime.redisChannel"] = "motel:realtime:test:" + std::to_string(::getpid());
+        options.environment["MOTEL_ADMIN_EMAIL"] = "admin@motel.test";
+        options.environment["MOTEL_ADMIN_PASSWORD"] = "realtime-password";
+        HostProcess first(options); // each host has its own SQLite database and the same admin
+        HostProcess second(options);
+        const std::string firstToken = login(first);
+        const std::string secondToken = login(second);
+        const std::string json = R"({"url":"http://127.0.0.1:)" + std::to_string(first.port()) + R"(","token":")" +
+                                 firstToken + R"(","otherUrl":"http://127.0.0.1:)" + std::to_string(second.port()) +
+                                 R"(","otherToken":")" + secondToken + "\"}";
+        const auto run = NodeClient::run("crossHost", json);
+        CPPUNIT_ASSERT_MESSAGE(run.output + "\nfirst host:\n" + first.logText() + "\nsecond host:\n" + second.logText(),
+                               run.ok());
+    }
+
+private:
+    static std::string login(const HostProcess& host) {
+        const auto response =
+            host.json("POST", "/api/auth/login", R"({"email":"admin@motel.test","password":"realtime-password"})");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(response.body, 200, response.status);
+        return response.json().extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("accessToken");
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(RealtimeRedisTest);
+
+} // namespace motel::test

@@ -1,0 +1,151 @@
+// Scenarios the realtime integration tests run with the official
+// socket.io-client (pinned in package-lock.json). Usage:
+//   node scenarios.cjs <scenario> '<json options>'
+// Prints one JSON line {"ok":true,...} and exits 0, or prints the reason and
+// exits 1. Every wait is bounded, so a broken server fails, never hangs.
+"use strict";
+const { io } = require("socket.io-client");
+
+const [scenario, rawOptions] = process.argv.slice(2);
+const options = JSON.parse(rawOptions || "{}");
+const TIMEOUT = options.timeoutMs || 10000;
+
+function fail(message) {
+  console.log(JSON.stringify({ ok: false, error: message }));
+  process.exit(1);
+}
+const watchdog = setTimeout(() => fail(`scenario ${scenario} timed out`), options.scenarioTimeoutMs || 45000);
+
+function waitFor(emitter, event, what) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${what || event} within ${TIMEOUT} ms`)), TIMEOUT);
+    emitter.once(event, (...args) => {
+      clearTimeout(timer);
+      resolve(args);
+    });
+  });
+}
+
+/// Resolves with the first payload of `event` matching `predicate`.
+function waitForEvent(socket, event, predicate = () => true) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no matching ${event} within ${TIMEOUT} ms`)), TIMEOUT);
+    const handler = (payload) => {
+      if (!predicate(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, handler);
+      resolve(payload);
+    };
+    socket.on(event, handler);
+  });
+}
+
+async function api(base, token, method, path, body) {
+  const response = await fetch(base + path, {
+    method,
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (response.status >= 300) throw new Error(`${method} ${path} -> ${response.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+function connect(url, token, extra = {}) {
+  return io(url, { auth: token === undefined ? {} : { token }, reconnection: false, timeout: TIMEOUT, ...extra });
+}
+
+let suiteCounter = 0;
+function newSuite(tag) {
+  suiteCounter += 1;
+  return { number: `${tag}-${process.pid}-${Date.now()}-${suiteCounter}`, floor: 1 };
+}
+
+const scenarios = {
+  // Authenticate with the given transports, then see every domain event of REST calls.
+  async events({ url, token, transports, upgrade }) {
+    const socket = connect(url, token, { transports, upgrade: upgrade !== false });
+    await waitFor(socket, "connect");
+    const me = await socket.timeout(TIMEOUT).emitWithAck("whoami");
+    if (upgrade) {
+      if (socket.io.engine.transport.name !== "websocket") await waitFor(socket.io.engine, "upgrade", "transport upgrade");
+    }
+    const received = [];
+    for (const name of ["suite:created", "suite:updated", "suite:deleted", "task:created", "task:updated",
+                        "task:deleted", "task:assigned"]) {
+      socket.on(name, (payload) => received.push({ name, id: payload && payload.id }));
+    }
+    const suite = await api(url, token, "POST", "/api/suites", newSuite("rt"));
+    await waitForEvent(socket, "suite:created", (p) => p.id === suite.id && p.number === suite.number);
+    await api(url, token, "PATCH", `/api/suites/${suite.id}`, { name: "Renamed" });
+    await waitForEvent(socket, "suite:updated", (p) => p.id === suite.id && p.name === "Renamed");
+    const task = await api(url, token, "POST", "/api/tasks", { suiteId: suite.id, type: "cleaning", title: "Clean", assigneeId: me.id });
+    await waitForEvent(socket, "task:created", (p) => p.id === task.id);
+    await waitForEvent(socket, "task:assigned", (p) => p.id === task.id && p.assigneeId === me.id);
+    await api(url, token, "PATCH", `/api/tasks/${task.id}`, { title: "Clean again" });
+    await waitForEvent(socket, "task:updated", (p) => p.id === task.id && p.title === "Clean again");
+    await api(url, token, "DELETE", `/api/tasks/${task.id}`);
+    await waitForEvent(socket, "task:deleted", (p) => p.id === task.id);
+    await api(url, token, "DELETE", `/api/suites/${suite.id}`);
+    await waitForEvent(socket, "suite:deleted", (p) => p.id === suite.id);
+    const transport = socket.io.engine.transport.name;
+    socket.disconnect();
+    return { transport, userId: me.id, received: received.map((r) => r.name) };
+  },
+
+  // A bad or missing token is refused with connect_error "Unauthorized".
+  async unauthorized({ url, token }) {
+    const socket = connect(url, token, { transports: ["websocket"] });
+    const [error] = await waitFor(socket, "connect_error");
+    socket.close();
+    if (error.message !== "Unauthorized") throw new Error(`connect_error said ${error.message}`);
+    return { message: error.message };
+  },
+
+  // Events published while the connection was down arrive after the reconnect.
+  async recovery({ url, token, transports }) {
+    const socket = io(url, { auth: { token }, transports: transports || ["websocket"], reconnectionDelay: 1500,
+                             reconnectionDelayMax: 1500, randomizationFactor: 0, timeout: TIMEOUT });
+    await waitFor(socket, "connect");
+    const first = await api(url, token, "POST", "/api/suites", newSuite("before"));
+    await waitForEvent(socket, "suite:created", (p) => p.id === first.id);
+    const firstId = socket.id;
+    socket.io.engine.close(); // a forced drop; the manager reconnects after 1.5 s
+    const missed = api(url, token, "POST", "/api/suites", newSuite("missed"));
+    const created = await missed;
+    const seen = waitForEvent(socket, "suite:created", (p) => p.id === created.id);
+    await waitFor(socket, "connect", "reconnect");
+    await seen;
+    const result = { recovered: socket.recovered, sameId: socket.id === firstId };
+    socket.disconnect();
+    if (!result.recovered) throw new Error("socket.recovered is false after a short drop");
+    return result;
+  },
+
+  // A socket on host A sees what is published on host B (shared Redis).
+  async crossHost({ url, token, otherUrl, otherToken }) {
+    const socket = connect(url, token, { transports: ["websocket"] });
+    await waitFor(socket, "connect");
+    const suite = await api(otherUrl, otherToken, "POST", "/api/suites", newSuite("remote"));
+    const payload = await waitForEvent(socket, "suite:created", (p) => p.id === suite.id && p.number === suite.number);
+    let duplicates = 0;
+    socket.on("suite:created", (p) => { if (p.number === suite.number) duplicates += 1; });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    socket.disconnect();
+    if (duplicates > 0) throw new Error(`event delivered ${duplicates + 1} times`);
+    return { id: payload.id };
+  },
+};
+
+(async () => {
+  const run = scenarios[scenario];
+  if (!run) fail(`unknown scenario ${scenario}`);
+  try {
+    const result = await run(options);
+    clearTimeout(watchdog);
+    console.log(JSON.stringify({ ok: true, ...result }));
+    process.exit(0);
+  } catch (error) {
+    fail(error && error.message ? error.message : String(error));
+  }
+})();
