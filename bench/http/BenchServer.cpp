@@ -1,7 +1,7 @@
 // A standalone HttpServer with a trivial handler, for measuring the HTTP front
 // end against nginx without plugins or a database in the way.
 //
-//   motel_http_bench [--port N] [--io-threads N] [--workers N]
+//   motel_http_bench [--port N] [--io-threads N] [--workers N] [--inline 0|1]
 //
 // Answers every request like /health/live does ({"status":"ok"}), prints
 // "listening on <port>" and runs until SIGINT/SIGTERM, then stops gracefully.
@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
         if (flag == "--port") options.port = static_cast<std::uint16_t>(value);
         else if (flag == "--io-threads") options.ioThreads = value;
         else if (flag == "--workers") options.workerThreads = value;
+        else if (flag == "--inline") options.inlineFastHandlers = value != 0;
         else {
             std::cerr << "unknown option " << flag << "\n";
             return 2;

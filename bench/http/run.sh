@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # HTTP front-end benchmark: nginx `return 200` against motel's HttpServer with
-# a trivial handler (motel_http_bench) and, when built, the real motel-host
-# with plugins.load=health, measured side by side with wrk in the same run,
-# then again while 300 slow clients hold half-sent requests.
+# a trivial handler (motel_http_bench; again with inline dispatch off, i.e.
+# every request on the worker pool) and, when built, the real motel-host with
+# plugins.load=health, measured side by side with wrk in the same run, then
+# again while 300 slow clients hold half-sent requests.
 #
 #   cmake -S . -B build-http-rel -DCMAKE_BUILD_TYPE=Release
 #   cmake --build build-http-rel --target motel_http_bench motel-host health -j2
@@ -76,8 +77,15 @@ BENCH_PID=$!
 PIDS+=("$BENCH_PID")
 wait_ready "http://127.0.0.1:$BENCH_PORT/health/live"
 
-declare -A URL=([nginx]="http://127.0.0.1:$NGINX_PORT/health/live" [httpserver]="http://127.0.0.1:$BENCH_PORT/health/live")
-TARGETS=(nginx httpserver)
+# The same server with every request on the worker pool (no inline dispatch).
+POOL_PORT=$(free_port)
+"$BENCH" --port "$POOL_PORT" --inline 0 >"$WORK/pool.log" 2>&1 &
+PIDS+=("$!")
+wait_ready "http://127.0.0.1:$POOL_PORT/health/live"
+
+declare -A URL=([nginx]="http://127.0.0.1:$NGINX_PORT/health/live" [httpserver]="http://127.0.0.1:$BENCH_PORT/health/live"
+                [pool-only]="http://127.0.0.1:$POOL_PORT/health/live")
+TARGETS=(nginx httpserver pool-only)
 if [[ -x $HOST && -f $PLUGINS/health.so ]]; then
     HOST_PORT=$(free_port)
     cat >"$WORK/motel.properties" <<CONF
@@ -131,7 +139,7 @@ echo "RSS after load: httpserver $(rss_kib "$BENCH_PID") KiB${HOST_PID:+, motel-
 
 # The same load while SLOW_CLIENTS connections hold half-sent requests.
 for target in "${TARGETS[@]}"; do
-    [[ $target = nginx ]] && continue
+    [[ $target = nginx || $target = pool-only ]] && continue
     port=${URL[$target]#http://127.0.0.1:}; port=${port%%/*}
     python3 "$ROOT/bench/http/slowloris.py" "$port" "$SLOW_CLIENTS" 20 >"$WORK/slow-$target.log" 2>&1 &
     SLOW_PID=$!

@@ -17,6 +17,8 @@
 #include <Poco/Util/OptionCallback.h>
 
 #include <iostream>
+#include <csignal>
+#include <pthread.h>
 #include <map>
 #include <optional>
 
@@ -43,6 +45,20 @@ int fail(const std::string& message, int code) {
 }
 
 const std::chrono::milliseconds kShutdownGrace(10000);
+
+// Poco's waitForTerminationRequest() blocks SIGINT/SIGTERM/SIGQUIT only in
+// the waiting thread and sigwait()s there; a thread started before that (the
+// async logger, I/O threads, workers) would otherwise receive the signal and
+// die with the default action. Blocking them first lets every thread inherit
+// the mask, so only the sigwait() sees them and shutdown is graceful.
+void blockTerminationSignals() {
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGQUIT);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+}
 } // namespace
 
 MotelApplication::MotelApplication() { setUnixOptions(true); }
@@ -124,6 +140,7 @@ int MotelApplication::main(const std::vector<std::string>& args) {
         return EXIT_OK;
     }
     const std::string command = args.empty() ? "serve" : args.front();
+    if (command == "serve") blockTerminationSignals();
     const bool builtIn = command == "serve" || command == "migrate" || command == "seed" || command == "plugins";
     if (builtIn && args.size() > 1) return fail("'" + command + "' takes no arguments", EXIT_USAGE);
 

@@ -1,5 +1,7 @@
 #include "AuditLog.h"
 
+#include "AuditWriter.h"
+
 #include <cstdio>
 
 namespace motel::auth {
@@ -38,10 +40,14 @@ std::string AuditLog::format(const std::string& action, const Actor& actor, std:
 void AuditLog::record(const std::string& action, const Actor& actor, std::optional<std::int64_t> targetId,
                       const std::vector<std::pair<std::string, std::string>>& details) {
     const std::string line = format(action, actor, targetId, details);
-    if (action == "login.failure" || action == "login.lockout")
+    if (action == "login.failure" || action == "login.locked")
         logger_.warning(line);
     else
         logger_.information(line);
+}
+
+void AuditLog::store(AuditEntry entry) noexcept {
+    if (writer_) writer_->submit(std::move(entry));
 }
 
 } // namespace motel::auth

@@ -90,6 +90,10 @@ AuthConfig AuthConfig::load(const sdk::Settings& host, const sdk::Settings& plug
     if (config.loginWindow < std::chrono::seconds(1))
         throw sdk::ConfigError(plugin.prefix() + "loginWindow must be at least 1s");
     config.passwordStrength = readStrength(plugin);
+    config.auditRetention = plugin.getDuration("auditRetention", config.auditRetention);
+    if (config.auditRetention < std::chrono::hours(1))
+        throw sdk::ConfigError(plugin.prefix() + "auditRetention=" + plugin.getString("auditRetention") +
+                               ": expected a duration of at least 1h, like 90d");
     config.adminEmail = env("MOTEL_ADMIN_EMAIL");
     config.adminPassword = env("MOTEL_ADMIN_PASSWORD");
     return config;

@@ -1,7 +1,7 @@
 #pragma once
 /// The auth plugin's configuration, read once at start and validated there
 /// (style habit 9): the JWT secret and lifetime from the host-wide keys, the
-/// login throttle and hashing cost from `plugins.auth.*`, the first admin from
+/// login throttle, hashing cost and audit retention from `plugins.auth.*`, the first admin from
 /// the environment. A bad value throws sdk::ConfigError, which makes the host
 /// stop with one line naming the key.
 ///
@@ -33,6 +33,8 @@ struct AuthConfig {
     std::int64_t loginMaxAttempts = 5;
     std::chrono::milliseconds loginWindow{60000};
     PasswordStrength passwordStrength = PasswordStrength::interactive;
+    /// How long `audit_log` rows are kept (`plugins.auth.auditRetention`, at least 1h).
+    std::chrono::milliseconds auditRetention{90LL * 24 * 3600 * 1000};
     std::string adminEmail;            ///< MOTEL_ADMIN_EMAIL (may be empty)
     std::string adminPassword;         ///< MOTEL_ADMIN_PASSWORD (may be empty)
     std::vector<std::string> warnings; ///< things start() should log

@@ -23,6 +23,30 @@ std::vector<sdk::Migration> authMigrations() {
          " step TEXT NOT NULL PRIMARY KEY,"
          " done_at TEXT NOT NULL"
          ")"},
+        // actor_id has no foreign key on purpose: the trail outlives accounts
+        // and records anonymous callers. Each filter of GET /api/audit has an
+        // index ending in `at`, the order the list is read in.
+        {3, "create audit_log",
+         "CREATE TABLE audit_log ("
+         " id {{id}},"
+         " at TEXT NOT NULL,"
+         " actor_id {{bigint}},"
+         " action TEXT NOT NULL,"
+         " entity TEXT NOT NULL,"
+         " entity_id TEXT NOT NULL DEFAULT '',"
+         " status INTEGER,"
+         " client_address TEXT NOT NULL DEFAULT '',"
+         " request_id TEXT NOT NULL DEFAULT '',"
+         " detail TEXT"
+         ");"
+         "CREATE INDEX audit_log_at_idx ON audit_log (at);"
+         "CREATE INDEX audit_log_actor_at_idx ON audit_log (actor_id, at);"
+         "CREATE INDEX audit_log_entity_at_idx ON audit_log (entity, at);"
+         "CREATE INDEX audit_log_action_at_idx ON audit_log (action, at)"},
+        // Bumped on a password change or a deactivation; a token whose `ver`
+        // claim differs is refused, so those revoke every earlier token.
+        {4, "add users.token_version",
+         "ALTER TABLE users ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0"},
     };
 }
 

@@ -2,8 +2,10 @@
 
 #include "AdminBootstrap.h"
 #include "AuthConfig.h"
+#include "AuditRetention.h"
 #include "AuthMigrations.h"
 #include "DemoSeeder.h"
+#include "UserCommand.h"
 
 #include <algorithm>
 #include <thread>
@@ -36,7 +38,7 @@ void AuthPlugin::start(sdk::PluginContext& context) {
 
     hasher_ = std::make_unique<PasswordHasher>(config.passwordStrength, hashingSlots());
     tokens_ = std::make_shared<const TokenService>(config.jwtSecret, config.tokenLifetime);
-    audit_ = std::make_unique<AuditLog>(context.logger());
+    startAuditTrail(context, config.auditRetention);
     limiter_ = std::make_unique<LoginRateLimiter>(context.cache(), config.loginMaxAttempts, config.loginWindow);
     users_ = std::make_unique<UserService>(context.database(), context.events(), *hasher_, *audit_);
     login_ = std::make_unique<LoginService>(context.database(), *hasher_, *tokens_, *limiter_, *audit_);
@@ -47,9 +49,25 @@ void AuthPlugin::start(sdk::PluginContext& context) {
     context.services().provide<sdk::Authenticator>(sdk::kAuthenticatorService,
                                                    std::make_shared<JwtAuthenticator>(tokens_, context.database()));
     routes_->registerWith(context.routes());
+    auditRoutes_ = std::make_unique<AuditRoutes>(context.database());
+    auditRoutes_->registerWith(context.routes());
     context.logger().information("tokens expire after " + std::to_string(config.tokenLifetime.count()) +
                                  "s; failed logins limited to " + std::to_string(config.loginMaxAttempts) + " per " +
                                  std::to_string(config.loginWindow.count()) + "ms per address and email");
+}
+
+void AuthPlugin::startAuditTrail(sdk::PluginContext& context, std::chrono::milliseconds retention) {
+    auditWriter_ = std::make_unique<AuditWriter>(context.database(), context.logger());
+    audit_ = std::make_unique<AuditLog>(context.logger(), auditWriter_.get());
+    events_ = &context.events();
+    // Runs on the request thread before the answer goes out: only queue.
+    auditSubscription_ = events_->subscribe("audit.request", [writer = auditWriter_.get()](const sdk::Event& event) {
+        if (auto entry = AuditEntry::fromRequestEvent(event.payload)) writer->submit(std::move(*entry));
+    });
+    context.jobs().cron(AuditRetention::kJobName, AuditRetention::kSchedule,
+                        [&database = context.database(), &logger = context.logger(), retention] {
+                            AuditRetention(database, retention, logger).run();
+                        });
 }
 
 void AuthPlugin::bootstrapFirstAdmin(sdk::PluginContext& context, const std::string& email,
@@ -67,11 +85,18 @@ void AuthPlugin::bootstrapFirstAdmin(sdk::PluginContext& context, const std::str
 }
 
 void AuthPlugin::stop() noexcept {
+    try {
+        if (events_) events_->unsubscribe(auditSubscription_);
+    } catch (...) {
+    }
+    events_ = nullptr;
+    auditRoutes_.reset();
     routes_.reset();
     login_.reset();
     users_.reset();
     limiter_.reset();
     audit_.reset();
+    auditWriter_.reset(); // writes what is still queued
     tokens_.reset();
     hasher_.reset();
 }
@@ -85,6 +110,19 @@ void AuthPlugin::seed(sdk::PluginContext& context) {
     if (!hasher_) ownHasher = std::make_unique<PasswordHasher>();
     const int created = DemoSeeder(context.database(), hasher_ ? *hasher_ : *ownHasher, context.logger()).run();
     context.logger().information("seed: " + std::to_string(created) + " demo user(s) created");
+}
+
+std::vector<sdk::CommandInfo> AuthPlugin::commands() const {
+    return {UserCommand::info()};
+}
+
+int AuthPlugin::runCommand(sdk::PluginContext& context, const std::string& name,
+                           const std::vector<std::string>& args, std::istream& in, std::ostream& out) {
+    (void)context;
+    if (name != UserCommand::info().name || !users_) return UserCommand::kUsage;
+    const int code = UserCommand(*users_, *audit_).run(args, in, out);
+    auditWriter_->flush(); // the process ends soon after: store the trail first
+    return code;
 }
 
 } // namespace motel::auth

@@ -4,9 +4,15 @@
 /// plugin parses a token). Wires the pieces together at start():
 /// AuthConfig -> PasswordHasher, TokenService, LoginRateLimiter -> the
 /// services -> routes, and provides JwtAuthenticator under
-/// sdk::kAuthenticatorService.
+/// sdk::kAuthenticatorService. Also keeps the audit trail: it stores the
+/// host's `audit.request` events and its own login outcomes in `audit_log`
+/// (through AuditWriter, off the request thread), serves `GET /api/audit`,
+/// and deletes old rows with the daily job `auth.audit-retention`. Adds the
+/// operator command `motel-host user ...` (UserCommand).
 
 #include "AuditLog.h"
+#include "AuditRoutes.h"
+#include "AuditWriter.h"
 #include "AuthRoutes.h"
 #include "JwtAuthenticator.h"
 #include "LoginRateLimiter.h"
@@ -17,6 +23,7 @@
 
 #include <motel/sdk/Plugin.h>
 
+#include <chrono>
 #include <memory>
 
 namespace motel::auth {
@@ -31,16 +38,24 @@ public:
     void start(sdk::PluginContext& context) override;
     void stop() noexcept override;
     void seed(sdk::PluginContext& context) override;
+    std::vector<sdk::CommandInfo> commands() const override;
+    int runCommand(sdk::PluginContext& context, const std::string& name, const std::vector<std::string>& args,
+                   std::istream& in, std::ostream& out) override;
 
 private:
     std::unique_ptr<PasswordHasher> hasher_;
     std::shared_ptr<const TokenService> tokens_;
+    std::unique_ptr<AuditWriter> auditWriter_;
     std::unique_ptr<AuditLog> audit_;
     std::unique_ptr<LoginRateLimiter> limiter_;
     std::unique_ptr<UserService> users_;
     std::unique_ptr<LoginService> login_;
     std::unique_ptr<AuthRoutes> routes_;
+    std::unique_ptr<AuditRoutes> auditRoutes_;
+    sdk::EventBus* events_ = nullptr;
+    sdk::EventBus::SubscriptionId auditSubscription_ = 0;
 
+    void startAuditTrail(sdk::PluginContext& context, std::chrono::milliseconds retention);
     void bootstrapFirstAdmin(sdk::PluginContext& context, const std::string& email, const std::string& password);
 };
 

@@ -13,6 +13,8 @@ std::optional<sdk::Principal> JwtAuthenticator::authenticate(const std::string& 
     std::optional<User> user;
     database_.withSession([&](sdk::SqlSession& session) { user = UserRepository(session).findById(claims->userId); });
     if (!user || !user->active) return std::nullopt;
+    // A password change (or a deactivation) since the token was issued revokes it.
+    if (claims->tokenVersion != user->tokenVersion) return std::nullopt;
     // The stored role, not the token's: a role change applies at once.
     return user->toPrincipal();
 }

@@ -4,7 +4,9 @@
 /// the realtime plugin for every Socket.IO handshake.
 ///
 /// A token is accepted when TokenService vouches for it (HS256, signature,
-/// expiry) and its user still exists and is active. The user is read from the
+/// expiry), its user still exists and is active, and its `ver` claim equals
+/// the user's token version (a password change bumps it, revoking every
+/// token issued before). The user is read from the
 /// database on every call, on purpose: a deactivation or a role change takes
 /// effect on the very next request, on every host sharing the database (a
 /// primary-key lookup costs far less than the request around it).

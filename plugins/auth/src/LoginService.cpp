@@ -3,6 +3,7 @@
 #include "UserRepository.h"
 
 #include <motel/sdk/Errors.h>
+#include <motel/sdk/Time.h>
 
 #include <optional>
 
@@ -15,7 +16,7 @@ LoginService::LoginService(sdk::Database& database, const PasswordHasher& hasher
 LoginResult LoginService::login(const Credentials& credentials, const Actor& actor) {
     const std::string email = UserInput::normalisedEmail(credentials.email);
     if (const auto retryAfter = limiter_.admit(actor.address, email)) {
-        audit_.record("login.lockout", actor, std::nullopt, {{"email", email}});
+        audit("login.locked", 429, actor, std::nullopt, email, {{"email", email}});
         throw sdk::TooManyRequests(kTooManyAttempts, *retryAfter);
     }
 
@@ -26,18 +27,34 @@ LoginResult LoginService::login(const Credentials& credentials, const Actor& act
                                  : hasher_.verifyUnknownUser(credentials.password);
     if (!passwordOk || !user->active) {
         const char* reason = !user ? "unknown email" : !passwordOk ? "wrong password" : "inactive user";
-        audit_.record("login.failure", actor, user ? std::optional<std::int64_t>(user->id) : std::nullopt,
-                      {{"email", email}, {"reason", reason}});
+        audit("login.failure", 401, actor, user ? std::optional<std::int64_t>(user->id) : std::nullopt, email,
+              {{"email", email}, {"reason", reason}});
         throw sdk::Unauthorized(kInvalidCredentials);
     }
 
     limiter_.succeeded(actor.address, email);
     upgradeHashIfNeeded(*user, credentials.password);
-    LoginResult result{tokens_.issue(user->id, user->role), *user};
+    LoginResult result{tokens_.issue(user->id, user->role, user->tokenVersion), *user};
     Actor self = actor;
     self.id = user->id;
-    audit_.record("login.success", self, user->id);
+    audit("login.success", 200, self, user->id, email, {});
     return result;
+}
+
+void LoginService::audit(const char* action, int status, const Actor& actor, std::optional<std::int64_t> userId,
+                         const std::string& email, const std::vector<std::pair<std::string, std::string>>& details) {
+    audit_.record(action, actor, userId, details);
+    AuditEntry entry;
+    entry.at = sdk::nowTimestamp();
+    entry.actorId = userId;
+    entry.action = action;
+    entry.entity = "auth";
+    entry.entityId = userId ? std::to_string(*userId) : std::string();
+    entry.status = status;
+    entry.clientAddress = actor.address;
+    entry.requestId = actor.requestId;
+    entry.detail = email; // the lower-cased email tried; the reason stays in the log line
+    audit_.store(std::move(entry));
 }
 
 void LoginService::upgradeHashIfNeeded(const User& user, const std::string& password) {

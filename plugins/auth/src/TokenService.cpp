@@ -76,11 +76,13 @@ TokenService::TokenService(std::string secret, std::chrono::seconds lifetime)
     if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
 }
 
-std::string TokenService::issue(std::int64_t userId, const std::string& role, Poco::Timestamp now) const {
+std::string TokenService::issue(std::int64_t userId, const std::string& role, std::int64_t tokenVersion,
+                                Poco::Timestamp now) const {
     Poco::JWT::Token token;
     token.setType("JWT");
     token.setSubject(std::to_string(userId));
     token.payload().set("role", role);
+    token.payload().set("ver", static_cast<Poco::Int64>(tokenVersion));
     // Whole seconds, as every JWT library writes them (Poco's setIssuedAt()
     // would write fractions).
     const Poco::Int64 issuedAt = now.epochTime();
@@ -141,8 +143,14 @@ std::optional<TokenClaims> TokenService::verify(const std::string& jwt, Poco::Ti
         if (!userId || !issuedAt || !expiresAt) return std::nullopt;
         if (*expiresAt <= now.epochTime()) return std::nullopt;
         if (!payload.has("role") || !payload.get("role").isString()) return std::nullopt;
+        std::int64_t tokenVersion = 0;
+        if (payload.has("ver")) {
+            const Poco::Dynamic::Var version = payload.get("ver");
+            if (version.isBoolean() || !version.isInteger()) return std::nullopt;
+            tokenVersion = version.convert<Poco::Int64>();
+        }
 
-        return TokenClaims{*userId, payload.getValue<std::string>("role"), *issuedAt, *expiresAt};
+        return TokenClaims{*userId, payload.getValue<std::string>("role"), *issuedAt, *expiresAt, tokenVersion};
     } catch (const std::exception&) { // Poco::Exception included
         return std::nullopt;          // malformed JSON, bad encoding: not a token of ours
     }

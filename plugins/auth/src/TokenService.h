@@ -1,7 +1,9 @@
 #pragma once
 /// Issues and verifies the API's access tokens: HS256 JWTs (Poco::JWT) with
 /// the claims `sub` (the user id as a decimal string, RFC 7519's
-/// StringOrURI), `role`, `iat` and `exp` (seconds since the epoch).
+/// StringOrURI), `role`, `ver` (the user's token version: a password change
+/// bumps it, revoking earlier tokens), `iat` and `exp` (seconds since the
+/// epoch).
 ///
 /// Verification trusts nothing in the token before the signature checks out:
 /// exactly three base64url segments (strictly decoded), a header whose `alg`
@@ -24,14 +26,18 @@ struct TokenClaims {
     std::string role;
     std::int64_t issuedAt = 0;  ///< seconds since the epoch
     std::int64_t expiresAt = 0; ///< seconds since the epoch
+    /// `ver`; 0 for a token issued before the claim existed (users start at 0).
+    std::int64_t tokenVersion = 0;
 };
 
 class TokenService {
 public:
     TokenService(std::string secret, std::chrono::seconds lifetime);
 
-    /// A signed token for `userId` with `role`, valid for lifetime() from `now`.
-    std::string issue(std::int64_t userId, const std::string& role, Poco::Timestamp now = Poco::Timestamp()) const;
+    /// A signed token for `userId` with `role` and `tokenVersion` (User::tokenVersion),
+    /// valid for lifetime() from `now`.
+    std::string issue(std::int64_t userId, const std::string& role, std::int64_t tokenVersion = 0,
+                      Poco::Timestamp now = Poco::Timestamp()) const;
     /// The claims of a token this service (with this secret) issued and that
     /// has not expired at `now`; nullopt for anything else.
     std::optional<TokenClaims> verify(const std::string& jwt, Poco::Timestamp now = Poco::Timestamp()) const;

@@ -3,7 +3,7 @@
 namespace motel::auth {
 
 const char* User::columns() {
-    return "id, email, name, role, active, password_hash, created_at, updated_at";
+    return "id, email, name, role, active, password_hash, created_at, updated_at, token_version";
 }
 
 User User::fromRow(const sdk::Row& row) {
@@ -16,6 +16,7 @@ User User::fromRow(const sdk::Row& row) {
     user.passwordHash = row.text("password_hash");
     user.createdAt = row.text("created_at");
     user.updatedAt = row.text("updated_at");
+    user.tokenVersion = row.integer("token_version");
     return user;
 }
 

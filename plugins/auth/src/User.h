@@ -30,6 +30,9 @@ struct User {
     std::string createdAt;
     std::string updatedAt;
     std::string passwordHash; ///< never rendered, never logged
+    /// The `ver` every accepted token of this user carries; bumped by a
+    /// password change or a deactivation to revoke the tokens issued before.
+    std::int64_t tokenVersion = 0;
 
     /// The columns fromRow() expects, for SELECT lists.
     static const char* columns();

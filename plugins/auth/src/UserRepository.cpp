@@ -92,10 +92,10 @@ std::optional<User> UserRepository::insertIfAbsent(const UserRecord& record, con
 
 void UserRepository::update(const User& user) {
     session_.execute("UPDATE users SET email = $1, email_lower = $2, name = $3, role = $4, active = $5, "
-                     "password_hash = $6, updated_at = $7 WHERE id = $8",
+                     "password_hash = $6, updated_at = $7, token_version = $8 WHERE id = $9",
                      {user.email, UserInput::normalisedEmail(user.email), user.name, user.role,
                       static_cast<Poco::Int64>(user.active ? 1 : 0), user.passwordHash, user.updatedAt,
-                      static_cast<Poco::Int64>(user.id)});
+                      static_cast<Poco::Int64>(user.tokenVersion), static_cast<Poco::Int64>(user.id)});
 }
 
 std::string UserRepository::sortColumnFor(const std::string& field) {

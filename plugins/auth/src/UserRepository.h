@@ -52,7 +52,7 @@ public:
     /// Inserts unless the email is taken (ON CONFLICT DO NOTHING); the stored
     /// user, or nullopt when another row already had the email.
     std::optional<User> insertIfAbsent(const UserRecord& record, const std::string& now);
-    /// Writes every field of `user` (and `email_lower`) with `updated_at`.
+    /// Writes every field of `user` (and `email_lower`, `token_version`) with `updated_at`.
     void update(const User& user);
 
     /// The column for a client sort field (`id`, `email`, `name`, `createdAt`);

@@ -46,6 +46,13 @@ User UserService::get(std::int64_t id) {
     return *user;
 }
 
+User UserService::getByEmail(const std::string& email) {
+    std::optional<User> user;
+    database_.withSession([&](sdk::SqlSession& session) { user = UserRepository(session).findByEmail(email); });
+    if (!user) throw sdk::NotFound("User " + UserInput::normalisedEmail(email) + " not found");
+    return *user;
+}
+
 User UserService::create(const NewUser& input, const Actor& actor) {
     // Hash outside the transaction: it is slow and needs no database.
     const UserRecord record{input.email, input.name, input.role, true, hasher_.hash(input.password)};
@@ -110,6 +117,7 @@ User UserService::update(std::int64_t id, const UserChanges& changes, const Acto
                 return;
             }
             ensureAdminRemains(users, *before, after);
+            if (newHash || (before->active && !after.active)) after.tokenVersion = before->tokenVersion + 1;
             after.updatedAt = sdk::nowTimestamp();
             users.update(after);
             updated = after;
@@ -132,6 +140,7 @@ void UserService::deactivate(std::int64_t id, const Actor& actor) {
         User after = *before;
         after.active = false;
         ensureAdminRemains(users, *before, after);
+        after.tokenVersion = before->tokenVersion + 1; // stays revoked if reactivated
         after.updatedAt = sdk::nowTimestamp();
         users.update(after);
         changed = true;

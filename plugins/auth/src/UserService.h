@@ -9,6 +9,10 @@
 /// user on every request). An admin may reactivate with PATCH `active:true`.
 /// The last active admin can be neither deactivated nor demoted (409), so the
 /// system never locks itself out.
+///
+/// A password change or a deactivation bumps the user's token version, so
+/// every token issued before stops working (and stays dead after a later
+/// reactivation).
 
 #include "AuditLog.h"
 #include "PasswordHasher.h"
@@ -32,6 +36,8 @@ public:
     std::pair<std::vector<User>, std::int64_t> list(const UserListQuery& query);
     /// Throws sdk::NotFound (`User <id> not found`).
     User get(std::int64_t id);
+    /// Case-insensitive. Throws sdk::NotFound (`User <email> not found`).
+    User getByEmail(const std::string& email);
     /// Throws sdk::Conflict (`Email already in use`) for a taken email.
     User create(const NewUser& input, const Actor& actor);
     /// Throws NotFound, Conflict (taken email, last active admin).

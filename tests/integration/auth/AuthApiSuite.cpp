@@ -525,7 +525,7 @@ void AuthApiSuite::failedLoginsAreThrottledPerAddressAndEmail() {
     // ... while other accounts from the same address, and the victim from elsewhere, are unaffected.
     CPPUNIT_ASSERT_EQUAL(200, attempt("10.9.8.7", kAdminEmail, kAdminPassword).status);
     CPPUNIT_ASSERT_EQUAL(200, attempt("10.1.1.1", "victim@motel.test", "victim-password").status);
-    CPPUNIT_ASSERT(host->logText().find("audit action=login.lockout") != std::string::npos);
+    CPPUNIT_ASSERT(host->logText().find("audit action=login.locked") != std::string::npos);
 }
 
 void AuthApiSuite::firstAdminIsCreatedOnceAcrossRestarts() {

@@ -52,6 +52,7 @@ class AuthConfigTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(lifetimeFallsBackToEnvironment);
     CPPUNIT_TEST(badLifetimeStopsTheHost);
     CPPUNIT_TEST(loginThrottleDefaultsAndOverrides);
+    CPPUNIT_TEST(auditRetentionDefaultsToNinetyDays);
     CPPUNIT_TEST(firstAdminComesFromEnvironment);
     CPPUNIT_TEST_SUITE_END();
 
@@ -173,6 +174,23 @@ public:
             AuthConfig::load(hostSettings({{"jwt.secret", kGoodSecret}}), bad, true, environment());
         });
         CPPUNIT_ASSERT(message.find("plugins.auth.loginMaxAttempts") != std::string::npos);
+    }
+
+    void auditRetentionDefaultsToNinetyDays() {
+        const auto defaults =
+            AuthConfig::load(hostSettings({{"jwt.secret", kGoodSecret}}), kNoPluginSettings, true, environment());
+        CPPUNIT_ASSERT(defaults.auditRetention == std::chrono::hours(24 * 90));
+        const auto custom = AuthConfig::load(hostSettings({{"jwt.secret", kGoodSecret}}),
+                                             Settings("plugins.auth.", {{"auditRetention", "400d"}}), true,
+                                             environment());
+        CPPUNIT_ASSERT(custom.auditRetention == std::chrono::hours(24 * 400));
+        for (const char* bad : {"10m", "soon", "-1d"}) {
+            const auto message = configErrorOf([&] {
+                AuthConfig::load(hostSettings({{"jwt.secret", kGoodSecret}}),
+                                 Settings("plugins.auth.", {{"auditRetention", bad}}), true, environment());
+            });
+            CPPUNIT_ASSERT_MESSAGE(message, message.find("plugins.auth.auditRetention") != std::string::npos);
+        }
     }
 
     void firstAdminComesFromEnvironment() {

@@ -54,6 +54,7 @@ class TokenServiceTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(TokenServiceTest);
     CPPUNIT_TEST(issuedTokenVerifiesWithItsClaims);
     CPPUNIT_TEST(tokenIsHs256WithStandardClaims);
+    CPPUNIT_TEST(tokenVersionIsAnIntegerClaim);
     CPPUNIT_TEST(algNoneIsRejected);
     CPPUNIT_TEST(otherHmacAlgorithmsAreRejected);
     CPPUNIT_TEST(rs256TokenIsRejected);
@@ -72,12 +73,31 @@ public:
     void issuedTokenVerifiesWithItsClaims() {
         TokenService tokens(kSecret, std::chrono::seconds(3600));
         const Poco::Timestamp now;
-        const auto claims = tokens.verify(tokens.issue(42, "manager", now), now);
+        const auto claims = tokens.verify(tokens.issue(42, "manager", 3, now), now);
         CPPUNIT_ASSERT(claims.has_value());
         CPPUNIT_ASSERT_EQUAL(std::int64_t(42), claims->userId);
         CPPUNIT_ASSERT_EQUAL(std::string("manager"), claims->role);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(now.epochTime()), claims->issuedAt);
         CPPUNIT_ASSERT_EQUAL(claims->issuedAt + 3600, claims->expiresAt);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(3), claims->tokenVersion);
+    }
+
+    void tokenVersionIsAnIntegerClaim() {
+        TokenService tokens(kSecret, std::chrono::seconds(3600));
+        Poco::JWT::Token token(tokens.issue(7, "staff", 12));
+        CPPUNIT_ASSERT(token.payload().get("ver").isInteger());
+        CPPUNIT_ASSERT_EQUAL(Poco::Int64(12), token.payload().getValue<Poco::Int64>("ver"));
+        // A token issued before `ver` existed counts as version 0 (every user starts there).
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(0), tokens.verify(pocoToken("HS256", kSecret))->tokenVersion);
+        // A signed token with a `ver` that is not an integer is not one of ours.
+        Poco::JWT::Token odd;
+        odd.setSubject("42");
+        odd.payload().set("role", std::string("admin"));
+        odd.payload().set("ver", std::string("1"));
+        odd.payload().set("iat", Poco::Int64(Poco::Timestamp().epochTime()));
+        odd.payload().set("exp", Poco::Int64(Poco::Timestamp().epochTime() + 3600));
+        Poco::JWT::Signer signer(kSecret);
+        CPPUNIT_ASSERT(!tokens.verify(signer.sign(odd, "HS256")).has_value());
     }
 
     void tokenIsHs256WithStandardClaims() {
@@ -177,11 +197,11 @@ public:
         TokenService tokens(kSecret, std::chrono::seconds(60));
         const Poco::Timestamp now;
         const Poco::Timestamp longAgo = now - Poco::Timespan(61, 0);
-        CPPUNIT_ASSERT(!tokens.verify(tokens.issue(5, "staff", longAgo), now).has_value());
+        CPPUNIT_ASSERT(!tokens.verify(tokens.issue(5, "staff", 0, longAgo), now).has_value());
         // Exactly at `exp` it is already expired.
         const Poco::Timestamp atExpiry = now - Poco::Timespan(60, 0);
-        CPPUNIT_ASSERT(!tokens.verify(tokens.issue(5, "staff", atExpiry), now).has_value());
-        CPPUNIT_ASSERT(tokens.verify(tokens.issue(5, "staff", now - Poco::Timespan(59, 0)), now).has_value());
+        CPPUNIT_ASSERT(!tokens.verify(tokens.issue(5, "staff", 0, atExpiry), now).has_value());
+        CPPUNIT_ASSERT(tokens.verify(tokens.issue(5, "staff", 0, now - Poco::Timespan(59, 0)), now).has_value());
     }
 
     void tokenWithoutExpiryIsRejected() {

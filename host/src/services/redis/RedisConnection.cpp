@@ -95,8 +95,22 @@ RedisReply RedisConnection::send(const std::vector<std::string>& args) {
     ReplyPtr reply(static_cast<redisReply*>(
         redisCommandArgv(_context.get(), static_cast<int>(args.size()), argv.data(), lengths.data())));
     if (!reply) throw fail(_context->errstr[0] ? _context->errstr : "connection lost");
-    if (reply->type == REDIS_REPLY_ERROR) throw RedisCommandError(std::string(reply->str, reply->len));
+    if (reply->type == REDIS_REPLY_ERROR) {
+        std::string message(reply->str, reply->len);
+        // A server still loading its AOF after a restart (or busy with a
+        // script) answers with an error but will serve shortly: that is
+        // "unavailable, retry", never "rejected" — dropping the write would
+        // lose an acknowledged job.
+        if (isTransientError(message)) throw fail(message);
+        throw RedisCommandError(message);
+    }
     return RedisReply::from(*reply);
+}
+
+bool RedisConnection::isTransientError(const std::string& message) {
+    for (const char* code : {"LOADING", "BUSY ", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN"})
+        if (message.rfind(code, 0) == 0) return true;
+    return false;
 }
 
 RedisUnavailable RedisConnection::fail(const std::string& what) {

@@ -72,6 +72,7 @@ private:
     RedisReply send(const std::vector<std::string>& args);
     /// Drop the context and start (or extend) the backoff; returns the
     /// exception to throw.
+    static bool isTransientError(const std::string& message);
     RedisUnavailable fail(const std::string& what);
     void setTimeout(std::chrono::milliseconds timeout);
 
