@@ -147,6 +147,7 @@ void HostRuntime::serve() {
     DispatcherOptions dispatcherOptions;
     dispatcherOptions.corsOrigins = config_.corsOrigins();
     dispatcherOptions.requestsPerMinute = config_.hostSettings().getInt("http.rateLimit.perMinute", 0, 0);
+    dispatcherOptions.logProbes = config_.hostSettings().getBool("log.probes", false);
     dispatcher_ = std::make_unique<Dispatcher>(router_, *metrics_, traffic_, *cache_, dispatcherOptions);
     dispatcher_->setAuthenticator(services_->find<sdk::Authenticator>(sdk::kAuthenticatorService));
     dispatcher_->setEventBus(events_.get());
@@ -167,6 +168,12 @@ void HostRuntime::serve() {
     options.idleTimeout = settings.getDuration("http.idleTimeout", options.idleTimeout);
     options.bodyTimeout = settings.getDuration("http.bodyTimeout", options.bodyTimeout);
     options.trustForwardedFor = settings.getBool("http.trustProxy", false);
+    options.maxHeaderBytes =
+        static_cast<std::size_t>(settings.getInt("http.maxHeaderBytes", options.maxHeaderBytes, 1024, 1024 * 1024));
+    options.writeTimeout = settings.getDuration("http.writeTimeout", options.writeTimeout);
+    options.maxQueuedRequests =
+        static_cast<std::size_t>(settings.getInt("http.maxQueuedRequests", options.maxQueuedRequests, 1, 1000000));
+    options.inlineFastHandlers = settings.getBool("http.inlineFastHandlers", options.inlineFastHandlers);
     Dispatcher* dispatcher = dispatcher_.get();
     http_ = std::make_unique<HttpServer>(
         options, [dispatcher](sdk::Request& request, sdk::Response& response, ConnectionTakeover&) {

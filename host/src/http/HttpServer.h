@@ -87,7 +87,7 @@ private:
     std::vector<std::unique_ptr<IoThread>> _ioThreads;
     std::unique_ptr<HttpListener> _listener;
     std::uint16_t _port = 0;
-    bool _running = false;
+    std::atomic<bool> _running{false};
     std::atomic<bool> _stopping{false};
     std::atomic<std::size_t> _connections{0};
     std::mutex _lifecycleMutex; ///< serialises start() and stop()

@@ -15,7 +15,6 @@
 namespace motel::host {
 
 namespace {
-const std::vector<double> kDurationBuckets{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 const char* const kUnmatchedRoute = "unmatched";
 
 bool isApiPath(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
@@ -23,9 +22,10 @@ bool isApiPath(const std::string& path) { return path == "/api" || path.rfind("/
 // Probes, scrapes and long-polls say nothing about how fast the API serves
 // people (and an unhealthy /health answering 503 must not keep itself
 // unhealthy), so the traffic window behind the health alerts skips them.
+bool isProbe(const std::string& path) { return path.rfind("/health", 0) == 0 || path.rfind("/metrics", 0) == 0; }
+
 bool countsAsTraffic(const std::string& path) {
-    return path.rfind("/health", 0) != 0 && path.rfind("/metrics", 0) != 0 && path.rfind("/socket.io", 0) != 0 &&
-           path.rfind("/engine.io", 0) != 0;
+    return !isProbe(path) && path.rfind("/socket.io", 0) != 0 && path.rfind("/engine.io", 0) != 0;
 }
 
 // Accept a caller's request id only when it is short and harmless in logs.
@@ -174,15 +174,9 @@ void Dispatcher::publishAudit(const sdk::Request& request, const sdk::Response& 
 
 void Dispatcher::record(const sdk::Request& request, const sdk::Response& response, const std::string& routeLabel,
                         double milliseconds) {
-    const std::string status = std::to_string(response.status);
-    const sdk::Labels labels{{"method", request.method}, {"route", routeLabel}, {"status", status}};
-    metrics_.counter("http_requests_total", "HTTP requests answered", labels).increment();
-    metrics_.histogram("http_request_duration_seconds", "HTTP request duration in seconds", kDurationBuckets, labels)
-        .observe(milliseconds / 1000.0);
-    if (response.status >= 500)
-        metrics_.counter("http_request_errors_total", "HTTP requests answered with a 5xx status", labels).increment();
+    metrics_.record(request.method, routeLabel, response.status, milliseconds / 1000.0);
     if (countsAsTraffic(request.path)) traffic_.record(response.status, milliseconds);
-    if (accessLog_.information())
+    if (accessLog_.information() && (options_.logProbes || !isProbe(request.path)))
         accessLog_.information("%s %s %d %.1fms %s rid=%s", request.method, request.path, response.status,
                                milliseconds, request.remoteAddress, request.requestId);
 }

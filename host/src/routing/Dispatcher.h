@@ -7,6 +7,7 @@
 
 #include "routing/AccessGuard.h"
 #include "routing/CorsPolicy.h"
+#include "routing/HttpMetrics.h"
 #include "routing/Router.h"
 #include "routing/TrafficWindow.h"
 
@@ -28,6 +29,9 @@ struct DispatcherOptions {
     std::vector<std::string> corsOrigins;
     /// Requests per client address per minute; 0 = no budget (the default).
     std::int64_t requestsPerMinute = 0;
+    /// Write access-log lines for /health* and /metrics* too. Off by default:
+    /// probes and scrapes every few seconds drown the log and cost throughput.
+    bool logProbes = false;
 };
 
 class Dispatcher {
@@ -47,7 +51,7 @@ public:
 
 private:
     const Router& router_;
-    sdk::MetricsRegistry& metrics_;
+    HttpMetrics metrics_;
     TrafficWindow& traffic_;
     sdk::Cache& cache_;
     DispatcherOptions options_;

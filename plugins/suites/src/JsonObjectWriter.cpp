@@ -5,7 +5,9 @@
 
 namespace motel::suites {
 
-JsonObjectWriter::JsonObjectWriter(std::string& out) : out_(out) { out_ += '{'; }
+JsonObjectWriter::JsonObjectWriter(std::string& out) : out_(out) {
+    out_ += '{';
+}
 
 void JsonObjectWriter::key(const char* name) {
     if (!first_) out_ += ',';
@@ -54,20 +56,36 @@ JsonObjectWriter& JsonObjectWriter::rawField(const char* name, const std::string
     return *this;
 }
 
-void JsonObjectWriter::close() { out_ += '}'; }
+void JsonObjectWriter::close() {
+    out_ += '}';
+}
 
 void JsonObjectWriter::appendString(std::string& out, const std::string& text) {
     static const char* hex = "0123456789abcdef";
     out += '"';
     for (const char c : text) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
         default:
             if (static_cast<unsigned char>(c) < 0x20) {
                 out += "\\u00";

@@ -14,12 +14,15 @@ std::string jsonOf(const std::string& value) {
     return out;
 }
 
-std::string jsonOf(const std::optional<std::string>& value) { return value ? jsonOf(*value) : "null"; }
+std::string jsonOf(const std::optional<std::string>& value) {
+    return value ? jsonOf(*value) : "null";
+}
 
-std::string jsonOf(std::int64_t value) { return std::to_string(value); }
+std::string jsonOf(std::int64_t value) {
+    return std::to_string(value);
+}
 
-template <class T>
-void compare(std::vector<FieldChange>& changes, const char* field, const T& before, const T& after) {
+template <class T> void compare(std::vector<FieldChange>& changes, const char* field, const T& before, const T& after) {
     if (before != after) changes.push_back({field, jsonOf(before), jsonOf(after)});
 }
 

@@ -11,32 +11,27 @@ sdk::SqlValue orNull(const std::optional<std::int64_t>& value) {
 void SuiteHistoryStore::record(sdk::SqlSession& session, std::int64_t suiteId, const std::vector<FieldChange>& changes,
                                const ChangeOrigin& origin, const std::string& at) {
     for (const auto& change : changes) {
-        session.execute("INSERT INTO suite_history (suite_id, field, from_value, to_value, actor_id, source, task_id, at) "
-                        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                        {static_cast<Poco::Int64>(suiteId), change.field, change.fromJson, change.toJson,
-                         orNull(origin.actorId), origin.source, orNull(origin.taskId), at});
+        session.execute(
+            "INSERT INTO suite_history (suite_id, field, from_value, to_value, actor_id, source, task_id, at) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            {static_cast<Poco::Int64>(suiteId), change.field, change.fromJson, change.toJson, orNull(origin.actorId),
+             origin.source, orNull(origin.taskId), at});
     }
 }
 
 HistoryPage SuiteHistoryStore::page(sdk::SqlSession& session, std::int64_t suiteId, std::int64_t limit,
                                     std::int64_t offset) {
-    HistoryPage page;
-    const auto rows = session.query(
-        "SELECT field, from_value, to_value, actor_id, source, task_id, at, COUNT(*) OVER () AS total_count "
-        "FROM suite_history WHERE suite_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3",
-        {static_cast<Poco::Int64>(suiteId), static_cast<Poco::Int64>(limit), static_cast<Poco::Int64>(offset)});
-    for (const auto& row : rows) {
-        page.rows.push_back({row.text("field"), row.text("from_value"), row.text("to_value"),
-                             row.optInteger("actor_id"), row.text("source"), row.optInteger("task_id"),
-                             row.text("at")});
-        page.total = row.integer("total_count");
-    }
-    if (rows.empty() && offset > 0) {
-        const auto counted = session.query("SELECT COUNT(*) AS n FROM suite_history WHERE suite_id = $1",
-                                           {static_cast<Poco::Int64>(suiteId)});
-        page.total = counted.empty() ? 0 : counted.front().integer("n");
-    }
-    return page;
+    const sdk::SqlValue id = static_cast<Poco::Int64>(suiteId);
+    const SqlQuery page{"SELECT field, from_value, to_value, actor_id, source, task_id, at, "
+                        "COUNT(*) OVER () AS total_count FROM suite_history WHERE suite_id = $1 "
+                        "ORDER BY id DESC LIMIT $2 OFFSET $3",
+                        {id, static_cast<Poco::Int64>(limit), static_cast<Poco::Int64>(offset)}};
+    const SqlQuery count{"SELECT COUNT(*) AS total_count FROM suite_history WHERE suite_id = $1", {id}};
+    return PagedQuery::fetch<HistoryRow>(session, page, count, offset > 0, [](const sdk::Row& row) {
+        return HistoryRow{
+            row.text("field"),  row.text("from_value"),    row.text("to_value"), row.optInteger("actor_id"),
+            row.text("source"), row.optInteger("task_id"), row.text("at")};
+    });
 }
 
 void SuiteHistoryStore::removeAll(sdk::SqlSession& session, std::int64_t suiteId) {

@@ -6,6 +6,7 @@
 #include "SuiteDiff.h"
 
 #include <motel/sdk/Database.h>
+#include <motel/suites/PagedQuery.h>
 #include <motel/suites/SuiteChange.h>
 
 #include <cstdint>
@@ -25,10 +26,7 @@ struct HistoryRow {
     std::string at;
 };
 
-struct HistoryPage {
-    std::vector<HistoryRow> rows;
-    std::int64_t total = 0;
-};
+using HistoryPage = Page<HistoryRow>;
 
 class SuiteHistoryStore {
 public:

@@ -1,6 +1,7 @@
 #include "SuiteInput.h"
 
 #include <motel/sdk/BodyReader.h>
+#include <motel/suites/NullableFields.h>
 
 #include <cstdint>
 
@@ -11,27 +12,13 @@ namespace {
 using motel::sdk::BodyReader;
 using motel::sdk::Required;
 
-const std::vector<std::string> kFields{"number", "name", "floor", "type", "occupancy",
-                                       "condition", "serviceState", "notes"};
+const std::vector<std::string> kFields{"number",    "name",      "floor",        "type",
+                                       "occupancy", "condition", "serviceState", "notes"};
 constexpr std::size_t kNumberMax = 50;
 constexpr std::size_t kTextMax = 200;
 constexpr std::size_t kNotesMax = 5000;
 constexpr std::int64_t kFloorMin = INT32_MIN;
 constexpr std::int64_t kFloorMax = INT32_MAX;
-
-/// A field that may be set but never to null: null in a PATCH is a problem.
-void refuseNull(BodyReader& body, const char* field) {
-    if (body.isNull(field)) body.problem(std::string(field) + " should not be empty");
-}
-
-/// name/notes: a string, or null to clear it. Absent: nullopt.
-std::optional<std::optional<std::string>> nullableText(BodyReader& body, const char* field, std::size_t max) {
-    if (!body.has(field)) return std::nullopt;
-    if (body.isNull(field)) return std::optional<std::string>();
-    auto text = body.string(field, Required::no, false, max);
-    if (!text) return std::nullopt;
-    return std::optional<std::string>(*text);
-}
 
 } // namespace
 
@@ -40,12 +27,12 @@ Suite SuiteInput::readNew(const sdk::Request& request) {
     Suite suite;
     auto number = body.string("number", Required::yes, true, kNumberMax);
     auto floor = body.integer("floor", Required::yes, kFloorMin, kFloorMax);
-    auto name = nullableText(body, "name", kTextMax);
+    auto name = NullableFields::text(body, "name", kTextMax);
     auto type = body.string("type", Required::no, true, kTextMax);
     auto occupancy = body.oneOf("occupancy", occupancyValues());
     auto condition = body.oneOf("condition", conditionValues());
     auto serviceState = body.oneOf("serviceState", serviceStateValues());
-    auto notes = nullableText(body, "notes", kNotesMax);
+    auto notes = NullableFields::text(body, "notes", kNotesMax);
     body.finish();
 
     suite.number = *number;
@@ -62,16 +49,16 @@ Suite SuiteInput::readNew(const sdk::Request& request) {
 SuiteChange SuiteInput::readChange(const sdk::Request& request) {
     BodyReader body(request.jsonObject(), kFields);
     for (const char* field : {"number", "floor", "type", "occupancy", "condition", "serviceState"})
-        refuseNull(body, field);
+        NullableFields::refuseNull(body, field);
     SuiteChange change;
     change.number = body.string("number", Required::no, true, kNumberMax);
     change.floor = body.integer("floor", Required::no, kFloorMin, kFloorMax);
-    change.name = nullableText(body, "name", kTextMax);
+    change.name = NullableFields::text(body, "name", kTextMax);
     change.type = body.string("type", Required::no, true, kTextMax);
     change.occupancy = body.oneOf("occupancy", occupancyValues());
     change.condition = body.oneOf("condition", conditionValues());
     change.serviceState = body.oneOf("serviceState", serviceStateValues());
-    change.notes = nullableText(body, "notes", kNotesMax);
+    change.notes = NullableFields::text(body, "notes", kNotesMax);
     body.finish();
     return change;
 }

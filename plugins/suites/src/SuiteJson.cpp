@@ -30,7 +30,9 @@ std::string SuiteJson::text(const Suite& suite) {
     return out;
 }
 
-Poco::JSON::Object::Ptr SuiteJson::object(const Suite& suite) { return JsonObjectWriter::parseObject(text(suite)); }
+Poco::JSON::Object::Ptr SuiteJson::object(const Suite& suite) {
+    return JsonObjectWriter::parseObject(text(suite));
+}
 
 void SuiteJson::append(std::string& out, const HistoryRow& row) {
     JsonObjectWriter writer(out);

@@ -47,8 +47,8 @@ SqlQuery SuiteListQuery::page(const SuiteFilters& filters) {
     if (!filters.sort.field.empty())
         order += sortColumns().at(filters.sort.field) + (filters.sort.descending ? " DESC, " : " ASC, ");
     order += "id ASC";
-    query.sql = "SELECT " + SuiteRepository::columns() + ", COUNT(*) OVER () AS total_count FROM suites" + clause +
-                order;
+    query.sql =
+        "SELECT " + SuiteRepository::columns() + ", COUNT(*) OVER () AS total_count FROM suites" + clause + order;
     query.sql += " LIMIT " + query.bind(static_cast<Poco::Int64>(filters.limit));
     query.sql += " OFFSET " + query.bind(static_cast<Poco::Int64>(filters.offset));
     return query;

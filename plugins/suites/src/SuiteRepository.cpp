@@ -4,9 +4,13 @@ namespace motel::suites {
 
 namespace {
 
-sdk::SqlValue id(std::int64_t value) { return static_cast<Poco::Int64>(value); }
+sdk::SqlValue id(std::int64_t value) {
+    return static_cast<Poco::Int64>(value);
+}
 
-sdk::SqlValue text(const std::optional<std::string>& value) { return value ? sdk::SqlValue(*value) : sdk::SqlValue(); }
+sdk::SqlValue text(const std::optional<std::string>& value) {
+    return value ? sdk::SqlValue(*value) : sdk::SqlValue();
+}
 
 } // namespace
 
@@ -77,20 +81,8 @@ void SuiteRepository::remove(sdk::SqlSession& session, std::int64_t suiteId) {
     session.execute("DELETE FROM suites WHERE id = $1", {id(suiteId)});
 }
 
-SuitePage SuiteRepository::list(sdk::SqlSession& session, const SqlQuery& page, const SqlQuery& count,
-                                bool pastEnd) {
-    SuitePage result;
-    const auto rows = session.query(page.sql, page.params);
-    result.suites.reserve(rows.size());
-    for (const auto& row : rows) {
-        result.suites.push_back(fromRow(row));
-        result.total = row.integer("total_count");
-    }
-    if (rows.empty() && pastEnd) {
-        const auto counted = session.query(count.sql, count.params);
-        result.total = counted.empty() ? 0 : counted.front().integer("total_count");
-    }
-    return result;
+SuitePage SuiteRepository::list(sdk::SqlSession& session, const SqlQuery& page, const SqlQuery& count, bool pastEnd) {
+    return PagedQuery::fetch<Suite>(session, page, count, pastEnd, &SuiteRepository::fromRow);
 }
 
 std::int64_t SuiteRepository::countAll(sdk::SqlSession& session) {

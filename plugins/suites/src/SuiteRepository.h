@@ -4,6 +4,7 @@
 /// concurrent changes can never both apply to the same version.
 
 #include <motel/sdk/Database.h>
+#include <motel/suites/PagedQuery.h>
 #include <motel/suites/SqlQuery.h>
 #include <motel/suites/Suite.h>
 
@@ -14,10 +15,7 @@
 
 namespace motel::suites {
 
-struct SuitePage {
-    std::vector<Suite> suites;
-    std::int64_t total = 0;
-};
+using SuitePage = Page<Suite>;
 
 class SuiteRepository {
 public:
@@ -34,8 +32,8 @@ public:
     static Suite insert(sdk::SqlSession& session, const Suite& suite, const std::string& now);
     /// Writes every field of `next` when the stored version is still
     /// `expectedVersion`; bumps the version. nullopt when the version moved on.
-    static std::optional<Suite> compareAndSet(sdk::SqlSession& session, const Suite& next,
-                                              std::int64_t expectedVersion, const std::string& now);
+    static std::optional<Suite> compareAndSet(sdk::SqlSession& session, const Suite& next, std::int64_t expectedVersion,
+                                              const std::string& now);
     /// Bumps the version only (takes the write lock before a delete); false
     /// when the version moved on.
     static bool touch(sdk::SqlSession& session, std::int64_t id, std::int64_t expectedVersion);

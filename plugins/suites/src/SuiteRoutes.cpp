@@ -30,7 +30,7 @@ void SuiteRoutes::registerAll(sdk::RouteRegistry& routes, SuiteService& service)
         const SuitePage page = service.list(filters);
         const auto append = [](std::string& out, const Suite& suite) { SuiteJson::append(out, suite); };
         response.text(200, JsonList::kContentType,
-                      JsonList::render(page.suites, append, page.total, filters.limit, filters.offset));
+                      JsonList::render(page.items, append, page.total, filters.limit, filters.offset));
     });
 
     routes.post("/api/suites", Access::managers(), [&service](const Request& request, Response& response) {
@@ -62,7 +62,7 @@ void SuiteRoutes::registerAll(sdk::RouteRegistry& routes, SuiteService& service)
                    const HistoryPage page = service.history(id, list.limit(), list.offset());
                    const auto append = [](std::string& out, const HistoryRow& row) { SuiteJson::append(out, row); };
                    response.text(200, JsonList::kContentType,
-                                 JsonList::render(page.rows, append, page.total, list.limit(), list.offset()));
+                                 JsonList::render(page.items, append, page.total, list.limit(), list.offset()));
                });
 }
 

@@ -42,8 +42,8 @@ void SuiteRules::checkTransition(const Suite& current, const SuiteChange& change
     const Suite& next = resolved.next;
     if (current.occupancy == "vacant" && next.occupancy == "occupied" && next.serviceState != "in_service")
         refuseCheckIn(next);
-    if (!resolved.checkedOut && change.condition && *change.condition == "inspected" &&
-        current.condition != "clean" && current.condition != "inspected")
+    if (!resolved.checkedOut && change.condition && *change.condition == "inspected" && current.condition != "clean" &&
+        current.condition != "inspected")
         throw sdk::Conflict("Suite " + current.number + " must be clean before it can be inspected (it is " +
                             current.condition + ")");
 }

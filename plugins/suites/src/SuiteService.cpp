@@ -34,9 +34,8 @@ sdk::NotFound SuiteService::notFound(std::int64_t id) {
 }
 
 void SuiteService::countSuites() {
-    database_.withSession([&](sdk::SqlSession& session) {
-        suitesTotal_.set(static_cast<double>(SuiteRepository::countAll(session)));
-    });
+    database_.withSession(
+        [&](sdk::SqlSession& session) { suitesTotal_.set(static_cast<double>(SuiteRepository::countAll(session))); });
 }
 
 std::shared_ptr<SuiteTaskHooks> SuiteService::hooks() const {
@@ -88,7 +87,9 @@ void SuiteService::checkNumberFree(const std::string& number, std::int64_t excep
     if (taken) throw duplicateNumber(number);
 }
 
-Suite SuiteService::get(std::int64_t id) { return read(id); }
+Suite SuiteService::get(std::int64_t id) {
+    return read(id);
+}
 
 Suite SuiteService::change(std::int64_t id, const SuiteChange& change, const sdk::Principal& caller,
                            std::optional<std::int64_t> ifMatch) {
@@ -177,11 +178,13 @@ std::optional<Suite> SuiteService::apply(sdk::SqlSession& session, const Suite& 
     auto updated = SuiteRepository::compareAndSet(session, resolved.next, current.version, now);
     if (!updated) return std::nullopt;
     SuiteHistoryStore::record(session, current.id, SuiteDiff::between(current, *updated), origin, now);
+    // Registered before the hooks run, so listeners hear of the suite change
+    // before the task it caused.
+    const Suite published = *updated;
+    session.afterCommit([this, published] { events_.publish("suite.updated", SuiteJson::object(published)); });
     if (resolved.checkedOut) {
         if (auto taskHooks = hooks()) taskHooks->suiteCheckedOut(session, *updated, origin);
     }
-    const Suite published = *updated;
-    session.afterCommit([this, published] { events_.publish("suite.updated", SuiteJson::object(published)); });
     return updated;
 }
 

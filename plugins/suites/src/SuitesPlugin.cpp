@@ -14,7 +14,9 @@ sdk::PluginInfo SuitesPlugin::info() const {
     return {"suites", "1.0.0", "Suites: occupancy, condition, service state and their history", {"auth"}};
 }
 
-std::vector<sdk::Migration> SuitesPlugin::migrations() const { return SuiteMigrations::all(); }
+std::vector<sdk::Migration> SuitesPlugin::migrations() const {
+    return SuiteMigrations::all();
+}
 
 void SuitesPlugin::start(sdk::PluginContext& context) {
     auto& suitesTotal = context.metrics().untyped("motel_suites_total", "Suites currently in the motel");

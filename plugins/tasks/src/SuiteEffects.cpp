@@ -62,8 +62,8 @@ std::vector<Task> SuiteEffects::followUps(const Task& task, const suites::Suite&
     if (task.type == "inspection" && task.outcome.value_or("pass") == "fail") {
         Task reclean = followUp(task, after, "cleaning", "Clean suite " + after.number);
         reclean.priority = "high";
-        reclean.description = task.outcomeNote ? "Inspection failed: " + *task.outcomeNote
-                                               : std::string("Inspection failed");
+        reclean.description =
+            task.outcomeNote ? "Inspection failed: " + *task.outcomeNote : std::string("Inspection failed");
         tasks.push_back(reclean);
     }
     return tasks;
@@ -73,29 +73,38 @@ std::vector<Task> SuiteEffects::apply(sdk::SqlSession& session, const std::optio
                                       const std::optional<Task>& after, bool completed,
                                       const suites::ChangeOrigin& origin) {
     for (const std::int64_t suiteId : suitesToBlock(before, after)) {
-        const auto suite = directory_.update(session, suiteId, [](const suites::Suite& now) {
-            suites::SuiteChange change;
-            if (now.serviceState != "out_of_order") change.serviceState = "out_of_order";
-            return change;
-        }, origin);
+        const auto suite = directory_.update(
+            session, suiteId,
+            [](const suites::Suite& now) {
+                suites::SuiteChange change;
+                if (now.serviceState != "out_of_order") change.serviceState = "out_of_order";
+                return change;
+            },
+            origin);
         if (!suite) throw sdk::NotFound("Suite " + std::to_string(suiteId) + " not found");
     }
     for (const std::int64_t suiteId : suitesToRelease(before, after)) {
         if (TaskRepository::openBlockersForSuite(session, suiteId) > 0) continue; // another task still blocks it
-        directory_.update(session, suiteId, [](const suites::Suite& now) {
-            suites::SuiteChange change;
-            if (now.serviceState == "out_of_order") change.serviceState = "in_service";
-            return change;
-        }, origin);
+        directory_.update(
+            session, suiteId,
+            [](const suites::Suite& now) {
+                suites::SuiteChange change;
+                if (now.serviceState == "out_of_order") change.serviceState = "in_service";
+                return change;
+            },
+            origin);
     }
 
     if (!completed || !after || !after->suiteId) return {};
     if (after->type != "cleaning" && after->type != "inspection") return {};
     std::optional<suites::Suite> seen;
-    const auto updated = directory_.update(session, *after->suiteId, [&](const suites::Suite& now) {
-        seen = now;
-        return completionChange(*after, now);
-    }, origin);
+    const auto updated = directory_.update(
+        session, *after->suiteId,
+        [&](const suites::Suite& now) {
+            seen = now;
+            return completionChange(*after, now);
+        },
+        origin);
     if (!updated || !seen) return {};
     auto tasks = followUps(*after, *seen, *updated, requireInspection_);
     for (Task& task : tasks) task.createdById = origin.actorId; // whoever completed the task asked for it

@@ -12,18 +12,18 @@ namespace motel::tasks {
 struct Task {
     std::int64_t id = 0;
     std::optional<std::int64_t> suiteId;
-    std::string type;                      ///< cleaning | inspection | maintenance | other
+    std::string type; ///< cleaning | inspection | maintenance | other
     std::string title;
     std::optional<std::string> description;
-    std::string priority = "normal";       ///< low | normal | high | urgent
-    std::string status = "pending";        ///< pending | in_progress | completed | cancelled
+    std::string priority = "normal"; ///< low | normal | high | urgent
+    std::string status = "pending";  ///< pending | in_progress | completed | cancelled
     std::optional<std::int64_t> assigneeId;
     std::optional<std::string> dueAt;
     std::optional<std::string> startedAt;
     std::optional<std::string> completedAt;
     std::optional<std::int64_t> createdById;
     bool blocksSuite = false;
-    std::optional<std::string> outcome;    ///< pass | fail, inspections only
+    std::optional<std::string> outcome;     ///< pass | fail, inspections only
     std::optional<std::string> outcomeNote; ///< the inspection's note; stored, not rendered (see openapi.yaml)
     std::int64_t version = 1;
     std::string createdAt;

@@ -1,6 +1,7 @@
 #include "TaskInput.h"
 
 #include <motel/sdk/BodyReader.h>
+#include <motel/suites/NullableFields.h>
 
 namespace motel::tasks {
 
@@ -8,53 +9,25 @@ namespace {
 
 using motel::sdk::BodyReader;
 using motel::sdk::Required;
+using motel::suites::NullableFields;
 
-const std::vector<std::string> kFields{"suiteId", "type", "title", "description",
+const std::vector<std::string> kFields{"suiteId",  "type",       "title", "description",
                                        "priority", "assigneeId", "dueAt", "blocksSuite"};
 constexpr std::size_t kTitleMax = 200;
 constexpr std::size_t kTextMax = 5000;
-
-/// An id that may be null. Absent: nullopt; null: a present nullopt.
-std::optional<std::optional<std::int64_t>> nullableId(BodyReader& body, const char* field) {
-    if (!body.has(field)) return std::nullopt;
-    if (body.isNull(field)) return std::optional<std::int64_t>();
-    auto id = body.integer(field); // any integer: an id no row has is a 404 later
-    if (!id) return std::nullopt;
-    return std::optional<std::int64_t>(*id);
-}
-
-std::optional<std::optional<std::string>> nullableText(BodyReader& body, const char* field) {
-    if (!body.has(field)) return std::nullopt;
-    if (body.isNull(field)) return std::optional<std::string>();
-    auto text = body.string(field, Required::no, false, kTextMax);
-    if (!text) return std::nullopt;
-    return std::optional<std::string>(*text);
-}
-
-std::optional<std::optional<std::string>> nullableTimestamp(BodyReader& body, const char* field) {
-    if (!body.has(field)) return std::nullopt;
-    if (body.isNull(field)) return std::optional<std::string>();
-    auto at = body.timestamp(field);
-    if (!at) return std::nullopt;
-    return std::optional<std::string>(*at);
-}
-
-void refuseNull(BodyReader& body, const char* field) {
-    if (body.isNull(field)) body.problem(std::string(field) + " should not be empty");
-}
 
 } // namespace
 
 Task TaskInput::readNew(const sdk::Request& request) {
     BodyReader body(request.jsonObject(), kFields);
-    for (const char* field : {"priority", "blocksSuite"}) refuseNull(body, field);
-    auto suiteId = nullableId(body, "suiteId");
+    for (const char* field : {"priority", "blocksSuite"}) NullableFields::refuseNull(body, field);
+    auto suiteId = NullableFields::integer(body, "suiteId");
     auto type = body.oneOf("type", taskTypes(), Required::yes);
     auto title = body.string("title", Required::yes, true, kTitleMax);
-    auto description = nullableText(body, "description");
+    auto description = NullableFields::text(body, "description", kTextMax);
     auto priority = body.oneOf("priority", taskPriorities());
-    auto assigneeId = nullableId(body, "assigneeId");
-    auto dueAt = nullableTimestamp(body, "dueAt");
+    auto assigneeId = NullableFields::integer(body, "assigneeId");
+    auto dueAt = NullableFields::timestamp(body, "dueAt");
     auto blocksSuite = body.boolean("blocksSuite");
     body.finish();
 
@@ -72,15 +45,15 @@ Task TaskInput::readNew(const sdk::Request& request) {
 
 TaskChange TaskInput::readChange(const sdk::Request& request) {
     BodyReader body(request.jsonObject(), kFields);
-    for (const char* field : {"type", "title", "priority", "blocksSuite"}) refuseNull(body, field);
+    for (const char* field : {"type", "title", "priority", "blocksSuite"}) NullableFields::refuseNull(body, field);
     TaskChange change;
-    change.suiteId = nullableId(body, "suiteId");
+    change.suiteId = NullableFields::integer(body, "suiteId");
     change.type = body.oneOf("type", taskTypes());
     change.title = body.string("title", Required::no, true, kTitleMax);
-    change.description = nullableText(body, "description");
+    change.description = NullableFields::text(body, "description", kTextMax);
     change.priority = body.oneOf("priority", taskPriorities());
-    change.assigneeId = nullableId(body, "assigneeId");
-    change.dueAt = nullableTimestamp(body, "dueAt");
+    change.assigneeId = NullableFields::integer(body, "assigneeId");
+    change.dueAt = NullableFields::timestamp(body, "dueAt");
     change.blocksSuite = body.boolean("blocksSuite");
     body.finish();
     return change;

@@ -33,6 +33,8 @@ std::string TaskJson::text(const Task& task) {
     return out;
 }
 
-Poco::JSON::Object::Ptr TaskJson::object(const Task& task) { return suites::JsonObjectWriter::parseObject(text(task)); }
+Poco::JSON::Object::Ptr TaskJson::object(const Task& task) {
+    return suites::JsonObjectWriter::parseObject(text(task));
+}
 
 } // namespace motel::tasks

@@ -54,8 +54,7 @@ suites::SqlQuery TaskListQuery::page(const TaskFilters& filters) {
     else if (filters.sort.field == "createdAt")
         order += "created_at" + direction + ", ";
     order += "id ASC";
-    query.sql = "SELECT " + TaskRepository::columns() + ", COUNT(*) OVER () AS total_count FROM tasks" + clause +
-                order;
+    query.sql = "SELECT " + TaskRepository::columns() + ", COUNT(*) OVER () AS total_count FROM tasks" + clause + order;
     query.sql += " LIMIT " + query.bind(static_cast<Poco::Int64>(filters.limit));
     query.sql += " OFFSET " + query.bind(static_cast<Poco::Int64>(filters.offset));
     return query;

@@ -22,7 +22,7 @@ struct TaskFilters {
     std::optional<std::int64_t> assigneeId;
     std::optional<std::string> type;
     std::optional<std::string> priority;
-    std::optional<std::int64_t> mineOf;  ///< `mine=true`: the caller's id
+    std::optional<std::int64_t> mineOf;   ///< `mine=true`: the caller's id
     std::optional<std::string> overdueAt; ///< `overdue=true`: due before this instant and open
     sdk::SortOrder sort;
     std::int64_t limit = 50;

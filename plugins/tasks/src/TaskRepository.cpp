@@ -6,7 +6,9 @@ namespace motel::tasks {
 
 namespace {
 
-sdk::SqlValue integer(std::int64_t value) { return static_cast<Poco::Int64>(value); }
+sdk::SqlValue integer(std::int64_t value) {
+    return static_cast<Poco::Int64>(value);
+}
 
 sdk::SqlValue orNull(const std::optional<std::int64_t>& value) {
     return value ? sdk::SqlValue(static_cast<Poco::Int64>(*value)) : sdk::SqlValue();
@@ -18,19 +20,26 @@ sdk::SqlValue orNull(const std::optional<std::string>& value) {
 
 /// The values of every writable column, in the order of kWritable.
 sdk::SqlParams writableValues(const Task& task) {
-    return {orNull(task.suiteId),     task.type,
-            task.title,               orNull(task.description),
-            task.priority,            integer(TaskRepository::priorityRank(task.priority)),
-            task.status,              orNull(task.assigneeId),
-            orNull(task.dueAt),       orNull(task.startedAt),
-            orNull(task.completedAt), orNull(task.createdById),
-            integer(task.blocksSuite ? 1 : 0), orNull(task.outcome),
+    return {orNull(task.suiteId),
+            task.type,
+            task.title,
+            orNull(task.description),
+            task.priority,
+            integer(TaskRepository::priorityRank(task.priority)),
+            task.status,
+            orNull(task.assigneeId),
+            orNull(task.dueAt),
+            orNull(task.startedAt),
+            orNull(task.completedAt),
+            orNull(task.createdById),
+            integer(task.blocksSuite ? 1 : 0),
+            orNull(task.outcome),
             orNull(task.outcomeNote)};
 }
 
-const char* const kWritable[] = {"suite_id",   "type",         "title",         "description", "priority",
-                                 "priority_rank", "status",    "assignee_id",   "due_at",      "started_at",
-                                 "completed_at", "created_by_id", "blocks_suite", "outcome",   "outcome_note"};
+const char* const kWritable[] = {"suite_id",      "type",          "title",        "description", "priority",
+                                 "priority_rank", "status",        "assignee_id",  "due_at",      "started_at",
+                                 "completed_at",  "created_by_id", "blocks_suite", "outcome",     "outcome_note"};
 
 } // namespace
 
@@ -115,9 +124,9 @@ bool TaskRepository::removeIfVersion(sdk::SqlSession& session, std::int64_t id, 
 }
 
 std::int64_t TaskRepository::openCountForSuite(sdk::SqlSession& session, std::int64_t suiteId) {
-    const auto rows = session.query(
-        "SELECT COUNT(*) AS n FROM tasks WHERE suite_id = $1 AND status IN ('pending', 'in_progress')",
-        {integer(suiteId)});
+    const auto rows =
+        session.query("SELECT COUNT(*) AS n FROM tasks WHERE suite_id = $1 AND status IN ('pending', 'in_progress')",
+                      {integer(suiteId)});
     return rows.empty() ? 0 : rows.front().integer("n");
 }
 
@@ -128,8 +137,7 @@ std::int64_t TaskRepository::openBlockersForSuite(sdk::SqlSession& session, std:
     return rows.empty() ? 0 : rows.front().integer("n");
 }
 
-std::vector<Task> TaskRepository::detachClosed(sdk::SqlSession& session, std::int64_t suiteId,
-                                               const std::string& now) {
+std::vector<Task> TaskRepository::detachClosed(sdk::SqlSession& session, std::int64_t suiteId, const std::string& now) {
     const auto rows = session.query("UPDATE tasks SET suite_id = NULL, blocks_suite = 0, updated_at = $2, "
                                     "version = version + 1 WHERE suite_id = $1 RETURNING " +
                                         columns(),
@@ -141,18 +149,7 @@ std::vector<Task> TaskRepository::detachClosed(sdk::SqlSession& session, std::in
 
 TaskPage TaskRepository::list(sdk::SqlSession& session, const suites::SqlQuery& page, const suites::SqlQuery& count,
                               bool pastEnd) {
-    TaskPage result;
-    const auto rows = session.query(page.sql, page.params);
-    result.tasks.reserve(rows.size());
-    for (const auto& row : rows) {
-        result.tasks.push_back(fromRow(row));
-        result.total = row.integer("total_count");
-    }
-    if (rows.empty() && pastEnd) {
-        const auto counted = session.query(count.sql, count.params);
-        result.total = counted.empty() ? 0 : counted.front().integer("total_count");
-    }
-    return result;
+    return suites::PagedQuery::fetch<Task>(session, page, count, pastEnd, &TaskRepository::fromRow);
 }
 
 std::map<std::string, std::int64_t> TaskRepository::countByStatus(sdk::SqlSession& session) {

@@ -6,6 +6,7 @@
 #include "Task.h"
 
 #include <motel/sdk/Database.h>
+#include <motel/suites/PagedQuery.h>
 #include <motel/suites/SqlQuery.h>
 
 #include <cstdint>
@@ -16,10 +17,7 @@
 
 namespace motel::tasks {
 
-struct TaskPage {
-    std::vector<Task> tasks;
-    std::int64_t total = 0;
-};
+using TaskPage = suites::Page<Task>;
 
 class TaskRepository {
 public:
@@ -33,8 +31,8 @@ public:
     static Task insert(sdk::SqlSession& session, const Task& task, const std::string& now);
     /// Writes every field of `next` when the stored version is still
     /// `expectedVersion`; nullopt when it moved on.
-    static std::optional<Task> compareAndSet(sdk::SqlSession& session, const Task& next,
-                                             std::int64_t expectedVersion, const std::string& now);
+    static std::optional<Task> compareAndSet(sdk::SqlSession& session, const Task& next, std::int64_t expectedVersion,
+                                             const std::string& now);
     /// Deletes the task when the stored version is still `expectedVersion`.
     static bool removeIfVersion(sdk::SqlSession& session, std::int64_t id, std::int64_t expectedVersion);
 

@@ -31,7 +31,7 @@ void TaskRoutes::registerAll(sdk::RouteRegistry& routes, TaskService& service) {
         const TaskPage page = service.list(filters);
         const auto append = [](std::string& out, const Task& task) { TaskJson::append(out, task); };
         response.text(200, JsonList::kContentType,
-                      JsonList::render(page.tasks, append, page.total, filters.limit, filters.offset));
+                      JsonList::render(page.items, append, page.total, filters.limit, filters.offset));
     });
 
     routes.post("/api/tasks", Access::authenticated(), [&service](const Request& request, Response& response) {
@@ -55,8 +55,8 @@ void TaskRoutes::registerAll(sdk::RouteRegistry& routes, TaskService& service) {
         response.noContent();
     });
 
-    for (const TaskAction action : {TaskAction::start, TaskAction::complete, TaskAction::release,
-                                    TaskAction::cancel, TaskAction::reopen}) {
+    for (const TaskAction action :
+         {TaskAction::start, TaskAction::complete, TaskAction::release, TaskAction::cancel, TaskAction::reopen}) {
         const Access access = TaskStateMachine::managersOnly(action) ? Access::managers() : Access::authenticated();
         routes.post(std::string("/api/tasks/:id/") + TaskStateMachine::name(action), access,
                     [&service, action](const Request& request, Response& response) {

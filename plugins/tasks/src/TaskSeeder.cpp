@@ -77,8 +77,10 @@ std::vector<Task> TaskSeeder::demoTasks(const std::vector<SeedSuite>& suites, co
             fix.priority = "urgent";
             fix.description = "Guest reported the unit is leaking water.";
             fix.dueAt = board.due(120);
-            if (turn % 2 == 0) board.started(fix, 45);
-            else fix.assigneeId = board.nextStaff();
+            if (turn % 2 == 0)
+                board.started(fix, 45);
+            else
+                fix.assigneeId = board.nextStaff();
         } else if (suite.serviceState == "out_of_service") {
             Task& paint = board.add(&suite, "maintenance", "Repaint bathroom ceiling in suite " + n, 600);
             paint.priority = "low";
@@ -86,9 +88,9 @@ std::vector<Task> TaskSeeder::demoTasks(const std::vector<SeedSuite>& suites, co
         }
         if (suite.condition == "dirty") {
             const bool stayOver = suite.occupancy == "occupied";
-            Task& clean = board.add(&suite, "cleaning",
-                                    stayOver ? "Service suite " + n + " (stay-over)" : "Clean suite " + n,
-                                    stayOver ? 90 : 150);
+            Task& clean =
+                board.add(&suite, "cleaning", stayOver ? "Service suite " + n + " (stay-over)" : "Clean suite " + n,
+                          stayOver ? 90 : 150);
             clean.priority = stayOver ? "low" : (turn % 3 == 0 ? "high" : "normal");
             clean.dueAt = board.due(turn % 5 == 0 ? -30 : 60 + (turn % 4) * 30); // one in five overdue
             clean.assigneeId = board.nextStaff();
@@ -128,14 +130,14 @@ int TaskSeeder::seed(sdk::Database& database) {
     database.transaction([&](sdk::SqlSession& session) {
         if (!session.query("SELECT id FROM tasks LIMIT 1").empty()) return;
         std::vector<SeedSuite> suites;
-        for (const auto& row : session.query(
-                 "SELECT id, number, occupancy, condition, service_state FROM suites ORDER BY floor, number"))
+        for (const auto& row :
+             session.query("SELECT id, number, occupancy, condition, service_state FROM suites ORDER BY floor, number"))
             suites.push_back({row.integer("id"), row.text("number"), row.text("occupancy"), row.text("condition"),
                               row.text("service_state")});
         std::vector<std::int64_t> staff;
-        for (const auto& row : session.query(
-                 "SELECT id FROM users WHERE LOWER(email) IN ('staff1@motel.test', 'staff2@motel.test', "
-                 "'staff3@motel.test') ORDER BY LOWER(email)"))
+        for (const auto& row :
+             session.query("SELECT id FROM users WHERE LOWER(email) IN ('staff1@motel.test', 'staff2@motel.test', "
+                           "'staff3@motel.test') ORDER BY LOWER(email)"))
             staff.push_back(row.integer("id"));
         std::optional<std::int64_t> managerId;
         const auto managers = session.query("SELECT id FROM users WHERE LOWER(email) = 'manager@motel.test'");

@@ -29,10 +29,11 @@ suites::ChangeOrigin originOf(const sdk::Principal& caller, std::int64_t taskId)
 
 TaskService::TaskService(sdk::Database& database, sdk::EventBus& events, suites::SuiteDirectory& suites,
                          TaskCounters& counters, bool requireInspection)
-    : database_(database), events_(events), suites_(suites), counters_(counters),
-      effects_(suites, requireInspection) {}
+    : database_(database), events_(events), suites_(suites), counters_(counters), effects_(suites, requireInspection) {}
 
-sdk::NotFound TaskService::notFound(std::int64_t id) { return sdk::NotFound("Task " + std::to_string(id) + " not found"); }
+sdk::NotFound TaskService::notFound(std::int64_t id) {
+    return sdk::NotFound("Task " + std::to_string(id) + " not found");
+}
 
 Task TaskService::read(std::int64_t id) {
     std::optional<Task> task;
@@ -102,7 +103,9 @@ Task TaskService::create(const Task& draft, const sdk::Principal& caller) {
     return *created;
 }
 
-Task TaskService::get(std::int64_t id) { return read(id); }
+Task TaskService::get(std::int64_t id) {
+    return read(id);
+}
 
 Task TaskService::change(std::int64_t id, const TaskChange& change, const sdk::Principal& caller,
                          std::optional<std::int64_t> ifMatch) {
@@ -120,8 +123,8 @@ Task TaskService::change(std::int64_t id, const TaskChange& change, const sdk::P
             const std::string now = sdk::nowTimestamp();
             updated = TaskRepository::compareAndSet(session, next, current.version, now);
             if (!updated) return; // someone else changed it first: read again
-            createFollowUps(session, effects_.apply(session, current, *updated, false, originOf(caller, id)), now);
             publishChange(session, current, *updated);
+            createFollowUps(session, effects_.apply(session, current, *updated, false, originOf(caller, id)), now);
         });
         if (updated) return *updated;
     }
@@ -136,7 +139,6 @@ void TaskService::remove(std::int64_t id, const sdk::Principal& caller, std::opt
         database_.transaction([&](sdk::SqlSession& session) {
             if (!TaskRepository::removeIfVersion(session, id, current.version)) return;
             removed = true;
-            effects_.apply(session, current, std::nullopt, false, originOf(caller, id));
             const std::string status = current.status;
             session.afterCommit([this, id, status] {
                 counters_.moved(status, std::nullopt);
@@ -144,6 +146,7 @@ void TaskService::remove(std::int64_t id, const sdk::Principal& caller, std::opt
                 payload->set("id", static_cast<Poco::Int64>(id));
                 events_.publish("task.deleted", payload);
             });
+            effects_.apply(session, current, std::nullopt, false, originOf(caller, id));
         });
         if (removed) return;
     }
@@ -168,9 +171,9 @@ Task TaskService::act(std::int64_t id, TaskAction action, const Completion& comp
         database_.transaction([&](sdk::SqlSession& session) {
             updated = TaskRepository::compareAndSet(session, next, current.version, now);
             if (!updated) return; // lost the race: the fresh read decides (409, 412 or a retry)
+            publishChange(session, current, *updated);
             const bool completed = action == TaskAction::complete;
             createFollowUps(session, effects_.apply(session, current, *updated, completed, originOf(caller, id)), now);
-            publishChange(session, current, *updated);
         });
         if (updated) return *updated;
     }

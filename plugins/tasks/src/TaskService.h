@@ -30,8 +30,8 @@ namespace motel::tasks {
 
 class TaskService : public suites::SuiteTaskHooks {
 public:
-    TaskService(sdk::Database& database, sdk::EventBus& events, suites::SuiteDirectory& suites,
-                TaskCounters& counters, bool requireInspection);
+    TaskService(sdk::Database& database, sdk::EventBus& events, suites::SuiteDirectory& suites, TaskCounters& counters,
+                bool requireInspection);
 
     /// POST: 404 for an unknown suite or assignee, 403 when staff assign
     /// someone else.

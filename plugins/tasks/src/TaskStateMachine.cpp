@@ -6,11 +6,16 @@ namespace motel::tasks {
 
 const char* TaskStateMachine::name(TaskAction action) {
     switch (action) {
-    case TaskAction::start: return "start";
-    case TaskAction::complete: return "complete";
-    case TaskAction::release: return "release";
-    case TaskAction::cancel: return "cancel";
-    case TaskAction::reopen: return "reopen";
+    case TaskAction::start:
+        return "start";
+    case TaskAction::complete:
+        return "complete";
+    case TaskAction::release:
+        return "release";
+    case TaskAction::cancel:
+        return "cancel";
+    case TaskAction::reopen:
+        return "reopen";
     }
     return "?";
 }
@@ -43,8 +48,8 @@ std::optional<std::string> TaskStateMachine::target(TaskAction action, const std
 Task TaskStateMachine::apply(const Task& task, TaskAction action, std::int64_t callerId, const std::string& now) {
     const auto status = target(action, task.status);
     if (!status)
-        throw sdk::Conflict("Cannot " + std::string(name(action)) + " task " + std::to_string(task.id) +
-                            ": it is " + task.status);
+        throw sdk::Conflict("Cannot " + std::string(name(action)) + " task " + std::to_string(task.id) + ": it is " +
+                            task.status);
     Task next = task;
     next.status = *status;
     switch (action) {

@@ -16,7 +16,9 @@ sdk::PluginInfo TasksPlugin::info() const {
     return {"tasks", "1.0.0", "Housekeeping and maintenance tasks and their effects on suites", {"suites", "auth"}};
 }
 
-std::vector<sdk::Migration> TasksPlugin::migrations() const { return TaskMigrations::all(); }
+std::vector<sdk::Migration> TasksPlugin::migrations() const {
+    return TaskMigrations::all();
+}
 
 void TasksPlugin::start(sdk::PluginContext& context) {
     directory_ = context.services().find<suites::SuiteDirectory>(suites::kSuiteDirectoryService);
@@ -26,8 +28,8 @@ void TasksPlugin::start(sdk::PluginContext& context) {
     const bool requireInspection = context.config().getBool("requireInspection", false);
     counters_ = std::make_unique<TaskCounters>(context.metrics());
     counters_->recount(context.database());
-    service_ = std::make_shared<TaskService>(context.database(), context.events(), *directory_, *counters_,
-                                             requireInspection);
+    service_ =
+        std::make_shared<TaskService>(context.database(), context.events(), *directory_, *counters_, requireInspection);
     TaskRoutes::registerAll(context.routes(), *service_);
     directory_->setTaskHooks(service_);
 }

@@ -1,5 +1,5 @@
-// The auth scenarios on the embedded SQLite database.
-#include "AuthApiSuite.h"
+// The auth scenarios (API and operations) on the embedded SQLite database.
+#include "AuthOperationsSuite.h"
 
 #include <Poco/File.h>
 #include <Poco/Path.h>
@@ -10,9 +10,10 @@
 
 namespace motel::test {
 
-class AuthSqliteTest : public AuthApiSuite {
+class AuthSqliteTest : public AuthOperationsSuite {
     CPPUNIT_TEST_SUITE(AuthSqliteTest);
     MOTEL_AUTH_API_TESTS;
+    MOTEL_AUTH_OPERATIONS_TESTS;
     CPPUNIT_TEST_SUITE_END();
 
 protected:

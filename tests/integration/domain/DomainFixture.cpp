@@ -50,7 +50,8 @@ Motel DomainFixture::start(const std::map<std::string, std::string>& properties,
     try {
         motel.admin = login(*motel.host, kAdminEmail, kAdminPassword);
     } catch (const std::exception& error) {
-        CPPUNIT_FAIL(std::string("the host does not answer (") + error.what() + "); its output:\n" + motel.host->logText());
+        CPPUNIT_FAIL(std::string("the host does not answer (") + error.what() + "); its output:\n" +
+                     motel.host->logText());
     }
     motel.adminId = integer(object(motel.host->json("GET", "/api/auth/me", "", motel.admin)), "id");
     motel.managerId = createUser(motel, "manager@motel.test", "manager");

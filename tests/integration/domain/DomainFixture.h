@@ -39,8 +39,7 @@ protected:
 
     HostOptions options(const std::string& databaseUrl, std::vector<std::string> plugins = {});
     /// Starts a host (extra config `properties`) and creates the users.
-    Motel start(const std::map<std::string, std::string>& properties = {},
-                std::vector<std::string> plugins = {});
+    Motel start(const std::map<std::string, std::string>& properties = {}, std::vector<std::string> plugins = {});
 
     static std::string login(const HostProcess& host, const std::string& email, const std::string& password);
 

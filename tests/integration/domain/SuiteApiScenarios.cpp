@@ -15,7 +15,7 @@ void SuiteApiScenarios::createReadDeleteWithDefaultsAndEtag() {
     const Motel motel = start();
     const auto created = call(motel, "POST", "/api/suites", motel.manager, R"({"number":"101","floor":1})");
     const auto suite = expect(201, created);
-    const std::vector<std::string> fields{"condition", "createdAt", "floor",   "id",        "name",     "notes",
+    const std::vector<std::string> fields{"condition", "createdAt", "floor",        "id",   "name",      "notes",
                                           "number",    "occupancy", "serviceState", "type", "updatedAt", "version"};
     CPPUNIT_ASSERT(fields == namesOf(suite));
     CPPUNIT_ASSERT_EQUAL(std::string("standard"), text(suite, "type"));
@@ -86,8 +86,9 @@ void SuiteApiScenarios::invalidBodiesIdsAndDuplicates() {
                   "floor should not be empty");
     expectProblem(call(motel, "PATCH", "/api/suites/" + id, motel.manager, R"({"version":7})"),
                   "property version should not exist");
-    const auto notJson = motel.host->request("PATCH", "/api/suites/" + id, "condition=dirty",
-                                             {{"Content-Type", "text/plain"}, {"Authorization", "Bearer " + motel.manager}});
+    const auto notJson =
+        motel.host->request("PATCH", "/api/suites/" + id, "condition=dirty",
+                            {{"Content-Type", "text/plain"}, {"Authorization", "Bearer " + motel.manager}});
     CPPUNIT_ASSERT_EQUAL(415, notJson.status);
     CPPUNIT_ASSERT_EQUAL(std::int64_t(1), integer(getSuite(motel, integer(suite, "id")), "version"));
 }
@@ -106,16 +107,23 @@ void SuiteApiScenarios::listFiltersSortsAndPages() {
     CPPUNIT_ASSERT_EQUAL(std::int64_t(0), integer(all, "offset"));
     CPPUNIT_ASSERT_EQUAL(std::string("203,101,202,102,301"), numbersOf(all->getArray("data"))); // by id
 
-    CPPUNIT_ASSERT_EQUAL(std::string("101,301"), numbersOf(data(call(motel, "GET", "/api/suites?condition=dirty", motel.staff))));
-    CPPUNIT_ASSERT_EQUAL(std::string("203"), numbersOf(data(call(motel, "GET", "/api/suites?occupancy=occupied", motel.staff))));
-    CPPUNIT_ASSERT_EQUAL(std::string("202"), numbersOf(data(call(motel, "GET", "/api/suites?serviceState=out_of_order", motel.staff))));
-    CPPUNIT_ASSERT_EQUAL(std::string("203,202"), numbersOf(data(call(motel, "GET", "/api/suites?floor=2", motel.staff))));
+    CPPUNIT_ASSERT_EQUAL(std::string("101,301"),
+                         numbersOf(data(call(motel, "GET", "/api/suites?condition=dirty", motel.staff))));
+    CPPUNIT_ASSERT_EQUAL(std::string("203"),
+                         numbersOf(data(call(motel, "GET", "/api/suites?occupancy=occupied", motel.staff))));
+    CPPUNIT_ASSERT_EQUAL(std::string("202"),
+                         numbersOf(data(call(motel, "GET", "/api/suites?serviceState=out_of_order", motel.staff))));
+    CPPUNIT_ASSERT_EQUAL(std::string("203,202"),
+                         numbersOf(data(call(motel, "GET", "/api/suites?floor=2", motel.staff))));
     CPPUNIT_ASSERT_EQUAL(std::string("101"),
                          numbersOf(data(call(motel, "GET", "/api/suites?floor=1&condition=dirty", motel.staff))));
 
-    CPPUNIT_ASSERT_EQUAL(std::string("101,102,202,203,301"), numbersOf(data(call(motel, "GET", "/api/suites?sort=number", motel.staff))));
-    CPPUNIT_ASSERT_EQUAL(std::string("301,203,202,102,101"), numbersOf(data(call(motel, "GET", "/api/suites?sort=-number", motel.staff))));
-    CPPUNIT_ASSERT_EQUAL(std::string("301,203,202,101,102"), numbersOf(data(call(motel, "GET", "/api/suites?sort=-floor", motel.staff))));
+    CPPUNIT_ASSERT_EQUAL(std::string("101,102,202,203,301"),
+                         numbersOf(data(call(motel, "GET", "/api/suites?sort=number", motel.staff))));
+    CPPUNIT_ASSERT_EQUAL(std::string("301,203,202,102,101"),
+                         numbersOf(data(call(motel, "GET", "/api/suites?sort=-number", motel.staff))));
+    CPPUNIT_ASSERT_EQUAL(std::string("301,203,202,101,102"),
+                         numbersOf(data(call(motel, "GET", "/api/suites?sort=-floor", motel.staff))));
     expect(200, call(motel, "PATCH", "/api/suites/1", motel.manager, R"({"notes":"touched last"})"));
     const auto byUpdate = numbersOf(data(call(motel, "GET", "/api/suites?sort=-updatedAt", motel.staff)));
     CPPUNIT_ASSERT_EQUAL(std::string("203"), byUpdate.substr(0, 3));
@@ -128,20 +136,23 @@ void SuiteApiScenarios::listFiltersSortsAndPages() {
     const auto pastEnd = expect(200, call(motel, "GET", "/api/suites?offset=10", motel.staff));
     CPPUNIT_ASSERT_EQUAL(std::size_t(0), pastEnd->getArray("data")->size());
     CPPUNIT_ASSERT_EQUAL(std::int64_t(5), integer(pastEnd, "total"));
-    CPPUNIT_ASSERT_EQUAL(std::int64_t(200), integer(expect(200, call(motel, "GET", "/api/suites?limit=1000", motel.staff)), "limit"));
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(200),
+                         integer(expect(200, call(motel, "GET", "/api/suites?limit=1000", motel.staff)), "limit"));
 
     for (const char* bad : {"limit=0", "limit=-3", "offset=-1", "limit=ten", "condition=sparkling", "floor=two",
                             "occupancy=full", "serviceState=x", "sort=name", "sort=-type"})
-        CPPUNIT_ASSERT_EQUAL_MESSAGE(bad, 400, call(motel, "GET", std::string("/api/suites?") + bad, motel.staff).status);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(bad, 400,
+                                     call(motel, "GET", std::string("/api/suites?") + bad, motel.staff).status);
 }
 
 void SuiteApiScenarios::checkOutMakesDirtyAndPutsACleaningTaskOnTheBoard() {
     const Motel motel = start();
-    const auto suite = createSuite(motel, R"({"number":"105","floor":1,"occupancy":"occupied","condition":"inspected"})");
+    const auto suite =
+        createSuite(motel, R"({"number":"105","floor":1,"occupancy":"occupied","condition":"inspected"})");
     const std::int64_t id = integer(suite, "id");
     // A check-out wins over a condition sent with it.
-    const auto changed = call(motel, "PATCH", path("/api/suites", id), motel.manager,
-                              R"({"occupancy":"vacant","condition":"clean"})");
+    const auto changed =
+        call(motel, "PATCH", path("/api/suites", id), motel.manager, R"({"occupancy":"vacant","condition":"clean"})");
     const auto after = expect(200, changed);
     CPPUNIT_ASSERT_EQUAL(std::string("vacant"), text(after, "occupancy"));
     CPPUNIT_ASSERT_EQUAL(std::string("dirty"), text(after, "condition"));
@@ -176,26 +187,26 @@ void SuiteApiScenarios::checkInNeedsInServiceAndInspectedNeedsClean() {
 
     const auto fine = createSuite(motel, R"({"number":"112","floor":1})");
     const std::string finePath = path("/api/suites", integer(fine, "id"));
-    CPPUNIT_ASSERT_EQUAL(std::string("occupied"),
-                         text(expect(200, call(motel, "PATCH", finePath, motel.manager, R"({"occupancy":"occupied"})")),
-                              "occupancy"));
+    CPPUNIT_ASSERT_EQUAL(
+        std::string("occupied"),
+        text(expect(200, call(motel, "PATCH", finePath, motel.manager, R"({"occupancy":"occupied"})")), "occupancy"));
 
     expect(200, call(motel, "PATCH", finePath, motel.manager, R"({"condition":"dirty"})"));
     expect(409, call(motel, "PATCH", finePath, motel.manager, R"({"condition":"inspected"})"));
     CPPUNIT_ASSERT_EQUAL(std::string("dirty"), text(getSuite(motel, integer(fine, "id")), "condition"));
     expect(200, call(motel, "PATCH", finePath, motel.manager, R"({"condition":"clean"})"));
-    CPPUNIT_ASSERT_EQUAL(std::string("inspected"),
-                         text(expect(200, call(motel, "PATCH", finePath, motel.manager, R"({"condition":"inspected"})")),
-                              "condition"));
+    CPPUNIT_ASSERT_EQUAL(
+        std::string("inspected"),
+        text(expect(200, call(motel, "PATCH", finePath, motel.manager, R"({"condition":"inspected"})")), "condition"));
 }
 
 void SuiteApiScenarios::staffMayOnlyMarkDirtyOrClean() {
     const Motel motel = start();
     const auto suite = createSuite(motel, R"({"number":"120","floor":1})");
     const std::string suitePath = path("/api/suites", integer(suite, "id"));
-    CPPUNIT_ASSERT_EQUAL(std::string("dirty"),
-                         text(expect(200, call(motel, "PATCH", suitePath, motel.staff, R"({"condition":"dirty"})")),
-                              "condition"));
+    CPPUNIT_ASSERT_EQUAL(
+        std::string("dirty"),
+        text(expect(200, call(motel, "PATCH", suitePath, motel.staff, R"({"condition":"dirty"})")), "condition"));
     expect(200, call(motel, "PATCH", suitePath, motel.staff, R"({"condition":"clean"})"));
     expect(403, call(motel, "PATCH", suitePath, motel.staff, R"({"condition":"inspected"})"));
     expect(403, call(motel, "PATCH", suitePath, motel.staff, R"({"notes":"leaky tap"})"));
@@ -216,11 +227,13 @@ void SuiteApiScenarios::ifMatchGuardsChanges() {
     CPPUNIT_ASSERT_EQUAL(std::string("\"2\""), fresh.header("etag"));
     expect(412, call(motel, "PATCH", suitePath, motel.manager, R"({"notes":"y"})", "1"));
     // 412 comes before the state machine's 409 ...
-    expect(412, call(motel, "PATCH", suitePath, motel.manager, R"({"serviceState":"out_of_order","occupancy":"occupied"})", "1"));
+    expect(412, call(motel, "PATCH", suitePath, motel.manager,
+                     R"({"serviceState":"out_of_order","occupancy":"occupied"})", "1"));
     // ... and after the ownership 403.
     expect(403, call(motel, "PATCH", suitePath, motel.staff, R"({"notes":"z"})", "1"));
     expect(412, call(motel, "DELETE", suitePath, motel.manager, "", "1"));
-    const auto malformed = motel.host->request("PATCH", suitePath, R"({"notes":"q"})",
+    const auto malformed = motel.host->request(
+        "PATCH", suitePath, R"({"notes":"q"})",
         {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + motel.manager}, {"If-Match", "\"abc\""}});
     CPPUNIT_ASSERT_EQUAL(400, malformed.status);
     CPPUNIT_ASSERT_EQUAL(204, call(motel, "DELETE", suitePath, motel.manager, "", "2").status);
@@ -262,8 +275,8 @@ void SuiteApiScenarios::historyKeepsEveryChangedField() {
     expect(400, call(motel, "GET", suitePath + "/history?limit=0", motel.staff));
 
     // A task's effect is recorded with source `task` and the task's id.
-    const auto task = createTask(motel, motel.staff,
-                                 R"({"type":"cleaning","title":"Clean","suiteId":)" + std::to_string(id) + "}");
+    const auto task =
+        createTask(motel, motel.staff, R"({"type":"cleaning","title":"Clean","suiteId":)" + std::to_string(id) + "}");
     expect(200, act(motel, integer(task, "id"), "start", motel.staff));
     expect(200, act(motel, integer(task, "id"), "complete", motel.staff));
     const auto effect = data(call(motel, "GET", suitePath + "/history", motel.staff))->getObject(0);
@@ -289,12 +302,23 @@ void SuiteApiScenarios::deleteRefusedWhileTasksAreOpen() {
 
 void SuiteApiScenarios::everyRouteNeedsAToken() {
     const Motel motel = start();
-    for (const auto& [method, route] : std::vector<std::pair<std::string, std::string>>{
-             {"GET", "/api/suites"}, {"POST", "/api/suites"}, {"GET", "/api/suites/1"}, {"PATCH", "/api/suites/1"},
-             {"DELETE", "/api/suites/1"}, {"GET", "/api/suites/1/history"}, {"GET", "/api/tasks"},
-             {"POST", "/api/tasks"}, {"GET", "/api/tasks/abc"}, {"PATCH", "/api/tasks/1"}, {"DELETE", "/api/tasks/1"},
-             {"POST", "/api/tasks/1/start"}, {"POST", "/api/tasks/1/complete"}, {"POST", "/api/tasks/1/release"},
-             {"POST", "/api/tasks/1/cancel"}, {"POST", "/api/tasks/1/reopen"}}) {
+    for (const auto& [method, route] :
+         std::vector<std::pair<std::string, std::string>>{{"GET", "/api/suites"},
+                                                          {"POST", "/api/suites"},
+                                                          {"GET", "/api/suites/1"},
+                                                          {"PATCH", "/api/suites/1"},
+                                                          {"DELETE", "/api/suites/1"},
+                                                          {"GET", "/api/suites/1/history"},
+                                                          {"GET", "/api/tasks"},
+                                                          {"POST", "/api/tasks"},
+                                                          {"GET", "/api/tasks/abc"},
+                                                          {"PATCH", "/api/tasks/1"},
+                                                          {"DELETE", "/api/tasks/1"},
+                                                          {"POST", "/api/tasks/1/start"},
+                                                          {"POST", "/api/tasks/1/complete"},
+                                                          {"POST", "/api/tasks/1/release"},
+                                                          {"POST", "/api/tasks/1/cancel"},
+                                                          {"POST", "/api/tasks/1/reopen"}}) {
         CPPUNIT_ASSERT_EQUAL_MESSAGE(method + " " + route, 401, call(motel, method, route, "").status);
         CPPUNIT_ASSERT_EQUAL_MESSAGE(method + " " + route, 401, call(motel, method, route, "not-a-token").status);
     }

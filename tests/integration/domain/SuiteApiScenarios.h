@@ -23,14 +23,14 @@ public:
 
 } // namespace motel::test
 
-#define MOTEL_SUITE_API_TESTS                                          \
-    CPPUNIT_TEST(createReadDeleteWithDefaultsAndEtag);                 \
-    CPPUNIT_TEST(invalidBodiesIdsAndDuplicates);                       \
-    CPPUNIT_TEST(listFiltersSortsAndPages);                            \
-    CPPUNIT_TEST(checkOutMakesDirtyAndPutsACleaningTaskOnTheBoard);    \
-    CPPUNIT_TEST(checkInNeedsInServiceAndInspectedNeedsClean);         \
-    CPPUNIT_TEST(staffMayOnlyMarkDirtyOrClean);                        \
-    CPPUNIT_TEST(ifMatchGuardsChanges);                                \
-    CPPUNIT_TEST(historyKeepsEveryChangedField);                       \
-    CPPUNIT_TEST(deleteRefusedWhileTasksAreOpen);                      \
+#define MOTEL_SUITE_API_TESTS                                                                                          \
+    CPPUNIT_TEST(createReadDeleteWithDefaultsAndEtag);                                                                 \
+    CPPUNIT_TEST(invalidBodiesIdsAndDuplicates);                                                                       \
+    CPPUNIT_TEST(listFiltersSortsAndPages);                                                                            \
+    CPPUNIT_TEST(checkOutMakesDirtyAndPutsACleaningTaskOnTheBoard);                                                    \
+    CPPUNIT_TEST(checkInNeedsInServiceAndInspectedNeedsClean);                                                         \
+    CPPUNIT_TEST(staffMayOnlyMarkDirtyOrClean);                                                                        \
+    CPPUNIT_TEST(ifMatchGuardsChanges);                                                                                \
+    CPPUNIT_TEST(historyKeepsEveryChangedField);                                                                       \
+    CPPUNIT_TEST(deleteRefusedWhileTasksAreOpen);                                                                      \
     CPPUNIT_TEST(everyRouteNeedsAToken)

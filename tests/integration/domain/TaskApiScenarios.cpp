@@ -9,16 +9,19 @@ std::string titlesOf(const Poco::JSON::Array::Ptr& list) {
         out += (i ? "," : "") + list->getObject(static_cast<unsigned>(i))->getValue<std::string>("title");
     return out;
 }
-std::string id(std::int64_t value) { return std::to_string(value); }
+std::string id(std::int64_t value) {
+    return std::to_string(value);
+}
 } // namespace
 
 void TaskApiScenarios::createWithDefaultsAndEtag() {
     const Motel motel = start();
     const auto created = call(motel, "POST", "/api/tasks", motel.manager, R"({"type":"other","title":"Sort mail"})");
     const auto task = expect(201, created);
-    const std::vector<std::string> fields{"assigneeId", "blocksSuite", "completedAt", "createdAt", "createdById",
-                                          "description", "dueAt", "id", "outcome", "priority", "startedAt",
-                                          "status", "suiteId", "title", "type", "updatedAt", "version"};
+    const std::vector<std::string> fields{"assigneeId",  "blocksSuite", "completedAt", "createdAt", "createdById",
+                                          "description", "dueAt",       "id",          "outcome",   "priority",
+                                          "startedAt",   "status",      "suiteId",     "title",     "type",
+                                          "updatedAt",   "version"};
     CPPUNIT_ASSERT(fields == namesOf(task));
     CPPUNIT_ASSERT_EQUAL(std::string("normal"), text(task, "priority"));
     CPPUNIT_ASSERT_EQUAL(std::string("pending"), text(task, "status"));
@@ -28,13 +31,16 @@ void TaskApiScenarios::createWithDefaultsAndEtag() {
     CPPUNIT_ASSERT_EQUAL(motel.managerId, integer(task, "createdById"));
     CPPUNIT_ASSERT_EQUAL(std::int64_t(1), integer(task, "version"));
     CPPUNIT_ASSERT_EQUAL(std::string("\"1\""), created.header("etag"));
-    CPPUNIT_ASSERT_EQUAL(std::string("\"1\""), call(motel, "GET", path("/api/tasks", integer(task, "id")), motel.staff).header("etag"));
+    CPPUNIT_ASSERT_EQUAL(std::string("\"1\""),
+                         call(motel, "GET", path("/api/tasks", integer(task, "id")), motel.staff).header("etag"));
 
     const auto suite = createSuite(motel, R"({"number":"101","floor":1})");
-    const auto full = createTask(motel, motel.manager,
-                                 R"({"type":"maintenance","title":"Fix lamp","description":"Bedside","priority":"urgent",
-                                     "suiteId":)" + id(integer(suite, "id")) + R"(,"assigneeId":)" + id(motel.staffId) +
-                                     R"(,"dueAt":"2030-05-01T12:00:00+02:00","blocksSuite":false})");
+    const auto full =
+        createTask(motel, motel.manager,
+                   R"({"type":"maintenance","title":"Fix lamp","description":"Bedside","priority":"urgent",
+                                     "suiteId":)" +
+                       id(integer(suite, "id")) + R"(,"assigneeId":)" + id(motel.staffId) +
+                       R"(,"dueAt":"2030-05-01T12:00:00+02:00","blocksSuite":false})");
     CPPUNIT_ASSERT_EQUAL(std::string("2030-05-01T10:00:00.000Z"), text(full, "dueAt"));
     CPPUNIT_ASSERT_EQUAL(motel.staffId, integer(full, "assigneeId"));
     CPPUNIT_ASSERT_EQUAL(integer(suite, "id"), integer(full, "suiteId"));
@@ -61,29 +67,35 @@ void TaskApiScenarios::invalidBodiesAndUnknownReferences() {
     expectProblem(call(motel, "POST", "/api/tasks", motel.manager,
                        R"({"type":"cleaning","title":"x","blocksSuite":true,"suiteId":)" + suiteId + "}"),
                   "blocksSuite requires type maintenance");
-    expectProblem(call(motel, "POST", "/api/tasks", motel.manager,
-                       R"({"type":"maintenance","title":"x","blocksSuite":true})"),
-                  "blocksSuite requires a suiteId");
-    const auto noSuite = call(motel, "POST", "/api/tasks", motel.manager, R"({"type":"other","title":"x","suiteId":424242})");
+    expectProblem(
+        call(motel, "POST", "/api/tasks", motel.manager, R"({"type":"maintenance","title":"x","blocksSuite":true})"),
+        "blocksSuite requires a suiteId");
+    const auto noSuite =
+        call(motel, "POST", "/api/tasks", motel.manager, R"({"type":"other","title":"x","suiteId":424242})");
     expect(404, noSuite);
     CPPUNIT_ASSERT_EQUAL(std::string("Suite 424242 not found"), messageOf(noSuite));
-    const auto noUser = call(motel, "POST", "/api/tasks", motel.manager, R"({"type":"other","title":"x","assigneeId":424242})");
+    const auto noUser =
+        call(motel, "POST", "/api/tasks", motel.manager, R"({"type":"other","title":"x","assigneeId":424242})");
     expect(404, noUser);
     CPPUNIT_ASSERT_EQUAL(std::string("User 424242 not found"), messageOf(noUser));
-    CPPUNIT_ASSERT_EQUAL(std::int64_t(0), integer(expect(200, call(motel, "GET", "/api/tasks", motel.manager)), "total"));
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(0),
+                         integer(expect(200, call(motel, "GET", "/api/tasks", motel.manager)), "total"));
 
     const auto task = createTask(motel, motel.manager, R"({"type":"other","title":"x"})");
     const std::string taskPath = path("/api/tasks", integer(task, "id"));
-    expectProblem(call(motel, "PATCH", taskPath, motel.manager, R"({"status":"completed"})"), "property status should not exist");
+    expectProblem(call(motel, "PATCH", taskPath, motel.manager, R"({"status":"completed"})"),
+                  "property status should not exist");
     expectProblem(call(motel, "PATCH", taskPath, motel.manager, R"({"title":""})"), "title should not be empty");
     expect(404, call(motel, "PATCH", taskPath, motel.manager, R"({"suiteId":424242})"));
     expect(404, call(motel, "PATCH", taskPath, motel.manager, R"({"assigneeId":424242})"));
-    expectProblem(call(motel, "PATCH", taskPath, motel.manager, R"({"blocksSuite":true})"), "blocksSuite requires type maintenance");
+    expectProblem(call(motel, "PATCH", taskPath, motel.manager, R"({"blocksSuite":true})"),
+                  "blocksSuite requires type maintenance");
     expectProblem(call(motel, "POST", taskPath + "/start", motel.manager, R"({"outcome":"pass"})"),
                   "property outcome should not exist");
     CPPUNIT_ASSERT_EQUAL(std::int64_t(1), integer(getTask(motel, integer(task, "id")), "version"));
 
-    CPPUNIT_ASSERT_EQUAL(std::string("[id must be an integer]"), messageOf(call(motel, "GET", "/api/tasks/abc", motel.staff)));
+    CPPUNIT_ASSERT_EQUAL(std::string("[id must be an integer]"),
+                         messageOf(call(motel, "GET", "/api/tasks/abc", motel.staff)));
     expect(400, call(motel, "POST", "/api/tasks/abc/start", motel.staff));
     expect(404, call(motel, "GET", "/api/tasks/424242", motel.staff));
     expect(404, call(motel, "GET", "/api/tasks/99999999999999999999999", motel.staff));
@@ -94,7 +106,8 @@ void TaskApiScenarios::staffPermissions() {
     const Motel motel = start();
     expect(403, call(motel, "POST", "/api/tasks", motel.staff,
                      R"({"type":"other","title":"For someone else","assigneeId":)" + id(motel.otherStaffId) + "}"));
-    const auto mine = createTask(motel, motel.staff, R"({"type":"other","title":"Mine","assigneeId":)" + id(motel.staffId) + "}");
+    const auto mine =
+        createTask(motel, motel.staff, R"({"type":"other","title":"Mine","assigneeId":)" + id(motel.staffId) + "}");
     const auto open = createTask(motel, motel.staff, R"({"type":"other","title":"Anyone"})");
     const auto theirs = createTask(motel, motel.manager,
                                    R"({"type":"other","title":"Theirs","assigneeId":)" + id(motel.otherStaffId) + "}");
@@ -124,8 +137,8 @@ void TaskApiScenarios::staffPermissions() {
 
 void TaskApiScenarios::everyTransitionAndItsTimestamps() {
     const Motel motel = start();
-    const auto task = createTask(motel, motel.manager,
-                                 R"({"type":"other","title":"Cycle","assigneeId":)" + id(motel.staffId) + "}");
+    const auto task =
+        createTask(motel, motel.manager, R"({"type":"other","title":"Cycle","assigneeId":)" + id(motel.staffId) + "}");
     const std::int64_t taskId = integer(task, "id");
 
     const auto startedAnswer = act(motel, taskId, "start", motel.staff);
@@ -149,8 +162,10 @@ void TaskApiScenarios::everyTransitionAndItsTimestamps() {
     CPPUNIT_ASSERT(reopened->isNull("startedAt") && reopened->isNull("completedAt"));
     CPPUNIT_ASSERT_EQUAL(motel.staffId, integer(reopened, "assigneeId"));
 
-    CPPUNIT_ASSERT_EQUAL(std::string("cancelled"), text(expect(200, act(motel, taskId, "cancel", motel.manager)), "status"));
-    CPPUNIT_ASSERT_EQUAL(std::string("pending"), text(expect(200, act(motel, taskId, "reopen", motel.manager)), "status"));
+    CPPUNIT_ASSERT_EQUAL(std::string("cancelled"),
+                         text(expect(200, act(motel, taskId, "cancel", motel.manager)), "status"));
+    CPPUNIT_ASSERT_EQUAL(std::string("pending"),
+                         text(expect(200, act(motel, taskId, "reopen", motel.manager)), "status"));
     expect(200, act(motel, taskId, "start", motel.staff));
     const auto cancelled = expect(200, act(motel, taskId, "cancel", motel.manager));
     CPPUNIT_ASSERT_EQUAL(std::string("cancelled"), text(cancelled, "status"));
@@ -167,8 +182,9 @@ void TaskApiScenarios::invalidTransitionsAre409AndChangeNothing() {
     expect(200, act(motel, cancelled, "cancel", motel.manager));
 
     const std::vector<std::pair<std::int64_t, std::string>> invalid{
-        {pending, "complete"}, {pending, "release"}, {pending, "reopen"}, {done, "start"},  {done, "complete"},
-        {done, "release"},     {done, "cancel"},     {cancelled, "start"}, {cancelled, "cancel"}, {cancelled, "complete"}};
+        {pending, "complete"}, {pending, "release"},   {pending, "reopen"}, {done, "start"},
+        {done, "complete"},    {done, "release"},      {done, "cancel"},    {cancelled, "start"},
+        {cancelled, "cancel"}, {cancelled, "complete"}};
     for (const auto& [taskId, action] : invalid) {
         const auto before = getTask(motel, taskId);
         const auto answer = act(motel, taskId, action, motel.manager);
@@ -185,8 +201,8 @@ void TaskApiScenarios::invalidTransitionsAre409AndChangeNothing() {
 
 void TaskApiScenarios::ifMatchAndOrderOfChecks() {
     const Motel motel = start();
-    const auto theirs = createTask(motel, motel.manager,
-                                   R"({"type":"other","title":"T","assigneeId":)" + id(motel.otherStaffId) + "}");
+    const auto theirs =
+        createTask(motel, motel.manager, R"({"type":"other","title":"T","assigneeId":)" + id(motel.otherStaffId) + "}");
     const std::int64_t taskId = integer(theirs, "id");
     // 404 before ownership 403, ownership 403 before 412, 412 before 409.
     expect(404, act(motel, 424242, "start", motel.staff, "", "9"));
@@ -210,16 +226,21 @@ void TaskApiScenarios::listFiltersSortsAndPages() {
     const Motel motel = start();
     const auto suite = createSuite(motel, R"({"number":"101","floor":1})");
     const std::string suiteId = id(integer(suite, "id"));
-    createTask(motel, motel.manager, R"({"type":"cleaning","title":"A","priority":"high","dueAt":"2020-01-01T08:00:00Z","suiteId":)" +
-                                         suiteId + R"(,"assigneeId":)" + id(motel.staffId) + "}");
-    createTask(motel, motel.manager, R"({"type":"maintenance","title":"B","priority":"low","dueAt":"2099-01-01T08:00:00Z"})");
-    createTask(motel, motel.manager, R"({"type":"other","title":"C","priority":"urgent","assigneeId":)" + id(motel.otherStaffId) + "}");
-    const std::int64_t d = integer(createTask(motel, motel.manager,
-                                              R"({"type":"inspection","title":"D","dueAt":"2020-06-01T08:00:00Z","suiteId":)" +
-                                                  suiteId + R"(,"assigneeId":)" + id(motel.staffId) + "}"),
-                                   "id");
+    createTask(motel, motel.manager,
+               R"({"type":"cleaning","title":"A","priority":"high","dueAt":"2020-01-01T08:00:00Z","suiteId":)" +
+                   suiteId + R"(,"assigneeId":)" + id(motel.staffId) + "}");
+    createTask(motel, motel.manager,
+               R"({"type":"maintenance","title":"B","priority":"low","dueAt":"2099-01-01T08:00:00Z"})");
+    createTask(motel, motel.manager,
+               R"({"type":"other","title":"C","priority":"urgent","assigneeId":)" + id(motel.otherStaffId) + "}");
+    const std::int64_t d =
+        integer(createTask(motel, motel.manager,
+                           R"({"type":"inspection","title":"D","dueAt":"2020-06-01T08:00:00Z","suiteId":)" + suiteId +
+                               R"(,"assigneeId":)" + id(motel.staffId) + "}"),
+                "id");
     expect(200, act(motel, d, "start", motel.staff));
-    const std::int64_t e = integer(createTask(motel, motel.manager, R"({"type":"other","title":"E","dueAt":"2020-01-01T08:00:00Z"})"), "id");
+    const std::int64_t e = integer(
+        createTask(motel, motel.manager, R"({"type":"other","title":"E","dueAt":"2020-01-01T08:00:00Z"})"), "id");
     expect(200, act(motel, e, "cancel", motel.manager));
 
     const auto list = [&](const std::string& query, const std::string& token) {
@@ -247,11 +268,13 @@ void TaskApiScenarios::listFiltersSortsAndPages() {
     const auto page = expect(200, call(motel, "GET", "/api/tasks?limit=2&offset=1", motel.staff));
     CPPUNIT_ASSERT_EQUAL(std::string("B,C"), titlesOf(page->getArray("data")));
     CPPUNIT_ASSERT_EQUAL(std::int64_t(5), integer(page, "total"));
-    CPPUNIT_ASSERT_EQUAL(std::int64_t(200), integer(expect(200, call(motel, "GET", "/api/tasks?limit=201", motel.staff)), "limit"));
-    for (const char* bad : {"status=done", "status=pending,done", "type=party", "priority=asap", "suiteId=x",
-                            "assigneeId=1.5", "mine=yes", "overdue=1", "sort=title", "sort=-status", "limit=0",
-                            "offset=-2"})
-        CPPUNIT_ASSERT_EQUAL_MESSAGE(bad, 400, call(motel, "GET", std::string("/api/tasks?") + bad, motel.staff).status);
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(200),
+                         integer(expect(200, call(motel, "GET", "/api/tasks?limit=201", motel.staff)), "limit"));
+    for (const char* bad :
+         {"status=done", "status=pending,done", "type=party", "priority=asap", "suiteId=x", "assigneeId=1.5",
+          "mine=yes", "overdue=1", "sort=title", "sort=-status", "limit=0", "offset=-2"})
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(bad, 400,
+                                     call(motel, "GET", std::string("/api/tasks?") + bad, motel.staff).status);
 }
 
 void TaskApiScenarios::patchAndDeleteByManagers() {
@@ -260,15 +283,19 @@ void TaskApiScenarios::patchAndDeleteByManagers() {
                                  R"({"type":"other","title":"Old","assigneeId":)" + id(motel.staffId) +
                                      R"(,"dueAt":"2030-01-01T00:00:00Z","description":"d"})");
     const std::string taskPath = path("/api/tasks", integer(task, "id"));
-    const auto patched = expect(200, call(motel, "PATCH", taskPath, motel.manager,
-                                          R"({"title":"New","priority":"high","assigneeId":null,"dueAt":null,"description":null})"));
+    const auto patched =
+        expect(200, call(motel, "PATCH", taskPath, motel.manager,
+                         R"({"title":"New","priority":"high","assigneeId":null,"dueAt":null,"description":null})"));
     CPPUNIT_ASSERT_EQUAL(std::string("New"), text(patched, "title"));
     CPPUNIT_ASSERT_EQUAL(std::string("high"), text(patched, "priority"));
     CPPUNIT_ASSERT(patched->isNull("assigneeId") && patched->isNull("dueAt") && patched->isNull("description"));
     CPPUNIT_ASSERT_EQUAL(std::int64_t(2), integer(patched, "version"));
     // Nothing to change: same version.
-    CPPUNIT_ASSERT_EQUAL(std::int64_t(2), integer(expect(200, call(motel, "PATCH", taskPath, motel.manager, R"({"title":"New"})")), "version"));
-    const auto reassigned = expect(200, call(motel, "PATCH", taskPath, motel.admin, R"({"assigneeId":)" + id(motel.otherStaffId) + "}"));
+    CPPUNIT_ASSERT_EQUAL(
+        std::int64_t(2),
+        integer(expect(200, call(motel, "PATCH", taskPath, motel.manager, R"({"title":"New"})")), "version"));
+    const auto reassigned =
+        expect(200, call(motel, "PATCH", taskPath, motel.admin, R"({"assigneeId":)" + id(motel.otherStaffId) + "}"));
     CPPUNIT_ASSERT_EQUAL(motel.otherStaffId, integer(reassigned, "assigneeId"));
 
     const auto deleted = call(motel, "DELETE", taskPath, motel.manager);

@@ -21,12 +21,12 @@ public:
 
 } // namespace motel::test
 
-#define MOTEL_TASK_API_TESTS                                  \
-    CPPUNIT_TEST(createWithDefaultsAndEtag);                  \
-    CPPUNIT_TEST(invalidBodiesAndUnknownReferences);          \
-    CPPUNIT_TEST(staffPermissions);                           \
-    CPPUNIT_TEST(everyTransitionAndItsTimestamps);            \
-    CPPUNIT_TEST(invalidTransitionsAre409AndChangeNothing);   \
-    CPPUNIT_TEST(ifMatchAndOrderOfChecks);                    \
-    CPPUNIT_TEST(listFiltersSortsAndPages);                   \
+#define MOTEL_TASK_API_TESTS                                                                                           \
+    CPPUNIT_TEST(createWithDefaultsAndEtag);                                                                           \
+    CPPUNIT_TEST(invalidBodiesAndUnknownReferences);                                                                   \
+    CPPUNIT_TEST(staffPermissions);                                                                                    \
+    CPPUNIT_TEST(everyTransitionAndItsTimestamps);                                                                     \
+    CPPUNIT_TEST(invalidTransitionsAre409AndChangeNothing);                                                            \
+    CPPUNIT_TEST(ifMatchAndOrderOfChecks);                                                                             \
+    CPPUNIT_TEST(listFiltersSortsAndPages);                                                                            \
     CPPUNIT_TEST(patchAndDeleteByManagers)

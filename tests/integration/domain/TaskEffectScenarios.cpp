@@ -11,7 +11,9 @@
 namespace motel::test {
 
 namespace {
-std::string id(std::int64_t value) { return std::to_string(value); }
+std::string id(std::int64_t value) {
+    return std::to_string(value);
+}
 
 /// `metric value` lines of the Prometheus text, by metric name (no labels).
 double metricValue(const std::string& text, const std::string& name) {
@@ -28,7 +30,8 @@ void TaskEffectScenarios::completingCleaningMakesADirtySuiteClean() {
     const auto suite = createSuite(motel, R"({"number":"201","floor":2,"occupancy":"occupied"})");
     const std::int64_t suiteId = integer(suite, "id");
     expect(200, call(motel, "PATCH", path("/api/suites", suiteId), motel.manager, R"({"occupancy":"vacant"})"));
-    const auto cleaning = data(call(motel, "GET", "/api/tasks?type=cleaning&suiteId=" + id(suiteId), motel.staff))->getObject(0);
+    const auto cleaning =
+        data(call(motel, "GET", "/api/tasks?type=cleaning&suiteId=" + id(suiteId), motel.staff))->getObject(0);
     const std::int64_t taskId = integer(cleaning, "id");
     expect(200, act(motel, taskId, "start", motel.staff));
     CPPUNIT_ASSERT_EQUAL(std::string("dirty"), text(getSuite(motel, suiteId), "condition"));
@@ -40,7 +43,8 @@ void TaskEffectScenarios::completingCleaningMakesADirtySuiteClean() {
     CPPUNIT_ASSERT_EQUAL(std::size_t(0), data(call(motel, "GET", "/api/tasks?type=inspection", motel.staff))->size());
 
     // Cleaning a suite that is not dirty changes nothing on it.
-    const auto extra = createTask(motel, motel.staff, R"({"type":"cleaning","title":"Again","suiteId":)" + id(suiteId) + "}");
+    const auto extra =
+        createTask(motel, motel.staff, R"({"type":"cleaning","title":"Again","suiteId":)" + id(suiteId) + "}");
     expect(200, act(motel, integer(extra, "id"), "start", motel.staff));
     expect(200, act(motel, integer(extra, "id"), "complete", motel.staff));
     CPPUNIT_ASSERT_EQUAL(std::int64_t(3), integer(getSuite(motel, suiteId), "version"));
@@ -50,7 +54,8 @@ void TaskEffectScenarios::requireInspectionAsksForAnInspection() {
     const Motel motel = start({{"plugins.tasks.requireInspection", "true"}});
     const auto suite = createSuite(motel, R"({"number":"202","floor":2,"condition":"dirty"})");
     const std::int64_t suiteId = integer(suite, "id");
-    const auto cleaning = createTask(motel, motel.staff, R"({"type":"cleaning","title":"Clean 202","suiteId":)" + id(suiteId) + "}");
+    const auto cleaning =
+        createTask(motel, motel.staff, R"({"type":"cleaning","title":"Clean 202","suiteId":)" + id(suiteId) + "}");
     expect(200, act(motel, integer(cleaning, "id"), "start", motel.staff));
     expect(200, act(motel, integer(cleaning, "id"), "complete", motel.staff));
     CPPUNIT_ASSERT_EQUAL(std::string("clean"), text(getSuite(motel, suiteId), "condition"));
@@ -67,7 +72,8 @@ void TaskEffectScenarios::inspectionPassAndFail() {
     const auto suite = createSuite(motel, R"({"number":"203","floor":2})");
     const std::int64_t suiteId = integer(suite, "id");
     const auto inspect = [&](const std::string& body) {
-        const auto task = createTask(motel, motel.manager, R"({"type":"inspection","title":"Inspect","suiteId":)" + id(suiteId) + "}");
+        const auto task = createTask(motel, motel.manager,
+                                     R"({"type":"inspection","title":"Inspect","suiteId":)" + id(suiteId) + "}");
         expect(200, act(motel, integer(task, "id"), "start", motel.manager));
         return act(motel, integer(task, "id"), "complete", motel.manager, body);
     };
@@ -99,15 +105,18 @@ void TaskEffectScenarios::inspectionPassAndFail() {
     CPPUNIT_ASSERT(reopened->isNull("outcome"));
 
     // outcome/note only on complete, and only for inspections.
-    const auto other = createTask(motel, motel.manager, R"({"type":"cleaning","title":"C","suiteId":)" + id(suiteId) + "}");
+    const auto other =
+        createTask(motel, motel.manager, R"({"type":"cleaning","title":"C","suiteId":)" + id(suiteId) + "}");
     expect(200, act(motel, integer(other, "id"), "start", motel.manager));
     expectProblem(act(motel, integer(other, "id"), "complete", motel.manager, R"({"outcome":"pass"})"), "outcome");
     expectProblem(act(motel, integer(other, "id"), "complete", motel.manager, R"({"note":"x"})"), "note");
     expectProblem(act(motel, integer(other, "id"), "release", motel.manager, R"({"note":"x"})"), "note");
     expectProblem(act(motel, integer(failed, "id"), "start", motel.manager, R"({"outcome":"fail"})"), "outcome");
-    const auto inspection = createTask(motel, motel.manager, R"({"type":"inspection","title":"I","suiteId":)" + id(suiteId) + "}");
+    const auto inspection =
+        createTask(motel, motel.manager, R"({"type":"inspection","title":"I","suiteId":)" + id(suiteId) + "}");
     expect(200, act(motel, integer(inspection, "id"), "start", motel.manager));
-    expectProblem(act(motel, integer(inspection, "id"), "complete", motel.manager, R"({"outcome":"maybe"})"), "outcome");
+    expectProblem(act(motel, integer(inspection, "id"), "complete", motel.manager, R"({"outcome":"maybe"})"),
+                  "outcome");
     CPPUNIT_ASSERT_EQUAL(std::string("in_progress"), text(getTask(motel, integer(inspection, "id")), "status"));
     CPPUNIT_ASSERT(getTask(motel, integer(other, "id"))->isNull("outcome"));
 }
@@ -159,7 +168,8 @@ void TaskEffectScenarios::concurrentCompletesOneWinsOneConflicts() {
     const auto suite = createSuite(motel, R"({"number":"205","floor":2,"condition":"dirty"})");
     const std::int64_t suiteId = integer(suite, "id");
     for (int round = 0; round < 5; ++round) {
-        const auto task = createTask(motel, motel.manager, R"({"type":"cleaning","title":"Race","suiteId":)" + id(suiteId) + "}");
+        const auto task =
+            createTask(motel, motel.manager, R"({"type":"cleaning","title":"Race","suiteId":)" + id(suiteId) + "}");
         const std::int64_t taskId = integer(task, "id");
         expect(200, act(motel, taskId, "start", motel.manager));
         int statuses[2] = {0, 0};
@@ -193,7 +203,8 @@ void TaskEffectScenarios::metricsFollowEveryChange() {
 
     const auto suite = createSuite(motel, R"({"number":"206","floor":2,"occupancy":"occupied"})");
     createSuite(motel, R"({"number":"207","floor":2})");
-    expect(200, call(motel, "PATCH", path("/api/suites", integer(suite, "id")), motel.manager, R"({"occupancy":"vacant"})"));
+    expect(200,
+           call(motel, "PATCH", path("/api/suites", integer(suite, "id")), motel.manager, R"({"occupancy":"vacant"})"));
     const std::int64_t started = integer(createTask(motel, motel.manager, R"({"type":"other","title":"x"})"), "id");
     expect(200, act(motel, started, "start", motel.manager));
     const std::int64_t gone = integer(createTask(motel, motel.manager, R"({"type":"other","title":"y"})"), "id");
@@ -234,14 +245,18 @@ void TaskEffectScenarios::seedBuildsADemoMotelOnce() {
     const auto users = expect(200, host.json("GET", "/api/users?limit=200", "", admin))->getArray("data");
     std::int64_t staff1 = 0;
     for (unsigned i = 0; i < users->size(); ++i)
-        if (Poco::toLower(text(users->getObject(i), "email")) == "staff1@motel.test") staff1 = integer(users->getObject(i), "id");
+        if (Poco::toLower(text(users->getObject(i), "email")) == "staff1@motel.test")
+            staff1 = integer(users->getObject(i), "id");
     CPPUNIT_ASSERT(staff1 > 0);
-    CPPUNIT_ASSERT(integer(expect(200, host.json("GET", "/api/tasks?assigneeId=" + id(staff1), "", admin)), "total") > 0);
+    CPPUNIT_ASSERT(integer(expect(200, host.json("GET", "/api/tasks?assigneeId=" + id(staff1), "", admin)), "total") >
+                   0);
     // Every out-of-order suite has an open blocking task.
-    const auto blocked = expect(200, host.json("GET", "/api/suites?serviceState=out_of_order", "", admin))->getArray("data");
+    const auto blocked =
+        expect(200, host.json("GET", "/api/suites?serviceState=out_of_order", "", admin))->getArray("data");
     for (unsigned i = 0; i < blocked->size(); ++i) {
-        const auto blockers = data(host.json("GET", "/api/tasks?status=pending,in_progress&type=maintenance&suiteId=" +
-                                                        id(integer(blocked->getObject(i), "id")),
+        const auto blockers = data(host.json("GET",
+                                             "/api/tasks?status=pending,in_progress&type=maintenance&suiteId=" +
+                                                 id(integer(blocked->getObject(i), "id")),
                                              "", admin));
         CPPUNIT_ASSERT(blockers->size() >= 1);
         CPPUNIT_ASSERT(blockers->getObject(0)->getValue<bool>("blocksSuite"));
@@ -259,10 +274,13 @@ void TaskEffectScenarios::everyDocumentedOperationIsServed() {
     static const std::regex methodLine(R"(^    (get|post|patch|put|delete):\s*$)");
     std::smatch match;
     while (std::getline(file, line)) {
-        if (line.rfind("paths:", 0) == 0) inPaths = true;
-        else if (!line.empty() && line[0] != ' ' && line[0] != '#') inPaths = false;
+        if (line.rfind("paths:", 0) == 0)
+            inPaths = true;
+        else if (!line.empty() && line[0] != ' ' && line[0] != '#')
+            inPaths = false;
         if (!inPaths) continue;
-        if (std::regex_match(line, match, pathLine)) current = match[1];
+        if (std::regex_match(line, match, pathLine))
+            current = match[1];
         else if (std::regex_match(line, match, methodLine) && !current.empty())
             operations.emplace_back(Poco::toUpper(std::string(match[1])), current);
     }
@@ -271,8 +289,10 @@ void TaskEffectScenarios::everyDocumentedOperationIsServed() {
     const Motel motel = start({}, {"health", "auth", "suites", "tasks", "metrics"});
     for (const auto& [method, templated] : operations) {
         const std::string concrete = std::regex_replace(templated, std::regex(R"(\{[^}]+\})"), "424242");
-        const auto result = call(motel, method, concrete, motel.admin, method == "GET" || method == "DELETE" ? "" : "{}");
-        const bool unrouted = result.status == 405 || (result.status == 404 && result.body.find("Cannot ") != std::string::npos);
+        const auto result =
+            call(motel, method, concrete, motel.admin, method == "GET" || method == "DELETE" ? "" : "{}");
+        const bool unrouted =
+            result.status == 405 || (result.status == 404 && result.body.find("Cannot ") != std::string::npos);
         CPPUNIT_ASSERT_MESSAGE(method + " " + templated + " is documented but not served: " + result.body, !unrouted);
     }
 }

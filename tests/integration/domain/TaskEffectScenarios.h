@@ -21,12 +21,12 @@ public:
 
 } // namespace motel::test
 
-#define MOTEL_TASK_EFFECT_TESTS                                \
-    CPPUNIT_TEST(completingCleaningMakesADirtySuiteClean);     \
-    CPPUNIT_TEST(requireInspectionAsksForAnInspection);        \
-    CPPUNIT_TEST(inspectionPassAndFail);                       \
-    CPPUNIT_TEST(blockingMaintenanceTakesTheSuiteOutOfOrder);  \
-    CPPUNIT_TEST(concurrentCompletesOneWinsOneConflicts);      \
-    CPPUNIT_TEST(metricsFollowEveryChange);                    \
-    CPPUNIT_TEST(seedBuildsADemoMotelOnce);                    \
+#define MOTEL_TASK_EFFECT_TESTS                                                                                        \
+    CPPUNIT_TEST(completingCleaningMakesADirtySuiteClean);                                                             \
+    CPPUNIT_TEST(requireInspectionAsksForAnInspection);                                                                \
+    CPPUNIT_TEST(inspectionPassAndFail);                                                                               \
+    CPPUNIT_TEST(blockingMaintenanceTakesTheSuiteOutOfOrder);                                                          \
+    CPPUNIT_TEST(concurrentCompletesOneWinsOneConflicts);                                                              \
+    CPPUNIT_TEST(metricsFollowEveryChange);                                                                            \
+    CPPUNIT_TEST(seedBuildsADemoMotelOnce);                                                                            \
     CPPUNIT_TEST(everyDocumentedOperationIsServed)

@@ -180,9 +180,9 @@ public:
         const auto defaults =
             AuthConfig::load(hostSettings({{"jwt.secret", kGoodSecret}}), kNoPluginSettings, true, environment());
         CPPUNIT_ASSERT(defaults.auditRetention == std::chrono::hours(24 * 90));
-        const auto custom = AuthConfig::load(hostSettings({{"jwt.secret", kGoodSecret}}),
-                                             Settings("plugins.auth.", {{"auditRetention", "400d"}}), true,
-                                             environment());
+        const auto custom =
+            AuthConfig::load(hostSettings({{"jwt.secret", kGoodSecret}}),
+                             Settings("plugins.auth.", {{"auditRetention", "400d"}}), true, environment());
         CPPUNIT_ASSERT(custom.auditRetention == std::chrono::hours(24 * 400));
         for (const char* bad : {"10m", "soon", "-1d"}) {
             const auto message = configErrorOf([&] {

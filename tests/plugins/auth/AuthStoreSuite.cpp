@@ -2,16 +2,21 @@
 
 #include "AdminBootstrap.h"
 #include "AuditLog.h"
+#include "AuditRepository.h"
+#include "AuditRetention.h"
+#include "AuditWriter.h"
 #include "AuthMigrations.h"
 #include "JwtAuthenticator.h"
 #include "LoginRateLimiter.h"
 #include "LoginService.h"
+#include "UserCommand.h"
 #include "UserService.h"
 
 #include "db/MigrationRunner.h"
 
 #include <motel/sdk/Errors.h>
 #include <motel/sdk/Settings.h>
+#include <motel/sdk/Time.h>
 
 #include <Poco/File.h>
 #include <Poco/Logger.h>
@@ -19,6 +24,7 @@
 #include <future>
 #include <map>
 #include <mutex>
+#include <sstream>
 #include <thread>
 
 namespace motel::auth {
@@ -89,6 +95,34 @@ template <class Work> void simultaneously(int threads, Work work) {
 }
 
 const Actor kTestActor{1, "127.0.0.1", "test"};
+
+std::vector<AuditEntry> auditRows(sdk::Database& database, AuditQuery query = {}) {
+    std::vector<AuditEntry> rows;
+    query.limit = 200;
+    database.withSession([&](sdk::SqlSession& session) { rows = AuditRepository(session).list(query); });
+    return rows;
+}
+
+AuditEntry auditEntry(const std::string& at, std::optional<std::int64_t> actor, const std::string& action,
+                      const std::string& entity) {
+    AuditEntry entry;
+    entry.at = at;
+    entry.actorId = actor;
+    entry.action = action;
+    entry.entity = entity;
+    entry.status = 200;
+    entry.clientAddress = "10.0.0.1";
+    return entry;
+}
+
+/// `motel-host user <args>` with `input` on standard input; the exit code and what it printed.
+std::pair<int, std::string> userCommand(UserService& users, AuditLog& audit, std::vector<std::string> args,
+                                        const std::string& input = "") {
+    std::istringstream in(input);
+    std::ostringstream out;
+    const int code = UserCommand(users, audit).run(args, in, out);
+    return {code, out.str()};
+}
 
 } // namespace
 
@@ -253,6 +287,225 @@ void AuthStoreSuite::loginFailuresLookAlike() {
             CPPUNIT_ASSERT_EQUAL(std::string(LoginService::kInvalidCredentials), error.messages().front());
         }
     }
+}
+
+void AuthStoreSuite::passwordChangeRevokesEarlierTokens() {
+    RecordingEventBus events;
+    AuditLog audit(testLogger());
+    UserService users(*database_, events, hasher(), audit);
+    auto tokens = std::make_shared<const TokenService>(std::string(64, 't'), std::chrono::hours(1));
+    JwtAuthenticator authenticator(tokens, *database_);
+    CountingCache cache;
+    LoginRateLimiter limiter(cache, 100, std::chrono::minutes(1));
+    LoginService login(*database_, hasher(), *tokens, limiter, audit);
+    const auto user = users.create({"desk@motel.test", "Desk", "desk-password", "staff"}, kTestActor);
+    const std::string before = login.login({"desk@motel.test", "desk-password"}, kTestActor).accessToken;
+    CPPUNIT_ASSERT(authenticator.authenticate(before).has_value());
+
+    UserChanges rename; // other changes keep the sessions
+    rename.name = "Front Desk";
+    users.update(user.id, rename, kTestActor);
+    CPPUNIT_ASSERT(authenticator.authenticate(before).has_value());
+
+    UserChanges password;
+    password.password = "new-desk-password";
+    users.update(user.id, password, kTestActor);
+    CPPUNIT_ASSERT(!authenticator.authenticate(before).has_value());
+    const std::string after = login.login({"desk@motel.test", "new-desk-password"}, kTestActor).accessToken;
+    CPPUNIT_ASSERT(authenticator.authenticate(after).has_value());
+
+    // A deactivation revokes too, for good: reactivating does not revive the old token.
+    users.deactivate(user.id, kTestActor);
+    UserChanges reactivate;
+    reactivate.active = true;
+    users.update(user.id, reactivate, kTestActor);
+    CPPUNIT_ASSERT(!authenticator.authenticate(after).has_value());
+    CPPUNIT_ASSERT(
+        authenticator.authenticate(login.login({"desk@motel.test", "new-desk-password"}, kTestActor).accessToken)
+            .has_value());
+}
+
+void AuthStoreSuite::auditTrailIsStoredAndFiltered() {
+    {
+        AuditWriter writer(*database_, testLogger());
+        writer.submit(auditEntry("2026-01-01T09:00:00.000Z", 1, "POST /api/suites", "suites"));
+        writer.submit(auditEntry("2026-01-02T09:00:00.000Z", 2, "PATCH /api/suites/:id", "suites"));
+        writer.submit(auditEntry("2026-01-03T09:00:00.000Z", std::nullopt, "POST /api/tasks", "tasks"));
+        AuditEntry huge = auditEntry("2026-01-04T09:00:00.000Z", 1, "DELETE /api/tasks/:id", "tasks");
+        huge.requestId = std::string(5000, 'r');
+        huge.detail = std::string(AuditRepository::kMaxTextLength - 1, 'd') + "\xc3\xa9"; // é across the cut
+        writer.submit(huge);
+        writer.flush();
+        CPPUNIT_ASSERT_EQUAL(std::size_t(4), auditRows(*database_).size());
+    } // the destructor writes whatever is still queued; nothing is lost or doubled
+    const auto all = auditRows(*database_);
+    CPPUNIT_ASSERT_EQUAL(std::size_t(4), all.size());
+    CPPUNIT_ASSERT_EQUAL(std::string("DELETE /api/tasks/:id"), all.front().action); // newest first
+    CPPUNIT_ASSERT_EQUAL(AuditRepository::kMaxTextLength, all.front().requestId.size());
+    CPPUNIT_ASSERT_EQUAL(AuditRepository::kMaxTextLength - 1, all.front().detail->size());
+    CPPUNIT_ASSERT(!all[1].actorId.has_value());
+
+    AuditQuery byActor;
+    byActor.actorId = 1;
+    CPPUNIT_ASSERT_EQUAL(std::size_t(2), auditRows(*database_, byActor).size());
+    AuditQuery byEntity;
+    byEntity.entity = "suites";
+    byEntity.newestFirst = false;
+    const auto suites = auditRows(*database_, byEntity);
+    CPPUNIT_ASSERT_EQUAL(std::size_t(2), suites.size());
+    CPPUNIT_ASSERT_EQUAL(std::string("POST /api/suites"), suites.front().action);
+    AuditQuery window;
+    window.from = "2026-01-02T09:00:00.000Z";
+    window.to = "2026-01-03T09:00:00.000Z"; // both ends inclusive
+    CPPUNIT_ASSERT_EQUAL(std::size_t(2), auditRows(*database_, window).size());
+    AuditQuery byAction;
+    byAction.action = "POST /api/tasks";
+    CPPUNIT_ASSERT_EQUAL(std::size_t(1), auditRows(*database_, byAction).size());
+    std::int64_t counted = 0;
+    database_->withSession([&](sdk::SqlSession& session) { counted = AuditRepository(session).count(byActor); });
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(2), counted);
+}
+
+void AuthStoreSuite::loginOutcomesAreStoredInTheAuditTrail() {
+    RecordingEventBus events;
+    AuditWriter writer(*database_, testLogger());
+    AuditLog audit(testLogger(), &writer);
+    UserService users(*database_, events, hasher(), audit);
+    TokenService tokens(std::string(64, 't'), std::chrono::hours(1));
+    CountingCache cache;
+    LoginRateLimiter limiter(cache, 2, std::chrono::minutes(1));
+    LoginService login(*database_, hasher(), tokens, limiter, audit);
+    const auto user = users.create({"Guard@Motel.Test", "Guard", "guard-password", "staff"}, kTestActor);
+    const Actor caller{std::nullopt, "10.9.8.7", "req-42"};
+
+    login.login({"GUARD@motel.test", "guard-password"}, caller);
+    CPPUNIT_ASSERT_THROW(login.login({"guard@motel.test", "secret-guess-1"}, caller), sdk::Unauthorized);
+    CPPUNIT_ASSERT_THROW(login.login({"guard@motel.test", "secret-guess-2"}, caller), sdk::Unauthorized);
+    CPPUNIT_ASSERT_THROW(login.login({"guard@motel.test", "secret-guess-3"}, caller), sdk::TooManyRequests);
+    writer.flush();
+
+    AuditQuery query;
+    query.entity = "auth";
+    query.newestFirst = false;
+    const auto rows = auditRows(*database_, query);
+    CPPUNIT_ASSERT_EQUAL(std::size_t(4), rows.size());
+    const std::vector<std::string> actions{"login.success", "login.failure", "login.failure", "login.locked"};
+    const std::vector<std::int64_t> statuses{200, 401, 401, 429};
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        CPPUNIT_ASSERT_EQUAL(actions[i], rows[i].action);
+        CPPUNIT_ASSERT(rows[i].status == statuses[i]);
+        CPPUNIT_ASSERT(rows[i].detail == std::string("guard@motel.test"));
+        CPPUNIT_ASSERT_EQUAL(std::string("10.9.8.7"), rows[i].clientAddress);
+        CPPUNIT_ASSERT_EQUAL(std::string("req-42"), rows[i].requestId);
+        CPPUNIT_ASSERT(rows[i].detail->find("secret-guess") == std::string::npos);
+    }
+    CPPUNIT_ASSERT(rows[0].actorId == user.id);
+    CPPUNIT_ASSERT(rows[1].actorId == user.id);   // known account, wrong password
+    CPPUNIT_ASSERT(!rows[3].actorId.has_value()); // locked before any lookup
+}
+
+void AuthStoreSuite::retentionDeletesOnlyOldEntries() {
+    const Poco::Timestamp now;
+    const auto daysAgo = [&](int days) { return sdk::formatTimestamp(now - Poco::Timespan(days, 0, 0, 0, 0)); };
+    database_->withSession([&](sdk::SqlSession& session) {
+        AuditRepository audit(session);
+        for (int days : {400, 120, 91, 89, 1, 0}) audit.insert(auditEntry(daysAgo(days), 1, "PATCH /api/x", "x"));
+    });
+    AuditRetention retention(*database_, std::chrono::hours(24 * 90), testLogger());
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(3), retention.run(now));
+    CPPUNIT_ASSERT_EQUAL(std::size_t(3), auditRows(*database_).size());
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(0), retention.run(now)); // idempotent
+}
+
+void AuthStoreSuite::userCommandManagesAccounts() {
+    RecordingEventBus events;
+    AuditWriter writer(*database_, testLogger());
+    AuditLog audit(testLogger(), &writer);
+    UserService users(*database_, events, hasher(), audit);
+    TokenService tokens(std::string(64, 't'), std::chrono::hours(1));
+    CountingCache cache;
+    LoginRateLimiter limiter(cache, 100, std::chrono::minutes(1));
+    LoginService login(*database_, hasher(), tokens, limiter, audit);
+
+    auto [code, out] = userCommand(users, audit, {"add", "Boss@Motel.Test", "The Boss", "admin"}, "boss-password-1\n");
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(out, 0, code);
+    CPPUNIT_ASSERT(out.find("Boss@Motel.Test") != std::string::npos);
+    CPPUNIT_ASSERT_EQUAL(std::string("admin"),
+                         login.login({"boss@motel.test", "boss-password-1"}, kTestActor).user.role);
+    std::tie(code, out) = userCommand(users, audit, {"add", "clerk@motel.test", "Clerk"}, "clerk-password\r\n");
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(out, 0, code);
+    CPPUNIT_ASSERT_EQUAL(std::string("staff"), users.getByEmail("clerk@motel.test").role); // the default role
+    login.login({"clerk@motel.test", "clerk-password"}, kTestActor); // the CR of a Windows line is not part of it
+
+    std::tie(code, out) = userCommand(users, audit, {"passwd", "BOSS@motel.test"}, "boss-password-2\n");
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(out, 0, code);
+    CPPUNIT_ASSERT_THROW(login.login({"boss@motel.test", "boss-password-1"}, kTestActor), sdk::Unauthorized);
+    login.login({"boss@motel.test", "boss-password-2"}, kTestActor);
+
+    std::tie(code, out) = userCommand(users, audit, {"disable", "boss@motel.test"});
+    CPPUNIT_ASSERT_EQUAL(1, code); // the last active admin
+    CPPUNIT_ASSERT(out.find(UserService::kLastAdmin) != std::string::npos);
+    std::tie(code, out) = userCommand(users, audit, {"disable", "clerk@motel.test"});
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(out, 0, code);
+    CPPUNIT_ASSERT(!users.getByEmail("clerk@motel.test").active);
+    std::tie(code, out) = userCommand(users, audit, {"enable", "clerk@motel.test"});
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(out, 0, code);
+    CPPUNIT_ASSERT(users.getByEmail("clerk@motel.test").active);
+
+    std::tie(code, out) = userCommand(users, audit, {"list"});
+    CPPUNIT_ASSERT_EQUAL(0, code);
+    CPPUNIT_ASSERT(out.find("Boss@Motel.Test") != std::string::npos);
+    CPPUNIT_ASSERT(out.find("clerk@motel.test") != std::string::npos);
+    CPPUNIT_ASSERT(out.find("argon2") == std::string::npos);
+    CPPUNIT_ASSERT(out.find("password") == std::string::npos);
+
+    writer.flush();
+    AuditQuery query;
+    query.entity = "users";
+    query.newestFirst = false;
+    std::vector<std::string> actions;
+    for (const auto& row : auditRows(*database_, query)) actions.push_back(row.action);
+    const std::vector<std::string> expected{"cli.user.add", "cli.user.add", "cli.user.passwd", "cli.user.disable",
+                                            "cli.user.enable"};
+    CPPUNIT_ASSERT(expected == actions);
+}
+
+void AuthStoreSuite::userCommandRefusesBadInput() {
+    RecordingEventBus events;
+    AuditLog audit(testLogger());
+    UserService users(*database_, events, hasher(), audit);
+    for (const std::vector<std::string>& args : {std::vector<std::string>{},
+                                                 {"add"},
+                                                 {"add", "a@motel.test"},
+                                                 {"add", "a@b.test", "A", "admin", "x"},
+                                                 {"passwd"},
+                                                 {"remove", "a@motel.test"},
+                                                 {"list", "all"}}) {
+        auto [code, out] = userCommand(users, audit, args, "some-password\n");
+        CPPUNIT_ASSERT_EQUAL(UserCommand::kUsage, code);
+        CPPUNIT_ASSERT(out.find("usage: motel-host user add EMAIL NAME [ROLE]") != std::string::npos);
+    }
+    auto [code, out] = userCommand(users, audit, {"add", "a@motel.test", "A"}, ""); // no password given
+    CPPUNIT_ASSERT_EQUAL(UserCommand::kUsage, code);
+    CPPUNIT_ASSERT(out.find("no password on standard input") != std::string::npos);
+
+    std::tie(code, out) = userCommand(users, audit, {"add", "not-an-email", "A", "king"}, "short\n");
+    CPPUNIT_ASSERT_EQUAL(UserCommand::kInvalidInput, code);
+    CPPUNIT_ASSERT(out.find("email must be an email") != std::string::npos);
+    CPPUNIT_ASSERT(out.find("password must be longer than or equal to 8 characters") != std::string::npos);
+    CPPUNIT_ASSERT(out.find("role must be one of the following values: admin, manager, staff") != std::string::npos);
+
+    std::tie(code, out) = userCommand(users, audit, {"add", "a@motel.test", "A"}, "a-password\n");
+    CPPUNIT_ASSERT_EQUAL(0, code);
+    std::tie(code, out) = userCommand(users, audit, {"add", "A@MOTEL.TEST", "A"}, "a-password\n");
+    CPPUNIT_ASSERT_EQUAL(UserCommand::kRefused, code);
+    CPPUNIT_ASSERT(out.find(UserService::kEmailTaken) != std::string::npos);
+    std::tie(code, out) = userCommand(users, audit, {"passwd", "a@motel.test"}, "short\n");
+    CPPUNIT_ASSERT_EQUAL(UserCommand::kInvalidInput, code);
+    std::tie(code, out) = userCommand(users, audit, {"passwd", "nobody@motel.test"}, "a-password\n");
+    CPPUNIT_ASSERT_EQUAL(UserCommand::kRefused, code);
+    CPPUNIT_ASSERT(out.find("User nobody@motel.test not found") != std::string::npos);
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(1), userCount(*database_));
 }
 
 } // namespace motel::auth

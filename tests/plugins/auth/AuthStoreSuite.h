@@ -26,6 +26,12 @@ public:
     void eventsFollowOnlyCommittedChanges();
     void authenticatorFollowsTheStoredUser();
     void loginFailuresLookAlike();
+    void passwordChangeRevokesEarlierTokens();
+    void auditTrailIsStoredAndFiltered();
+    void loginOutcomesAreStoredInTheAuditTrail();
+    void retentionDeletesOnlyOldEntries();
+    void userCommandManagesAccounts();
+    void userCommandRefusesBadInput();
 
 protected:
     /// A URL of an empty database no other test uses.
@@ -46,4 +52,10 @@ protected:
     CPPUNIT_TEST(simultaneousCreatesOfOneEmailMakeOneUser);                                                            \
     CPPUNIT_TEST(eventsFollowOnlyCommittedChanges);                                                                    \
     CPPUNIT_TEST(authenticatorFollowsTheStoredUser);                                                                   \
-    CPPUNIT_TEST(loginFailuresLookAlike)
+    CPPUNIT_TEST(loginFailuresLookAlike);                                                                              \
+    CPPUNIT_TEST(passwordChangeRevokesEarlierTokens);                                                                  \
+    CPPUNIT_TEST(auditTrailIsStoredAndFiltered);                                                                       \
+    CPPUNIT_TEST(loginOutcomesAreStoredInTheAuditTrail);                                                               \
+    CPPUNIT_TEST(retentionDeletesOnlyOldEntries);                                                                      \
+    CPPUNIT_TEST(userCommandManagesAccounts);                                                                          \
+    CPPUNIT_TEST(userCommandRefusesBadInput)

@@ -2,37 +2,17 @@
 
 #include <motel/sdk/Errors.h>
 
-#include <Poco/JSON/Parser.h>
+#include "RequestBodies.h"
 
 #include <cppunit/extensions/HelperMacros.h>
-
-#include <algorithm>
 
 using motel::sdk::Request;
 using motel::sdk::ValidationError;
 using motel::suites::SuiteInput;
 
-namespace {
-Request withBody(const std::string& json) {
-    Request request;
-    request.body = json;
-    request.json = Poco::JSON::Parser().parse(json);
-    return request;
-}
-
-std::vector<std::string> problemsOf(const std::function<void()>& fn) {
-    try {
-        fn();
-    } catch (const ValidationError& error) {
-        return error.messages();
-    }
-    return {};
-}
-
-bool contains(const std::vector<std::string>& list, const std::string& text) {
-    return std::find(list.begin(), list.end(), text) != list.end();
-}
-} // namespace
+using motel::test::contains;
+using motel::test::problemsOf;
+using motel::test::withBody;
 
 class SuiteInputTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(SuiteInputTest);
@@ -56,9 +36,8 @@ public:
     }
 
     void newSuiteProblemsNameTheirFields() {
-        const auto problems = problemsOf([] {
-            SuiteInput::readNew(withBody(R"({"number":"","floor":"one","occupancy":"full","colour":"red"})"));
-        });
+        const auto problems = problemsOf(
+            [] { SuiteInput::readNew(withBody(R"({"number":"","floor":"one","occupancy":"full","colour":"red"})")); });
         CPPUNIT_ASSERT(contains(problems, "property colour should not exist"));
         CPPUNIT_ASSERT(contains(problems, "number should not be empty"));
         CPPUNIT_ASSERT(contains(problems, "floor must be an integer"));

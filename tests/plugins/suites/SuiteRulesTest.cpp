@@ -12,7 +12,8 @@ using motel::suites::SuiteChange;
 using motel::suites::SuiteRules;
 
 namespace {
-Suite aSuite(const std::string& occupancy, const std::string& condition, const std::string& serviceState = "in_service") {
+Suite aSuite(const std::string& occupancy, const std::string& condition,
+             const std::string& serviceState = "in_service") {
     Suite s;
     s.id = 1;
     s.number = "101";
@@ -21,7 +22,9 @@ Suite aSuite(const std::string& occupancy, const std::string& condition, const s
     s.serviceState = serviceState;
     return s;
 }
-Principal person(const std::string& role) { return Principal{7, "x@motel.test", "X", role}; }
+Principal person(const std::string& role) {
+    return Principal{7, "x@motel.test", "X", role};
+}
 } // namespace
 
 class SuiteRulesTest : public CppUnit::TestFixture {

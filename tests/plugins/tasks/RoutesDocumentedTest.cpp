@@ -52,8 +52,10 @@ std::set<Operation> documentedDomainOperations() {
     static const std::regex methodLine(R"(^    (get|post|patch|put|delete):\s*$)");
     std::smatch match;
     while (std::getline(file, line)) {
-        if (std::regex_match(line, match, pathLine)) current = match[1];
-        else if (std::regex_match(line, otherPath)) current.clear();
+        if (std::regex_match(line, match, pathLine))
+            current = match[1];
+        else if (std::regex_match(line, otherPath))
+            current.clear();
         else if (!current.empty() && std::regex_match(line, match, methodLine))
             operations.emplace(Poco::toUpper(std::string(match[1])), current);
     }

@@ -59,8 +59,7 @@ public:
                        std::vector<std::int64_t>{4});
         CPPUNIT_ASSERT(SuiteEffects::suitesToBlock(blocker("completed"), blocker("pending")) ==
                        std::vector<std::int64_t>{4});
-        CPPUNIT_ASSERT(SuiteEffects::suitesToRelease(blocker("pending"), std::nullopt) ==
-                       std::vector<std::int64_t>{4});
+        CPPUNIT_ASSERT(SuiteEffects::suitesToRelease(blocker("pending"), std::nullopt) == std::vector<std::int64_t>{4});
         CPPUNIT_ASSERT(SuiteEffects::suitesToRelease(blocker("cancelled"), std::nullopt).empty());
         CPPUNIT_ASSERT(SuiteEffects::suitesToRelease(blocker("pending", 4), blocker("pending", 5)) ==
                        std::vector<std::int64_t>{4});

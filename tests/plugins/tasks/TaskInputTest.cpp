@@ -2,39 +2,18 @@
 
 #include <motel/sdk/Errors.h>
 
-#include <Poco/JSON/Parser.h>
+#include "RequestBodies.h"
 
 #include <cppunit/extensions/HelperMacros.h>
-
-#include <algorithm>
-#include <functional>
 
 using motel::sdk::Request;
 using motel::sdk::ValidationError;
 using motel::tasks::TaskAction;
 using motel::tasks::TaskInput;
 
-namespace {
-Request withBody(const std::string& json) {
-    Request request;
-    request.body = json;
-    if (!json.empty()) request.json = Poco::JSON::Parser().parse(json);
-    return request;
-}
-
-std::vector<std::string> problemsOf(const std::function<void()>& fn) {
-    try {
-        fn();
-    } catch (const ValidationError& error) {
-        return error.messages();
-    }
-    return {};
-}
-
-bool contains(const std::vector<std::string>& list, const std::string& text) {
-    return std::find(list.begin(), list.end(), text) != list.end();
-}
-} // namespace
+using motel::test::contains;
+using motel::test::problemsOf;
+using motel::test::withBody;
 
 class TaskInputTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(TaskInputTest);
@@ -58,16 +37,17 @@ public:
         const auto problems = problemsOf([] { TaskInput::readNew(withBody("{}")); });
         CPPUNIT_ASSERT(contains(problems, "title should not be empty"));
         CPPUNIT_ASSERT(contains(problems, "type should not be empty"));
-        const auto bad = problemsOf([] { TaskInput::readNew(withBody(R"({"type":"party","title":"x","priority":"asap"})")); });
-        CPPUNIT_ASSERT(contains(bad, "type must be one of the following values: cleaning, inspection, maintenance, other"));
+        const auto bad =
+            problemsOf([] { TaskInput::readNew(withBody(R"({"type":"party","title":"x","priority":"asap"})")); });
+        CPPUNIT_ASSERT(
+            contains(bad, "type must be one of the following values: cleaning, inspection, maintenance, other"));
         CPPUNIT_ASSERT(contains(bad, "priority must be one of the following values: low, normal, high, urgent"));
     }
 
     void statusIsRefusedOnCreateAndPatch() {
-        CPPUNIT_ASSERT(contains(problemsOf([] {
-                                    TaskInput::readNew(withBody(R"({"type":"other","title":"x","status":"completed"})"));
-                                }),
-                                "property status should not exist"));
+        CPPUNIT_ASSERT(contains(
+            problemsOf([] { TaskInput::readNew(withBody(R"({"type":"other","title":"x","status":"completed"})")); }),
+            "property status should not exist"));
         CPPUNIT_ASSERT(contains(problemsOf([] { TaskInput::readChange(withBody(R"({"status":"completed"})")); }),
                                 "property status should not exist"));
     }
@@ -86,14 +66,12 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("fail"), *completion.outcome);
         CPPUNIT_ASSERT_EQUAL(std::string("dusty"), *completion.note);
         CPPUNIT_ASSERT(!TaskInput::readAction(withBody(""), TaskAction::complete).given());
-        CPPUNIT_ASSERT(contains(problemsOf([] {
-                                    TaskInput::readAction(withBody(R"({"outcome":"pass"})"), TaskAction::start);
-                                }),
-                                "property outcome should not exist"));
-        CPPUNIT_ASSERT(contains(problemsOf([] {
-                                    TaskInput::readAction(withBody(R"({"outcome":"maybe"})"), TaskAction::complete);
-                                }),
-                                "outcome must be one of the following values: pass, fail"));
+        CPPUNIT_ASSERT(
+            contains(problemsOf([] { TaskInput::readAction(withBody(R"({"outcome":"pass"})"), TaskAction::start); }),
+                     "property outcome should not exist"));
+        CPPUNIT_ASSERT(contains(
+            problemsOf([] { TaskInput::readAction(withBody(R"({"outcome":"maybe"})"), TaskAction::complete); }),
+            "outcome must be one of the following values: pass, fail"));
     }
 };
 

@@ -17,7 +17,9 @@ Request withQuery(std::vector<std::pair<std::string, std::string>> query) {
     request.principal = Principal{7, "staff1@motel.test", "Staff", "staff"};
     return request;
 }
-bool has(const std::string& sql, const std::string& part) { return sql.find(part) != std::string::npos; }
+bool has(const std::string& sql, const std::string& part) {
+    return sql.find(part) != std::string::npos;
+}
 } // namespace
 
 class TaskListQueryTest : public CppUnit::TestFixture {
@@ -32,7 +34,8 @@ class TaskListQueryTest : public CppUnit::TestFixture {
 
 public:
     void statusListBecomesIn() {
-        const auto query = TaskListQuery::page(TaskListQuery::read(withQuery({{"status", "pending,in_progress"}}), kNow));
+        const auto query =
+            TaskListQuery::page(TaskListQuery::read(withQuery({{"status", "pending,in_progress"}}), kNow));
         CPPUNIT_ASSERT(has(query.sql, "WHERE status IN ($1, $2)"));
         CPPUNIT_ASSERT_EQUAL(std::string("in_progress"), query.params[1].convert<std::string>());
     }
@@ -63,13 +66,13 @@ public:
 
     void refusesBadParameters() {
         for (const auto& bad : std::vector<std::pair<std::string, std::string>>{{"status", "pending,done"},
-                                                                               {"type", "party"},
-                                                                               {"priority", "asap"},
-                                                                               {"suiteId", "abc"},
-                                                                               {"assigneeId", "1.5"},
-                                                                               {"mine", "yes"},
-                                                                               {"sort", "title"},
-                                                                               {"limit", "0"}})
+                                                                                {"type", "party"},
+                                                                                {"priority", "asap"},
+                                                                                {"suiteId", "abc"},
+                                                                                {"assigneeId", "1.5"},
+                                                                                {"mine", "yes"},
+                                                                                {"sort", "title"},
+                                                                                {"limit", "0"}})
             CPPUNIT_ASSERT_THROW_MESSAGE(bad.first, TaskListQuery::read(withQuery({bad}), kNow), ValidationError);
     }
 };

@@ -11,8 +11,12 @@ using motel::tasks::TaskAction;
 using motel::tasks::TaskPolicy;
 
 namespace {
-Principal staff() { return Principal{7, "staff1@motel.test", "Staff", "staff"}; }
-Principal manager() { return Principal{2, "manager@motel.test", "Manager", "manager"}; }
+Principal staff() {
+    return Principal{7, "staff1@motel.test", "Staff", "staff"};
+}
+Principal manager() {
+    return Principal{2, "manager@motel.test", "Manager", "manager"};
+}
 Task assignedTo(std::optional<std::int64_t> assignee) {
     Task task;
     task.id = 3;
@@ -46,8 +50,8 @@ public:
 
     void managersDoEverything() {
         TaskPolicy::checkCreate(8, manager());
-        for (const auto action : {TaskAction::start, TaskAction::complete, TaskAction::release, TaskAction::cancel,
-                                  TaskAction::reopen})
+        for (const auto action :
+             {TaskAction::start, TaskAction::complete, TaskAction::release, TaskAction::cancel, TaskAction::reopen})
             TaskPolicy::checkAction(assignedTo(8), action, manager());
     }
 };

@@ -38,16 +38,13 @@ class TaskStateMachineTest : public CppUnit::TestFixture {
 public:
     void allowsExactlyTheDocumentedTransitions() {
         const std::map<std::pair<TaskAction, std::string>, std::string> allowed{
-            {{TaskAction::start, "pending"}, "in_progress"},
-            {{TaskAction::complete, "in_progress"}, "completed"},
-            {{TaskAction::release, "in_progress"}, "pending"},
-            {{TaskAction::cancel, "pending"}, "cancelled"},
-            {{TaskAction::cancel, "in_progress"}, "cancelled"},
-            {{TaskAction::reopen, "completed"}, "pending"},
+            {{TaskAction::start, "pending"}, "in_progress"},    {{TaskAction::complete, "in_progress"}, "completed"},
+            {{TaskAction::release, "in_progress"}, "pending"},  {{TaskAction::cancel, "pending"}, "cancelled"},
+            {{TaskAction::cancel, "in_progress"}, "cancelled"}, {{TaskAction::reopen, "completed"}, "pending"},
             {{TaskAction::reopen, "cancelled"}, "pending"},
         };
-        for (const auto action : {TaskAction::start, TaskAction::complete, TaskAction::release, TaskAction::cancel,
-                                  TaskAction::reopen}) {
+        for (const auto action :
+             {TaskAction::start, TaskAction::complete, TaskAction::release, TaskAction::cancel, TaskAction::reopen}) {
             for (const std::string status : {"pending", "in_progress", "completed", "cancelled"}) {
                 const auto expected = allowed.find({action, status});
                 const auto target = TaskStateMachine::target(action, status);

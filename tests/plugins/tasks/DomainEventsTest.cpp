@@ -1,0 +1,163 @@
+// SuiteService and TaskService together on a real SQLite database (the
+// host's SqlDatabase and event bus): which events each change publishes,
+// with which payload, only after commit — and that a change whose effect
+// fails leaves nothing behind.
+#include "SuiteJson.h"
+#include "SuiteMigrations.h"
+#include "SuiteService.h"
+#include "TaskJson.h"
+#include "TaskMigrations.h"
+#include "TaskService.h"
+
+#include "db/MigrationRunner.h"
+#include "db/SqlDatabase.h"
+#include "services/InProcessEventBus.h"
+#include "services/PrometheusMetrics.h"
+
+#include <motel/sdk/Errors.h>
+
+#include <Poco/File.h>
+#include <Poco/JSON/Stringifier.h>
+#include <Poco/Logger.h>
+#include <Poco/TemporaryFile.h>
+
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <sstream>
+
+using namespace motel;
+
+namespace {
+
+std::string textOf(const Poco::Dynamic::Var& value) {
+    std::ostringstream out;
+    Poco::JSON::Stringifier::condense(value, out);
+    return out.str();
+}
+
+/// Hooks that fail, to prove the suite change rolls back with them.
+class FailingHooks : public suites::SuiteTaskHooks {
+public:
+    void suiteCheckedOut(sdk::SqlSession&, const suites::Suite&, const suites::ChangeOrigin&) override {
+        throw std::runtime_error("the board is on fire");
+    }
+    void suiteDeleting(sdk::SqlSession&, const suites::Suite&, const suites::ChangeOrigin&) override {}
+};
+
+} // namespace
+
+class DomainEventsTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(DomainEventsTest);
+    CPPUNIT_TEST(eachChangePublishesItsEventsAfterCommit);
+    CPPUNIT_TEST(aFailingEffectLeavesNothingBehind);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void setUp() override {
+        dir_ = std::make_unique<Poco::TemporaryFile>();
+        Poco::File(dir_->path()).createDirectories();
+        auto& logger = Poco::Logger::get("test");
+        database_ = std::make_unique<host::SqlDatabase>(host::DatabaseUrl::parse("sqlite:" + dir_->path() + "/t.db"),
+                                                        host::SqlDatabaseOptions{}, logger);
+        host::MigrationRunner(*database_, logger)
+            .apply({{"auth", {{1, "users", "CREATE TABLE users (id {{id}}, email TEXT NOT NULL)"}}},
+                    {"suites", suites::SuiteMigrations::all()},
+                    {"tasks", tasks::TaskMigrations::all()}});
+        database_->withSession([](sdk::SqlSession& s) { s.execute("INSERT INTO users (email) VALUES ('m@x')"); });
+        events_ = std::make_unique<host::InProcessEventBus>(logger);
+        events_->subscribe(
+            "*", [this](const sdk::Event& event) { published_.emplace_back(event.topic, textOf(event.payload)); });
+        metrics_ = std::make_unique<host::PrometheusMetrics>(logger);
+        suites_ = std::make_shared<suites::SuiteService>(*database_, *events_,
+                                                         metrics_->untyped("motel_suites_total", "test"));
+        counters_ = std::make_unique<tasks::TaskCounters>(*metrics_);
+        tasks_ = std::make_shared<tasks::TaskService>(*database_, *events_, *suites_, *counters_, false);
+        suites_->setTaskHooks(tasks_);
+    }
+
+    void tearDown() override {
+        tasks_.reset();
+        suites_.reset();
+        database_.reset();
+    }
+
+    void eachChangePublishesItsEventsAfterCommit() {
+        suites::Suite draft;
+        draft.number = "101";
+        draft.floor = 1;
+        draft.occupancy = "occupied";
+        const auto suite = suites_->create(draft);
+        auto events = take({"suite.created"});
+        CPPUNIT_ASSERT_EQUAL(textOf(suites::SuiteJson::object(suite)), events[0].second);
+
+        suites::SuiteChange checkOut;
+        checkOut.occupancy = "vacant";
+        const auto vacated = suites_->change(suite.id, checkOut, manager_, std::nullopt);
+        events = take({"suite.updated", "task.created"});
+        CPPUNIT_ASSERT_EQUAL(textOf(suites::SuiteJson::object(vacated)), events[0].second);
+        const auto board = tasks_->list(tasks::TaskFilters{});
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), board.items.size());
+        const auto cleaning = board.items.front();
+        CPPUNIT_ASSERT_EQUAL(textOf(tasks::TaskJson::object(cleaning)), events[1].second);
+
+        const auto started = tasks_->act(cleaning.id, tasks::TaskAction::start, {}, manager_, std::nullopt);
+        events = take({"task.updated", "task.assigned"}); // the unassigned task became the caller's
+        CPPUNIT_ASSERT_EQUAL(textOf(tasks::TaskJson::object(started)), events[1].second);
+
+        CPPUNIT_ASSERT_THROW(tasks_->act(cleaning.id, tasks::TaskAction::start, {}, manager_, std::nullopt),
+                             sdk::Conflict);
+        take({});
+
+        tasks_->act(cleaning.id, tasks::TaskAction::complete, {}, manager_, std::nullopt);
+        take({"task.updated", "suite.updated"});
+
+        suites_->remove(suite.id, manager_, std::nullopt);
+        events = take({"task.updated", "suite.deleted"}); // the closed task lets go of its suite
+        CPPUNIT_ASSERT_EQUAL(std::string(R"({"id":)" + std::to_string(suite.id) + "}"), events[1].second);
+    }
+
+    void aFailingEffectLeavesNothingBehind() {
+        suites::Suite draft;
+        draft.number = "102";
+        draft.floor = 1;
+        draft.occupancy = "occupied";
+        const auto suite = suites_->create(draft);
+        take({"suite.created"});
+        suites_->setTaskHooks(std::make_shared<FailingHooks>());
+        suites::SuiteChange checkOut;
+        checkOut.occupancy = "vacant";
+        CPPUNIT_ASSERT_THROW(suites_->change(suite.id, checkOut, manager_, std::nullopt), std::runtime_error);
+        const auto after = suites_->get(suite.id);
+        CPPUNIT_ASSERT_EQUAL(std::string("occupied"), after.occupancy);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), after.version);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(0), suites_->history(suite.id, 50, 0).total);
+        take({});
+    }
+
+private:
+    std::unique_ptr<Poco::TemporaryFile> dir_;
+    std::unique_ptr<host::SqlDatabase> database_;
+    std::unique_ptr<host::InProcessEventBus> events_;
+    std::unique_ptr<host::PrometheusMetrics> metrics_;
+    std::shared_ptr<suites::SuiteService> suites_;
+    std::unique_ptr<tasks::TaskCounters> counters_;
+    std::shared_ptr<tasks::TaskService> tasks_;
+    sdk::Principal manager_{1, "m@x", "M", "manager"};
+    std::vector<std::pair<std::string, std::string>> published_; ///< topic, payload JSON
+
+    /// The events since the last call (asserting their topics), forgotten after.
+    std::vector<std::pair<std::string, std::string>> take(const std::vector<std::string>& topics) {
+        std::vector<std::string> seen;
+        std::string list;
+        for (const auto& [topic, payload] : published_) {
+            seen.push_back(topic);
+            list += topic + " ";
+        }
+        CPPUNIT_ASSERT_MESSAGE(list, topics == seen);
+        auto events = std::move(published_);
+        published_.clear();
+        return events;
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(DomainEventsTest);
