@@ -6,7 +6,8 @@
 namespace motel::host {
 
 /// Lets a request's dispatcher claim the connection for another protocol
-/// (the WebSocket upgrade of the realtime plugin). One per request.
+/// (the WebSocket upgrade of the realtime plugin). One per request; handlers
+/// reach it through sdk::Exchange::takeOver (HttpExchange).
 ///
 /// During dispatch, set the response (typically 101 Switching Protocols with
 /// `Upgrade` and `Connection: Upgrade`; the server then keeps the handler's

@@ -8,6 +8,7 @@
 
 #include <cerrno>
 
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -43,6 +44,7 @@ void HttpConnection::beginShutdown() {
     _shuttingDown = true;
     switch (_state) {
     case State::reading:
+    case State::parked: // closing the reply lets its owner release it
     case State::lingering:
         close();
         break;
@@ -62,7 +64,25 @@ void HttpConnection::close() {
     _timerArmed = false;
     _io.loop().remove(_fd);
     _socket.reset();
+    _later.reset();
+    _earlyAnswer.reset();
+    std::shared_ptr<DeferredHttpReply> reply;
+    {
+        std::lock_guard<std::mutex> lock(_replyMutex);
+        _acceptsAnswers = false;
+        reply = _reply.lock();
+    }
+    if (reply) reply->close(); // runs its owner's onClose callbacks, here on the loop thread
     _io.connectionClosed(*this, _fd);
+}
+
+void HttpConnection::answerDeferred(sdk::Response answer) {
+    std::lock_guard<std::mutex> lock(_replyMutex);
+    // Checked under the lock close() takes: an open connection means a live loop.
+    if (!_acceptsAnswers) return;
+    _io.loop().post([self = shared_from_this(), answer = std::move(answer)]() mutable {
+        self->onDeferredAnswer(std::move(answer));
+    });
 }
 
 void HttpConnection::onReadable() {
@@ -71,7 +91,9 @@ void HttpConnection::onReadable() {
         drive();
     else if (_state == State::lingering)
         drainInput();
-    // dispatching/writing: the bytes wait until the current response is out.
+    else if (_state == State::parked)
+        closeIfHungUp();
+    // dispatching/parked/writing: the bytes wait until the current response is out.
 }
 
 void HttpConnection::onWritable() {
@@ -188,7 +210,8 @@ void HttpConnection::submit(ParsedRequest request) {
 
     auto self = shared_from_this();
     const bool queued = _io.workers().trySubmit([self, request = std::move(request), closing]() mutable {
-        RequestExecutor::Outcome outcome = self->_io.executor().execute(std::move(request), self->_peerAddress, closing);
+        RequestExecutor::Outcome outcome =
+            self->_io.executor().execute(std::move(request), self->_peerAddress, closing, true, self->replyFactory());
         self->_io.loop().post([self, outcome = std::move(outcome)]() mutable { self->deliver(std::move(outcome), false); });
     });
     if (queued) return;
@@ -206,12 +229,42 @@ void HttpConnection::runInline() {
     _inlineRequest.reset();
     const bool closing = _shuttingDown || _io.stopping();
     const bool precise = _io.inlinePolicy().wantsPreciseCost(_requestType);
-    deliver(_io.executor().execute(std::move(request), _peerAddress, closing, precise), true);
+    deliver(_io.executor().execute(std::move(request), _peerAddress, closing, precise, replyFactory()), true);
+}
+
+HttpExchange::ReplyFactory HttpConnection::replyFactory() {
+    // A raw pointer (no allocation per request): the factory only runs while
+    // the executor dispatches, and the task doing that holds the connection.
+    return [connection = this] { return connection->makeDeferredReply(); };
+}
+
+std::shared_ptr<DeferredHttpReply> HttpConnection::makeDeferredReply() {
+    // On the dispatching thread (a worker, or this loop when inline).
+    std::weak_ptr<HttpConnection> weak = weak_from_this();
+    auto reply = std::make_shared<DeferredHttpReply>([weak](sdk::Response answer) {
+        if (auto connection = weak.lock()) connection->answerDeferred(std::move(answer));
+    });
+    bool open;
+    {
+        std::lock_guard<std::mutex> lock(_replyMutex);
+        open = _acceptsAnswers;
+        if (open) _reply = reply;
+    }
+    if (!open) reply->close(); // closed while the handler ran (server stopped)
+    return reply;
 }
 
 void HttpConnection::deliver(RequestExecutor::Outcome outcome, bool ranInline) {
     if (_state != State::dispatching) return; // closed meanwhile
-    _io.inlinePolicy().record(_requestType, outcome.cost, ranInline);
+    if (outcome.deferred || outcome.takeover)
+        _io.inlinePolicy().excludeForGood(_requestType);
+    else
+        _io.inlinePolicy().record(_requestType, outcome.cost, ranInline);
+    if (outcome.deferred) {
+        park(std::move(*outcome.deferred));
+        return;
+    }
+    _earlyAnswer.reset(); // defensive: only a deferred request has an answer to come
     _takeover = std::move(outcome.takeover);
     AfterWrite after = AfterWrite::close;
     if (_takeover)
@@ -219,6 +272,43 @@ void HttpConnection::deliver(RequestExecutor::Outcome outcome, bool ranInline) {
     else if (outcome.keepAlive && !_shuttingDown)
         after = AfterWrite::keepAlive;
     respond(std::move(outcome.bytes), after);
+}
+
+void HttpConnection::park(RequestExecutor::LaterAnswer later) {
+    _later = std::move(later);
+    _state = State::parked;
+    if (_earlyAnswer) {
+        sdk::Response answer = std::move(*_earlyAnswer);
+        _earlyAnswer.reset();
+        writeDeferredAnswer(std::move(answer));
+    } else if (_shuttingDown) {
+        close(); // as beginShutdown() does with parked connections
+    } else {
+        closeIfHungUp(); // the client may have left while the handler ran
+    }
+}
+
+void HttpConnection::onDeferredAnswer(sdk::Response answer) {
+    if (_state == State::dispatching) { // the handler's outcome is still on its way
+        _earlyAnswer = std::move(answer);
+        return;
+    }
+    if (_state != State::parked) return; // closed meanwhile
+    writeDeferredAnswer(std::move(answer));
+}
+
+void HttpConnection::writeDeferredAnswer(sdk::Response answer) {
+    const bool closing = _shuttingDown || _io.stopping();
+    RequestExecutor::Outcome outcome = _io.executor().answerLater(*_later, std::move(answer), closing);
+    _later.reset();
+    respond(std::move(outcome.bytes), outcome.keepAlive && !_shuttingDown ? AfterWrite::keepAlive : AfterWrite::close);
+}
+
+void HttpConnection::closeIfHungUp() {
+    // Pipelined bytes may be waiting unread, so a read would not reveal the
+    // end of the stream; POLLRDHUP does (the peer closed or shut down writing).
+    pollfd watched{_fd, POLLRDHUP, 0};
+    if (::poll(&watched, 1, 0) > 0 && (watched.revents & (POLLRDHUP | POLLHUP | POLLERR))) close();
 }
 
 void HttpConnection::fail(int status, const std::string& message) {
@@ -309,6 +399,10 @@ void HttpConnection::handOver() {
     if (_timerArmed) _io.loop().cancel(_timer);
     _timerArmed = false;
     _io.loop().remove(_fd);
+    {
+        std::lock_guard<std::mutex> lock(_replyMutex);
+        _acceptsAnswers = false;
+    }
     const int fd = _socket.release();
     _io.connectionClosed(*this, fd);
     try {
@@ -355,6 +449,7 @@ void HttpConnection::onTimer() {
         close();
         break;
     case State::dispatching:
+    case State::parked:
     case State::closed:
         break;
     }

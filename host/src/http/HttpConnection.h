@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/ConnectionTakeover.h"
+#include "http/DeferredHttpReply.h"
 #include "http/EventLoop.h"
 #include "http/FileDescriptor.h"
 #include "http/HttpParser.h"
@@ -9,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -28,8 +30,16 @@ class IoThread;
 /// client sees the answer instead of a reset). Request types that proved
 /// trivially fast run on the I/O thread itself (InlineDispatchPolicy).
 ///
+/// A handler may defer its answer (sdk::Exchange::defer): the connection is
+/// then parked — no worker held, no deadline running, pipelined requests
+/// waiting behind it — until the DeferredHttpReply's answer is posted to
+/// this loop (answerDeferred). While parked it only watches for the client
+/// hanging up; closing (client gone, server stopping) closes the reply.
+///
 /// Lives on the loop thread; owned by shared_ptr (the loop's watch and any
-/// request in flight), so it outlives every callback that touches it.
+/// request in flight), so it outlives every callback that touches it. Only
+/// answerDeferred() and the reply factory given to the executor are called
+/// from other threads.
 class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
 public:
     HttpConnection(IoThread& io, FileDescriptor socket, std::string peerAddress);
@@ -43,9 +53,13 @@ public:
     void beginShutdown();
     /// Closes immediately (idempotent).
     void close();
+    /// Posts the answer of this connection's deferred request to its loop;
+    /// dropped once the connection closed. Any thread; never blocks on I/O.
+    void answerDeferred(sdk::Response answer);
 
 private:
-    enum class State { reading, dispatching, writing, lingering, closed };
+    /// parked: the handler deferred; waiting for answerDeferred().
+    enum class State { reading, dispatching, parked, writing, lingering, closed };
     enum class AfterWrite { keepAlive, close, handOver };
     using Clock = EventLoop::Clock;
 
@@ -57,7 +71,13 @@ private:
     std::size_t consume(const char* data, std::size_t size);
     void submit(ParsedRequest request);
     void runInline();
+    HttpExchange::ReplyFactory replyFactory();
+    std::shared_ptr<DeferredHttpReply> makeDeferredReply();
     void deliver(RequestExecutor::Outcome outcome, bool ranInline);
+    void park(RequestExecutor::LaterAnswer later);
+    void onDeferredAnswer(sdk::Response answer);
+    void writeDeferredAnswer(sdk::Response answer);
+    void closeIfHungUp();
     void fail(int status, const std::string& message);
     void respond(std::string bytes, AfterWrite after);
     bool flush();
@@ -86,6 +106,12 @@ private:
     bool _driving = false;              ///< drive() is on the stack: don't re-enter it
     std::optional<ParsedRequest> _inlineRequest; ///< to be dispatched on this thread by drive()
     std::uint64_t _requestType = 0;     ///< InlineDispatchPolicy type of the request in flight
+    std::optional<RequestExecutor::LaterAnswer> _later; ///< while parked: how to write the answer
+    std::optional<sdk::Response> _earlyAnswer; ///< answered before the handler's outcome arrived
+    // Shared with other threads (the reply factory on a worker, answerDeferred):
+    std::mutex _replyMutex;
+    bool _acceptsAnswers = true; ///< false once closed or handed over: the loop may be gone
+    std::weak_ptr<DeferredHttpReply> _reply; ///< the deferred reply of the request in flight
     Clock::time_point _deadline = Clock::time_point::max();
     EventLoop::TimerId _timer;
     bool _timerArmed = false;

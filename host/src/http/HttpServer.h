@@ -34,9 +34,16 @@ class WorkerPool;
 /// slow heads/bodies (408), and exceptions from dispatch (500), always with the
 /// API's error envelope.
 ///
-/// Connections may be claimed by the dispatcher (ConnectionTakeover) and then
-/// live on one of the server's loops: an adopted socket belongs to
-/// loopFor(fd) (= EventLoop::current() inside the takeover handler). The
+/// Every request carries an sdk::Exchange (`Request::exchange`). A handler
+/// that defers its answer (long-polling) releases its worker at once: the
+/// connection is parked on its I/O thread, costing memory only, until the
+/// reply's send() from any thread; a client that hangs up, or stop(), closes
+/// the reply (its onClose callbacks run) and later answers are dropped.
+///
+/// Connections may be claimed by the dispatcher (ConnectionTakeover, or
+/// Exchange::takeOver) and then live on one of the server's loops: an adopted
+/// socket belongs to loopFor(fd) (= EventLoop::current() inside the takeover
+/// handler). The
 /// loops run from start() to stop() and exist until the server is destroyed:
 /// after stop() their callbacks and posted tasks no longer run, so the owner
 /// of adopted sockets removes and closes them in its own stop (no loop thread
@@ -55,10 +62,10 @@ public:
     void start();
     /// The bound port (the ephemeral one when options.port was 0); 0 before start().
     std::uint16_t port() const { return _port; }
-    /// Stops accepting, closes idle and half-received connections, lets
-    /// requests already dispatched finish and be answered (with
-    /// `Connection: close`) for up to `grace`, then closes everything and joins
-    /// the threads. A handler still running after `grace` is waited for (a
+    /// Stops accepting, closes idle, half-received and parked (deferred)
+    /// connections, lets requests already dispatched finish and be answered
+    /// (with `Connection: close`) for up to `grace`, then closes everything and
+    /// joins the threads. A handler still running after `grace` is waited for (a
     /// thread cannot be cancelled) but its answer is dropped. Must not be
     /// called from a dispatch (worker) or I/O thread.
     void stop(std::chrono::milliseconds grace);

@@ -43,14 +43,25 @@ bool InlineDispatchPolicy::sleptLong(const DispatchCost& cost) {
     return cost.blocked && cost.wall - cost.cpu > sleepLimit;
 }
 
-void InlineDispatchPolicy::record(std::uint64_t type, const DispatchCost& cost, bool ranInline) {
-    if (type == 0) return;
+InlineDispatchPolicy::Record& InlineDispatchPolicy::recordOf(std::uint64_t type) {
     auto found = _types.find(type);
     if (found == _types.end()) {
         if (_types.size() >= maxTrackedTypes) _types.clear(); // ids in paths: keep memory bounded
         found = _types.emplace(type, Record{}).first;
     }
-    Record& record = found->second;
+    return found->second;
+}
+
+void InlineDispatchPolicy::excludeForGood(std::uint64_t type) {
+    if (type == 0) return;
+    Record& record = recordOf(type);
+    record.runsInline = false;
+    record.strikes = maxStrikes;
+}
+
+void InlineDispatchPolicy::record(std::uint64_t type, const DispatchCost& cost, bool ranInline) {
+    if (type == 0) return;
+    Record& record = recordOf(type);
     if (record.strikes >= maxStrikes) return;
     if (!cost.precise) { // an inline run timed by the wall clock only
         record.suspect = cost.wall > cpuLimit;

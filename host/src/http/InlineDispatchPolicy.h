@@ -34,7 +34,10 @@ struct DispatchCost {
 /// strike) when one sleeps long or uses more than `inlineCpuLimit`, or when
 /// the moving average of their CPU time exceeds twice `cpuLimit`.
 /// `forgiveAfter` good inline runs in a row forgive a strike; a type with
-/// `maxStrikes` stays on the pool for good. Only bodiless GET and HEAD
+/// `maxStrikes` stays on the pool for good. A type whose handler deferred its
+/// answer or claimed the connection stays on the pool for good at once
+/// (excludeForGood): it returns fast because its work happens elsewhere, and
+/// long-polls and upgrades gain nothing from inlining. Only bodiless GET and HEAD
 /// requests are candidates. One policy per I/O thread, used on that thread only.
 ///
 /// Measuring CPU time and context switches takes four system calls, ~15% of
@@ -62,6 +65,8 @@ public:
     /// (always on the pool; sampled inline).
     bool wantsPreciseCost(std::uint64_t type);
     void record(std::uint64_t type, const DispatchCost& cost, bool ranInline);
+    /// Keeps `type` on the pool from now on (its handler deferred or took over).
+    void excludeForGood(std::uint64_t type);
 
     /// Slept (voluntary switch) and spent more than sleepLimit off the CPU.
     static bool sleptLong(const DispatchCost& cost);
@@ -81,6 +86,7 @@ private:
 
     void recordPoolRun(Record& record, const DispatchCost& cost);
     void recordInlineRun(Record& record, const DispatchCost& cost);
+    Record& recordOf(std::uint64_t type);
 
     bool _enabled;
     std::unordered_map<std::uint64_t, Record> _types;

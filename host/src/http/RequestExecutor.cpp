@@ -79,7 +79,8 @@ std::string RequestExecutor::clientAddress(const ParsedRequest& request, const s
 }
 
 RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const std::string& peerAddress,
-                                                  bool closing, bool preciseCost) const {
+                                                  bool closing, bool preciseCost,
+                                                  const HttpExchange::ReplyFactory& makeReply) const {
     const CostMeter meter(preciseCost);
     ResponseFraming framing;
     framing.headRequest = parsed.method == "HEAD";
@@ -89,6 +90,7 @@ RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const st
     sdk::Request request;
     sdk::Response response;
     ConnectionTakeover takeover;
+    HttpExchange exchange(takeover, makeReply);
     try {
         RequestTarget target = RequestTarget::decode(parsed.target);
         request.path = std::move(target.path);
@@ -97,6 +99,7 @@ RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const st
         request.method = std::move(parsed.method);
         request.headers = std::move(parsed.headers);
         request.body = std::move(parsed.body);
+        request.exchange = &exchange;
         _dispatch(request, response, takeover);
     } catch (const sdk::HttpError& error) {
         takeover.release();
@@ -112,14 +115,43 @@ RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const st
         Poco::Logger::get("motel.http").error("Unhandled exception for %s %s", request.method, request.path);
         renderInternalError(response);
     }
+    request.exchange = nullptr;
 
     Outcome outcome;
-    if (_serverStopping && _serverStopping->load()) framing.keepAlive = false;
-    if (Poco::icompare(response.header("Connection"), "close") == 0) framing.keepAlive = false;
+    if (exchange.settle()) {
+        takeover.release(); // a deferred request is not taken over as well
+        LaterAnswer later;
+        later.framing = framing;
+        later.inheritedHeaders = std::move(response.headers);
+        outcome.deferred = std::move(later);
+        outcome.cost = meter.finish();
+        return outcome;
+    }
     if (takeover.claimed()) {
         framing.upgrade = true;
         outcome.takeover = takeover.take();
     }
+    serializeInto(outcome, response, framing);
+    outcome.cost = meter.finish();
+    return outcome;
+}
+
+RequestExecutor::Outcome RequestExecutor::answerLater(const LaterAnswer& later, sdk::Response answer,
+                                                      bool closing) const {
+    for (const auto& [name, value] : later.inheritedHeaders) {
+        if (Poco::icompare(name, "Content-Type") == 0 || !answer.header(name).empty()) continue;
+        answer.headers.emplace_back(name, value);
+    }
+    ResponseFraming framing = later.framing;
+    if (closing) framing.keepAlive = false;
+    Outcome outcome;
+    serializeInto(outcome, answer, framing);
+    return outcome;
+}
+
+void RequestExecutor::serializeInto(Outcome& outcome, const sdk::Response& response, ResponseFraming framing) const {
+    if (_serverStopping && _serverStopping->load()) framing.keepAlive = false;
+    if (Poco::icompare(response.header("Connection"), "close") == 0) framing.keepAlive = false;
     outcome.keepAlive = framing.keepAlive;
     try {
         outcome.bytes = ResponseSerializer::serialize(response, framing);
@@ -129,8 +161,6 @@ RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const st
         outcome.keepAlive = false;
         outcome.bytes = ResponseSerializer::error(500, "Internal server error", ResponseFraming{false, false});
     }
-    outcome.cost = meter.finish();
-    return outcome;
 }
 
 } // namespace motel::host

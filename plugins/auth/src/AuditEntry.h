@@ -21,16 +21,16 @@
 namespace motel::auth {
 
 struct AuditEntry {
-    std::int64_t id = 0;                ///< set once stored
-    std::string at;                     ///< ISO 8601 UTC with milliseconds
+    std::int64_t id = 0;                 ///< set once stored
+    std::string at;                      ///< ISO 8601 UTC with milliseconds
     std::optional<std::int64_t> actorId; ///< nullopt: anonymous or the operator's shell
-    std::string action;                 ///< `PATCH /api/suites/:id`, `login.failure`, `cli.user.add`
-    std::string entity;                 ///< `suites`, `auth`, `users`
-    std::string entityId;               ///< may be empty
-    std::optional<std::int64_t> status; ///< the HTTP status; nullopt for operator commands
+    std::string action;                  ///< `PATCH /api/suites/:id`, `login.failure`, `cli.user.add`
+    std::string entity;                  ///< `suites`, `auth`, `users`
+    std::string entityId;                ///< may be empty
+    std::optional<std::int64_t> status;  ///< the HTTP status; nullopt for operator commands
     std::string clientAddress;
     std::string requestId;
-    std::optional<std::string> detail;  ///< e.g. the lower-cased email of a login
+    std::optional<std::string> detail; ///< e.g. the lower-cased email of a login
 
     /// The action of the login route, which fromRequestEvent() leaves out:
     /// LoginService records every login itself, with the account.

@@ -49,11 +49,11 @@ private:
     const std::size_t capacity_;
 
     mutable std::mutex mutex_;
-    std::condition_variable wake_;   ///< work arrived or stop requested
+    std::condition_variable wake_;    ///< work arrived or stop requested
     std::condition_variable settled_; ///< a batch finished
     std::deque<AuditEntry> queue_;
-    std::uint64_t submitted_ = 0;   ///< entries accepted so far
-    std::uint64_t finished_ = 0;    ///< entries written or given up
+    std::uint64_t submitted_ = 0; ///< entries accepted so far
+    std::uint64_t finished_ = 0;  ///< entries written or given up
     std::uint64_t dropped_ = 0;
     bool stopping_ = false;
     std::thread thread_;

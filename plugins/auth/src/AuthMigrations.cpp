@@ -45,8 +45,7 @@ std::vector<sdk::Migration> authMigrations() {
          "CREATE INDEX audit_log_action_at_idx ON audit_log (action, at)"},
         // Bumped on a password change or a deactivation; a token whose `ver`
         // claim differs is refused, so those revoke every earlier token.
-        {4, "add users.token_version",
-         "ALTER TABLE users ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0"},
+        {4, "add users.token_version", "ALTER TABLE users ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0"},
     };
 }
 

@@ -116,8 +116,8 @@ std::vector<sdk::CommandInfo> AuthPlugin::commands() const {
     return {UserCommand::info()};
 }
 
-int AuthPlugin::runCommand(sdk::PluginContext& context, const std::string& name,
-                           const std::vector<std::string>& args, std::istream& in, std::ostream& out) {
+int AuthPlugin::runCommand(sdk::PluginContext& context, const std::string& name, const std::vector<std::string>& args,
+                           std::istream& in, std::ostream& out) {
     (void)context;
     if (name != UserCommand::info().name || !users_) return UserCommand::kUsage;
     const int code = UserCommand(*users_, *audit_).run(args, in, out);

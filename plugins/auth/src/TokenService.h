@@ -12,6 +12,7 @@
 /// verification restricted to HS256 as a second gate, then the claims
 /// (`exp` in the future, `iat` and `sub` present). Thread-safe: immutable.
 
+#include <Poco/Crypto/OpenSSLInitializer.h>
 #include <Poco/Timestamp.h>
 
 #include <chrono>
@@ -48,6 +49,13 @@ public:
     static constexpr std::size_t kMaxTokenLength = 4096;
 
 private:
+    /// Keeps OpenSSL initialised while tokens are made and checked. Every
+    /// Poco::JWT signer holds a Poco::Crypto engine whose constructor and
+    /// destructor count OpenSSL users; without a long-lived holder the count
+    /// drops to zero after each call, so every token pays a full OpenSSL
+    /// set-up and tear-down, and two threads crossing zero at once corrupt
+    /// Poco 1.11's lock table (a crash under concurrent requests).
+    Poco::Crypto::OpenSSLInitializer openSsl_;
     std::string secret_;
     std::chrono::seconds lifetime_;
 

@@ -18,7 +18,7 @@ namespace motel::auth {
 namespace {
 
 const char* kUsageLine = "usage: motel-host user add EMAIL NAME [ROLE] | user passwd EMAIL | user disable EMAIL | "
-                     "user enable EMAIL | user list   (passwords are read from standard input)";
+                         "user enable EMAIL | user list   (passwords are read from standard input)";
 
 /// The operator at the machine: no account, no network address.
 const Actor kOperator{std::nullopt, "local", ""};

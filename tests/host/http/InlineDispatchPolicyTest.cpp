@@ -34,6 +34,7 @@ class InlineDispatchPolicyTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(samplesPreciseMeasurementsInlineUnlessTheWallClockLooksSlow);
     CPPUNIT_TEST(considersOnlyBodilessGetAndHeadByPath);
     CPPUNIT_TEST(doesNothingWhenDisabled);
+    CPPUNIT_TEST(keepsTypesThatDeferOrTakeOverOnThePoolForGood);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -151,6 +152,21 @@ public:
         CPPUNIT_ASSERT(policy.typeOf("GET", "/x", false) != policy.typeOf("GET", "/y", false));
         policy.record(0, fast(), false);
         CPPUNIT_ASSERT(!policy.shouldRunInline(0));
+    }
+
+    void keepsTypesThatDeferOrTakeOverOnThePoolForGood() {
+        InlineDispatchPolicy policy(true);
+        const auto poll = policy.typeOf("GET", "/socket.io/?EIO=4&transport=polling", false);
+        qualify(policy, poll);
+        CPPUNIT_ASSERT(policy.shouldRunInline(poll));
+        policy.excludeForGood(poll); // its handler deferred
+        CPPUNIT_ASSERT(!policy.shouldRunInline(poll));
+        for (int i = 0; i < 10000; ++i) policy.record(poll, fast(), false);
+        CPPUNIT_ASSERT(!policy.shouldRunInline(poll));
+        const auto upgrade = policy.typeOf("GET", "/ws", false);
+        policy.excludeForGood(upgrade); // before it ever qualified
+        qualify(policy, upgrade);
+        CPPUNIT_ASSERT(!policy.shouldRunInline(upgrade));
     }
 
     void doesNothingWhenDisabled() {

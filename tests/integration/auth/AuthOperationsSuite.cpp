@@ -43,8 +43,8 @@ std::vector<std::string> namesOf(const Poco::JSON::Object::Ptr& object) {
 }
 
 void assertEntryShape(const Poco::JSON::Object::Ptr& entry) {
-    const std::vector<std::string> expected{"action",    "actorId", "at",     "clientAddress", "detail",
-                                            "entity",    "entityId", "id",    "requestId",     "status"};
+    const std::vector<std::string> expected{"action", "actorId",  "at", "clientAddress", "detail",
+                                            "entity", "entityId", "id", "requestId",     "status"};
     CPPUNIT_ASSERT(expected == namesOf(entry));
     CPPUNIT_ASSERT(entry->get("id").isInteger());
     const std::string at = entry->getValue<std::string>("at");
@@ -106,15 +106,17 @@ void AuthOperationsSuite::auditTrailRecordsMutationsAndLogins() {
     const std::string admin = login(*host, kAdminEmail, kAdminPassword);
     const auto adminId = object(host->json("GET", "/api/auth/me", "", admin))->getValue<Poco::Int64>("id");
 
-    const auto created = host->json("POST", "/api/users", usersBody("Maid@Motel.Test", "staff", "maid-password"), admin);
+    const auto created =
+        host->json("POST", "/api/users", usersBody("Maid@Motel.Test", "staff", "maid-password"), admin);
     CPPUNIT_ASSERT_EQUAL_MESSAGE(created.body, 201, created.status);
     const auto maidId = object(created)->getValue<Poco::Int64>("id");
-    const auto renamed = host->json("PATCH", "/api/users/" + std::to_string(maidId), R"({"name":"Maid Marian"})", admin);
+    const auto renamed =
+        host->json("PATCH", "/api/users/" + std::to_string(maidId), R"({"name":"Maid Marian"})", admin);
     CPPUNIT_ASSERT_EQUAL(200, renamed.status);
     CPPUNIT_ASSERT_EQUAL(400, host->json("PATCH", "/api/users/" + std::to_string(maidId), R"({"role":"x"})", admin)
                                   .status); // refused: not a mutation, not audited
-    CPPUNIT_ASSERT_EQUAL(401, host->json("POST", "/api/auth/login", credentials("MAID@motel.test", "guess-guess-1"))
-                                  .status);
+    CPPUNIT_ASSERT_EQUAL(401,
+                         host->json("POST", "/api/auth/login", credentials("MAID@motel.test", "guess-guess-1")).status);
 
     // login.success (admin), POST, PATCH, login.failure
     const auto list = waitForAudit(*host, admin, "", 4);
@@ -187,7 +189,8 @@ void AuthOperationsSuite::auditListFiltersSortsAndRefusesNonAdmins() {
     CPPUNIT_ASSERT_EQUAL(std::size_t(1), paged->getArray("data")->size());
     const auto future = object(host->json("GET", "/api/audit?from=2999-01-01T00:00:00.000Z", "", admin));
     CPPUNIT_ASSERT_EQUAL(Poco::Int64(0), future->getValue<Poco::Int64>("total"));
-    const auto past = object(host->json("GET", "/api/audit?to=2000-01-01T00:00:00Z&from=1999-01-01T00:00:00Z", "", admin));
+    const auto past =
+        object(host->json("GET", "/api/audit?to=2000-01-01T00:00:00Z&from=1999-01-01T00:00:00Z", "", admin));
     CPPUNIT_ASSERT_EQUAL(Poco::Int64(0), past->getValue<Poco::Int64>("total"));
     const std::string since = oldest->getValue<std::string>("at");
     const auto window = object(host->json("GET", "/api/audit?from=" + since, "", admin));
@@ -218,15 +221,15 @@ void AuthOperationsSuite::passwordChangeRevokesEarlierTokens() {
     CPPUNIT_ASSERT_EQUAL(200, host->json("PATCH", path, R"({"password":"maid-password-2"})", admin).status);
     CPPUNIT_ASSERT_EQUAL(401, host->json("GET", "/api/auth/me", "", first).status);
     CPPUNIT_ASSERT_EQUAL(401, host->json("GET", "/api/auth/me", "", second).status);
-    CPPUNIT_ASSERT_EQUAL(401, host->json("POST", "/api/auth/login", credentials("maid@motel.test", "maid-password-1"))
-                                  .status);
+    CPPUNIT_ASSERT_EQUAL(
+        401, host->json("POST", "/api/auth/login", credentials("maid@motel.test", "maid-password-1")).status);
     const std::string fresh = login(*host, "maid@motel.test", "maid-password-2");
     CPPUNIT_ASSERT_EQUAL(200, host->json("GET", "/api/auth/me", "", fresh).status);
 
     // An admin changing their own password ends their own earlier sessions too.
-    const std::string me = "/api/users/" + std::to_string(
-                                               object(host->json("GET", "/api/auth/me", "", admin))
-                                                   ->getValue<Poco::Int64>("id"));
+    const std::string me =
+        "/api/users/" +
+        std::to_string(object(host->json("GET", "/api/auth/me", "", admin))->getValue<Poco::Int64>("id"));
     CPPUNIT_ASSERT_EQUAL(200, host->json("PATCH", me, R"({"password":"root-password-2"})", admin).status);
     CPPUNIT_ASSERT_EQUAL(401, host->json("GET", "/api/users", "", admin).status);
     CPPUNIT_ASSERT_EQUAL(200, host->json("GET", "/api/users", "", login(*host, kAdminEmail, "root-password-2")).status);
@@ -253,15 +256,14 @@ void AuthOperationsSuite::userCommandRecoversAccountsWithoutSql() {
 
     // The admin forgot the password: reset it from the shell while the host runs.
     const std::string before = login(*host, kAdminEmail, kAdminPassword);
-    CPPUNIT_ASSERT_EQUAL_MESSAGE(output, 0,
-                                 runHostCommand(opts, {"user", "passwd", "ROOT@motel.test"}, "recovered-password\n",
-                                                output));
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(
+        output, 0, runHostCommand(opts, {"user", "passwd", "ROOT@motel.test"}, "recovered-password\n", output));
     CPPUNIT_ASSERT_EQUAL(401, host->json("GET", "/api/auth/me", "", before).status); // earlier tokens revoked
     const std::string admin = login(*host, kAdminEmail, "recovered-password");
 
     CPPUNIT_ASSERT_EQUAL(0, runHostCommand(opts, {"user", "disable", "night@motel.test"}, "", output));
-    CPPUNIT_ASSERT_EQUAL(401, host->json("POST", "/api/auth/login", credentials("night@motel.test", "night-password-1"))
-                                  .status);
+    CPPUNIT_ASSERT_EQUAL(
+        401, host->json("POST", "/api/auth/login", credentials("night@motel.test", "night-password-1")).status);
     CPPUNIT_ASSERT_EQUAL(0, runHostCommand(opts, {"user", "list"}, "", output));
     CPPUNIT_ASSERT(output.find("night@motel.test") != std::string::npos);
     CPPUNIT_ASSERT(output.find("Root@Motel.Test") != std::string::npos);

@@ -8,7 +8,10 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <atomic>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 using motel::auth::TokenService;
 
@@ -67,6 +70,7 @@ class TokenServiceTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(tokenWithoutExpiryIsRejected);
     CPPUNIT_TEST(malformedTokensAreRejected);
     CPPUNIT_TEST(secretChangeInvalidatesTokens);
+    CPPUNIT_TEST(concurrentUseIsSafe);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -225,6 +229,23 @@ public:
         const std::string jwt = before.issue(9, "admin");
         CPPUNIT_ASSERT(before.verify(jwt).has_value());
         CPPUNIT_ASSERT(!after.verify(jwt).has_value());
+    }
+
+    void concurrentUseIsSafe() {
+        // Requests verify tokens on many threads at once (this once crashed
+        // inside Poco's OpenSSL set-up and tear-down).
+        TokenService tokens(kSecret, std::chrono::seconds(3600));
+        std::atomic<int> accepted{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 8; ++t)
+            threads.emplace_back([&tokens, &accepted, t] {
+                for (int i = 0; i < 500; ++i) {
+                    const auto claims = tokens.verify(tokens.issue(t + 1, "staff", i));
+                    if (claims && claims->userId == t + 1 && claims->tokenVersion == i) ++accepted;
+                }
+            });
+        for (auto& thread : threads) thread.join();
+        CPPUNIT_ASSERT_EQUAL(8 * 500, accepted.load());
     }
 };
 
