@@ -1,5 +1,8 @@
 #include "db/SqliteConnection.h"
 
+#include <chrono>
+#include <thread>
+
 #include "db/DatabaseErrors.h"
 #include "db/SqlValues.h"
 
@@ -47,7 +50,18 @@ void SqliteConnection::configure(Poco::Data::Session& session, int busyTimeoutMs
     SqliteConnection connection(session);
     connection.exec(("PRAGMA busy_timeout = " + std::to_string(busyTimeoutMs)).c_str());
     if (!inMemory) {
-        connection.exec("PRAGMA journal_mode = WAL");
+        // Switching a new file to WAL needs a moment of exclusive access, and
+        // SQLite answers "busy" at once (ignoring busy_timeout) when another
+        // process is opening the same new file: retry for up to the timeout.
+        for (int waitedMs = 0;; waitedMs += 20) {
+            try {
+                connection.exec("PRAGMA journal_mode = WAL");
+                break;
+            } catch (...) {
+                if (waitedMs >= busyTimeoutMs) throw;
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+        }
         connection.exec("PRAGMA synchronous = NORMAL");
     }
     connection.exec("PRAGMA foreign_keys = ON");

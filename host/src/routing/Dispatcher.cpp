@@ -102,7 +102,7 @@ void Dispatcher::route(sdk::Request& request, sdk::Response& response, std::stri
         request.routeTemplate = route.path;
         request.params = std::move(match.params);
         guard_.admit(route.access, request);
-        request.json = JsonBody::parse(request);
+        if (!route.rawBody) request.json = JsonBody::parse(request);
         route.handler(request, response);
         return;
     }

@@ -79,7 +79,8 @@ void RealtimePlugin::mount(sdk::RouteRegistry& routes, const std::string& path, 
     for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
         routes.add(
             {method, path, sdk::Access::publicRoute(),
-             [&server](const sdk::Request& request, sdk::Response& response) { server.handle(request, response); }});
+             [&server](const sdk::Request& request, sdk::Response& response) { server.handle(request, response); },
+             /*rawBody: Engine.IO payloads are not JSON*/ true});
     }
 }
 

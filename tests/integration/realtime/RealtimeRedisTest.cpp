@@ -16,6 +16,7 @@ namespace motel::test {
 class RealtimeRedisTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(RealtimeRedisTest);
     CPPUNIT_TEST(eventOnOneHostReachesSocketsOnTheOther);
+    CPPUNIT_TEST(unreachableRedisStillDeliversLocally);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -38,6 +39,22 @@ public:
         const auto run = NodeClient::run("crossHost", json);
         CPPUNIT_ASSERT_MESSAGE(run.output + "\nfirst host:\n" + first.logText() + "\nsecond host:\n" + second.logText(),
                                run.ok());
+    }
+
+    void unreachableRedisStillDeliversLocally() {
+        NodeClient::ensureInstalled();
+        HostOptions options;
+        options.plugins = {"health", "auth", "suites", "tasks", "realtime"};
+        options.properties["redis.url"] = "redis://127.0.0.1:" + std::to_string(freePort()); // nobody listens
+        options.environment["MOTEL_ADMIN_EMAIL"] = "admin@motel.test";
+        options.environment["MOTEL_ADMIN_PASSWORD"] = "realtime-password";
+        HostProcess host(options);
+        const std::string token = login(host);
+        const std::string url = "http://127.0.0.1:" + std::to_string(host.port());
+        const auto run = NodeClient::run("crossHost", R"({"url":")" + url + R"(","token":")" + token +
+                                                          R"(","otherUrl":")" + url + R"(","otherToken":")" + token +
+                                                          "\"}");
+        CPPUNIT_ASSERT_MESSAGE(run.output + "\nhost:\n" + host.logText(), run.ok());
     }
 
 private:

@@ -166,7 +166,11 @@ public:
         peer.sendText("4hello");
         CPPUNIT_ASSERT_EQUAL(std::string("4hello"), peer.read()->payload);
         expectError(call("GET", "EIO=4&transport=polling&sid=" + sid), 3, "Bad request");
-        CPPUNIT_ASSERT(!server_->find(sid)->acceptsUpgrade());
+        WebSocketPeer second; // a second WebSocket for an upgraded session is accepted, then closed
+        server_->adoptWebSocket(second.takeServerFd(), "", sid);
+        CPPUNIT_ASSERT(second.waitForEof());
+        peer.sendText("4still here");
+        CPPUNIT_ASSERT_EQUAL(std::string("4still here"), peer.read()->payload);
     }
 
 private:

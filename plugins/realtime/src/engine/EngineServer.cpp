@@ -59,7 +59,10 @@ void EngineServer::handle(const sdk::Request& request, sdk::Response& response) 
     const auto session = find(*sid);
     if (!session) return fail(response, 1, "Session ID unknown");
     if (transport == "websocket") {
-        if (!upgrade || !session->acceptsUpgrade()) return fail(response, 3, "Bad request");
+        // A WebSocket for a session that cannot upgrade (already upgraded or
+        // upgrading) is accepted and then closed, as the official server does:
+        // clients expect a close, not an HTTP error.
+        if (!upgrade) return fail(response, 3, "Bad request");
         return acceptWebSocket(request, response, *sid);
     }
     if (request.method != "GET" && request.method != "POST") return fail(response, 3, "Bad request");

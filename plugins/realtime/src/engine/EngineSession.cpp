@@ -39,7 +39,6 @@ std::string EngineSession::handshakeJson(bool offerUpgrade) const {
 
 void EngineSession::openWithPolling(const PendingReply& handshakeReply) {
     transport_ = Transport::polling;
-    acceptsUpgrade_ = true;
     handshakeReply.send(200, kPollingContentType, "0" + handshakeJson(true));
     schedulePing();
     if (handler_) handler_->onOpen(*this);
@@ -122,7 +121,6 @@ void EngineSession::onUpgradeRequest(std::shared_ptr<WebSocketConnection> socket
         socket->close(closecode::normal, "upgrade refused");
         return;
     }
-    acceptsUpgrade_ = false;
     probe_ = std::move(socket);
     probed_ = false;
     attachWebSocket(probe_, true);
@@ -153,7 +151,6 @@ void EngineSession::onWebSocketClosed(const std::shared_ptr<WebSocketConnection>
     if (socket == probe_) {
         probe_.reset();
         loop_.cancel(upgradeDeadline_);
-        if (state_ == State::open && transport_ == Transport::polling) acceptsUpgrade_ = true;
         return;
     }
     if (socket == socket_) {
@@ -207,7 +204,6 @@ void EngineSession::abandonProbe() {
     auto probe = std::move(probe_);
     probe_.reset();
     probe->close(closecode::normal, "upgrade abandoned");
-    if (state_ == State::open && transport_ == Transport::polling) acceptsUpgrade_ = true;
 }
 
 void EngineSession::send(SharedPacket packet) {
@@ -266,7 +262,6 @@ void EngineSession::finish(const std::string& reason, bool clientInitiated) {
     if (state_ == State::closed) return;
     auto self = shared_from_this();
     state_ = State::closed;
-    acceptsUpgrade_ = false;
     loop_.cancel(pingTimer_);
     loop_.cancel(pongDeadline_);
     loop_.cancel(upgradeDeadline_);

@@ -36,9 +36,6 @@ public:
     IoLoop& loop() { return loop_; }
     Transport transport() const { return transport_; }
     bool isOpen() const { return state_ == State::open; }
-    /// Whether a WebSocket with this sid may start an upgrade now. Readable
-    /// from any thread (the HTTP handler answers 400 when not).
-    bool acceptsUpgrade() const { return acceptsUpgrade_.load(); }
     void setHandler(std::unique_ptr<EngineSessionHandler> handler) { handler_ = std::move(handler); }
     EngineSessionHandler* handler() { return handler_.get(); }
 
@@ -95,7 +92,6 @@ private:
     IoLoop::TimerId pingTimer_;
     IoLoop::TimerId pongDeadline_;
     IoLoop::TimerId upgradeDeadline_;
-    std::atomic<bool> acceptsUpgrade_{false};
 };
 
 } // namespace motel::realtime

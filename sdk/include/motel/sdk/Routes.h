@@ -31,6 +31,10 @@ struct Route {
     std::string path;     ///< template, segments `:name` bind parameters
     Access access;
     Handler handler;
+    /// The host answers 415/400 for bodies that are not JSON before the
+    /// handler runs. A route speaking another format (Engine.IO polling
+    /// payloads, uploads) sets this and reads `Request::body` itself.
+    bool rawBody = false;
 };
 
 class RouteRegistry {

@@ -75,19 +75,28 @@ const scenarios = {
                         "task:deleted", "task:assigned"]) {
       socket.on(name, (payload) => received.push({ name, id: payload && payload.id }));
     }
-    const suite = await api(url, token, "POST", "/api/suites", newSuite("rt"));
-    await waitForEvent(socket, "suite:created", (p) => p.id === suite.id && p.number === suite.number);
+    // Each wait starts before its REST call: the event may arrive before the response.
+    const body = newSuite("rt");
+    let seen = waitForEvent(socket, "suite:created", (p) => p.number === body.number);
+    const suite = await api(url, token, "POST", "/api/suites", body);
+    await seen;
+    seen = waitForEvent(socket, "suite:updated", (p) => p.id === suite.id && p.name === "Renamed");
     await api(url, token, "PATCH", `/api/suites/${suite.id}`, { name: "Renamed" });
-    await waitForEvent(socket, "suite:updated", (p) => p.id === suite.id && p.name === "Renamed");
-    const task = await api(url, token, "POST", "/api/tasks", { suiteId: suite.id, type: "cleaning", title: "Clean", assigneeId: me.id });
-    await waitForEvent(socket, "task:created", (p) => p.id === task.id);
-    await waitForEvent(socket, "task:assigned", (p) => p.id === task.id && p.assigneeId === me.id);
+    await seen;
+    const created = waitForEvent(socket, "task:created", (p) => p.title === `Clean ${body.number}`);
+    const assigned = waitForEvent(socket, "task:assigned", (p) => p.title === `Clean ${body.number}` && p.assigneeId === me.id);
+    const task = await api(url, token, "POST", "/api/tasks",
+                           { suiteId: suite.id, type: "cleaning", title: `Clean ${body.number}`, assigneeId: me.id });
+    await Promise.all([created, assigned]);
+    seen = waitForEvent(socket, "task:updated", (p) => p.id === task.id && p.title === "Clean again");
     await api(url, token, "PATCH", `/api/tasks/${task.id}`, { title: "Clean again" });
-    await waitForEvent(socket, "task:updated", (p) => p.id === task.id && p.title === "Clean again");
+    await seen;
+    seen = waitForEvent(socket, "task:deleted", (p) => p.id === task.id);
     await api(url, token, "DELETE", `/api/tasks/${task.id}`);
-    await waitForEvent(socket, "task:deleted", (p) => p.id === task.id);
+    await seen;
+    seen = waitForEvent(socket, "suite:deleted", (p) => p.id === suite.id);
     await api(url, token, "DELETE", `/api/suites/${suite.id}`);
-    await waitForEvent(socket, "suite:deleted", (p) => p.id === suite.id);
+    await seen;
     const transport = socket.io.engine.transport.name;
     socket.disconnect();
     return { transport, userId: me.id, received: received.map((r) => r.name) };
@@ -107,13 +116,15 @@ const scenarios = {
     const socket = io(url, { auth: { token }, transports: transports || ["websocket"], reconnectionDelay: 1500,
                              reconnectionDelayMax: 1500, randomizationFactor: 0, timeout: TIMEOUT });
     await waitFor(socket, "connect");
-    const first = await api(url, token, "POST", "/api/suites", newSuite("before"));
-    await waitForEvent(socket, "suite:created", (p) => p.id === first.id);
+    const before = newSuite("before");
+    const seenBefore = waitForEvent(socket, "suite:created", (p) => p.number === before.number);
+    await api(url, token, "POST", "/api/suites", before);
+    await seenBefore;
     const firstId = socket.id;
     socket.io.engine.close(); // a forced drop; the manager reconnects after 1.5 s
-    const missed = api(url, token, "POST", "/api/suites", newSuite("missed"));
-    const created = await missed;
-    const seen = waitForEvent(socket, "suite:created", (p) => p.id === created.id);
+    const missed = newSuite("missed");
+    const seen = waitForEvent(socket, "suite:created", (p) => p.number === missed.number);
+    await api(url, token, "POST", "/api/suites", missed);
     await waitFor(socket, "connect", "reconnect");
     await seen;
     const result = { recovered: socket.recovered, sameId: socket.id === firstId };
@@ -126,8 +137,10 @@ const scenarios = {
   async crossHost({ url, token, otherUrl, otherToken }) {
     const socket = connect(url, token, { transports: ["websocket"] });
     await waitFor(socket, "connect");
-    const suite = await api(otherUrl, otherToken, "POST", "/api/suites", newSuite("remote"));
-    const payload = await waitForEvent(socket, "suite:created", (p) => p.id === suite.id && p.number === suite.number);
+    const body = newSuite("remote");
+    const seen = waitForEvent(socket, "suite:created", (p) => p.number === body.number);
+    const suite = await api(otherUrl, otherToken, "POST", "/api/suites", body);
+    const payload = await seen;
     let duplicates = 0;
     socket.on("suite:created", (p) => { if (p.number === suite.number) duplicates += 1; });
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -1,0 +1,202 @@
+#!/usr/bin/env bash
+# The suites and tasks plugins under load (issue 4): an authenticated
+# `GET /api/suites?limit=50` and `POST /api/tasks`, on SQLite and on
+# PostgreSQL, each with a real motel-host (plugins health,auth,suites,tasks)
+# started here on a free 127.0.0.1 port.
+#
+#   cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release
+#   cmake --build build-release --target motel-host health auth suites tasks -j2
+#   bench/domain/run.sh build-release            # both databases
+#   bench/domain/run.sh build-release sqlite     # or: postgresql
+#
+# Builds nothing itself. Per database: seeds the demo data (`motel-host
+# seed`: 30 suites, demo users and tasks), adds suites through the API up to
+# SUITES so a page of 50 is full, starts the host, logs in as
+# MOTEL_ADMIN_EMAIL, warms up, then
+#   wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -H "Authorization: Bearer ..." URL
+# on GET /api/suites?limit=50, and the same with post-task.lua for
+# POST /api/tasks (a unique title per request, suiteId cycling over the
+# suites). Prints req/s, p50, p99 and non-2xx counts, plus the machine
+# (nproc, CPU, load average before each run).
+#
+# PostgreSQL is a throwaway server from scripts/test-services/postgres (as
+# the test fixture runs it: fsync=off, synchronous_commit=off, so the POST
+# figures do not include a disk flush per commit); a database `motel_bench`
+# is created in it. Everything started here is stopped by its pid on exit.
+#
+# Environment: DURATION (10s), CONNECTIONS (64), THREADS (2), WARMUP (2s),
+# SUITES (60), DB_POOL (host default), LOG_LEVEL (warning),
+# MOTEL_ADMIN_EMAIL / MOTEL_ADMIN_PASSWORD (bench@motel.test / bench-password),
+# KEEP=1 keeps the temp dir (host logs). Needs wrk, curl, python3.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+HERE=$ROOT/bench/domain
+BUILD=${1:-$ROOT/build-release}
+[[ $BUILD = /* ]] || BUILD=$ROOT/$BUILD
+DATABASES=${2:-sqlite postgresql}
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+WARMUP=${WARMUP:-2s}
+SUITES=${SUITES:-60}
+LOG_LEVEL=${LOG_LEVEL:-warning}
+export MOTEL_ADMIN_EMAIL=${MOTEL_ADMIN_EMAIL:-bench@motel.test}
+export MOTEL_ADMIN_PASSWORD=${MOTEL_ADMIN_PASSWORD:-bench-password}
+
+for tool in wrk curl python3; do command -v $tool >/dev/null || { echo "$tool missing" >&2; exit 1; }; done
+HOST_BIN=$BUILD/bin/motel-host
+PLUGINS_DIR=$BUILD/lib/motel/plugins
+[[ -x $HOST_BIN ]] || { echo "no $HOST_BIN: build motel-host first" >&2; exit 1; }
+for plugin in health auth suites tasks; do
+    [[ -f $PLUGINS_DIR/$plugin.so ]] || { echo "no $PLUGINS_DIR/$plugin.so: build it first" >&2; exit 1; }
+done
+
+WORK=$(mktemp -d /tmp/motel-domain-bench.XXXXXX)
+chmod 755 "$WORK" # the PostgreSQL server runs as another user when we are root
+HOST_PID=
+PG_DIR=
+cleanup() {
+    stop_host
+    [[ -n $PG_DIR ]] && "$ROOT/scripts/test-services/postgres" stop "$PG_DIR" >/dev/null 2>&1 || true
+    if [[ ${KEEP:-0} = 1 ]]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
+}
+stop_host() {
+    if [[ -n $HOST_PID ]]; then
+        kill -TERM "$HOST_PID" 2>/dev/null || true
+        wait "$HOST_PID" 2>/dev/null || true
+        HOST_PID=
+    fi
+}
+trap cleanup EXIT
+
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+machine() {
+    echo "machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), $(uname -sr)"
+    echo "build: $BUILD ($(grep -m1 '^CMAKE_BUILD_TYPE' "$BUILD/CMakeCache.txt" 2>/dev/null | cut -d= -f2))"
+}
+
+# Writes the host config for `db_url` to $WORK/<name>.properties.
+write_config() { # name, db_url, port
+    local pool=
+    [[ -n ${DB_POOL:-} ]] && pool="db.pool.size = $DB_POOL"
+    cat >"$WORK/$1.properties" <<CONF
+motel.env = development
+http.host = 127.0.0.1
+http.port = $3
+plugins.dir = $PLUGINS_DIR
+plugins.load = health,auth,suites,tasks
+db.url = $2
+$pool
+jwt.secret = domain-bench-secret-domain-bench-secret-domain-bench-secret-0001
+log.level = $LOG_LEVEL
+plugins.auth.loginMaxAttempts = 1000000
+CONF
+}
+
+start_host() { # name
+    local config=$WORK/$1.properties
+    "$HOST_BIN" --config="$config" seed >"$WORK/$1-seed.log" 2>&1 || { cat "$WORK/$1-seed.log" >&2; exit 1; }
+    "$HOST_BIN" --config="$config" serve >"$WORK/$1-host.log" 2>&1 &
+    HOST_PID=$!
+    for _ in $(seq 1 200); do
+        curl -fs -o /dev/null "$BASE/health/live" && return 0
+        kill -0 "$HOST_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    echo "host did not start:" >&2
+    tail -n 20 "$WORK/$1-host.log" >&2
+    exit 1
+}
+
+# Logs in, adds suites up to $SUITES through the API, and prints the token;
+# the suite ids go to $WORK/suite-ids.
+prepare() {
+    python3 - "$BASE" "$SUITES" "$WORK/suite-ids" <<'PY'
+import json, os, sys, urllib.request
+base, wanted, ids_file = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+def call(method, path, body=None, token=None):
+    request = urllib.request.Request(base + path, method=method,
+                                     data=None if body is None else json.dumps(body).encode())
+    request.add_header("Content-Type", "application/json")
+    if token: request.add_header("Authorization", "Bearer " + token)
+    with urllib.request.urlopen(request) as response:
+        return json.load(response)
+token = call("POST", "/api/auth/login", {"email": os.environ["MOTEL_ADMIN_EMAIL"],
+                                         "password": os.environ["MOTEL_ADMIN_PASSWORD"]})["accessToken"]
+have = call("GET", "/api/suites?limit=1", token=token)["total"]
+for n in range(have, wanted):
+    call("POST", "/api/suites", {"number": "B%03d" % n, "floor": 9, "type": "standard"}, token)
+ids = [s["id"] for s in call("GET", "/api/suites?limit=200", token=token)["data"]]
+open(ids_file, "w").write(",".join(map(str, ids)))
+print(token)
+PY
+}
+
+# One wrk run; prints the summary line and keeps wrk's output.
+measure() { # label, wrk arguments...
+    local label=$1
+    shift
+    local out=$WORK/wrk.out
+    echo "-- $label   (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" >"$out"
+    local rps p50 p99 errors
+    rps=$(awk '/Requests\/sec/ {print $2}' "$out")
+    p50=$(awk '$1 == "50%" {print $2}' "$out")
+    p99=$(awk '$1 == "99%" {print $2}' "$out")
+    errors=$(awk '/Non-2xx/ {print $NF}' "$out")
+    grep -E 'Socket errors' "$out" || true
+    printf '   %-34s %10s req/s   p50 %-9s p99 %-9s non-2xx %s\n' "$label" "$rps" "$p50" "$p99" "${errors:-0}"
+    echo "$DB_NAME|$label|$rps|$p50|$p99|${errors:-0}" >>"$WORK/results"
+}
+
+bench_database() { # name (sqlite|postgresql), db_url
+    DB_NAME=$1
+    local port
+    port=$(free_port)
+    BASE=http://127.0.0.1:$port
+    write_config "$1" "$2" "$port"
+    start_host "$1"
+    local token
+    token=$(prepare)
+    local auth="Authorization: Bearer $token"
+    local run_tag
+    run_tag=$(date +%s)-$1
+    echo "== $1: $(awk -F, '{print NF}' "$WORK/suite-ids") suites, host pid $HOST_PID on $BASE"
+    local list=$BASE/api/suites?limit=50
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "$auth" "$list" >/dev/null
+    measure "GET /api/suites?limit=50" -H "$auth" "$list"
+    measure "POST /api/tasks" -H "$auth" -H 'Content-Type: application/json' -s "$HERE/post-task.lua" \
+        "$BASE/api/tasks" -- "$run_tag" "$(cat "$WORK/suite-ids")"
+    measure "GET /api/suites?limit=50 (again)" -H "$auth" "$list"
+    stop_host
+}
+
+machine
+: >"$WORK/results"
+for database in $DATABASES; do
+    case $database in
+    sqlite) bench_database sqlite "sqlite:$WORK/motel.db" ;;
+    postgresql | postgres)
+        PG_DIR=$WORK/pg
+        "$ROOT/scripts/test-services/postgres" start "$PG_DIR" >/dev/null
+        url=$(cat "$PG_DIR/postgres.url")
+        pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+        PGPASSWORD=motel "${pgbin:+$pgbin/}psql" -q -v ON_ERROR_STOP=1 "$url/postgres" \
+            -c 'CREATE DATABASE motel_bench' >/dev/null
+        echo "PostgreSQL: $("${pgbin:+$pgbin/}postgres" --version)"
+        bench_database postgresql "$url/motel_bench"
+        "$ROOT/scripts/test-services/postgres" stop "$PG_DIR" >/dev/null
+        PG_DIR=
+        ;;
+    *) echo "unknown database '$database' (sqlite or postgresql)" >&2; exit 2 ;;
+    esac
+done
+
+echo
+echo "| database | request | req/s | p50 | p99 | non-2xx |"
+echo "|---|---|---:|---:|---:|---:|"
+awk -F'|' '{printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6}' "$WORK/results"
