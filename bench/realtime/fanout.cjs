@@ -48,6 +48,7 @@ function runWorker() {
   (async () => {
     for (let i = 0; i < count; i += batch) {
       await Promise.all(Array.from({ length: Math.min(batch, count - i) }, (_, k) => open(i + k)));
+      if ((i + batch) % 1000 === 0) process.stderr.write(`worker ${process.pid}: ${connected} connected, ${failed} failed\n`);
     }
     process.send({ type: "ready", connected, failed });
   })();
@@ -57,13 +58,13 @@ function runWorker() {
     let delivered = 0;
     for (const [number, sentAt] of Object.entries(message.sentAt)) {
       for (const t of received.get(number) || []) {
-        latencies.push(t - sentAt);
+        latencies.push(Math.round((t - sentAt) * 10) / 10);
         delivered += 1;
       }
     }
-    process.send({ type: "report", latencies, delivered });
     for (const socket of sockets) socket.disconnect();
-    setTimeout(() => process.exit(0), 200);
+    // Exit only once the (large) report has left: exiting earlier drops it.
+    process.send({ type: "report", latencies, delivered }, () => process.exit(0));
   });
 }
 
@@ -95,11 +96,15 @@ async function runMain() {
     const share = Math.floor(clients / workers) + (w < clients % workers ? 1 : 0);
     const child = fork(__filename, ["--worker", url, token, String(share)], { env: process.env });
     children.push(child);
-    ready.push(new Promise((resolve) => child.on("message", (m) => m.type === "ready" && resolve(m))));
+    ready.push(new Promise((resolve, reject) => {
+      child.on("message", (m) => m.type === "ready" && resolve(m));
+      child.on("exit", (code) => reject(new Error(`client worker exited early (code ${code})`)));
+    }));
   }
   const states = await Promise.all(ready);
   const connected = states.reduce((n, s) => n + s.connected, 0);
   const connectSeconds = (now() - connectStarted) / 1000;
+  process.stderr.write(`all ${connected} connected in ${connectSeconds.toFixed(1)} s\n`);
   await new Promise((resolve) => setTimeout(resolve, 2000)); // let the host settle before reading RSS
   const idle = hostStatus(hostPid);
 
@@ -115,12 +120,14 @@ async function runMain() {
     });
     if (response.status !== 201) throw new Error(`POST /api/suites -> ${response.status} ${await response.text()}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    process.stderr.write(`event ${i + 1}/${events} sent\n`);
   }
   await new Promise((resolve) => setTimeout(resolve, 3000)); // stragglers
   const busy = hostStatus(hostPid);
 
-  const reports = await Promise.all(children.map((child) => new Promise((resolve) => {
+  const reports = await Promise.all(children.map((child) => new Promise((resolve, reject) => {
     child.on("message", (m) => m.type === "report" && resolve(m));
+    child.on("exit", () => reject(new Error("client worker exited without its report")));
     child.send({ type: "report", sentAt });
   })));
   const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);

@@ -21,12 +21,11 @@ void SuiteHistoryStore::record(sdk::SqlSession& session, std::int64_t suiteId, c
 
 HistoryPage SuiteHistoryStore::page(sdk::SqlSession& session, std::int64_t suiteId, std::int64_t limit,
                                     std::int64_t offset) {
-    const sdk::SqlValue id = static_cast<Poco::Int64>(suiteId);
-    const SqlQuery page{"SELECT field, from_value, to_value, actor_id, source, task_id, at, "
-                        "COUNT(*) OVER () AS total_count FROM suite_history WHERE suite_id = $1 "
-                        "ORDER BY id DESC LIMIT $2 OFFSET $3",
-                        {id, static_cast<Poco::Int64>(limit), static_cast<Poco::Int64>(offset)}};
-    const SqlQuery count{"SELECT COUNT(*) AS total_count FROM suite_history WHERE suite_id = $1", {id}};
+    SqlQuery filtered;
+    const std::string clause = " WHERE suite_id = " + filtered.bind(static_cast<Poco::Int64>(suiteId));
+    const SqlQuery page = PagedQuery::page(filtered, "field, from_value, to_value, actor_id, source, task_id, at",
+                                           "suite_history", clause, " ORDER BY id DESC", limit, offset);
+    const SqlQuery count = PagedQuery::count(std::move(filtered), "suite_history", clause);
     return PagedQuery::fetch<HistoryRow>(session, page, count, offset > 0, [](const sdk::Row& row) {
         return HistoryRow{
             row.text("field"),  row.text("from_value"),    row.text("to_value"), row.optInteger("actor_id"),

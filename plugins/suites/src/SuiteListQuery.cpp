@@ -2,6 +2,7 @@
 
 #include "SuiteRepository.h"
 
+#include <motel/suites/PagedQuery.h>
 #include <motel/suites/Suite.h>
 
 #include <map>
@@ -41,24 +42,20 @@ std::string SuiteListQuery::where(const SuiteFilters& filters, SqlQuery& query) 
 }
 
 SqlQuery SuiteListQuery::page(const SuiteFilters& filters) {
-    SqlQuery query;
-    const std::string clause = where(filters, query);
+    SqlQuery filtered;
+    const std::string clause = where(filters, filtered);
     std::string order = " ORDER BY ";
     if (!filters.sort.field.empty())
         order += sortColumns().at(filters.sort.field) + (filters.sort.descending ? " DESC, " : " ASC, ");
     order += "id ASC";
-    query.sql =
-        "SELECT " + SuiteRepository::columns() + ", COUNT(*) OVER () AS total_count FROM suites" + clause + order;
-    query.sql += " LIMIT " + query.bind(static_cast<Poco::Int64>(filters.limit));
-    query.sql += " OFFSET " + query.bind(static_cast<Poco::Int64>(filters.offset));
-    return query;
+    return PagedQuery::page(std::move(filtered), SuiteRepository::columns(), "suites", clause, order, filters.limit,
+                            filters.offset);
 }
 
 SqlQuery SuiteListQuery::count(const SuiteFilters& filters) {
-    SqlQuery query;
-    const std::string clause = where(filters, query);
-    query.sql = "SELECT COUNT(*) AS total_count FROM suites" + clause;
-    return query;
+    SqlQuery filtered;
+    const std::string clause = where(filters, filtered);
+    return PagedQuery::count(std::move(filtered), "suites", clause);
 }
 
 } // namespace motel::suites

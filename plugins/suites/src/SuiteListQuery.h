@@ -3,7 +3,7 @@
 /// `serviceState`, `floor`), sort (`number`, `floor`, `updatedAt`, `-` for
 /// descending; default by id) and page from the request, and builds the one
 /// SELECT that serves them. Every filter and sort column has an index (see
-/// SuiteMigrations). The SELECT also returns `total_count` (COUNT(*) OVER ()),
+/// SuiteMigrations). The SELECT also returns `total_count` (see PagedQuery),
 /// so a page and its total cost one query.
 
 #include <motel/sdk/ListQuery.h>

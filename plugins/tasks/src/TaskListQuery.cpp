@@ -3,6 +3,8 @@
 #include "Task.h"
 #include "TaskRepository.h"
 
+#include <motel/suites/PagedQuery.h>
+
 namespace motel::tasks {
 
 TaskFilters TaskListQuery::read(const sdk::Request& request, const std::string& now) {
@@ -54,17 +56,14 @@ suites::SqlQuery TaskListQuery::page(const TaskFilters& filters) {
     else if (filters.sort.field == "createdAt")
         order += "created_at" + direction + ", ";
     order += "id ASC";
-    query.sql = "SELECT " + TaskRepository::columns() + ", COUNT(*) OVER () AS total_count FROM tasks" + clause + order;
-    query.sql += " LIMIT " + query.bind(static_cast<Poco::Int64>(filters.limit));
-    query.sql += " OFFSET " + query.bind(static_cast<Poco::Int64>(filters.offset));
-    return query;
+    return suites::PagedQuery::page(std::move(query), TaskRepository::columns(), "tasks", clause, order, filters.limit,
+                                    filters.offset);
 }
 
 suites::SqlQuery TaskListQuery::count(const TaskFilters& filters) {
     suites::SqlQuery query;
     const std::string clause = where(filters, query);
-    query.sql = "SELECT COUNT(*) AS total_count FROM tasks" + clause;
-    return query;
+    return suites::PagedQuery::count(std::move(query), "tasks", clause);
 }
 
 } // namespace motel::tasks

@@ -51,9 +51,9 @@ public:
         HostProcess host(options);
         const std::string token = login(host);
         const std::string url = "http://127.0.0.1:" + std::to_string(host.port());
-        const auto run = NodeClient::run("crossHost", R"({"url":")" + url + R"(","token":")" + token +
-                                                          R"(","otherUrl":")" + url + R"(","otherToken":")" + token +
-                                                          "\"}");
+        const auto run =
+            NodeClient::run("crossHost", R"({"url":")" + url + R"(","token":")" + token + R"(","otherUrl":")" + url +
+                                             R"(","otherToken":")" + token + "\"}");
         CPPUNIT_ASSERT_MESSAGE(run.output + "\nhost:\n" + host.logText(), run.ok());
     }
 

@@ -23,6 +23,7 @@ class SuiteListQueryTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(sortsDescendingWithIdTieBreak);
     CPPUNIT_TEST(refusesBadParameters);
     CPPUNIT_TEST(countUsesTheSameFilters);
+    CPPUNIT_TEST(pageCarriesTheTotalOfTheSameFilters);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -61,6 +62,17 @@ public:
     void countUsesTheSameFilters() {
         const auto query = SuiteListQuery::count(SuiteListQuery::read(withQuery({{"condition", "dirty"}})));
         CPPUNIT_ASSERT_EQUAL(std::string("SELECT COUNT(*) AS total_count FROM suites WHERE condition = $1"), query.sql);
+    }
+
+    void pageCarriesTheTotalOfTheSameFilters() {
+        // One statement: the page and, in the same snapshot, the count of
+        // every row the filters match (not a window over the page).
+        const auto query = SuiteListQuery::page(SuiteListQuery::read(withQuery({{"condition", "dirty"}})));
+        CPPUNIT_ASSERT(query.sql.find("(SELECT COUNT(*) FROM suites WHERE condition = $1) AS total_count") !=
+                       std::string::npos);
+        CPPUNIT_ASSERT(query.sql.find("FROM suites WHERE condition = $1 ORDER BY id ASC LIMIT $2 OFFSET $3") !=
+                       std::string::npos);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(3), query.params.size());
     }
 };
 
