@@ -34,6 +34,13 @@ std::vector<sdk::Migration> TaskMigrations::all() {
          "CREATE INDEX tasks_due_at_idx ON tasks (due_at);"
          "CREATE INDEX tasks_status_due_at_idx ON tasks (status, due_at);"
          "CREATE INDEX tasks_created_at_idx ON tasks (created_at);"},
+        // The jobs' bookkeeping (TaskJobs): which overdue tasks were announced,
+        // and one stayover cleaning per suite and UTC day.
+        {2, "task jobs",
+         "ALTER TABLE tasks ADD COLUMN overdue_notified_at TEXT;"
+         "ALTER TABLE tasks ADD COLUMN overdue_notified_due_at TEXT;"
+         "ALTER TABLE tasks ADD COLUMN stayover_day TEXT;"
+         "CREATE UNIQUE INDEX tasks_suite_stayover_day_idx ON tasks (suite_id, stayover_day);"},
     };
 }
 

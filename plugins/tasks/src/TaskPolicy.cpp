@@ -4,9 +4,12 @@
 
 namespace motel::tasks {
 
+bool TaskPolicy::mayCreate(const std::optional<std::int64_t>& assigneeId, const sdk::Principal& caller) {
+    return caller.isManagerOrAbove() || !assigneeId || *assigneeId == caller.id;
+}
+
 void TaskPolicy::checkCreate(const std::optional<std::int64_t>& assigneeId, const sdk::Principal& caller) {
-    if (caller.isManagerOrAbove()) return;
-    if (assigneeId && *assigneeId != caller.id)
+    if (!mayCreate(assigneeId, caller))
         throw sdk::Forbidden("Staff may only create tasks that are unassigned or assigned to themselves");
 }
 

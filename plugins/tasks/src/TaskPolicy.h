@@ -16,6 +16,8 @@ namespace motel::tasks {
 
 class TaskPolicy {
 public:
+    /// Whether `caller` may create a task for `assigneeId` (checkCreate without the throw).
+    static bool mayCreate(const std::optional<std::int64_t>& assigneeId, const sdk::Principal& caller);
     static void checkCreate(const std::optional<std::int64_t>& assigneeId, const sdk::Principal& caller);
     static void checkAction(const Task& task, TaskAction action, const sdk::Principal& caller);
 };

@@ -1,6 +1,7 @@
 #include "TaskRepository.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace motel::tasks {
 
@@ -40,6 +41,34 @@ sdk::SqlParams writableValues(const Task& task) {
 const char* const kWritable[] = {"suite_id",      "type",          "title",        "description", "priority",
                                  "priority_rank", "status",        "assignee_id",  "due_at",      "started_at",
                                  "completed_at",  "created_by_id", "blocks_suite", "outcome",     "outcome_note"};
+
+/// The SQL type of each kWritable column. An INSERT ... SELECT names the
+/// types of its placeholders: PostgreSQL cannot infer them from a SELECT list.
+const char* const kWritableTypes[] = {"BIGINT", "TEXT", "TEXT",   "TEXT",    "TEXT", "INTEGER", "TEXT", "BIGINT",
+                                      "TEXT",   "TEXT", "TEXT",   "BIGINT",  "INTEGER", "TEXT", "TEXT"};
+static_assert(std::size(kWritable) == std::size(kWritableTypes));
+
+/// Placeholders of suite_id and assignee_id in writableValues().
+constexpr const char* kSuiteParam = "CAST($1 AS BIGINT)";
+constexpr const char* kAssigneeParam = "CAST($8 AS BIGINT)";
+
+/// `INSERT INTO tasks (...) SELECT $1, ... WHERE <the suite and the assignee
+/// exist, when set> RETURNING ...`: built once.
+std::string checkedInsertSql(const std::string& returning) {
+    std::string names;
+    std::string values;
+    std::size_t n = 0;
+    for (const char* column : kWritable) {
+        names += std::string(n ? ", " : "") + column;
+        values += std::string(n ? ", " : "") + "CAST($" + std::to_string(n + 1) + " AS " + kWritableTypes[n] + ")";
+        ++n;
+    }
+    const std::string at = "CAST($" + std::to_string(n + 1) + " AS TEXT)";
+    return "INSERT INTO tasks (" + names + ", version, created_at, updated_at) SELECT " + values + ", 1, " + at +
+           ", " + at + " WHERE (" + kSuiteParam + " IS NULL OR EXISTS (SELECT 1 FROM suites WHERE id = " +
+           kSuiteParam + ")) AND (" + kAssigneeParam + " IS NULL OR EXISTS (SELECT 1 FROM users WHERE id = " +
+           kAssigneeParam + ")) RETURNING " + returning;
+}
 
 } // namespace
 
@@ -85,22 +114,13 @@ std::optional<Task> TaskRepository::find(sdk::SqlSession& session, std::int64_t 
     return fromRow(rows.front());
 }
 
-Task TaskRepository::insert(sdk::SqlSession& session, const Task& task, const std::string& now) {
-    std::string names;
-    std::string placeholders;
-    int n = 0;
-    for (const char* column : kWritable) {
-        names += std::string(n ? ", " : "") + column;
-        placeholders += (n ? ", $" : "$") + std::to_string(n + 1);
-        ++n;
-    }
+std::optional<Task> TaskRepository::insert(sdk::SqlSession& session, const Task& task, const std::string& now) {
+    static const std::string sql = checkedInsertSql(columns());
     sdk::SqlParams params = writableValues(task);
     params.push_back(now);
-    const std::string at = "$" + std::to_string(params.size());
-    const auto rows = session.query("INSERT INTO tasks (" + names + ", version, created_at, updated_at) VALUES (" +
-                                        placeholders + ", 1, " + at + ", " + at + ") RETURNING " + columns(),
-                                    params);
-    return fromRow(rows.at(0));
+    const auto rows = session.query(sql, params);
+    if (rows.empty()) return std::nullopt;
+    return fromRow(rows.front());
 }
 
 std::optional<Task> TaskRepository::compareAndSet(sdk::SqlSession& session, const Task& next,

@@ -60,7 +60,9 @@ void TaskService::checkReferences(const std::optional<std::int64_t>& suiteId,
 }
 
 Task TaskService::insert(sdk::SqlSession& session, const Task& draft, const std::string& now) {
-    const Task created = TaskRepository::insert(session, draft, now);
+    const auto inserted = TaskRepository::insert(session, draft, now);
+    if (!inserted) throw missingReference(session, draft);
+    const Task created = *inserted;
     session.afterCommit([this, created] {
         counters_.moved(std::nullopt, created.status);
         const auto payload = TaskJson::object(created);
@@ -68,6 +70,12 @@ Task TaskService::insert(sdk::SqlSession& session, const Task& draft, const std:
         if (created.assigneeId) events_.publish("task.assigned", payload);
     });
     return created;
+}
+
+sdk::NotFound TaskService::missingReference(sdk::SqlSession& session, const Task& draft) {
+    if (draft.suiteId && !suites_.find(session, *draft.suiteId))
+        return sdk::NotFound("Suite " + std::to_string(*draft.suiteId) + " not found");
+    return sdk::NotFound("User " + std::to_string(draft.assigneeId.value_or(0)) + " not found");
 }
 
 void TaskService::publishChange(sdk::SqlSession& session, const Task& before, const Task& after) {
@@ -87,8 +95,13 @@ void TaskService::createFollowUps(sdk::SqlSession& session, const std::vector<Ta
 
 Task TaskService::create(const Task& draft, const sdk::Principal& caller) {
     TaskRules::checkBlocking(draft);
-    checkReferences(draft.suiteId, draft.assigneeId);
-    TaskPolicy::checkCreate(draft.assigneeId, caller);
+    // An unknown suite or assignee (404) is answered before the ownership
+    // 403. The INSERT checks both references itself, so only a caller the
+    // policy refuses pays for looking them up first.
+    if (!TaskPolicy::mayCreate(draft.assigneeId, caller)) {
+        checkReferences(draft.suiteId, draft.assigneeId);
+        TaskPolicy::checkCreate(draft.assigneeId, caller);
+    }
 
     Task task = draft;
     task.status = "pending";

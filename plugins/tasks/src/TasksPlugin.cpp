@@ -1,5 +1,6 @@
 #include "TasksPlugin.h"
 
+#include "TaskJobs.h"
 #include "TaskMigrations.h"
 #include "TaskRoutes.h"
 #include "TaskSeeder.h"
@@ -32,6 +33,7 @@ void TasksPlugin::start(sdk::PluginContext& context) {
         std::make_shared<TaskService>(context.database(), context.events(), *directory_, *counters_, requireInspection);
     TaskRoutes::registerAll(context.routes(), *service_);
     directory_->setTaskHooks(service_);
+    TaskJobs::schedule(context, *counters_);
 }
 
 void TasksPlugin::stop() noexcept {

@@ -78,6 +78,16 @@ void TaskApiScenarios::invalidBodiesAndUnknownReferences() {
         call(motel, "POST", "/api/tasks", motel.manager, R"({"type":"other","title":"x","assigneeId":424242})");
     expect(404, noUser);
     CPPUNIT_ASSERT_EQUAL(std::string("User 424242 not found"), messageOf(noUser));
+    const auto neither = call(motel, "POST", "/api/tasks", motel.manager,
+                              R"({"type":"other","title":"x","suiteId":424242,"assigneeId":424242})");
+    CPPUNIT_ASSERT_EQUAL(std::string("Suite 424242 not found"), messageOf(neither));
+    // An unknown reference is 404 before the ownership 403 (staff assigning someone else).
+    const std::string toManager = R"(,"assigneeId":)" + id(motel.managerId) + "}";
+    expect(404, call(motel, "POST", "/api/tasks", motel.staff,
+                     R"({"type":"other","title":"x","suiteId":424242)" + toManager));
+    expect(404, call(motel, "POST", "/api/tasks", motel.staff, R"({"type":"other","title":"x","assigneeId":424242})"));
+    expect(403, call(motel, "POST", "/api/tasks", motel.staff,
+                     R"({"type":"other","title":"x","suiteId":)" + suiteId + toManager));
     CPPUNIT_ASSERT_EQUAL(std::int64_t(0),
                          integer(expect(200, call(motel, "GET", "/api/tasks", motel.manager)), "total"));
 

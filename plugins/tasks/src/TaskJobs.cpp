@@ -1,0 +1,46 @@
+#include "TaskJobs.h"
+
+#include "OverdueAnnouncer.h"
+#include "StayoverPlanner.h"
+
+#include <motel/sdk/Time.h>
+
+#include <memory>
+#include <stdexcept>
+
+namespace motel::tasks {
+
+namespace {
+
+/// Runs one job tick; a failure is logged, never thrown into the engine's
+/// retry logic (the next tick is the retry).
+template <typename Job>
+sdk::Jobs::JobFn tick(std::shared_ptr<Job> job, Poco::Logger& logger, const char* name) {
+    return [job, &logger, name] {
+        try {
+            const int n = job->run(sdk::nowTimestamp());
+            if (n > 0) logger.information("%s: %d task(s)", std::string(name), n);
+        } catch (const std::exception& error) {
+            logger.error("%s failed: %s", std::string(name), std::string(error.what()));
+        }
+    };
+}
+
+} // namespace
+
+void TaskJobs::schedule(sdk::PluginContext& context, TaskCounters& counters) {
+    auto& logger = context.logger();
+    auto overdue = std::make_shared<OverdueAnnouncer>(context.database(), context.events(), context.metrics());
+    context.jobs().every("tasks.overdue", std::chrono::minutes(1), tick(overdue, logger, "tasks.overdue"));
+
+    const std::string cron = context.config().getString("stayoverCron", kDefaultStayoverCron);
+    auto stayover = std::make_shared<StayoverPlanner>(context.database(), context.events(), counters);
+    try {
+        context.jobs().cron("suites.stayover", cron, tick(stayover, logger, "suites.stayover"));
+    } catch (const std::invalid_argument& error) {
+        throw sdk::ConfigError(context.config().prefix() + "stayoverCron: '" + cron +
+                               "' is not a cron expression (m h dom mon dow): " + error.what());
+    }
+}
+
+} // namespace motel::tasks
