@@ -10,8 +10,8 @@
 namespace motel::realtime {
 
 namespace {
-const std::array<const char*, 7> kTopics{"suite.created", "suite.updated", "suite.deleted", "task.created",
-                                         "task.updated",  "task.deleted",  "task.assigned"};
+const std::array<const char*, 8> kTopics{"suite.created", "suite.updated", "suite.deleted", "task.created",
+                                         "task.updated",  "task.deleted",  "task.assigned", "task.overdue"};
 const char* const kNamespace = "/";
 
 std::string memberString(const Poco::JSON::Object::Ptr& object, const std::string& name) {
