@@ -25,7 +25,9 @@
 # is created in it. Everything started here is stopped by its pid on exit.
 #
 # Environment: DURATION (10s), CONNECTIONS (64), THREADS (2), WARMUP (2s),
-# SUITES (60), DB_POOL (host default), LOG_LEVEL (warning),
+# SUITES (60), DB_POOL (host default), LOG_LEVEL (warning), PLUGINS_DIR
+# (the build's plugins; another folder with health/auth/suites/tasks .so
+# files compares two versions of the plugins under the same host),
 # MOTEL_ADMIN_EMAIL / MOTEL_ADMIN_PASSWORD (bench@motel.test / bench-password),
 # KEEP=1 keeps the temp dir (host logs). Needs wrk, curl, python3.
 set -euo pipefail
@@ -46,7 +48,7 @@ export MOTEL_ADMIN_PASSWORD=${MOTEL_ADMIN_PASSWORD:-bench-password}
 
 for tool in wrk curl python3; do command -v $tool >/dev/null || { echo "$tool missing" >&2; exit 1; }; done
 HOST_BIN=$BUILD/bin/motel-host
-PLUGINS_DIR=$BUILD/lib/motel/plugins
+PLUGINS_DIR=${PLUGINS_DIR:-$BUILD/lib/motel/plugins}
 [[ -x $HOST_BIN ]] || { echo "no $HOST_BIN: build motel-host first" >&2; exit 1; }
 for plugin in health auth suites tasks; do
     [[ -f $PLUGINS_DIR/$plugin.so ]] || { echo "no $PLUGINS_DIR/$plugin.so: build it first" >&2; exit 1; }
