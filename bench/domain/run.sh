@@ -16,8 +16,9 @@
 #   wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -H "Authorization: Bearer ..." URL
 # on GET /api/suites?limit=50, and the same with post-task.lua for
 # POST /api/tasks (a unique title per request, suiteId cycling over the
-# suites). Prints req/s, p50, p99 and non-2xx counts, plus the machine
-# (nproc, CPU, load average before each run).
+# suites), the list again, and the two reference runs (REFERENCE). Prints
+# req/s, p50, p99 and non-2xx counts (the 404 reference is all non-2xx by
+# design), plus the machine (nproc, CPU, load average before each run).
 #
 # PostgreSQL is a throwaway server from scripts/test-services/postgres (as
 # the test fixture runs it: fsync=off, synchronous_commit=off, so the POST
@@ -29,6 +30,10 @@
 # (the build's plugins; another folder with health/auth/suites/tasks .so
 # files compares two versions of the plugins under the same host),
 # MOTEL_ADMIN_EMAIL / MOTEL_ADMIN_PASSWORD (bench@motel.test / bench-password),
+# REFERENCE (1: also measure /health/live and an authenticated 404 on the
+# same host, for scale), ROUND_TRIPS=1 (also compile and run PgRoundTrips.cpp
+# against the PostgreSQL server: what one statement costs as the database
+# layer runs it and with one round trip; needs g++ and libpq-dev),
 # KEEP=1 keeps the temp dir (host logs). Needs wrk, curl, python3.
 set -euo pipefail
 
@@ -42,6 +47,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-2s}
 SUITES=${SUITES:-60}
+REFERENCE=${REFERENCE:-1}
 LOG_LEVEL=${LOG_LEVEL:-warning}
 export MOTEL_ADMIN_EMAIL=${MOTEL_ADMIN_EMAIL:-bench@motel.test}
 export MOTEL_ADMIN_PASSWORD=${MOTEL_ADMIN_PASSWORD:-bench-password}
@@ -174,6 +180,13 @@ bench_database() { # name (sqlite|postgresql), db_url
     measure "POST /api/tasks" -H "$auth" -H 'Content-Type: application/json' -s "$HERE/post-task.lua" \
         "$BASE/api/tasks" -- "$run_tag" "$(cat "$WORK/suite-ids")"
     measure "GET /api/suites?limit=50 (again)" -H "$auth" "$list"
+    if [[ $REFERENCE = 1 ]]; then
+        # What any request costs on this host without the plugins' work: the
+        # floor (public, no token) and the ceiling of an authenticated route
+        # (the token check and the auth plugin's user look-up, then 404).
+        measure "ref: GET /health/live" "$BASE/health/live"
+        measure "ref: GET /api/nothing (token, 404)" -H "$auth" "$BASE/api/nothing"
+    fi
     stop_host
 }
 
@@ -191,6 +204,11 @@ for database in $DATABASES; do
             -c 'CREATE DATABASE motel_bench' >/dev/null
         echo "PostgreSQL: $("${pgbin:+$pgbin/}postgres" --version)"
         bench_database postgresql "$url/motel_bench"
+        if [[ ${ROUND_TRIPS:-0} = 1 ]]; then
+            echo "-- one list statement over libpq (PgRoundTrips.cpp), one connection"
+            g++ -std=c++17 -O2 -I/usr/include/postgresql "$HERE/PgRoundTrips.cpp" -lpq -o "$WORK/pg-round-trips"
+            "$WORK/pg-round-trips" "$url/motel_bench" 5000
+        fi
         "$ROOT/scripts/test-services/postgres" stop "$PG_DIR" >/dev/null
         PG_DIR=
         ;;

@@ -44,30 +44,34 @@ const char* const kWritable[] = {"suite_id",      "type",          "title",     
 
 /// The SQL type of each kWritable column. An INSERT ... SELECT names the
 /// types of its placeholders: PostgreSQL cannot infer them from a SELECT list.
-const char* const kWritableTypes[] = {"BIGINT", "TEXT", "TEXT",   "TEXT",    "TEXT", "INTEGER", "TEXT", "BIGINT",
-                                      "TEXT",   "TEXT", "TEXT",   "BIGINT",  "INTEGER", "TEXT", "TEXT"};
+const char* const kWritableTypes[] = {"BIGINT", "TEXT", "TEXT", "TEXT",   "TEXT",    "INTEGER", "TEXT", "BIGINT",
+                                      "TEXT",   "TEXT", "TEXT", "BIGINT", "INTEGER", "TEXT",    "TEXT"};
 static_assert(std::size(kWritable) == std::size(kWritableTypes));
 
 /// Placeholders of suite_id and assignee_id in writableValues().
 constexpr const char* kSuiteParam = "CAST($1 AS BIGINT)";
 constexpr const char* kAssigneeParam = "CAST($8 AS BIGINT)";
 
-/// `INSERT INTO tasks (...) SELECT $1, ... WHERE <the suite and the assignee
-/// exist, when set> RETURNING ...`: built once.
-std::string checkedInsertSql(const std::string& returning) {
+/// `INSERT INTO tasks (...) VALUES ($1, ...) RETURNING ...`, or with
+/// `checked`: `INSERT INTO tasks (...) SELECT $1, ... WHERE <the suite and
+/// the assignee exist, when set> RETURNING ...`.
+std::string insertSql(bool checked, const std::string& returning) {
     std::string names;
     std::string values;
     std::size_t n = 0;
     for (const char* column : kWritable) {
+        const std::string placeholder = "$" + std::to_string(n + 1);
         names += std::string(n ? ", " : "") + column;
-        values += std::string(n ? ", " : "") + "CAST($" + std::to_string(n + 1) + " AS " + kWritableTypes[n] + ")";
+        values += std::string(n ? ", " : "") +
+                  (checked ? "CAST(" + placeholder + " AS " + kWritableTypes[n] + ")" : placeholder);
         ++n;
     }
-    const std::string at = "CAST($" + std::to_string(n + 1) + " AS TEXT)";
-    return "INSERT INTO tasks (" + names + ", version, created_at, updated_at) SELECT " + values + ", 1, " + at +
-           ", " + at + " WHERE (" + kSuiteParam + " IS NULL OR EXISTS (SELECT 1 FROM suites WHERE id = " +
-           kSuiteParam + ")) AND (" + kAssigneeParam + " IS NULL OR EXISTS (SELECT 1 FROM users WHERE id = " +
-           kAssigneeParam + ")) RETURNING " + returning;
+    const std::string now = checked ? "CAST($" + std::to_string(n + 1) + " AS TEXT)" : "$" + std::to_string(n + 1);
+    const std::string into = "INSERT INTO tasks (" + names + ", version, created_at, updated_at) ";
+    if (!checked) return into + "VALUES (" + values + ", 1, " + now + ", " + now + ") RETURNING " + returning;
+    return into + "SELECT " + values + ", 1, " + now + ", " + now + " WHERE (" + kSuiteParam +
+           " IS NULL OR EXISTS (SELECT 1 FROM suites WHERE id = " + kSuiteParam + ")) AND (" + kAssigneeParam +
+           " IS NULL OR EXISTS (SELECT 1 FROM users WHERE id = " + kAssigneeParam + ")) RETURNING " + returning;
 }
 
 } // namespace
@@ -114,8 +118,16 @@ std::optional<Task> TaskRepository::find(sdk::SqlSession& session, std::int64_t 
     return fromRow(rows.front());
 }
 
-std::optional<Task> TaskRepository::insert(sdk::SqlSession& session, const Task& task, const std::string& now) {
-    static const std::string sql = checkedInsertSql(columns());
+Task TaskRepository::insert(sdk::SqlSession& session, const Task& task, const std::string& now) {
+    static const std::string sql = insertSql(false, columns());
+    sdk::SqlParams params = writableValues(task);
+    params.push_back(now);
+    return fromRow(session.query(sql, params).at(0));
+}
+
+std::optional<Task> TaskRepository::insertIfReferencesExist(sdk::SqlSession& session, const Task& task,
+                                                            const std::string& now) {
+    static const std::string sql = insertSql(true, columns());
     sdk::SqlParams params = writableValues(task);
     params.push_back(now);
     const auto rows = session.query(sql, params);

@@ -27,11 +27,14 @@ public:
     static std::int64_t priorityRank(const std::string& priority);
 
     static std::optional<Task> find(sdk::SqlSession& session, std::int64_t id);
-    /// Inserts `task` (id, version and timestamps set here), unless its
-    /// suiteId or assigneeId is set and names no row: then nothing is written
-    /// and the result is nullopt. The check is part of the INSERT, so creating
-    /// a task costs one statement, not a look-up per reference first.
-    static std::optional<Task> insert(sdk::SqlSession& session, const Task& task, const std::string& now);
+    /// Inserts `task` (id, version and timestamps set here).
+    static Task insert(sdk::SqlSession& session, const Task& task, const std::string& now);
+    /// The same, unless its suiteId or assigneeId is set and names no row:
+    /// then nothing is written and the result is nullopt. One statement that
+    /// checks and inserts, for PostgreSQL, where every statement costs round
+    /// trips.
+    static std::optional<Task> insertIfReferencesExist(sdk::SqlSession& session, const Task& task,
+                                                       const std::string& now);
     /// Writes every field of `next` when the stored version is still
     /// `expectedVersion`; nullopt when it moved on.
     static std::optional<Task> compareAndSet(sdk::SqlSession& session, const Task& next, std::int64_t expectedVersion,

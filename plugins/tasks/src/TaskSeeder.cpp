@@ -144,7 +144,7 @@ int TaskSeeder::seed(sdk::Database& database) {
         if (!managers.empty()) managerId = managers.front().integer("id");
 
         for (const Task& task : demoTasks(suites, staff, managerId, Poco::Timestamp())) {
-            const Task inserted = TaskRepository::insert(session, task, task.createdAt).value();
+            const Task inserted = TaskRepository::insert(session, task, task.createdAt);
             if (task.updatedAt != task.createdAt)
                 session.execute("UPDATE tasks SET updated_at = $1 WHERE id = $2",
                                 {task.updatedAt, static_cast<Poco::Int64>(inserted.id)});

@@ -59,8 +59,9 @@ void TaskService::checkReferences(const std::optional<std::int64_t>& suiteId,
     });
 }
 
-Task TaskService::insert(sdk::SqlSession& session, const Task& draft, const std::string& now) {
-    const auto inserted = TaskRepository::insert(session, draft, now);
+Task TaskService::insert(sdk::SqlSession& session, const Task& draft, const std::string& now, bool checkReferences) {
+    const auto inserted = checkReferences ? TaskRepository::insertIfReferencesExist(session, draft, now)
+                                          : std::optional<Task>(TaskRepository::insert(session, draft, now));
     if (!inserted) throw missingReference(session, draft);
     const Task created = *inserted;
     session.afterCommit([this, created] {
@@ -96,9 +97,14 @@ void TaskService::createFollowUps(sdk::SqlSession& session, const std::vector<Ta
 Task TaskService::create(const Task& draft, const sdk::Principal& caller) {
     TaskRules::checkBlocking(draft);
     // An unknown suite or assignee (404) is answered before the ownership
-    // 403. The INSERT checks both references itself, so only a caller the
-    // policy refuses pays for looking them up first.
-    if (!TaskPolicy::mayCreate(draft.assigneeId, caller)) {
+    // 403. On PostgreSQL, where every statement costs round trips, the INSERT
+    // checks both references itself and only a caller the policy refuses pays
+    // for looking them up first. On SQLite the look-up stays outside the
+    // transaction: everything inside holds the database's single write lock,
+    // and the bigger checking INSERT there doubled the p99 of concurrent
+    // creates (bench/domain).
+    const bool insertChecks = database_.dialect() == sdk::Dialect::postgresql;
+    if (!insertChecks || !TaskPolicy::mayCreate(draft.assigneeId, caller)) {
         checkReferences(draft.suiteId, draft.assigneeId);
         TaskPolicy::checkCreate(draft.assigneeId, caller);
     }
@@ -109,7 +115,7 @@ Task TaskService::create(const Task& draft, const sdk::Principal& caller) {
     std::optional<Task> created;
     database_.transaction([&](sdk::SqlSession& session) {
         const std::string now = sdk::nowTimestamp();
-        created = insert(session, task, now);
+        created = insert(session, task, now, insertChecks);
         createFollowUps(session, effects_.apply(session, std::nullopt, *created, false, originOf(caller, created->id)),
                         now);
     });

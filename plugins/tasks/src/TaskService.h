@@ -66,9 +66,9 @@ private:
     /// 404 when `suiteId` or `assigneeId` (when set) names nothing.
     void checkReferences(const std::optional<std::int64_t>& suiteId, const std::optional<std::int64_t>& assigneeId);
     /// Inserts inside `session` and publishes `task.created` (and
-    /// `task.assigned`) after commit; 404 when the draft's suite or assignee
-    /// does not exist.
-    Task insert(sdk::SqlSession& session, const Task& draft, const std::string& now);
+    /// `task.assigned`) after commit. `checkReferences`: in the same
+    /// statement, 404 when the draft's suite or assignee does not exist.
+    Task insert(sdk::SqlSession& session, const Task& draft, const std::string& now, bool checkReferences = false);
     /// The 404 for a draft TaskRepository::insert refused.
     sdk::NotFound missingReference(sdk::SqlSession& session, const Task& draft);
     /// After commit: metrics, `task.updated`, and `task.assigned` when the
