@@ -1,5 +1,7 @@
 #include <motel/suites/JsonObjectWriter.h>
 
+#include <motel/sdk/JsonString.h>
+
 #include <Poco/JSON/ParseHandler.h>
 #include <Poco/JSON/Parser.h>
 
@@ -60,44 +62,7 @@ void JsonObjectWriter::close() {
     out_ += '}';
 }
 
-void JsonObjectWriter::appendString(std::string& out, const std::string& text) {
-    static const char* hex = "0123456789abcdef";
-    out += '"';
-    for (const char c : text) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                out += "\\u00";
-                out += hex[(c >> 4) & 0xf];
-                out += hex[c & 0xf];
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += '"';
-}
+void JsonObjectWriter::appendString(std::string& out, const std::string& text) { motel::sdk::appendJsonString(out, text); }
 
 Poco::JSON::Object::Ptr JsonObjectWriter::parseObject(const std::string& text) {
     Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true)); // keep the field order

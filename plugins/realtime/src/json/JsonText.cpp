@@ -1,5 +1,7 @@
 #include "json/JsonText.h"
 
+#include <motel/sdk/JsonString.h>
+
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/ParseHandler.h>
@@ -106,43 +108,6 @@ void JsonText::write(const Poco::Dynamic::Var& value, std::string& out) {
     }
 }
 
-void JsonText::writeString(const std::string& text, std::string& out) {
-    static const char* const hex = "0123456789abcdef";
-    out += '"';
-    for (const char c : text) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                out += "\\u00";
-                out += hex[(c >> 4) & 0xf];
-                out += hex[c & 0xf];
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += '"';
-}
+void JsonText::writeString(const std::string& text, std::string& out) { motel::sdk::appendJsonString(out, text); }
 
 } // namespace motel::realtime

@@ -5,6 +5,7 @@
 #include <motel/sdk/BodyReader.h>
 #include <motel/sdk/Errors.h>
 #include <motel/sdk/Exchange.h>
+#include <motel/sdk/JsonString.h>
 #include <motel/sdk/ListQuery.h>
 #include <motel/sdk/Plugin.h>
 #include <motel/sdk/Time.h>

@@ -1,0 +1,15 @@
+#pragma once
+/// Writing a JSON string by hand, for plugins that build JSON text directly
+/// instead of a Poco::JSON tree (hot paths: list pages, realtime frames).
+
+#include <motel/sdk/Export.h>
+
+#include <string>
+
+namespace motel::sdk {
+
+/// Appends `text` to `out` as a quoted JSON string: `"` `\` and control
+/// characters escaped, UTF-8 kept as is, no `\/` (as JSON.stringify does).
+MOTEL_SDK_API void appendJsonString(std::string& out, const std::string& text);
+
+} // namespace motel::sdk
