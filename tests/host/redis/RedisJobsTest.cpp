@@ -20,43 +20,12 @@
 using motel::host::RedisJobs;
 using motel::host::RedisUrl;
 using motel::test::eventually;
+using motel::test::Turnstile;
 using std::chrono::milliseconds;
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-/// Holds jobs until the test opens it; counts how many are inside at once.
-class Gate {
-public:
-    void pass() {
-        std::unique_lock<std::mutex> lock(_mutex);
-        ++_inside;
-        _mostInside = std::max(_mostInside, _inside);
-        _changed.wait(lock, [this] { return _open; });
-        --_inside;
-    }
-    void open() {
-        std::lock_guard<std::mutex> lock(_mutex);
-        _open = true;
-        _changed.notify_all();
-    }
-    int inside() {
-        std::lock_guard<std::mutex> lock(_mutex);
-        return _inside;
-    }
-    int mostInside() {
-        std::lock_guard<std::mutex> lock(_mutex);
-        return _mostInside;
-    }
-
-private:
-    std::mutex _mutex;
-    std::condition_variable _changed;
-    bool _open = false;
-    int _inside = 0;
-    int _mostInside = 0;
-};
 
 /// Payloads a handler saw, thread-safe.
 class Seen {
@@ -228,7 +197,7 @@ public:
         motel::test::RecordingLogger log;
         RedisJobs jobs(motel::test::fixtureRedis(1), "host-a", 2, log.logger,
                        testOptions(motel::test::uniqueQueuePrefix()));
-        Gate gate;
+        Turnstile gate;
         jobs.handle("bulk", [&](const Poco::Dynamic::Var&) { gate.pass(); });
         jobs.start();
         for (int job = 0; job < 6; ++job) jobs.enqueue("bulk", job);
@@ -333,7 +302,7 @@ public:
         motel::test::RecordingLogger log;
         RedisJobs jobs(RedisUrl::parse(server.url()), "host-a", 2, log.logger, testOptions("motel:queue:"));
         Seen seen;
-        Gate gate;
+        Turnstile gate;
         jobs.handle("bookings", [&](const Poco::Dynamic::Var& payload) {
             const int id = payload.convert<int>();
             if (id == 11 || id == 12) gate.pass(); // in flight while Redis goes away

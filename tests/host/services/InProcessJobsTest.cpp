@@ -12,41 +12,10 @@
 
 using motel::host::InProcessJobs;
 using motel::test::eventually;
+using motel::test::Turnstile;
 using std::chrono::milliseconds;
 
 namespace {
-
-/// Holds jobs until the test opens it; counts how many are inside at once.
-class Turnstile {
-public:
-    void pass() {
-        std::unique_lock<std::mutex> lock(_mutex);
-        ++_inside;
-        _mostInside = std::max(_mostInside, _inside);
-        _changed.wait(lock, [this] { return _open; });
-        --_inside;
-    }
-    void open() {
-        std::lock_guard<std::mutex> lock(_mutex);
-        _open = true;
-        _changed.notify_all();
-    }
-    int inside() {
-        std::lock_guard<std::mutex> lock(_mutex);
-        return _inside;
-    }
-    int mostInside() {
-        std::lock_guard<std::mutex> lock(_mutex);
-        return _mostInside;
-    }
-
-private:
-    std::mutex _mutex;
-    std::condition_variable _changed;
-    bool _open = false;
-    int _inside = 0;
-    int _mostInside = 0;
-};
 
 InProcessJobs::Options fastRetries() {
     InProcessJobs::Options options;

@@ -1,14 +1,17 @@
 #pragma once
 // Helpers shared by the host service tests: waiting for something that
-// happens on another thread, and a logger whose messages a test can read.
+// happens on another thread, a logger whose messages a test can read, and a
+// turnstile that holds jobs inside a job engine.
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Channel.h>
 #include <Poco/Logger.h>
 #include <Poco/Message.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <mutex>
 #include <string>
@@ -62,6 +65,39 @@ private:
         static std::atomic<int> counter{0};
         return "test.services." + std::to_string(++counter);
     }
+};
+
+/// Holds jobs until the test opens it; counts how many are inside at once,
+/// so a test can see a job engine's concurrency limits from the outside.
+class Turnstile {
+public:
+    void pass() {
+        std::unique_lock<std::mutex> lock(_mutex);
+        ++_inside;
+        _mostInside = std::max(_mostInside, _inside);
+        _changed.wait(lock, [this] { return _open; });
+        --_inside;
+    }
+    void open() {
+        std::lock_guard<std::mutex> lock(_mutex);
+        _open = true;
+        _changed.notify_all();
+    }
+    int inside() {
+        std::lock_guard<std::mutex> lock(_mutex);
+        return _inside;
+    }
+    int mostInside() {
+        std::lock_guard<std::mutex> lock(_mutex);
+        return _mostInside;
+    }
+
+private:
+    std::mutex _mutex;
+    std::condition_variable _changed;
+    bool _open = false;
+    int _inside = 0;
+    int _mostInside = 0;
 };
 
 } // namespace motel::test
