@@ -120,4 +120,35 @@ void BodyReader::finish() const {
     if (!problems_.empty()) throw ValidationError(problems_);
 }
 
+namespace {
+
+/// Absent: nullopt; null: a present nullopt; otherwise what `read` makes of
+/// it (nullopt when it recorded a problem).
+template <class T, class Read>
+Nullable<T> readNullable(const BodyReader& body, const std::string& field, Read read) {
+    if (!body.has(field)) return std::nullopt;
+    if (body.isNull(field)) return std::optional<T>();
+    auto value = read();
+    if (!value) return std::nullopt;
+    return std::optional<T>(std::move(*value));
+}
+
+} // namespace
+
+Nullable<std::string> BodyReader::nullableString(const std::string& field, std::size_t maxLength) {
+    return readNullable<std::string>(*this, field, [&] { return string(field, Required::no, false, maxLength); });
+}
+
+Nullable<std::int64_t> BodyReader::nullableInteger(const std::string& field, std::int64_t min, std::int64_t max) {
+    return readNullable<std::int64_t>(*this, field, [&] { return integer(field, Required::no, min, max); });
+}
+
+Nullable<std::string> BodyReader::nullableTimestamp(const std::string& field) {
+    return readNullable<std::string>(*this, field, [&] { return timestamp(field); });
+}
+
+void BodyReader::refuseNull(const std::string& field) {
+    if (isNull(field)) problems_.push_back(field + " should not be empty");
+}
+
 } // namespace motel::sdk

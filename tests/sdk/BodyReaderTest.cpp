@@ -24,6 +24,9 @@ class BodyReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(timestampsAreNormalised);
     CPPUNIT_TEST(finishThrowsEveryProblemAtOnce);
     CPPUNIT_TEST(nullIsDistinguishedFromAbsent);
+    CPPUNIT_TEST(nullableReadersTellAbsentNullAndValueApart);
+    CPPUNIT_TEST(nullableReadersRecordBadValuesAsProblems);
+    CPPUNIT_TEST(refuseNullNamesTheField);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -96,6 +99,36 @@ public:
         CPPUNIT_ASSERT(!body.has("name"));
         CPPUNIT_ASSERT(!body.string("notes"));
         CPPUNIT_ASSERT(body.problems().empty());
+    }
+
+    void nullableReadersTellAbsentNullAndValueApart() {
+        BodyReader body(parse(R"({"notes":null,"name":"Blue","assigneeId":7,"dueAt":"2026-01-01T09:30:00Z"})"),
+                        {"notes", "name", "assigneeId", "dueAt", "absent"});
+        const auto notes = body.nullableString("notes");
+        CPPUNIT_ASSERT(notes.has_value() && !notes->has_value());
+        CPPUNIT_ASSERT(!body.nullableString("absent").has_value());
+        CPPUNIT_ASSERT_EQUAL(std::string("Blue"), **body.nullableString("name"));
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(7), **body.nullableInteger("assigneeId"));
+        CPPUNIT_ASSERT_EQUAL(std::string("2026-01-01T09:30:00.000Z"), **body.nullableTimestamp("dueAt"));
+        CPPUNIT_ASSERT(body.problems().empty());
+    }
+
+    void nullableReadersRecordBadValuesAsProblems() {
+        BodyReader body(parse(R"({"name":"too long","assigneeId":"7","dueAt":"soon"})"), {"name", "assigneeId", "dueAt"});
+        CPPUNIT_ASSERT(!body.nullableString("name", 3).has_value());
+        CPPUNIT_ASSERT(!body.nullableInteger("assigneeId").has_value());
+        CPPUNIT_ASSERT(!body.nullableTimestamp("dueAt").has_value());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(3), body.problems().size());
+        CPPUNIT_ASSERT_EQUAL(std::string("assigneeId must be an integer"), body.problems()[1]);
+    }
+
+    void refuseNullNamesTheField() {
+        BodyReader body(parse(R"({"priority":null,"type":"cleaning"})"), {"priority", "type"});
+        body.refuseNull("priority");
+        body.refuseNull("type");
+        body.refuseNull("absent");
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), body.problems().size());
+        CPPUNIT_ASSERT_EQUAL(std::string("priority should not be empty"), body.problems()[0]);
     }
 };
 

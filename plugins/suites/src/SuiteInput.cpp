@@ -1,7 +1,6 @@
 #include "SuiteInput.h"
 
 #include <motel/sdk/BodyReader.h>
-#include <motel/suites/NullableFields.h>
 
 #include <cstdint>
 
@@ -27,12 +26,12 @@ Suite SuiteInput::readNew(const sdk::Request& request) {
     Suite suite;
     auto number = body.string("number", Required::yes, true, kNumberMax);
     auto floor = body.integer("floor", Required::yes, kFloorMin, kFloorMax);
-    auto name = NullableFields::text(body, "name", kTextMax);
+    auto name = body.nullableString("name", kTextMax);
     auto type = body.string("type", Required::no, true, kTextMax);
     auto occupancy = body.oneOf("occupancy", occupancyValues());
     auto condition = body.oneOf("condition", conditionValues());
     auto serviceState = body.oneOf("serviceState", serviceStateValues());
-    auto notes = NullableFields::text(body, "notes", kNotesMax);
+    auto notes = body.nullableString("notes", kNotesMax);
     body.finish();
 
     suite.number = *number;
@@ -49,16 +48,16 @@ Suite SuiteInput::readNew(const sdk::Request& request) {
 SuiteChange SuiteInput::readChange(const sdk::Request& request) {
     BodyReader body(request.jsonObject(), kFields);
     for (const char* field : {"number", "floor", "type", "occupancy", "condition", "serviceState"})
-        NullableFields::refuseNull(body, field);
+        body.refuseNull(field);
     SuiteChange change;
     change.number = body.string("number", Required::no, true, kNumberMax);
     change.floor = body.integer("floor", Required::no, kFloorMin, kFloorMax);
-    change.name = NullableFields::text(body, "name", kTextMax);
+    change.name = body.nullableString("name", kTextMax);
     change.type = body.string("type", Required::no, true, kTextMax);
     change.occupancy = body.oneOf("occupancy", occupancyValues());
     change.condition = body.oneOf("condition", conditionValues());
     change.serviceState = body.oneOf("serviceState", serviceStateValues());
-    change.notes = NullableFields::text(body, "notes", kNotesMax);
+    change.notes = body.nullableString("notes", kNotesMax);
     body.finish();
     return change;
 }

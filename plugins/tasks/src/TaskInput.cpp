@@ -1,7 +1,6 @@
 #include "TaskInput.h"
 
 #include <motel/sdk/BodyReader.h>
-#include <motel/suites/NullableFields.h>
 
 namespace motel::tasks {
 
@@ -9,7 +8,6 @@ namespace {
 
 using motel::sdk::BodyReader;
 using motel::sdk::Required;
-using motel::suites::NullableFields;
 
 const std::vector<std::string> kFields{"suiteId",  "type",       "title", "description",
                                        "priority", "assigneeId", "dueAt", "blocksSuite"};
@@ -20,14 +18,14 @@ constexpr std::size_t kTextMax = 5000;
 
 Task TaskInput::readNew(const sdk::Request& request) {
     BodyReader body(request.jsonObject(), kFields);
-    for (const char* field : {"priority", "blocksSuite"}) NullableFields::refuseNull(body, field);
-    auto suiteId = NullableFields::integer(body, "suiteId");
+    for (const char* field : {"priority", "blocksSuite"}) body.refuseNull(field);
+    auto suiteId = body.nullableInteger("suiteId");
     auto type = body.oneOf("type", taskTypes(), Required::yes);
     auto title = body.string("title", Required::yes, true, kTitleMax);
-    auto description = NullableFields::text(body, "description", kTextMax);
+    auto description = body.nullableString("description", kTextMax);
     auto priority = body.oneOf("priority", taskPriorities());
-    auto assigneeId = NullableFields::integer(body, "assigneeId");
-    auto dueAt = NullableFields::timestamp(body, "dueAt");
+    auto assigneeId = body.nullableInteger("assigneeId");
+    auto dueAt = body.nullableTimestamp("dueAt");
     auto blocksSuite = body.boolean("blocksSuite");
     body.finish();
 
@@ -45,15 +43,15 @@ Task TaskInput::readNew(const sdk::Request& request) {
 
 TaskChange TaskInput::readChange(const sdk::Request& request) {
     BodyReader body(request.jsonObject(), kFields);
-    for (const char* field : {"type", "title", "priority", "blocksSuite"}) NullableFields::refuseNull(body, field);
+    for (const char* field : {"type", "title", "priority", "blocksSuite"}) body.refuseNull(field);
     TaskChange change;
-    change.suiteId = NullableFields::integer(body, "suiteId");
+    change.suiteId = body.nullableInteger("suiteId");
     change.type = body.oneOf("type", taskTypes());
     change.title = body.string("title", Required::no, true, kTitleMax);
-    change.description = NullableFields::text(body, "description", kTextMax);
+    change.description = body.nullableString("description", kTextMax);
     change.priority = body.oneOf("priority", taskPriorities());
-    change.assigneeId = NullableFields::integer(body, "assigneeId");
-    change.dueAt = NullableFields::timestamp(body, "dueAt");
+    change.assigneeId = body.nullableInteger("assigneeId");
+    change.dueAt = body.nullableTimestamp("dueAt");
     change.blocksSuite = body.boolean("blocksSuite");
     body.finish();
     return change;

@@ -22,6 +22,12 @@ namespace motel::sdk {
 
 enum class Required { no, yes };
 
+/// A field a client may clear with JSON null. The nested optional tells the
+/// three cases apart: absent (nullopt: leave the field alone), null (a
+/// present, empty optional: clear it), or a value.
+template <class T>
+using Nullable = std::optional<std::optional<T>>;
+
 class MOTEL_SDK_API BodyReader {
 public:
     BodyReader(Poco::JSON::Object::Ptr body, const std::vector<std::string>& allowedFields);
@@ -42,6 +48,16 @@ public:
                                      Required required = Required::no);
     /// An ISO 8601 timestamp, returned normalised (`2026-01-01T09:30:00.000Z`).
     std::optional<std::string> timestamp(const std::string& field, Required required = Required::no);
+
+    /// Nullable variants of the readers above (for partial updates): a value
+    /// that breaks the rules is a problem and reads as absent.
+    Nullable<std::string> nullableString(const std::string& field, std::size_t maxLength = 10000);
+    Nullable<std::int64_t> nullableInteger(const std::string& field, std::int64_t min = INT64_MIN,
+                                           std::int64_t max = INT64_MAX);
+    Nullable<std::string> nullableTimestamp(const std::string& field);
+    /// For a field that may be set but never to null: null is a problem
+    /// (`<field> should not be empty`).
+    void refuseNull(const std::string& field);
 
     /// Record a problem found by the caller's own rules.
     void problem(std::string message);

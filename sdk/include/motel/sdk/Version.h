@@ -12,8 +12,8 @@
 #include <Poco/Version.h>
 
 #define MOTEL_SDK_ABI_MAJOR 2
-#define MOTEL_SDK_ABI_MINOR 1
-#define MOTEL_SDK_VERSION_STRING "2.1.0"
+#define MOTEL_SDK_ABI_MINOR 2
+#define MOTEL_SDK_VERSION_STRING "2.2.0"
 
 #if defined(__GXX_ABI_VERSION)
 #define MOTEL_CXX_ABI __GXX_ABI_VERSION
