@@ -4,6 +4,10 @@
 #include "SuiteRoutes.h"
 #include "SuiteSeeder.h"
 
+#include <motel/sdk/Metrics.h>
+
+#include <chrono>
+
 namespace motel::suites {
 
 SuitesPlugin::SuitesPlugin() = default;
@@ -22,6 +26,10 @@ void SuitesPlugin::start(sdk::PluginContext& context) {
     auto& suitesTotal = context.metrics().untyped("motel_suites_total", "Suites currently in the motel");
     service_ = std::make_shared<SuiteService>(context.database(), context.events(), suitesTotal);
     service_->countSuites();
+    // Other hosts add and delete suites too: recount before a scrape, at most
+    // every `recountInterval`, so the gauge converges on every host.
+    const auto recountInterval = context.config().getDuration("recountInterval", std::chrono::seconds(15));
+    context.metrics().onScrape(sdk::atMostEvery(recountInterval, [service = service_] { service->countSuites(); }));
     SuiteRoutes::registerAll(context.routes(), *service_);
     context.services().provide<SuiteDirectory>(kSuiteDirectoryService, service_);
 }

@@ -1,9 +1,10 @@
 #pragma once
 /// The task metrics the dashboards read: `motel_tasks_total` (untyped: a
 /// current count with an established `_total` name), `motel_tasks_pending`
-/// and `motel_tasks_in_progress`. Counted once at start, then moved by each
-/// committed change, so a scrape never scans the table. (Each host counts
-/// the changes it commits; with several hosts, each recounts on restart.)
+/// and `motel_tasks_in_progress`. Counted at start, then moved by each
+/// committed change of this host; the plugin also recounts before a scrape
+/// at most every `recountInterval`, so with several hosts every host
+/// converges on what the others committed.
 
 #include <motel/sdk/Database.h>
 #include <motel/sdk/Metrics.h>

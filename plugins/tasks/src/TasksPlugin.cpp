@@ -5,6 +5,10 @@
 #include "TaskRoutes.h"
 #include "TaskSeeder.h"
 
+#include <motel/sdk/Metrics.h>
+
+#include <chrono>
+
 #include <stdexcept>
 
 namespace motel::tasks {
@@ -29,6 +33,11 @@ void TasksPlugin::start(sdk::PluginContext& context) {
     const bool requireInspection = context.config().getBool("requireInspection", false);
     counters_ = std::make_unique<TaskCounters>(context.metrics());
     counters_->recount(context.database());
+    // Other hosts' commits move the same tables: recount before a scrape, at
+    // most every `recountInterval`, so the gauges converge on every host.
+    const auto recountInterval = context.config().getDuration("recountInterval", std::chrono::seconds(15));
+    context.metrics().onScrape(sdk::atMostEvery(
+        recountInterval, [counters = counters_.get(), &database = context.database()] { counters->recount(database); }));
     service_ =
         std::make_shared<TaskService>(context.database(), context.events(), *directory_, *counters_, requireInspection);
     TaskRoutes::registerAll(context.routes(), *service_);

@@ -6,8 +6,13 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <functional>
+#include <limits>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -54,5 +59,22 @@ public:
     /// `{"<name>": value | [{"labels":{...},"value":...}], ...}`
     virtual Poco::JSON::Object::Ptr renderJson() = 0;
 };
+
+/// Wraps a scrape hook (MetricsRegistry::onScrape) so it runs at most once
+/// per `interval`; scrapes in between see the figures as they are. For gauges
+/// a host keeps current from its own commits and recounts now and then to
+/// catch up with what other hosts changed, without a query on every scrape.
+/// Two scrapes at once run it once.
+inline std::function<void()> atMostEvery(std::chrono::milliseconds interval, std::function<void()> refresh) {
+    using Clock = std::chrono::steady_clock;
+    auto nextRun = std::make_shared<std::atomic<std::int64_t>>(std::numeric_limits<std::int64_t>::min());
+    return [interval, refresh = std::move(refresh), nextRun] {
+        const std::int64_t now =
+            std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch()).count();
+        std::int64_t due = nextRun->load();
+        if (now < due || !nextRun->compare_exchange_strong(due, now + interval.count())) return;
+        refresh();
+    };
+}
 
 } // namespace motel::sdk
