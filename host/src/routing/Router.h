@@ -2,6 +2,13 @@
 // Matches a method and path to a registered route. Templates are split into
 // segments; `:name` segments bind parameters, and a literal segment beats a
 // parameter at the same position (`/api/tasks/mine` before `/api/tasks/:id`).
+// A last segment `*name` makes a catch-all route (`/*path`: the dashboard's
+// files) that binds the rest of the path, possibly empty. Catch-alls are the
+// last resort: they are tried only when no other route matches the path
+// with any method, they never cause a 405, and they leave other plugins'
+// namespaces alone: a path whose segment at the catch-all's position is a
+// literal another route has there (`api`, `health`, `socket.io` for `/*path`)
+// stays that route's business, so `/api/nope` keeps the API's 401/404.
 // Routes are added while plugins start; freeze() then makes the table
 // read-only, so matching needs no lock.
 
@@ -17,6 +24,8 @@ struct RegisteredRoute {
     sdk::Route route;
     std::string owner; ///< the plugin that registered it
     std::vector<std::string> segments;
+    /// Ends in a `*name` segment: matches any rest of the path.
+    bool catchAll() const { return !segments.empty() && segments.back()[0] == '*'; }
 };
 
 struct RouteMatch {
@@ -42,6 +51,11 @@ public:
 private:
     std::vector<RegisteredRoute> routes_;
     bool frozen_ = false;
+
+    RouteMatch matchCatchAll(const std::string& method, const std::vector<std::string>& segments) const;
+    /// True when a route other than a catch-all claims `segments[position]`
+    /// as a literal after the same leading segments.
+    bool claimedByAnotherRoute(const std::vector<std::string>& segments, std::size_t position) const;
 };
 
 /// The RouteRegistry a plugin sees: adds to the shared router under the

@@ -21,6 +21,12 @@ class RouterTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(headFollowsGet);
     CPPUNIT_TEST(trailingSlashIsIgnored);
     CPPUNIT_TEST(duplicatesAndLateRoutesAreRefused);
+    CPPUNIT_TEST(catchAllBindsTheRestOfThePath);
+    CPPUNIT_TEST(everyOtherRouteBeatsACatchAll);
+    CPPUNIT_TEST(catchAllLeavesOtherNamespacesAlone);
+    CPPUNIT_TEST(catchAllNeverAnswersWithMethodNotAllowed);
+    CPPUNIT_TEST(longerCatchAllPrefixWins);
+    CPPUNIT_TEST(malformedCatchAllsAreRefused);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -37,7 +43,8 @@ public:
         Router router;
         router.add(route("GET", "/api/suites/:id"), "suites");
         router.add(route("GET", "/api/suites/stats"), "suites");
-        CPPUNIT_ASSERT_EQUAL(std::string("/api/suites/stats"), router.match("GET", "/api/suites/stats").route->route.path);
+        CPPUNIT_ASSERT_EQUAL(std::string("/api/suites/stats"),
+                             router.match("GET", "/api/suites/stats").route->route.path);
         CPPUNIT_ASSERT_EQUAL(std::string("/api/suites/:id"), router.match("GET", "/api/suites/5").route->route.path);
     }
 
@@ -77,6 +84,69 @@ public:
         CPPUNIT_ASSERT_THROW(router.add(route("GET", "no-slash"), "other"), std::logic_error);
         router.freeze();
         CPPUNIT_ASSERT_THROW(router.add(route("GET", "/late"), "other"), std::logic_error);
+    }
+
+    void catchAllBindsTheRestOfThePath() {
+        Router router;
+        router.add(route("GET", "/*path"), "dashboard");
+        auto m = router.match("GET", "/assets/index-3f2a.js");
+        CPPUNIT_ASSERT(m.kind == RouteMatch::Kind::found);
+        CPPUNIT_ASSERT_EQUAL(std::string("assets/index-3f2a.js"), m.params.at("path"));
+        auto root = router.match("HEAD", "/");
+        CPPUNIT_ASSERT(root.kind == RouteMatch::Kind::found);
+        CPPUNIT_ASSERT_EQUAL(std::string(""), root.params.at("path"));
+    }
+
+    void everyOtherRouteBeatsACatchAll() {
+        Router router;
+        router.add(route("GET", "/*path"), "dashboard");
+        router.add(route("GET", "/:page"), "pages");
+        router.add(route("GET", "/health/live"), "health");
+        CPPUNIT_ASSERT_EQUAL(std::string("/:page"), router.match("GET", "/board").route->route.path);
+        CPPUNIT_ASSERT_EQUAL(std::string("/health/live"), router.match("GET", "/health/live").route->route.path);
+        CPPUNIT_ASSERT_EQUAL(std::string("/*path"), router.match("GET", "/board/floor/2").route->route.path);
+    }
+
+    void catchAllLeavesOtherNamespacesAlone() {
+        // /api/nope must stay the API's 404 (after its 401), never the board's page.
+        Router router;
+        router.add(route("GET", "/*path"), "dashboard");
+        router.add(route("GET", "/api/suites"), "suites");
+        router.add(route("GET", "/socket.io"), "realtime");
+        CPPUNIT_ASSERT(router.match("GET", "/api/nope").kind == RouteMatch::Kind::notFound);
+        CPPUNIT_ASSERT(router.match("GET", "/api").kind == RouteMatch::Kind::notFound);
+        CPPUNIT_ASSERT(router.match("GET", "/socket.io/x").kind == RouteMatch::Kind::notFound);
+        CPPUNIT_ASSERT(router.match("GET", "/apis").kind == RouteMatch::Kind::found);
+        CPPUNIT_ASSERT(router.match("GET", "/tasks/api").kind == RouteMatch::Kind::found);
+    }
+
+    void catchAllNeverAnswersWithMethodNotAllowed() {
+        Router router;
+        router.add(route("GET", "/*path"), "dashboard");
+        router.add(route("GET", "/api/suites"), "suites");
+        CPPUNIT_ASSERT(router.match("POST", "/board").kind == RouteMatch::Kind::notFound);
+        auto m = router.match("POST", "/api/suites");
+        CPPUNIT_ASSERT(m.kind == RouteMatch::Kind::methodNotAllowed);
+        CPPUNIT_ASSERT((m.allowedMethods == std::vector<std::string>{"GET", "HEAD"}));
+    }
+
+    void longerCatchAllPrefixWins() {
+        Router router;
+        router.add(route("GET", "/*path"), "dashboard");
+        router.add(route("GET", "/docs/*page"), "docs");
+        auto m = router.match("GET", "/docs/guide/start");
+        CPPUNIT_ASSERT_EQUAL(std::string("docs"), m.route->owner);
+        CPPUNIT_ASSERT_EQUAL(std::string("guide/start"), m.params.at("page"));
+        CPPUNIT_ASSERT_EQUAL(std::string("docs"), router.match("GET", "/docs").route->owner);
+        CPPUNIT_ASSERT_EQUAL(std::string("dashboard"), router.match("GET", "/doc").route->owner);
+    }
+
+    void malformedCatchAllsAreRefused() {
+        Router router;
+        router.add(route("GET", "/*path"), "dashboard");
+        CPPUNIT_ASSERT_THROW(router.add(route("GET", "/*rest"), "other"), std::logic_error);
+        CPPUNIT_ASSERT_THROW(router.add(route("GET", "/files/*path/more"), "other"), std::logic_error);
+        CPPUNIT_ASSERT_THROW(router.add(route("GET", "/files/*"), "other"), std::logic_error);
     }
 };
 

@@ -1,0 +1,39 @@
+#include "DashboardPlugin.h"
+
+#include "AssetRoot.h"
+
+#include <Poco/File.h>
+
+namespace motel::dashboard {
+
+namespace {
+// The board loads only its own scripts and styles and talks only to this
+// host (REST and the Socket.IO WebSocket; CSP 'self' covers ws(s) to the
+// same host).
+const char* const kPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                            "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+} // namespace
+
+sdk::PluginInfo DashboardPlugin::info() const {
+    // No load-time dependencies: the plugin only serves files. The board in
+    // the browser needs auth, suites and tasks (and realtime for live
+    // updates: without it the board says "Offline" and still works by
+    // refetching), but a host without them still serves the page.
+    return {"dashboard", "1.0.0", "The staff web board, served at /", {}};
+}
+
+void DashboardPlugin::start(sdk::PluginContext& context) {
+    sdk::StaticFiles::Options options;
+    options.root = AssetRoot::resolve(context.config(), AssetRoot::thisModuleFile());
+    if (!Poco::File(options.root + "/" + options.indexFile).exists()) {
+        throw sdk::ConfigError("plugins.dashboard.root: no " + options.indexFile + " in '" + options.root +
+                               "' (build the dashboard with CMake, or point the key at the built files)");
+    }
+    options.htmlHeaders = {{"Content-Security-Policy", kPolicy}};
+    const std::string root = options.root;
+    files_ = std::make_unique<sdk::StaticFiles>(std::move(options));
+    files_->mount(context.routes(), "/");
+    context.logger().information("web board at / from %s", root);
+}
+
+} // namespace motel::dashboard

@@ -1,0 +1,5 @@
+import { html, render } from "htm/preact";
+import { App } from "./App.js";
+import "./styles.css";
+
+render(html`<${App} />`, document.getElementById("app"));
