@@ -26,7 +26,7 @@ constexpr std::chrono::milliseconds registryMargin{500};
 /// the host, and never echoed: it may hold a password.
 sdk::HealthRegistry::Check redisCheck(const std::string& url, std::chrono::milliseconds timeout, Poco::Logger& logger) {
     try {
-        return RedisPing(RedisAddress::parse(url), timeout);
+        return RedisPing(sdk::RedisUrl::parse(url), timeout);
     } catch (const std::invalid_argument& error) {
         const std::string problem = std::string("cannot check redis.url: ") + error.what();
         logger.warning(problem);

@@ -51,7 +51,7 @@ void command(redisContext* context, const std::vector<std::string>& args, const 
 
 } // namespace
 
-RedisPing::RedisPing(RedisAddress address, std::chrono::milliseconds timeout)
+RedisPing::RedisPing(sdk::RedisUrl address, std::chrono::milliseconds timeout)
     : address_(std::move(address)), timeout_(timeout) {}
 
 sdk::HealthResult RedisPing::operator()() const {

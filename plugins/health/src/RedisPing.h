@@ -8,9 +8,8 @@
 /// A new connection per check keeps the check honest (it sees what a
 /// restarting client would see) and has nothing to clean up.
 
-#include "RedisAddress.h"
-
 #include <motel/sdk/Health.h>
+#include <motel/sdk/RedisUrl.h>
 
 #include <chrono>
 
@@ -18,12 +17,12 @@ namespace motel::health {
 
 class RedisPing {
 public:
-    RedisPing(RedisAddress address, std::chrono::milliseconds timeout);
+    RedisPing(sdk::RedisUrl address, std::chrono::milliseconds timeout);
 
     sdk::HealthResult operator()() const;
 
 private:
-    RedisAddress address_;
+    sdk::RedisUrl address_;
     std::chrono::milliseconds timeout_;
 };
 

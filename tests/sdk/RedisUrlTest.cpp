@@ -1,10 +1,10 @@
-#include "services/redis/RedisUrl.h"
+#include <motel/sdk/RedisUrl.h>
 
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <stdexcept>
 
-using motel::host::RedisUrl;
+using motel::sdk::RedisUrl;
 
 class RedisUrlTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(RedisUrlTest);
@@ -38,6 +38,11 @@ public:
         const auto legacy = RedisUrl::parse("redis://:hunter2@localhost");
         CPPUNIT_ASSERT_EQUAL(std::string(""), legacy.username);
         CPPUNIT_ASSERT_EQUAL(std::string("hunter2"), legacy.password);
+
+        // A user info without a colon is a password, as before Redis ACLs.
+        const auto passwordOnly = RedisUrl::parse("redis://s%40cret@127.0.0.1");
+        CPPUNIT_ASSERT_EQUAL(std::string(""), passwordOnly.username);
+        CPPUNIT_ASSERT_EQUAL(std::string("s@cret"), passwordOnly.password);
     }
 
     void testDescribeNeverShowsThePassword() {

@@ -1,4 +1,4 @@
-#include "services/redis/RedisUrl.h"
+#include <motel/sdk/RedisUrl.h>
 
 #include <Poco/Exception.h>
 #include <Poco/NumberParser.h>
@@ -6,7 +6,7 @@
 
 #include <stdexcept>
 
-namespace motel::host {
+namespace motel::sdk {
 
 RedisUrl RedisUrl::parse(const std::string& url) {
     Poco::URI uri;
@@ -61,4 +61,4 @@ std::string RedisUrl::describe() const {
     return "redis://" + host + ":" + std::to_string(port) + "/" + std::to_string(database);
 }
 
-} // namespace motel::host
+} // namespace motel::sdk
