@@ -20,6 +20,9 @@ namespace {
 /// what the client still sends, so the client reads our answer instead of a
 /// connection reset.
 constexpr std::chrono::milliseconds lingerTime{2000};
+/// After SIGTERM, how long a keep-alive connection stays open for the request
+/// its client may already have sent (answered with `Connection: close`).
+constexpr std::chrono::milliseconds shutdownDrainWindow{1000};
 
 } // namespace
 
@@ -44,12 +47,19 @@ void HttpConnection::beginShutdown() {
     _shuttingDown = true;
     switch (_state) {
     case State::reading:
+        // A request may be on its way (keep-alive clients send the next one
+        // as soon as the last answer arrived): closing now would reset it.
+        // Keep reading for a short drain window; a request that arrives is
+        // answered with `Connection: close` (_shuttingDown), a silent
+        // connection closes when the window ends (onTimer).
+        if (!_parser.started())
+            setDeadline(std::min(_deadline, _io.loop().now() + shutdownDrainWindow));
+        break;
     case State::parked: // closing the reply lets its owner release it
     case State::lingering:
         close();
         break;
-    case State::writing:
-        if (_afterWrite == AfterWrite::keepAlive) _afterWrite = AfterWrite::close;
+    case State::writing: // a keep-alive answer: onWriteComplete() gives the drain window
         break;
     case State::dispatching: // deliver() closes after the response
     case State::closed:
@@ -269,7 +279,7 @@ void HttpConnection::deliver(RequestExecutor::Outcome outcome, bool ranInline) {
     AfterWrite after = AfterWrite::close;
     if (_takeover)
         after = AfterWrite::handOver;
-    else if (outcome.keepAlive && !_shuttingDown)
+    else if (outcome.keepAlive) // what the response told the client; see onWriteComplete()
         after = AfterWrite::keepAlive;
     respond(std::move(outcome.bytes), after);
 }
@@ -355,7 +365,7 @@ void HttpConnection::onWriteComplete() {
     case AfterWrite::keepAlive:
         _state = State::reading;
         _idle = true;
-        setDeadline(_io.loop().now() + _io.options().idleTimeout);
+        setDeadline(_io.loop().now() + (_shuttingDown ? shutdownDrainWindow : _io.options().idleTimeout));
         drive();
         break;
     case AfterWrite::close:
