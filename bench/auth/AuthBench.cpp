@@ -7,7 +7,9 @@
 //   token verify         TokenService::verify (header check, constant-time
 //                        HMAC, Poco::JWT verification, claims)
 //   authenticate         JwtAuthenticator::authenticate = verify + the user's
-//                        primary-key lookup, what the host runs per request
+//                        primary-key lookup (no cache: plugins.auth.userCacheTtl=0)
+//   authenticate, cached the same with UserCache (the default): the lookup
+//                        only when the cached user is older than its TTL
 //   password verify      PasswordHasher::verify (argon2id, INTERACTIVE)
 //   login                LoginService::login end to end (throttle, lookup,
 //                        argon2id, token), `login-threads` at once
@@ -22,6 +24,7 @@
 #include "LoginService.h"
 #include "PasswordHasher.h"
 #include "TokenService.h"
+#include "UserCache.h"
 #include "UserService.h"
 
 #include "db/MigrationRunner.h"
@@ -105,6 +108,11 @@ int main(int argc, char** argv) {
     auth::JwtAuthenticator authenticator(tokens, database);
     measure("authenticate", verifications / 4, [&] {
         if (!authenticator.authenticate(token)) std::abort();
+    });
+    auth::JwtAuthenticator cachedAuthenticator(tokens, database,
+                                               std::make_shared<auth::UserCache>(std::chrono::seconds(5)));
+    measure("authenticate, cached", verifications / 4, [&] {
+        if (!cachedAuthenticator.authenticate(token)) std::abort();
     });
     measure("password verify", 20, [&] {
         if (!hasher.verify(user.passwordHash, "bench-password")) std::abort();

@@ -1,13 +1,13 @@
 // What one statement of the suites list costs over libpq, three ways, on one
 // connection (wall clock per statement, client and server together):
 //
-//   poco      the way Poco's PostgreSQL connector (and so the host's database
-//             layer) runs every statement: PQprepare, PQdescribePrepared,
-//             PQexecPrepared, then DEALLOCATE: 4 round trips, and the server
-//             parses and plans the statement each time;
+//   poco      the way Poco's PostgreSQL connector runs every statement (and
+//             the host's database layer did until issue 4): PQprepare,
+//             PQdescribePrepared, PQexecPrepared, then DEALLOCATE: 4 round
+//             trips, and the server parses and plans the statement each time;
 //   params    PQexecParams: unnamed statement, 1 round trip;
 //   prepared  prepared once on the connection, then PQexecPrepared: 1 round
-//             trip, no parse or plan.
+//             trip, no parse or plan (what PostgresConnection does now).
 //
 // Uses a temporary copy of the suites table (60 rows), so any database works:
 //

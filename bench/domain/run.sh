@@ -32,8 +32,9 @@
 # MOTEL_ADMIN_EMAIL / MOTEL_ADMIN_PASSWORD (bench@motel.test / bench-password),
 # REFERENCE (1: also measure /health/live and an authenticated 404 on the
 # same host, for scale), ROUND_TRIPS=1 (also compile and run PgRoundTrips.cpp
-# against the PostgreSQL server: what one statement costs as the database
-# layer runs it and with one round trip; needs g++ and libpq-dev),
+# against the PostgreSQL server: what one statement costs the way Poco's
+# connector ran it, and prepared once as the database layer runs it now;
+# needs g++ and libpq-dev), instructions.sh for load-independent counts,
 # KEEP=1 keeps the temp dir (host logs). Needs wrk, curl, python3.
 set -euo pipefail
 

@@ -1,64 +1,74 @@
 #include "db/PostgresConnection.h"
 
 #include "db/DatabaseErrors.h"
+#include "db/PostgresValues.h"
 #include "db/SqlValues.h"
-
-#include <Poco/Data/PostgreSQL/SessionHandle.h>
-#include <Poco/Data/RecordSet.h>
-#include <Poco/Data/Statement.h>
 
 #include <libpq-fe.h>
 #include <poll.h>
+
+#include <cstdlib>
+#include <cstring>
 
 namespace motel::host {
 
 namespace {
 
-namespace keywords = Poco::Data::Keywords;
-
-Poco::Data::PostgreSQL::SessionHandle& handleOf(Poco::Data::Session& session) {
-    return *Poco::AnyCast<Poco::Data::PostgreSQL::SessionHandle*>(session.getProperty("handle"));
+/// libpq's messages end in a newline and may span lines (DETAIL, HINT, LINE):
+/// keep the first line, which is the error itself.
+std::string firstLine(const char* text) {
+    std::string line = text ? text : "";
+    line = line.substr(0, line.find('\n'));
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+    return line;
 }
 
-/// Poco folds PQresultErrorField()s into its message as "Name: value".
-std::string field(const std::string& text, const std::string& name) {
-    const auto at = text.find(" " + name + ": ");
-    if (at == std::string::npos) return {};
-    const auto start = at + name.size() + 3;
-    const auto end = text.find(' ', start);
-    return text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+std::string field(const PGresult* result, int code) {
+    const char* value = result ? PQresultErrorField(result, code) : nullptr;
+    return value ? value : "";
 }
 
-std::string firstLine(const std::string& text) { return text.substr(0, text.find('\n')); }
-
-void bindAll(Poco::Data::Statement& statement, const sdk::SqlParams& params) {
-    for (std::size_t i = 0; i < params.size(); ++i) {
-        const sdk::SqlValue value = SqlValues::parameter(params[i], i + 1);
-        switch (SqlValues::kindOf(value)) {
-        case SqlValues::Kind::null: statement.addBind(keywords::use(keywords::null)); break;
-        case SqlValues::Kind::integer: statement.addBind(keywords::bind(value.extract<Poco::Int64>())); break;
-        case SqlValues::Kind::real: statement.addBind(keywords::bind(value.extract<double>())); break;
-        case SqlValues::Kind::text: statement.addBind(keywords::bind(value.extract<std::string>())); break;
-        }
-    }
+bool unavailableState(const std::string& state) {
+    return state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03" || state == "53300";
 }
 
 void logNotice(void* logger, const char* message) {
     std::string text = message ? message : "";
     while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
     auto& target = *static_cast<Poco::Logger*>(logger);
-    if (text.rfind("WARNING", 0) == 0) target.warning("PostgreSQL: " + text);
-    else target.debug("PostgreSQL: " + text);
+    if (text.rfind("WARNING", 0) == 0)
+        target.warning("PostgreSQL: " + text);
+    else
+        target.debug("PostgreSQL: " + text);
 }
 
 } // namespace
 
-void PostgresConnection::configure(Poco::Data::Session& session, Poco::Logger& logger) {
-    PQsetNoticeProcessor(handleOf(session), logNotice, &logger);
+void PostgresConnection::ResultDeleter::operator()(pg_result* result) const noexcept {
+    PQclear(result);
+}
+void PostgresConnection::ConnectionDeleter::operator()(pg_conn* connection) const noexcept {
+    PQfinish(connection);
 }
 
-bool PostgresConnection::isAlive(Poco::Data::Session& session) {
-    PGconn* connection = handleOf(session);
+PostgresConnection::PostgresConnection(const std::string& connectionString, Poco::Logger& logger,
+                                       std::size_t statementCacheSize)
+    : connection_(PQconnectdb(connectionString.c_str())), statements_(statementCacheSize) {
+    if (!connection_) throw DatabaseUnavailable("libpq could not allocate a connection");
+    if (PQstatus(connection_.get()) != CONNECTION_OK)
+        throw DatabaseUnavailable(firstLine(PQerrorMessage(connection_.get())));
+    PQsetNoticeProcessor(connection_.get(), logNotice, &logger);
+}
+
+PostgresConnection::~PostgresConnection() = default; // PQfinish drops the server's prepared statements too
+
+bool PostgresConnection::reusable() const noexcept {
+    return !discarded_ && PQstatus(connection_.get()) == CONNECTION_OK &&
+           PQtransactionStatus(connection_.get()) == PQTRANS_IDLE;
+}
+
+bool PostgresConnection::alive() noexcept {
+    PGconn* connection = connection_.get();
     // A server ending a connection sends an error message, then closes the
     // socket: read while something is pending, so the close is seen too.
     for (int round = 0; round < 4 && PQstatus(connection) == CONNECTION_OK; ++round) {
@@ -69,115 +79,153 @@ bool PostgresConnection::isAlive(Poco::Data::Session& session) {
     return PQstatus(connection) == CONNECTION_OK;
 }
 
-bool PostgresConnection::reconnect(Poco::Data::Session& session) {
-    PGconn* connection = handleOf(session);
-    PQreset(connection);
-    return PQstatus(connection) == CONNECTION_OK;
+const PostgresConnection::Prepared& PostgresConnection::prepared(const std::string& sql) {
+    if (const Prepared* cached = statements_.find(sql)) return *cached;
+    PGconn* connection = connection_.get();
+    Prepared statement;
+    statement.name = "motel_" + std::to_string(++nextName_);
+    Result parsed(PQprepare(connection, statement.name.c_str(), sql.c_str(), 0, nullptr));
+    if (PQresultStatus(parsed.get()) != PGRES_COMMAND_OK) fail(parsed.get(), sql);
+    Result described(PQdescribePrepared(connection, statement.name.c_str()));
+    if (PQresultStatus(described.get()) != PGRES_COMMAND_OK) {
+        deallocate(statement.name);
+        fail(described.get(), sql);
+    }
+    statement.parameterCount = PQnparams(described.get());
+    const int columnCount = PQnfields(described.get());
+    if (columnCount > 0) {
+        auto names = std::make_shared<std::vector<std::string>>();
+        names->reserve(static_cast<std::size_t>(columnCount));
+        for (int c = 0; c < columnCount; ++c) {
+            names->emplace_back(PQfname(described.get(), c));
+            statement.columnTypes.push_back(PQftype(described.get(), c));
+        }
+        statement.columns = std::move(names);
+    }
+    if (auto evicted = statements_.insert(sql, std::move(statement))) deallocate(evicted->name);
+    return *statements_.find(sql);
 }
 
-bool PostgresConnection::serverAnswers(const std::string& connectionString) {
-    return PQping(connectionString.c_str()) == PQPING_OK;
+PostgresConnection::Result PostgresConnection::run(const std::string& sql, const sdk::SqlParams& params,
+                                                   const Prepared*& statement) {
+    std::vector<std::string> texts(params.size());
+    std::vector<const char*> values(params.size(), nullptr);
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        const sdk::SqlValue value = SqlValues::parameter(params[i], i + 1);
+        if (value.isEmpty()) continue; // NULL
+        texts[i] = PostgresValues::parameterText(value);
+        values[i] = texts[i].c_str();
+    }
+    for (int attempt = 1;; ++attempt) {
+        statement = &prepared(sql);
+        if (static_cast<int>(params.size()) != statement->parameterCount)
+            throw DatabaseError("the statement uses " + std::to_string(statement->parameterCount) +
+                                " placeholder(s) but " + std::to_string(params.size()) +
+                                " parameter(s) were given: " + sql);
+        Result result(PQexecPrepared(connection_.get(), statement->name.c_str(), static_cast<int>(params.size()),
+                                     values.data(), nullptr, nullptr, 0));
+        const ExecStatusType status = PQresultStatus(result.get());
+        if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) return result;
+        // The statement is gone (DEALLOCATE or DISCARD by hand) or a schema
+        // change altered its result columns: forget it and, outside a
+        // transaction (nothing was aborted), prepare it again once.
+        const std::string state = field(result.get(), PG_DIAG_SQLSTATE);
+        if (state == "26000" || state == "0A000") {
+            if (auto stale = statements_.remove(sql); stale && state == "0A000") deallocate(stale->name);
+            if (attempt == 1 && PQtransactionStatus(connection_.get()) == PQTRANS_IDLE) continue;
+        }
+        fail(result.get(), sql);
+    }
 }
-
-PostgresConnection::PostgresConnection(Poco::Data::Session& session) : session_(session), handle_(handleOf(session)) {}
-
-bool PostgresConnection::connected() const { return handle_.isConnected(); }
 
 sdk::ResultSet PostgresConnection::query(const std::string& sql, const sdk::SqlParams& params) {
-    try {
-        Poco::Data::Statement statement(session_);
-        statement << sql;
-        bindAll(statement, params);
-        statement.execute();
-        Poco::Data::RecordSet records(statement);
-        const std::size_t columnCount = records.columnCount();
-        sdk::ResultSet rows;
-        if (columnCount == 0) return rows;
+    const Prepared* statement = nullptr;
+    const Result result = run(sql, params, statement);
+    sdk::ResultSet rows;
+    const int rowCount = PQntuples(result.get());
+    const int columnCount = PQnfields(result.get());
+    if (rowCount == 0 || columnCount == 0) return rows;
+    std::shared_ptr<const std::vector<std::string>> columns = statement->columns;
+    const std::vector<unsigned>* types = &statement->columnTypes;
+    std::vector<unsigned> ownTypes;
+    if (!columns || columns->size() != static_cast<std::size_t>(columnCount)) { // never expected; be safe
         auto names = std::make_shared<std::vector<std::string>>();
-        for (std::size_t c = 0; c < columnCount; ++c) names->push_back(records.columnName(c));
-        const std::shared_ptr<const std::vector<std::string>> columns = std::move(names);
-        const std::size_t rowCount = records.rowCount();
-        rows.reserve(rowCount);
-        for (std::size_t r = 0; r < rowCount; ++r) {
-            std::vector<sdk::SqlValue> values;
-            values.reserve(columnCount);
-            for (std::size_t c = 0; c < columnCount; ++c) values.push_back(SqlValues::result(records.value(c, r, false)));
-            rows.emplace_back(columns, std::move(values));
+        for (int c = 0; c < columnCount; ++c) {
+            names->emplace_back(PQfname(result.get(), c));
+            ownTypes.push_back(PQftype(result.get(), c));
         }
-        return rows;
-    } catch (const sdk::HttpError&) {
-        throw;
-    } catch (const DatabaseError&) {
-        throw;
-    } catch (const std::exception& error) {
-        fail(error, sql);
+        columns = std::move(names);
+        types = &ownTypes;
     }
+    rows.reserve(static_cast<std::size_t>(rowCount));
+    for (int r = 0; r < rowCount; ++r) {
+        std::vector<sdk::SqlValue> values;
+        values.reserve(static_cast<std::size_t>(columnCount));
+        for (int c = 0; c < columnCount; ++c) {
+            if (PQgetisnull(result.get(), r, c))
+                values.emplace_back();
+            else
+                PostgresValues::append(values, (*types)[static_cast<std::size_t>(c)], PQgetvalue(result.get(), r, c),
+                                       PQgetlength(result.get(), r, c));
+        }
+        rows.emplace_back(columns, std::move(values));
+    }
+    return rows;
 }
 
 std::int64_t PostgresConnection::execute(const std::string& sql, const sdk::SqlParams& params) {
-    try {
-        Poco::Data::Statement statement(session_);
-        statement << sql;
-        bindAll(statement, params);
-        return static_cast<std::int64_t>(statement.execute());
-    } catch (const sdk::HttpError&) {
-        throw;
-    } catch (const DatabaseError&) {
-        throw;
-    } catch (const std::exception& error) {
-        fail(error, sql);
-    }
+    const Prepared* statement = nullptr;
+    const Result result = run(sql, params, statement);
+    const char* changed = PQcmdTuples(result.get());
+    return changed && *changed ? std::strtoll(changed, nullptr, 10) : 0;
+}
+
+void PostgresConnection::simple(const char* sql) {
+    Result result(PQexec(connection_.get(), sql));
+    if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) fail(result.get(), sql);
 }
 
 void PostgresConnection::begin() {
-    try {
-        session_.begin();
-    } catch (const std::exception& error) {
-        fail(error, "BEGIN");
-    }
+    simple("BEGIN");
 }
 
 void PostgresConnection::commit() {
-    if (connected() && PQtransactionStatus(handle_) == PQTRANS_INERROR)
+    if (PQstatus(connection_.get()) == CONNECTION_OK && PQtransactionStatus(connection_.get()) == PQTRANS_INERROR)
         throw DatabaseError("the transaction was aborted by an earlier failed statement and cannot commit");
-    try {
-        session_.commit();
-    } catch (const std::exception& error) {
-        fail(error, "COMMIT");
-    }
+    simple("COMMIT");
 }
 
 void PostgresConnection::rollback() noexcept {
-    try {
-        if (!connected()) return; // the pool drops it
-        if (!session_.isTransaction() && PQtransactionStatus(handle_) == PQTRANS_IDLE) return;
-        session_.rollback();
-    } catch (...) {
-        discard();
+    PGconn* connection = connection_.get();
+    if (PQstatus(connection) != CONNECTION_OK) return; // the pool drops it
+    const PGTransactionStatusType status = PQtransactionStatus(connection);
+    if (status == PQTRANS_IDLE) return;
+    if (status == PQTRANS_ACTIVE || status == PQTRANS_UNKNOWN) {
+        discard(); // in the middle of something else: not safe to reuse
+        return;
     }
+    Result result(PQexec(connection, "ROLLBACK"));
+    if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) discard();
 }
 
-void PostgresConnection::discard() noexcept {
-    try {
-        handle_.disconnect();
-    } catch (...) {
-    }
+void PostgresConnection::deallocate(const std::string& name) noexcept {
+    PGconn* connection = connection_.get();
+    if (PQstatus(connection) != CONNECTION_OK || PQtransactionStatus(connection) == PQTRANS_INERROR) return;
+    Result result(PQexec(connection, ("DEALLOCATE " + name).c_str()));
 }
 
-void PostgresConnection::fail(const std::exception& error, const std::string& sql) const {
-    const auto* poco = dynamic_cast<const Poco::Exception*>(&error);
-    const std::string text = poco ? poco->displayText() : error.what();
-    if (!connected()) throw DatabaseUnavailable("PostgreSQL connection lost: " + firstLine(text));
-    const std::string state = field(text, "State");
+void PostgresConnection::fail(const pg_result* result, const std::string& sql) {
+    PGconn* connection = connection_.get();
+    const std::string message = firstLine(result ? PQresultErrorMessage(result) : PQerrorMessage(connection));
+    if (PQstatus(connection) != CONNECTION_OK) throw DatabaseUnavailable("PostgreSQL connection lost: " + message);
+    const std::string state = field(result, PG_DIAG_SQLSTATE);
     if (state == "23505") {
-        const std::string constraint = field(text, "Constraint");
+        const std::string constraint = field(result, PG_DIAG_CONSTRAINT_NAME);
         throw sdk::UniqueViolation("duplicate value violates unique constraint " +
-                                   (constraint.empty() || constraint == "N/A" ? std::string("(unknown)") : constraint));
+                                   (constraint.empty() ? std::string("(unknown)") : constraint));
     }
-    if (state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03" || state == "53300")
-        throw DatabaseUnavailable("PostgreSQL: " + firstLine(text));
-    if (text.find(sql) == std::string::npos) throw DatabaseError(text + " [SQL: " + sql + "]");
-    throw DatabaseError(text);
+    if (unavailableState(state)) throw DatabaseUnavailable("PostgreSQL: " + message);
+    throw DatabaseError(message + (state.empty() ? "" : " (SQLSTATE " + state + ")") + " [SQL: " + sql + "]");
 }
 
 } // namespace motel::host

@@ -1,28 +1,46 @@
 #pragma once
-/// SqlConnection for PostgreSQL, over Poco::Data's PostgreSQL connector.
+/// SqlConnection for PostgreSQL, straight over libpq on a PGconn it opens
+/// and owns.
 ///
-/// Each parameter is bound by its normalised type (Poco sends all of them as
-/// text and the server infers the type from the statement); results come
-/// through a RecordSet and are normalised (TEXT arrives as a CLOB, INT4 as
-/// Int32, BOOL as bool). Poco reports errors as text only, so the SQLSTATE is
-/// read from its message; a lost connection is recognised by the libpq
-/// connection status going bad, which also makes the pool drop it.
+/// Each distinct SQL text is prepared once per connection (PQprepare, then
+/// PQdescribePrepared for its parameter count and result columns) and run
+/// with PQexecPrepared afterwards: one round trip per statement and no
+/// server-side parse or plan, where Poco 1.11's connector spent four round
+/// trips (prepare, describe, execute, DEALLOCATE) and a parse and plan on
+/// every statement. The names live in a StatementCache bounded to
+/// `statementCacheSize` (the least recently used is DEALLOCATEd); they die
+/// with the connection, so a reconnect starts with an empty cache.
+///
+/// Parameters go as text; results are normalised by type OID
+/// (PostgresValues). Errors are classified by their SQLSTATE
+/// (PG_DIAG_SQLSTATE): 23505 is sdk::UniqueViolation, a lost connection
+/// or class 08 / 57P0x / 53300 DatabaseUnavailable, anything else
+/// DatabaseError with the statement.
 
 #include "db/SqlConnection.h"
+#include "db/StatementCache.h"
 
-#include <Poco/Data/Session.h>
 #include <Poco/Logger.h>
 
-namespace Poco::Data::PostgreSQL {
-class SessionHandle;
-}
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+struct pg_conn;
+struct pg_result;
 
 namespace motel::host {
 
 class PostgresConnection : public SqlConnection {
 public:
-    /// `session` must be a PostgreSQL session and outlive this object.
-    explicit PostgresConnection(Poco::Data::Session& session);
+    /// Connects with a libpq connection string (DatabaseUrl::connectionString)
+    /// and sends the server's NOTICE/WARNING messages to `logger`, which must
+    /// outlive the connection. Throws DatabaseUnavailable with libpq's reason.
+    PostgresConnection(const std::string& connectionString, Poco::Logger& logger,
+                       std::size_t statementCacheSize = StatementCache<int>::kDefaultCapacity);
+    ~PostgresConnection() override;
+    PostgresConnection(const PostgresConnection&) = delete;
+    PostgresConnection& operator=(const PostgresConnection&) = delete;
 
     sdk::Dialect dialect() const override { return sdk::Dialect::postgresql; }
     sdk::ResultSet query(const std::string& sql, const sdk::SqlParams& params) override;
@@ -32,32 +50,45 @@ public:
     /// (PostgreSQL would silently roll it back and report success).
     void commit() override;
     void rollback() noexcept override;
-    void discard() noexcept override;
-
-    /// Sends the server's NOTICE/WARNING messages to `logger` instead of
-    /// libpq's default of printing them on stderr. Called once per new
-    /// connection by the pool; `logger` must outlive the connection.
-    static void configure(Poco::Data::Session& session, Poco::Logger& logger);
+    void discard() noexcept override { discarded_ = true; }
+    bool reusable() const noexcept override;
     /// False when the server has closed this idle connection (restart,
     /// pg_terminate_backend): reads what already arrived without waiting or
-    /// sending anything, so the pool can skip a dead connection before a call
-    /// fails on it.
-    static bool isAlive(Poco::Data::Session& session);
-    /// Reopens a connection the server closed, in place. Poco 1.11 never
-    /// frees a PGconn that went bad (nor one whose connect failed), so
-    /// reusing it is what keeps a server restart from leaking memory.
-    static bool reconnect(Poco::Data::Session& session);
-    /// Whether a server answers at `connectionString` (PQping): checked
-    /// before the pool opens a new connection, for the same leak's sake.
-    static bool serverAnswers(const std::string& connectionString);
+    /// sending anything.
+    bool alive() noexcept override;
+
+    /// Statements prepared on this connection now (tests and diagnostics).
+    std::size_t preparedStatements() const { return statements_.size(); }
 
 private:
-    Poco::Data::Session& session_;
-    Poco::Data::PostgreSQL::SessionHandle& handle_;
+    struct ResultDeleter {
+        void operator()(pg_result* result) const noexcept;
+    };
+    using Result = std::unique_ptr<pg_result, ResultDeleter>;
+    struct ConnectionDeleter {
+        void operator()(pg_conn* connection) const noexcept;
+    };
+    /// One server-side prepared statement.
+    struct Prepared {
+        std::string name;
+        int parameterCount = 0;
+        std::vector<unsigned> columnTypes;
+        std::shared_ptr<const std::vector<std::string>> columns; ///< null for statements without rows
+    };
 
-    /// Turns a driver exception into the layer's errors; never returns.
-    [[noreturn]] void fail(const std::exception& error, const std::string& sql) const;
-    bool connected() const;
+    std::unique_ptr<pg_conn, ConnectionDeleter> connection_;
+    StatementCache<Prepared> statements_;
+    std::uint64_t nextName_ = 0;
+    bool discarded_ = false;
+
+    /// Runs `sql` as a prepared statement; the result is PGRES_TUPLES_OK or
+    /// PGRES_COMMAND_OK, anything else has thrown.
+    Result run(const std::string& sql, const sdk::SqlParams& params, const Prepared*& statement);
+    const Prepared& prepared(const std::string& sql);
+    /// A statement without parameters, not prepared (BEGIN, COMMIT, ...).
+    void simple(const char* sql);
+    void deallocate(const std::string& name) noexcept;
+    [[noreturn]] void fail(const pg_result* result, const std::string& sql);
 };
 
 } // namespace motel::host

@@ -1,8 +1,11 @@
 #pragma once
-/// One borrowed pooled connection, seen through the dialect that runs SQL on
-/// it. SqliteConnection and PostgresConnection implement it; PooledSession
-/// builds transactions, savepoints and after-commit hooks on top, the same
-/// way for both.
+/// One physical database connection, seen through the dialect that runs SQL
+/// on it. SqliteConnection and PostgresConnection implement it; the object
+/// owns the connection (opened in its constructor, closed in its destructor)
+/// and the prepared statements cached on it, so the cache dies with the
+/// connection. ConnectionPool keeps the idle ones; PooledSession builds
+/// transactions, savepoints and after-commit hooks on top, the same way for
+/// both.
 ///
 /// Every failure leaves as sdk::UniqueViolation, DatabaseUnavailable or
 /// DatabaseError, never as a driver exception.
@@ -29,8 +32,14 @@ public:
     virtual void commit() = 0;
     /// Best effort; a connection whose rollback fails is discarded.
     virtual void rollback() noexcept = 0;
-    /// Closes the connection so the pool drops it instead of reusing it.
+    /// Marks the connection as not to be lent again (the pool closes it).
     virtual void discard() noexcept = 0;
+    /// Whether the pool may keep it for the next borrower: not discarded,
+    /// still connected, no transaction left open.
+    virtual bool reusable() const noexcept = 0;
+    /// Checked before an idle connection is lent out: false when the server
+    /// closed it meanwhile (restart, failover). Sends nothing.
+    virtual bool alive() noexcept { return true; }
 };
 
 } // namespace motel::host

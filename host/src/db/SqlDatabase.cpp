@@ -4,9 +4,8 @@
 #include "db/PooledSession.h"
 #include "db/PostgresConnection.h"
 #include "db/SqliteConnection.h"
+#include "db/SqliteWriteGate.h"
 
-#include <Poco/Data/PostgreSQL/Connector.h>
-#include <Poco/Data/SQLite/Connector.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
 #include <Poco/Stopwatch.h>
@@ -19,14 +18,6 @@
 namespace motel::host {
 
 namespace {
-
-void registerConnectors() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        Poco::Data::SQLite::Connector::registerConnector();
-        Poco::Data::PostgreSQL::Connector::registerConnector();
-    });
-}
 
 /// The sessions this thread is inside, innermost last, so nested calls on
 /// the same database reuse the outer connection.
@@ -55,20 +46,11 @@ int effectivePoolSize(const DatabaseUrl& url, const SqlDatabaseOptions& options)
     return url.isInMemory() ? 1 : std::max(1, options.poolSize);
 }
 
-ConfiguredSessionPool::Setup sessionSetup(const DatabaseUrl& url, const SqlDatabaseOptions& options,
-                                          Poco::Logger& logger) {
-    if (url.dialect() == sdk::Dialect::postgresql)
-        return [&logger](Poco::Data::Session& session) { PostgresConnection::configure(session, logger); };
-    const int busyMs = static_cast<int>(options.sqliteBusyTimeout.count());
-    const bool inMemory = url.isInMemory();
-    return [busyMs, inMemory](Poco::Data::Session& session) { SqliteConnection::configure(session, busyMs, inMemory); };
-}
-
 } // namespace
 
 /// One pooled connection borrowed for the length of a call: a permit of the
-/// semaphore, the Poco session and the dialect's SqlConnection over it. The
-/// destructor ends any transaction left open and gives all three back.
+/// semaphore and the connection. The destructor ends any transaction left
+/// open and gives both back.
 class SqlDatabase::Lease {
 public:
     Lease(SqlDatabase& database, std::chrono::milliseconds timeout) : database_(database) {
@@ -76,21 +58,20 @@ public:
             throw DatabaseUnavailable("no database connection became free within " + std::to_string(timeout.count()) +
                                       " ms (db.pool.size=" + std::to_string(database.options_.poolSize) + ")");
         try {
-            session_.emplace(takeLiveSession());
-            if (database.dialect() == sdk::Dialect::sqlite) connection_ = std::make_unique<SqliteConnection>(*session_);
-            else connection_ = std::make_unique<PostgresConnection>(*session_);
-        } catch (const Poco::Exception& error) {
-            giveBack();
-            throw DatabaseUnavailable("cannot connect to " + database.url_.redacted() + ": " + error.displayText());
-        } catch (const DatabaseUnavailable&) {
-            giveBack();
-            throw;
+            connection_ = database.pool_->take();
+        } catch (const DatabaseUnavailable& error) {
+            database_.permits_.set();
+            throw DatabaseUnavailable("cannot connect to " + database.url_.redacted() + ": " + error.detail());
         } catch (const std::exception& error) {
-            giveBack();
+            database_.permits_.set();
             throw DatabaseUnavailable("cannot connect to " + database.url_.redacted() + ": " + error.what());
         }
     }
-    ~Lease() { giveBack(); }
+    ~Lease() {
+        connection_->rollback();
+        database_.pool_->giveBack(std::move(connection_));
+        database_.permits_.set();
+    }
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
 
@@ -98,40 +79,11 @@ public:
 
 private:
     SqlDatabase& database_;
-    std::optional<Poco::Data::Session> session_;
     std::unique_ptr<SqlConnection> connection_;
-
-    /// A pooled session. On PostgreSQL, a new connection is only opened when
-    /// the server answers, and an idle one the server closed (restart,
-    /// failover) is reopened in place before it is lent out.
-    Poco::Data::Session takeLiveSession() {
-        const bool postgres = database_.dialect() == sdk::Dialect::postgresql;
-        if (postgres && database_.pool_->idle() == 0 && !PostgresConnection::serverAnswers(database_.connectionString_))
-            throw DatabaseUnavailable("no PostgreSQL server answers at " + database_.url_.redacted());
-        Poco::Data::Session session = database_.pool_->get();
-        if (!postgres || PostgresConnection::isAlive(session) || PostgresConnection::reconnect(session)) return session;
-        session.close(); // bad now, so the pool drops it
-        throw DatabaseUnavailable("the server closed the connection to " + database_.url_.redacted() +
-                                  " and refuses a new one");
-    }
-
-    void giveBack() noexcept {
-        if (connection_) connection_->rollback();
-        connection_.reset();
-        if (session_) {
-            try {
-                session_->close(); // back to the pool, or dropped when it went bad
-            } catch (...) {
-            }
-            session_.reset();
-        }
-        database_.permits_.set();
-    }
 };
 
 SqlDatabase::SqlDatabase(DatabaseUrl url, SqlDatabaseOptions options, Poco::Logger& logger)
     : url_(std::move(url)), options_(options), logger_(logger), permits_(effectivePoolSize(url_, options_)) {
-    registerConnectors();
     options_.poolSize = effectivePoolSize(url_, options_);
     if (url_.dialect() == sdk::Dialect::sqlite && !url_.isInMemory()) {
         Poco::Path folder = Poco::Path(url_.path()).parent();
@@ -139,16 +91,23 @@ SqlDatabase::SqlDatabase(DatabaseUrl url, SqlDatabaseOptions options, Poco::Logg
     }
     const int connectTimeout = static_cast<int>((options_.acquireTimeout.count() + 999) / 1000);
     connectionString_ = url_.connectionString(connectTimeout);
-    pool_ = std::make_unique<ConfiguredSessionPool>(url_.connector(), connectionString_,
-                                                    options_.poolSize, static_cast<int>(options_.idleTime.count()),
-                                                    sessionSetup(url_, options_, logger_));
+    if (url_.dialect() == sdk::Dialect::sqlite) writers_ = std::make_shared<SqliteWriteGate>();
+    pool_ = std::make_unique<ConnectionPool>([this] { return openConnection(); }, options_.idleTime);
 }
 
 SqlDatabase::~SqlDatabase() {
-    try {
-        pool_->shutdown();
-    } catch (...) {
-    }
+    pool_->closeIdle();
+}
+
+std::unique_ptr<SqlConnection> SqlDatabase::openConnection() {
+    if (url_.dialect() == sdk::Dialect::postgresql)
+        return std::make_unique<PostgresConnection>(connectionString_, logger_, options_.statementCacheSize);
+    SqliteConnection::Options sqlite;
+    sqlite.path = connectionString_;
+    sqlite.busyTimeoutMs = static_cast<int>(options_.sqliteBusyTimeout.count());
+    sqlite.writers = writers_;
+    sqlite.statementCacheSize = options_.statementCacheSize;
+    return std::make_unique<SqliteConnection>(sqlite);
 }
 
 void SqlDatabase::borrow(std::chrono::milliseconds timeout, const std::function<void(PooledSession&)>& work) {
@@ -201,8 +160,8 @@ SqlDatabase::PingResult SqlDatabase::ping(std::chrono::milliseconds timeout) {
 SqlDatabase::PoolStats SqlDatabase::poolStats() const {
     PoolStats stats;
     stats.capacity = options_.poolSize;
-    stats.inUse = pool_->used();
-    stats.open = pool_->allocated();
+    stats.inUse = pool_->lent();
+    stats.open = pool_->open();
     return stats;
 }
 

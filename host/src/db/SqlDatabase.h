@@ -1,6 +1,7 @@
 #pragma once
-/// sdk::Database over Poco::Data: a pool of SQLite or PostgreSQL connections
-/// that plugins borrow through withSession() and transaction().
+/// sdk::Database over SQLite and PostgreSQL: a pool of connections (each
+/// with its own prepared statements) that plugins borrow through
+/// withSession() and transaction().
 ///
 /// - Borrowing waits at most `acquireTimeout` for a free connection, then
 ///   throws DatabaseUnavailable (503) instead of queueing forever.
@@ -10,7 +11,8 @@
 ///   This is what keeps one request from deadlocking against itself on
 ///   SQLite, where a second writer connection would wait for the first.
 /// - SQLite connections use WAL, foreign keys and a busy timeout, and start
-///   transactions with BEGIN IMMEDIATE so concurrent writers queue.
+///   transactions with BEGIN IMMEDIATE; this process's writers queue on one
+///   SqliteWriteGate per database instead of polling SQLite's lock.
 /// - On PostgreSQL a pooled connection the server closed while it sat idle
 ///   (restart, failover) is reopened before it is lent out; one that dies
 ///   during a call fails that call fast with DatabaseUnavailable and is
@@ -18,7 +20,7 @@
 ///
 /// Owned by the host; lives longer than every plugin that uses it.
 
-#include "db/ConfiguredSessionPool.h"
+#include "db/ConnectionPool.h"
 #include "db/DatabaseUrl.h"
 
 #include <motel/sdk/Database.h>
@@ -33,12 +35,14 @@
 namespace motel::host {
 
 class PooledSession;
+class SqliteWriteGate;
 
 struct SqlDatabaseOptions {
-    int poolSize = 8;                                      ///< db.pool.size
-    std::chrono::milliseconds acquireTimeout{5000};        ///< wait for a free connection
-    std::chrono::milliseconds sqliteBusyTimeout{5000};     ///< wait for SQLite's write lock
-    std::chrono::seconds idleTime{60};                     ///< idle connections above one are closed
+    int poolSize = 8;                                  ///< db.pool.size
+    std::chrono::milliseconds acquireTimeout{5000};    ///< wait for a free connection
+    std::chrono::milliseconds sqliteBusyTimeout{5000}; ///< wait for SQLite's write lock
+    std::chrono::seconds idleTime{60};                 ///< idle connections above one are closed
+    std::size_t statementCacheSize = 256;              ///< prepared statements kept per connection
 };
 
 class SqlDatabase : public sdk::Database {
@@ -80,9 +84,11 @@ private:
     SqlDatabaseOptions options_;
     Poco::Logger& logger_;
     std::string connectionString_;
-    std::unique_ptr<ConfiguredSessionPool> pool_;
+    std::shared_ptr<SqliteWriteGate> writers_;
+    std::unique_ptr<ConnectionPool> pool_;
     Poco::Semaphore permits_;
 
+    std::unique_ptr<SqlConnection> openConnection();
     void borrow(std::chrono::milliseconds timeout, const std::function<void(PooledSession&)>& work);
 };
 

@@ -1,14 +1,15 @@
 #pragma once
-/// The value rules of sdk::Database in one place, shared by both dialects:
-/// which parameter types may be bound and what a result value becomes.
+/// The parameter rules of sdk::Database in one place, shared by both
+/// dialects: which types may be bound and what each becomes.
 ///
 /// Parameters: empty Var = NULL; bool becomes 0/1 (booleans are INTEGER
 /// columns on both databases, and PostgreSQL accepts '1'/'0' for a BOOLEAN
 /// too); any integer type becomes Int64; float/double become double;
 /// std::string stays. Anything else is refused naming its position ($N).
 ///
-/// Results: integers of any width and booleans become Int64, reals double,
-/// text and unknown types std::string, NULL an empty Var.
+/// Results are each dialect's business (SqliteConnection keeps SQLite's
+/// storage class, PostgresValues maps type OIDs); both give Int64, double,
+/// std::string or an empty Var.
 
 #include <motel/sdk/Database.h>
 
@@ -26,8 +27,6 @@ public:
     static sdk::SqlValue parameter(const sdk::SqlValue& value, std::size_t position);
     /// The kind of a value returned by parameter().
     static Kind kindOf(const sdk::SqlValue& normalised);
-    /// A value read by a driver, normalised as the SDK promises.
-    static sdk::SqlValue result(const sdk::SqlValue& value);
 };
 
 } // namespace motel::host

@@ -1,141 +1,233 @@
 #include "db/SqliteConnection.h"
 
-#include <chrono>
-#include <thread>
-
 #include "db/DatabaseErrors.h"
 #include "db/SqlValues.h"
+#include "db/SqliteWriteGate.h"
 
-#include <Poco/Data/SQLite/Utility.h>
 #include <Poco/NumberParser.h>
 
 #include <sqlite3.h>
 
 #include <algorithm>
 #include <cctype>
-#include <memory>
+#include <chrono>
+#include <thread>
 
 namespace motel::host {
 
 namespace {
-
-struct StatementFinalizer {
-    void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
-};
-using StatementPtr = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
 
 bool blank(const char* text) {
     return std::all_of(text, text + std::char_traits<char>::length(text),
                        [](unsigned char c) { return std::isspace(c) != 0 || c == ';'; });
 }
 
-sdk::SqlValue columnValue(sqlite3_stmt* statement, int column) {
+/// Appends one column of the current row as the type SQLite stored. Each
+/// value is constructed in place: Poco 1.11's Var has no move constructor, so
+/// a push_back of a temporary would copy (and allocate) every cell twice.
+void appendColumn(std::vector<sdk::SqlValue>& values, sqlite3_stmt* statement, int column) {
     switch (sqlite3_column_type(statement, column)) {
-    case SQLITE_INTEGER: return Poco::Int64(sqlite3_column_int64(statement, column));
-    case SQLITE_FLOAT: return sqlite3_column_double(statement, column);
-    case SQLITE_NULL: return {};
-    default: { // TEXT and BLOB both come back as bytes in a string
+    case SQLITE_INTEGER:
+        values.emplace_back(Poco::Int64(sqlite3_column_int64(statement, column)));
+        return;
+    case SQLITE_FLOAT:
+        values.emplace_back(sqlite3_column_double(statement, column));
+        return;
+    case SQLITE_NULL:
+        values.emplace_back();
+        return;
+    case SQLITE_TEXT: {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+        const auto length = static_cast<std::size_t>(sqlite3_column_bytes(statement, column));
+        if (text && std::char_traits<char>::length(text) == length)
+            values.emplace_back(text);
+        else
+            values.emplace_back(std::string(text ? text : "", length)); // holds a NUL byte
+        return;
+    }
+    default: { // a BLOB comes back as bytes in a string
         const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement, column));
-        return std::string(bytes ? bytes : "", static_cast<std::size_t>(sqlite3_column_bytes(statement, column)));
+        values.emplace_back(
+            std::string(bytes ? bytes : "", static_cast<std::size_t>(sqlite3_column_bytes(statement, column))));
     }
     }
 }
+
+/// Leaves a cached statement ready for its next use, however the run ended.
+class ResetOnExit {
+public:
+    explicit ResetOnExit(sqlite3_stmt* statement) : statement_(statement) {}
+    ~ResetOnExit() {
+        sqlite3_reset(statement_);
+        sqlite3_clear_bindings(statement_);
+    }
+    ResetOnExit(const ResetOnExit&) = delete;
+    ResetOnExit& operator=(const ResetOnExit&) = delete;
+
+private:
+    sqlite3_stmt* statement_;
+};
 
 } // namespace
 
-SqliteConnection::SqliteConnection(Poco::Data::Session& session)
-    : db_(Poco::Data::SQLite::Utility::dbHandle(session)) {}
-
-void SqliteConnection::configure(Poco::Data::Session& session, int busyTimeoutMs, bool inMemory) {
-    SqliteConnection connection(session);
-    connection.exec(("PRAGMA busy_timeout = " + std::to_string(busyTimeoutMs)).c_str());
-    if (!inMemory) {
-        // Switching a new file to WAL needs a moment of exclusive access, and
-        // SQLite answers "busy" at once (ignoring busy_timeout) when another
-        // process is opening the same new file: retry for up to the timeout.
-        for (int waitedMs = 0;; waitedMs += 20) {
-            try {
-                connection.exec("PRAGMA journal_mode = WAL");
-                break;
-            } catch (...) {
-                if (waitedMs >= busyTimeoutMs) throw;
-                std::this_thread::sleep_for(std::chrono::milliseconds(20));
-            }
-        }
-        connection.exec("PRAGMA synchronous = NORMAL");
-    }
-    connection.exec("PRAGMA foreign_keys = ON");
+void SqliteConnection::Finalizer::operator()(sqlite3_stmt* statement) const noexcept {
+    sqlite3_finalize(statement);
 }
 
-template <class OnRow>
-void SqliteConnection::run(const std::string& sql, const sdk::SqlParams& params, OnRow&& onRow) {
+SqliteConnection::SqliteConnection(const Options& options)
+    : options_(options), statements_(options.statementCacheSize) {
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(options_.path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+        const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close_v2(db_);
+        db_ = nullptr;
+        throw DatabaseUnavailable("SQLite: cannot open " + options_.path + ": " + message);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    // The gate is not needed (nor wanted) for the connection's own set-up.
+    auto writers = std::move(options_.writers);
+    try {
+        exec(("PRAGMA busy_timeout = " + std::to_string(options_.busyTimeoutMs)).c_str());
+        if (options_.path != ":memory:") {
+            // Switching a new file to WAL needs a moment of exclusive access, and
+            // SQLite answers "busy" at once (ignoring busy_timeout) when another
+            // process is opening the same new file: retry for up to the timeout.
+            for (int waitedMs = 0;; waitedMs += 20) {
+                try {
+                    exec("PRAGMA journal_mode = WAL");
+                    break;
+                } catch (...) {
+                    if (waitedMs >= options_.busyTimeoutMs) throw;
+                    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                }
+            }
+            exec("PRAGMA synchronous = NORMAL");
+        }
+        exec("PRAGMA foreign_keys = ON");
+    } catch (...) {
+        statements_.clear();
+        sqlite3_close_v2(db_);
+        db_ = nullptr;
+        throw;
+    }
+    options_.writers = std::move(writers);
+}
+
+SqliteConnection::~SqliteConnection() {
+    rollback();
+    statements_.clear();   // finalized before the handle closes
+    sqlite3_close_v2(db_); // also ends a transaction a failed ROLLBACK left open
+    if (holdsGate_) options_.writers->release();
+}
+
+bool SqliteConnection::reusable() const noexcept {
+    return db_ != nullptr && sqlite3_get_autocommit(db_) != 0;
+}
+
+SqliteConnection::Prepared* SqliteConnection::prepared(const std::string& sql) {
+    if (Prepared* cached = statements_.find(sql)) return cached;
     sqlite3_stmt* raw = nullptr;
     const char* tail = nullptr;
-    int rc = sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &raw, &tail);
-    StatementPtr statement(raw);
-    if (rc != SQLITE_OK) fail(rc, sql);
+    const int rc =
+        sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &raw, &tail);
+    Prepared statement;
+    statement.handle.reset(raw);
+    if (rc != SQLITE_OK) fail(sql);
     if (tail && !blank(tail)) {
         // Only comments may follow: anything else would be silently ignored.
         sqlite3_stmt* rest = nullptr;
         const int restRc = sqlite3_prepare_v2(db_, tail, -1, &rest, nullptr);
-        StatementPtr guard(rest);
-        if (restRc != SQLITE_OK || rest)
-            throw DatabaseError("one statement per call (split scripts on ';'): " + sql);
+        std::unique_ptr<sqlite3_stmt, Finalizer> guard(rest);
+        if (restRc != SQLITE_OK || rest) throw DatabaseError("one statement per call (split scripts on ';'): " + sql);
     }
-    if (!statement) return; // only comments
-    bind(statement.get(), sql, params);
-    while ((rc = sqlite3_step(statement.get())) == SQLITE_ROW) onRow(statement.get());
-    if (rc != SQLITE_DONE) fail(rc, sql);
-}
-
-void SqliteConnection::bind(sqlite3_stmt* statement, const std::string& sql, const sdk::SqlParams& params) {
-    const int count = sqlite3_bind_parameter_count(statement);
-    std::size_t highest = 0;
+    if (!raw) return nullptr; // only comments
+    const int count = sqlite3_bind_parameter_count(raw);
     for (int index = 1; index <= count; ++index) {
-        const char* name = sqlite3_bind_parameter_name(statement, index);
+        const char* name = sqlite3_bind_parameter_name(raw, index);
         unsigned number = 0;
         if (!name || (name[0] != '$' && name[0] != '?') || !Poco::NumberParser::tryParseUnsigned(name + 1, number) ||
             number == 0)
-            throw DatabaseError(std::string("use $1, $2, ... placeholders (found '") + (name ? name : "?") + "'): " + sql);
+            throw DatabaseError(std::string("use $1, $2, ... placeholders (found '") + (name ? name : "?") +
+                                "'): " + sql);
+        statement.parameterNumbers.push_back(number);
+        statement.highestParameter = std::max(statement.highestParameter, number);
+    }
+    // An entry pushed out of the cache is finalized as it goes out of scope.
+    statements_.insert(sql, std::move(statement));
+    return statements_.find(sql);
+}
+
+template <class OnRow> void SqliteConnection::run(const std::string& sql, const sdk::SqlParams& params, OnRow&& onRow) {
+    Prepared* statement = prepared(sql);
+    if (!statement) return;
+    sqlite3_stmt* handle = statement->handle.get();
+    ResetOnExit reset(handle);
+    bind(*statement, sql, params);
+    // A write outside a transaction queues like a transaction would.
+    const bool loneWrite =
+        options_.writers && !holdsGate_ && sqlite3_get_autocommit(db_) != 0 && sqlite3_stmt_readonly(handle) == 0;
+    if (loneWrite) takeGate();
+    struct GateRelease {
+        SqliteConnection* connection;
+        ~GateRelease() {
+            if (connection) connection->releaseGateIfDone();
+        }
+    } release{loneWrite ? this : nullptr};
+    int rc;
+    while ((rc = sqlite3_step(handle)) == SQLITE_ROW) onRow(*statement);
+    if (rc != SQLITE_DONE) fail(sql);
+}
+
+void SqliteConnection::bind(Prepared& statement, const std::string& sql, const sdk::SqlParams& params) {
+    sqlite3_stmt* handle = statement.handle.get();
+    for (std::size_t index = 0; index < statement.parameterNumbers.size(); ++index) {
+        const unsigned number = statement.parameterNumbers[index];
         if (number > params.size())
-            throw DatabaseError("the statement uses $" + std::to_string(number) + " but " + std::to_string(params.size()) +
-                                " parameter(s) were given: " + sql);
-        highest = std::max<std::size_t>(highest, number);
+            throw DatabaseError("the statement uses $" + std::to_string(number) + " but " +
+                                std::to_string(params.size()) + " parameter(s) were given: " + sql);
         const sdk::SqlValue value = SqlValues::parameter(params[number - 1], number);
+        const int position = static_cast<int>(index + 1);
         int rc = SQLITE_OK;
         switch (SqlValues::kindOf(value)) {
-        case SqlValues::Kind::null: rc = sqlite3_bind_null(statement, index); break;
-        case SqlValues::Kind::integer:
-            rc = sqlite3_bind_int64(statement, index, value.extract<Poco::Int64>());
+        case SqlValues::Kind::null:
+            rc = sqlite3_bind_null(handle, position);
             break;
-        case SqlValues::Kind::real: rc = sqlite3_bind_double(statement, index, value.extract<double>()); break;
+        case SqlValues::Kind::integer:
+            rc = sqlite3_bind_int64(handle, position, value.extract<Poco::Int64>());
+            break;
+        case SqlValues::Kind::real:
+            rc = sqlite3_bind_double(handle, position, value.extract<double>());
+            break;
         case SqlValues::Kind::text: {
             const auto& text = value.extract<std::string>();
-            rc = sqlite3_bind_text64(statement, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+            rc = sqlite3_bind_text64(handle, position, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
             break;
         }
         }
-        if (rc != SQLITE_OK) fail(rc, sql);
+        if (rc != SQLITE_OK) fail(sql);
     }
-    if (highest != params.size())
-        throw DatabaseError("the statement uses " + std::to_string(highest) + " placeholder(s) but " +
-                            std::to_string(params.size()) + " parameter(s) were given: " + sql);
+    if (statement.highestParameter != params.size())
+        throw DatabaseError("the statement uses " + std::to_string(statement.highestParameter) +
+                            " placeholder(s) but " + std::to_string(params.size()) +
+                            " parameter(s) were given: " + sql);
 }
 
 sdk::ResultSet SqliteConnection::query(const std::string& sql, const sdk::SqlParams& params) {
     sdk::ResultSet rows;
-    std::shared_ptr<const std::vector<std::string>> columns;
-    run(sql, params, [&](sqlite3_stmt* statement) {
-        const int count = sqlite3_column_count(statement);
-        if (!columns) {
+    run(sql, params, [&](Prepared& statement) {
+        sqlite3_stmt* handle = statement.handle.get();
+        const int count = sqlite3_column_count(handle);
+        if (!statement.columns || statement.columns->size() != static_cast<std::size_t>(count)) {
+            // Names are kept with the statement; a schema change that re-prepares
+            // it with other columns is noticed by the count.
             auto names = std::make_shared<std::vector<std::string>>();
-            for (int i = 0; i < count; ++i) names->emplace_back(sqlite3_column_name(statement, i));
-            columns = std::move(names);
+            for (int i = 0; i < count; ++i) names->emplace_back(sqlite3_column_name(handle, i));
+            statement.columns = std::move(names);
         }
         std::vector<sdk::SqlValue> values;
         values.reserve(static_cast<std::size_t>(count));
-        for (int i = 0; i < count; ++i) values.push_back(columnValue(statement, i));
-        rows.emplace_back(columns, std::move(values));
+        for (int i = 0; i < count; ++i) appendColumn(values, handle, i);
+        rows.emplace_back(statement.columns, std::move(values));
     });
     return rows;
 }
@@ -144,25 +236,55 @@ std::int64_t SqliteConnection::execute(const std::string& sql, const sdk::SqlPar
     // sqlite3_changes() keeps the count of the last INSERT/UPDATE/DELETE, so a
     // DDL statement would report it again; the total tells them apart.
     const auto totalBefore = sqlite3_total_changes64(db_);
-    run(sql, params, [](sqlite3_stmt*) {});
+    run(sql, params, [](Prepared&) {});
     return sqlite3_total_changes64(db_) == totalBefore ? 0 : sqlite3_changes64(db_);
 }
 
-void SqliteConnection::exec(const char* sql) { run(sql, {}, [](sqlite3_stmt*) {}); }
+void SqliteConnection::exec(const char* sql) {
+    run(sql, {}, [](Prepared&) {});
+}
 
-void SqliteConnection::begin() { exec("BEGIN IMMEDIATE"); }
+void SqliteConnection::takeGate() {
+    if (!options_.writers || holdsGate_) return;
+    if (!options_.writers->acquire(std::chrono::milliseconds(options_.busyTimeoutMs)))
+        throw DatabaseUnavailable("SQLite database is locked (busy timeout passed): another writer of this process "
+                                  "held it for " +
+                                  std::to_string(options_.busyTimeoutMs) + " ms");
+    holdsGate_ = true;
+}
 
-void SqliteConnection::commit() { exec("COMMIT"); }
+void SqliteConnection::releaseGateIfDone() noexcept {
+    if (!holdsGate_ || sqlite3_get_autocommit(db_) == 0) return;
+    holdsGate_ = false;
+    options_.writers->release();
+}
 
-void SqliteConnection::rollback() noexcept {
-    if (sqlite3_get_autocommit(db_) != 0) return; // SQLite already rolled back (or never began)
+void SqliteConnection::begin() {
+    takeGate();
     try {
-        exec("ROLLBACK");
+        exec("BEGIN IMMEDIATE");
     } catch (...) {
+        releaseGateIfDone();
+        throw;
     }
 }
 
-void SqliteConnection::fail(int rc, const std::string& sql) const {
+void SqliteConnection::commit() {
+    exec("COMMIT"); // on failure the transaction stays open and rollback() follows
+    releaseGateIfDone();
+}
+
+void SqliteConnection::rollback() noexcept {
+    if (db_ && sqlite3_get_autocommit(db_) == 0) { // else SQLite already rolled back (or never began)
+        try {
+            exec("ROLLBACK");
+        } catch (...) {
+        }
+    }
+    if (db_) releaseGateIfDone();
+}
+
+void SqliteConnection::fail(const std::string& sql) const {
     const int extended = sqlite3_extended_errcode(db_);
     const std::string message = sqlite3_errmsg(db_);
     switch (extended & 0xff) {
@@ -171,17 +293,19 @@ void SqliteConnection::fail(int rc, const std::string& sql) const {
             throw sdk::UniqueViolation(message);
         break;
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: throw DatabaseUnavailable("SQLite database is locked (busy timeout passed): " + message);
+    case SQLITE_LOCKED:
+        throw DatabaseUnavailable("SQLite database is locked (busy timeout passed): " + message);
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
     case SQLITE_FULL:
     case SQLITE_READONLY:
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-    case SQLITE_PERM: throw DatabaseUnavailable("SQLite: " + message);
-    default: break;
+    case SQLITE_PERM:
+        throw DatabaseUnavailable("SQLite: " + message);
+    default:
+        break;
     }
-    (void)rc;
     throw DatabaseError(message + " [SQL: " + sql + "]");
 }
 

@@ -94,6 +94,10 @@ AuthConfig AuthConfig::load(const sdk::Settings& host, const sdk::Settings& plug
     if (config.auditRetention < std::chrono::hours(1))
         throw sdk::ConfigError(plugin.prefix() + "auditRetention=" + plugin.getString("auditRetention") +
                                ": expected a duration of at least 1h, like 90d");
+    config.userCacheTtl = plugin.getDuration("userCacheTtl", config.userCacheTtl);
+    if (config.userCacheTtl > kMaximumUserCacheTtl)
+        throw sdk::ConfigError(plugin.prefix() + "userCacheTtl=" + plugin.getString("userCacheTtl") +
+                               ": expected a duration from 0 (no cache) to 5m, like 5s");
     config.adminEmail = env("MOTEL_ADMIN_EMAIL");
     config.adminPassword = env("MOTEL_ADMIN_PASSWORD");
     return config;

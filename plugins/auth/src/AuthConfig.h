@@ -1,7 +1,7 @@
 #pragma once
 /// The auth plugin's configuration, read once at start and validated there
 /// (style habit 9): the JWT secret and lifetime from the host-wide keys, the
-/// login throttle, hashing cost and audit retention from `plugins.auth.*`, the first admin from
+/// login throttle, hashing cost, audit retention and user cache from `plugins.auth.*`, the first admin from
 /// the environment. A bad value throws sdk::ConfigError, which makes the host
 /// stop with one line naming the key.
 ///
@@ -25,6 +25,7 @@ namespace motel::auth {
 /// The value config/motel.properties.example ships; never acceptable in production.
 inline constexpr const char* kExampleSecret = "change-me-to-a-long-random-secret-of-at-least-64-characters-000000";
 inline constexpr std::size_t kMinimumSecretLength = 64;
+inline constexpr std::chrono::milliseconds kMaximumUserCacheTtl{5LL * 60 * 1000};
 
 struct AuthConfig {
     std::string jwtSecret;
@@ -35,6 +36,10 @@ struct AuthConfig {
     PasswordStrength passwordStrength = PasswordStrength::interactive;
     /// How long `audit_log` rows are kept (`plugins.auth.auditRetention`, at least 1h).
     std::chrono::milliseconds auditRetention{90LL * 24 * 3600 * 1000};
+    /// How long the authenticator may reuse a user it read (`plugins.auth.userCacheTtl`,
+    /// 0 = read on every request, at most kMaximumUserCacheTtl): the bound on how
+    /// late another host sees a deactivation or role change (UserCache).
+    std::chrono::milliseconds userCacheTtl{5000};
     std::string adminEmail;            ///< MOTEL_ADMIN_EMAIL (may be empty)
     std::string adminPassword;         ///< MOTEL_ADMIN_PASSWORD (may be empty)
     std::vector<std::string> warnings; ///< things start() should log

@@ -46,14 +46,22 @@ void AuthPlugin::start(sdk::PluginContext& context) {
 
     bootstrapFirstAdmin(context, config.adminEmail, config.adminPassword);
 
-    context.services().provide<sdk::Authenticator>(sdk::kAuthenticatorService,
-                                                   std::make_shared<JwtAuthenticator>(tokens_, context.database()));
+    keepUserCacheInStep(config.userCacheTtl);
+    context.services().provide<sdk::Authenticator>(
+        sdk::kAuthenticatorService, std::make_shared<JwtAuthenticator>(tokens_, context.database(), userCache_));
     routes_->registerWith(context.routes());
     auditRoutes_ = std::make_unique<AuditRoutes>(context.database());
     auditRoutes_->registerWith(context.routes());
-    context.logger().information("tokens expire after " + std::to_string(config.tokenLifetime.count()) +
-                                 "s; failed logins limited to " + std::to_string(config.loginMaxAttempts) + " per " +
-                                 std::to_string(config.loginWindow.count()) + "ms per address and email");
+    context.logger().information(
+        "tokens expire after " + std::to_string(config.tokenLifetime.count()) + "s; failed logins limited to " +
+        std::to_string(config.loginMaxAttempts) + " per " + std::to_string(config.loginWindow.count()) +
+        "ms per address and email; users cached " + std::to_string(config.userCacheTtl.count()) + "ms");
+}
+
+void AuthPlugin::keepUserCacheInStep(std::chrono::milliseconds ttl) {
+    userCache_ = std::make_shared<UserCache>(ttl);
+    if (!userCache_->enabled()) return;
+    userCacheSubscription_ = UserCache::followUserEvents(*events_, userCache_);
 }
 
 void AuthPlugin::startAuditTrail(sdk::PluginContext& context, std::chrono::milliseconds retention) {
@@ -87,6 +95,8 @@ void AuthPlugin::bootstrapFirstAdmin(sdk::PluginContext& context, const std::str
 void AuthPlugin::stop() noexcept {
     try {
         if (events_) events_->unsubscribe(auditSubscription_);
+        if (events_ && userCacheSubscription_) events_->unsubscribe(*userCacheSubscription_);
+        userCacheSubscription_.reset();
     } catch (...) {
     }
     events_ = nullptr;

@@ -8,7 +8,9 @@
 /// host's `audit.request` events and its own login outcomes in `audit_log`
 /// (through AuditWriter, off the request thread), serves `GET /api/audit`,
 /// and deletes old rows with the daily job `auth.audit-retention`. Adds the
-/// operator command `motel-host user ...` (UserCommand).
+/// operator command `motel-host user ...` (UserCommand). The authenticator's
+/// UserCache is kept in step with this host's own user changes through the
+/// `user.updated` / `user.deleted` events.
 
 #include "AuditLog.h"
 #include "AuditRoutes.h"
@@ -19,12 +21,14 @@
 #include "LoginService.h"
 #include "PasswordHasher.h"
 #include "TokenService.h"
+#include "UserCache.h"
 #include "UserService.h"
 
 #include <motel/sdk/Plugin.h>
 
 #include <chrono>
 #include <memory>
+#include <optional>
 
 namespace motel::auth {
 
@@ -54,8 +58,12 @@ private:
     std::unique_ptr<AuditRoutes> auditRoutes_;
     sdk::EventBus* events_ = nullptr;
     sdk::EventBus::SubscriptionId auditSubscription_ = 0;
+    std::shared_ptr<UserCache> userCache_;
+    std::optional<sdk::EventBus::SubscriptionId> userCacheSubscription_;
 
     void startAuditTrail(sdk::PluginContext& context, std::chrono::milliseconds retention);
+    /// Drops a user from the cache when this host changes it.
+    void keepUserCacheInStep(std::chrono::milliseconds ttl);
     void bootstrapFirstAdmin(sdk::PluginContext& context, const std::string& email, const std::string& password);
 };
 

@@ -4,14 +4,26 @@
 
 namespace motel::auth {
 
-JwtAuthenticator::JwtAuthenticator(std::shared_ptr<const TokenService> tokens, sdk::Database& database)
-    : tokens_(std::move(tokens)), database_(database) {}
+JwtAuthenticator::JwtAuthenticator(std::shared_ptr<const TokenService> tokens, sdk::Database& database,
+                                   std::shared_ptr<UserCache> cache)
+    : tokens_(std::move(tokens)), database_(database), cache_(std::move(cache)) {}
+
+std::optional<User> JwtAuthenticator::load(std::int64_t id) {
+    const bool cached = cache_ && cache_->enabled();
+    if (cached) {
+        if (auto user = cache_->find(id)) return user;
+    }
+    const std::uint64_t generation = cached ? cache_->generation() : 0;
+    std::optional<User> user;
+    database_.withSession([&](sdk::SqlSession& session) { user = UserRepository(session).findById(id); });
+    if (cached && user) cache_->put(*user, generation);
+    return user;
+}
 
 std::optional<sdk::Principal> JwtAuthenticator::authenticate(const std::string& token) {
     const auto claims = tokens_->verify(token);
     if (!claims) return std::nullopt;
-    std::optional<User> user;
-    database_.withSession([&](sdk::SqlSession& session) { user = UserRepository(session).findById(claims->userId); });
+    const std::optional<User> user = load(claims->userId);
     if (!user || !user->active) return std::nullopt;
     // A password change (or a deactivation) since the token was issued revokes it.
     if (claims->tokenVersion != user->tokenVersion) return std::nullopt;

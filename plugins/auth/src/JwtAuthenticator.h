@@ -6,12 +6,13 @@
 /// A token is accepted when TokenService vouches for it (HS256, signature,
 /// expiry), its user still exists and is active, and its `ver` claim equals
 /// the user's token version (a password change bumps it, revoking every
-/// token issued before). The user is read from the
-/// database on every call, on purpose: a deactivation or a role change takes
-/// effect on the very next request, on every host sharing the database (a
-/// primary-key lookup costs far less than the request around it).
+/// token issued before). The user comes from UserCache when it holds a
+/// fresh copy, else from the database (and is then cached): a deactivation
+/// or a role change made through this host takes effect on the very next
+/// request; one made elsewhere within the cache's TTL (see UserCache).
 
 #include "TokenService.h"
+#include "UserCache.h"
 
 #include <motel/sdk/Authenticator.h>
 #include <motel/sdk/Database.h>
@@ -22,7 +23,9 @@ namespace motel::auth {
 
 class JwtAuthenticator : public sdk::Authenticator {
 public:
-    JwtAuthenticator(std::shared_ptr<const TokenService> tokens, sdk::Database& database);
+    /// `cache` may be null: then every call reads the user from the database.
+    JwtAuthenticator(std::shared_ptr<const TokenService> tokens, sdk::Database& database,
+                     std::shared_ptr<UserCache> cache = nullptr);
 
     /// Database errors propagate (the host answers 5xx, not a misleading 401).
     std::optional<sdk::Principal> authenticate(const std::string& token) override;
@@ -30,6 +33,9 @@ public:
 private:
     std::shared_ptr<const TokenService> tokens_;
     sdk::Database& database_;
+    std::shared_ptr<UserCache> cache_;
+
+    std::optional<User> load(std::int64_t id);
 };
 
 } // namespace motel::auth

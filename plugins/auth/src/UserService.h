@@ -5,8 +5,10 @@
 ///
 /// DELETE deactivates (sets `active` false) instead of removing the row:
 /// tasks keep pointing at their creator and assignee, the email stays taken,
-/// and the user's tokens stop working at once (the authenticator reloads the
-/// user on every request). An admin may reactivate with PATCH `active:true`.
+/// and the user's tokens stop working at once on this host (the `user.updated`
+/// / `user.deleted` events published here drop the user from the
+/// authenticator's UserCache; other hosts follow within its TTL). An admin
+/// may reactivate with PATCH `active:true`.
 /// The last active admin can be neither deactivated nor demoted (409), so the
 /// system never locks itself out.
 ///

@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <thread>
+#include <typeinfo>
 
 namespace motel::host::test {
 
@@ -20,6 +21,9 @@ class PostgresDatabaseTest : public SqlDatabaseContract {
     CPPUNIT_TEST(testConnectionLostDuringCallFailsFastThenPoolRecovers);
     CPPUNIT_TEST(testIdleConnectionClosedByServerIsReplaced);
     CPPUNIT_TEST(testTransactionAbortedByFailedStatementDoesNotCommit);
+    CPPUNIT_TEST(testPreparedStatementsOnTheServerAreBounded);
+    CPPUNIT_TEST(testSchemaChangeUnderACachedStatement);
+    CPPUNIT_TEST(testServerTypesAreNormalised);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -101,6 +105,58 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::int64_t(0), countItems(*db_));
     }
 
+    void testPreparedStatementsOnTheServerAreBounded() {
+        SqlDatabaseOptions small;
+        small.poolSize = 1;
+        small.statementCacheSize = 3;
+        auto db = open(small);
+        db->withSession([](sdk::SqlSession& session) {
+            for (int i = 0; i < 20; ++i) session.query("SELECT " + std::to_string(i) + " AS n");
+            const auto prepared = session.query("SELECT COUNT(*) AS n FROM pg_prepared_statements").at(0).integer("n");
+            CPPUNIT_ASSERT_MESSAGE(std::to_string(prepared) + " statements prepared", prepared <= 3);
+            // The same text again runs the statement prepared before.
+            CPPUNIT_ASSERT_EQUAL(std::int64_t(19), session.query("SELECT 19 AS n").at(0).integer("n"));
+        });
+    }
+
+    void testSchemaChangeUnderACachedStatement() {
+        SqlDatabaseOptions single;
+        single.poolSize = 1;
+        auto db = open(single);
+        createItems(*db);
+        insertItem(*db, "a");
+        db->withSession([](sdk::SqlSession& session) {
+            CPPUNIT_ASSERT_EQUAL(std::size_t(7), session.query("SELECT * FROM items").at(0).values().size());
+            session.execute("ALTER TABLE items ADD COLUMN extra TEXT");
+            // The cached plan's result type changed: prepared again, not an error.
+            const auto row = session.query("SELECT * FROM items").at(0);
+            CPPUNIT_ASSERT(row.isNull("extra"));
+        });
+    }
+
+    void testServerTypesAreNormalised() {
+        db_->withSession([](sdk::SqlSession& session) {
+            const auto row = session
+                                 .query("SELECT TRUE AS yes, FALSE AS no, CAST(7 AS SMALLINT) AS small, "
+                                        "CAST(2.25 AS NUMERIC(6,2)) AS money, CAST(1.5 AS REAL) AS single, "
+                                        "DATE '2026-11-28' AS day, CAST('x' AS VARCHAR(4)) AS label, "
+                                        "CAST($1 AS DOUBLE PRECISION) AS precise",
+                                        {0.1 + 0.2})
+                                 .at(0);
+            CPPUNIT_ASSERT(row["yes"].type() == typeid(Poco::Int64));
+            CPPUNIT_ASSERT_EQUAL(std::int64_t(1), row.integer("yes"));
+            CPPUNIT_ASSERT_EQUAL(std::int64_t(0), row.integer("no"));
+            CPPUNIT_ASSERT(row["small"].type() == typeid(Poco::Int64));
+            CPPUNIT_ASSERT_EQUAL(std::int64_t(7), row.integer("small"));
+            CPPUNIT_ASSERT(row["money"].type() == typeid(double));
+            CPPUNIT_ASSERT_DOUBLES_EQUAL(2.25, row.real("money"), 1e-12);
+            CPPUNIT_ASSERT(row["single"].type() == typeid(double));
+            CPPUNIT_ASSERT_EQUAL(std::string("2026-11-28"), row.text("day"));
+            CPPUNIT_ASSERT_EQUAL(std::string("x"), row.text("label"));
+            CPPUNIT_ASSERT_EQUAL(0.1 + 0.2, row.real("precise")); // round-trip precision, bit for bit
+        });
+    }
+
 protected:
     std::string freshDatabaseUrl() override { return motel::test::freshPostgresDatabase(); }
 
@@ -114,7 +170,9 @@ private:
         db_->withSession([&](sdk::SqlSession& session) {
             session.query("SELECT pg_terminate_backend($1)", {pid});
             for (int attempt = 0; attempt < 200; ++attempt) {
-                if (session.query("SELECT COUNT(*) AS n FROM pg_stat_activity WHERE pid = $1", {pid}).at(0).integer("n") == 0)
+                if (session.query("SELECT COUNT(*) AS n FROM pg_stat_activity WHERE pid = $1", {pid})
+                        .at(0)
+                        .integer("n") == 0)
                     return;
                 std::this_thread::sleep_for(std::chrono::milliseconds(25));
             }

@@ -17,7 +17,9 @@ namespace motel::host::test {
 
 namespace {
 
-Poco::Logger& testLogger() { return Poco::Logger::get("motel.db.test"); }
+Poco::Logger& testLogger() {
+    return Poco::Logger::get("motel.db.test");
+}
 
 /// Lets two threads start their work at the same moment.
 class StartLine {
@@ -35,9 +37,15 @@ private:
     int waiting_;
 };
 
-bool isInt64(const sdk::SqlValue& value) { return !value.isEmpty() && value.type() == typeid(Poco::Int64); }
-bool isDouble(const sdk::SqlValue& value) { return !value.isEmpty() && value.type() == typeid(double); }
-bool isString(const sdk::SqlValue& value) { return !value.isEmpty() && value.type() == typeid(std::string); }
+bool isInt64(const sdk::SqlValue& value) {
+    return !value.isEmpty() && value.type() == typeid(Poco::Int64);
+}
+bool isDouble(const sdk::SqlValue& value) {
+    return !value.isEmpty() && value.type() == typeid(double);
+}
+bool isString(const sdk::SqlValue& value) {
+    return !value.isEmpty() && value.type() == typeid(std::string);
+}
 
 } // namespace
 
@@ -74,9 +82,8 @@ std::int64_t SqlDatabaseContract::insertItem(SqlDatabase& database, const std::s
 
 std::int64_t SqlDatabaseContract::countItems(SqlDatabase& database) {
     std::int64_t count = 0;
-    database.withSession([&](sdk::SqlSession& session) {
-        count = session.query("SELECT COUNT(*) AS n FROM items").at(0).integer("n");
-    });
+    database.withSession(
+        [&](sdk::SqlSession& session) { count = session.query("SELECT COUNT(*) AS n FROM items").at(0).integer("n"); });
     return count;
 }
 
@@ -115,7 +122,8 @@ void SqlDatabaseContract::testReturningGivesInt64Ids() {
     createItems(*db_);
     db_->withSession([](sdk::SqlSession& session) {
         const auto first = session.query("INSERT INTO items (name) VALUES ($1) RETURNING id", {std::string("a")});
-        const auto second = session.query("INSERT INTO items (name) VALUES ($1) RETURNING id, name", {std::string("b")});
+        const auto second =
+            session.query("INSERT INTO items (name) VALUES ($1) RETURNING id, name", {std::string("b")});
         CPPUNIT_ASSERT(isInt64(first.at(0)["id"]));
         CPPUNIT_ASSERT(isInt64(second.at(0)["id"]));
         CPPUNIT_ASSERT(second[0].integer("id") > first[0].integer("id"));
@@ -131,9 +139,10 @@ void SqlDatabaseContract::testResultTypesAreNormalised() {
     insertItem(*db_, "a");
     insertItem(*db_, "b");
     db_->withSession([](sdk::SqlSession& session) {
-        const auto row = session.query("SELECT COUNT(*) AS n, MAX(id) AS top, MIN(name) AS first, "
-                                       "MAX(price) AS no_price, CAST(2.5 AS DOUBLE PRECISION) AS real_value, "
-                                       "active FROM items GROUP BY active")
+        const auto row = session
+                             .query("SELECT COUNT(*) AS n, MAX(id) AS top, MIN(name) AS first, "
+                                    "MAX(price) AS no_price, CAST(2.5 AS DOUBLE PRECISION) AS real_value, "
+                                    "active FROM items GROUP BY active")
                              .at(0);
         CPPUNIT_ASSERT(isInt64(row["n"]));
         CPPUNIT_ASSERT_EQUAL(std::int64_t(2), row.integer("n"));
@@ -306,9 +315,9 @@ void SqlDatabaseContract::testConcurrentVersionedUpdateHasOneWinner() {
             try {
                 start.arriveAndWait();
                 database.transaction([&](sdk::SqlSession& tx) {
-                    changed[runner] = tx.execute(
-                        "UPDATE items SET version = version + 1, note = $3 WHERE id = $1 AND version = $2",
-                        {id, Poco::Int64(1), std::string("runner ") + std::to_string(runner)});
+                    changed[runner] =
+                        tx.execute("UPDATE items SET version = version + 1, note = $3 WHERE id = $1 AND version = $2",
+                                   {id, Poco::Int64(1), std::string("runner ") + std::to_string(runner)});
                 });
             } catch (const std::exception& error) {
                 std::lock_guard<std::mutex> lock(failuresMutex);
@@ -364,13 +373,75 @@ void SqlDatabaseContract::testExhaustedPoolIsServiceUnavailable() {
     holder.join();
     CPPUNIT_ASSERT(unavailable);
     // Once the connection is back, calls go through again.
-    db->withSession([](sdk::SqlSession& session) { CPPUNIT_ASSERT_EQUAL(std::size_t(1), session.query("SELECT 1 AS one").size()); });
+    db->withSession([](sdk::SqlSession& session) {
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), session.query("SELECT 1 AS one").size());
+    });
 }
 
 void SqlDatabaseContract::testPingAnswers() {
     const auto result = db_->ping(std::chrono::milliseconds(2000));
     CPPUNIT_ASSERT_MESSAGE(result.error, result.up);
     CPPUNIT_ASSERT(result.milliseconds >= 0);
+}
+
+void SqlDatabaseContract::testStatementCacheIsBoundedAndStaysCorrect() {
+    // Two cached statements per connection and five statements in rotation:
+    // every call evicts one, and every answer must still be right.
+    SqlDatabaseOptions small;
+    small.poolSize = 1;
+    small.statementCacheSize = 2;
+    auto db = open(small);
+    createItems(*db);
+    for (int i = 0; i < 5; ++i) insertItem(*db, "item " + std::to_string(i));
+    db->withSession([](sdk::SqlSession& session) {
+        for (int round = 0; round < 3; ++round) {
+            for (int variant = 0; variant < 5; ++variant) {
+                const std::string sql = "SELECT COUNT(*) AS n FROM items WHERE id > $1 AND " + std::to_string(variant) +
+                                        " = " + std::to_string(variant);
+                CPPUNIT_ASSERT_EQUAL(std::int64_t(5 - variant),
+                                     session.query(sql, {Poco::Int64(variant)}).at(0).integer("n"));
+            }
+        }
+    });
+}
+
+void SqlDatabaseContract::testConcurrentWritersOfOneDatabaseAllLand() {
+    // Writers of one pool queue for the write lock (transactions and lone
+    // statements alike); none of them may fail or get lost.
+    SqlDatabaseOptions pool;
+    pool.poolSize = 4;
+    auto db = open(pool);
+    createItems(*db);
+    constexpr int kThreads = 4;
+    constexpr int kWrites = 25;
+    std::string failures;
+    std::mutex failuresMutex;
+    std::vector<std::thread> writers;
+    for (int t = 0; t < kThreads; ++t) {
+        writers.emplace_back([&, t] {
+            try {
+                for (int w = 0; w < kWrites; ++w) {
+                    const std::string name = "w" + std::to_string(t) + "-" + std::to_string(w);
+                    if (w % 2 == 0) {
+                        db->transaction([&](sdk::SqlSession& tx) {
+                            tx.execute("INSERT INTO items (name) VALUES ($1)", {name});
+                            tx.execute("UPDATE items SET quantity = 1 WHERE name = $1", {name});
+                        });
+                    } else {
+                        db->withSession([&](sdk::SqlSession& session) {
+                            session.execute("INSERT INTO items (name) VALUES ($1)", {name});
+                        });
+                    }
+                }
+            } catch (const std::exception& error) {
+                std::lock_guard<std::mutex> lock(failuresMutex);
+                failures += error.what();
+            }
+        });
+    }
+    for (auto& writer : writers) writer.join();
+    CPPUNIT_ASSERT_EQUAL(std::string(), failures);
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(kThreads * kWrites), countItems(*db));
 }
 
 } // namespace motel::host::test

@@ -30,6 +30,8 @@ class SqlDatabaseContract : public CppUnit::TestFixture {
     CPPUNIT_TEST(testConcurrentVersionedUpdateHasOneWinner);
     CPPUNIT_TEST(testExhaustedPoolIsServiceUnavailable);
     CPPUNIT_TEST(testPingAnswers);
+    CPPUNIT_TEST(testStatementCacheIsBoundedAndStaysCorrect);
+    CPPUNIT_TEST(testConcurrentWritersOfOneDatabaseAllLand);
     CPPUNIT_TEST_SUITE_END_ABSTRACT();
 
 public:
@@ -52,6 +54,8 @@ public:
     void testConcurrentVersionedUpdateHasOneWinner();
     void testExhaustedPoolIsServiceUnavailable();
     void testPingAnswers();
+    void testStatementCacheIsBoundedAndStaysCorrect();
+    void testConcurrentWritersOfOneDatabaseAllLand();
 
 protected:
     /// The URL of a fresh, empty database (called once per test).

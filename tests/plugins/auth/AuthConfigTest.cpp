@@ -53,6 +53,7 @@ class AuthConfigTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(badLifetimeStopsTheHost);
     CPPUNIT_TEST(loginThrottleDefaultsAndOverrides);
     CPPUNIT_TEST(auditRetentionDefaultsToNinetyDays);
+    CPPUNIT_TEST(userCacheTtlDefaultsToFiveSeconds);
     CPPUNIT_TEST(firstAdminComesFromEnvironment);
     CPPUNIT_TEST_SUITE_END();
 
@@ -190,6 +191,22 @@ public:
                                  Settings("plugins.auth.", {{"auditRetention", bad}}), true, environment());
             });
             CPPUNIT_ASSERT_MESSAGE(message, message.find("plugins.auth.auditRetention") != std::string::npos);
+        }
+    }
+
+    void userCacheTtlDefaultsToFiveSeconds() {
+        const auto defaults =
+            AuthConfig::load(hostSettings({{"jwt.secret", kGoodSecret}}), kNoPluginSettings, true, environment());
+        CPPUNIT_ASSERT(defaults.userCacheTtl == std::chrono::seconds(5));
+        const auto off = AuthConfig::load(hostSettings({{"jwt.secret", kGoodSecret}}),
+                                          Settings("plugins.auth.", {{"userCacheTtl", "0"}}), true, environment());
+        CPPUNIT_ASSERT(off.userCacheTtl.count() == 0);
+        for (const char* bad : {"10m", "soon", "-1s"}) {
+            const auto message = configErrorOf([&] {
+                AuthConfig::load(hostSettings({{"jwt.secret", kGoodSecret}}),
+                                 Settings("plugins.auth.", {{"userCacheTtl", bad}}), true, environment());
+            });
+            CPPUNIT_ASSERT_MESSAGE(message, message.find("plugins.auth.userCacheTtl") != std::string::npos);
         }
     }
 

@@ -9,10 +9,12 @@
 #include "JwtAuthenticator.h"
 #include "LoginRateLimiter.h"
 #include "LoginService.h"
+#include "UserCache.h"
 #include "UserCommand.h"
 #include "UserService.h"
 
 #include "db/MigrationRunner.h"
+#include "services/InProcessEventBus.h"
 
 #include <motel/sdk/Errors.h>
 #include <motel/sdk/Settings.h>
@@ -287,6 +289,71 @@ void AuthStoreSuite::loginFailuresLookAlike() {
             CPPUNIT_ASSERT_EQUAL(std::string(LoginService::kInvalidCredentials), error.messages().front());
         }
     }
+}
+
+void AuthStoreSuite::cachedAuthenticatorFollowsThisHostsChangesAtOnce() {
+    // As AuthPlugin wires it: the host's event bus, a cache that would keep a
+    // user for an hour, and UserService publishing its changes on the bus.
+    host::InProcessEventBus events(testLogger());
+    AuditLog audit(testLogger());
+    UserService users(*database_, events, hasher(), audit);
+    auto cache = std::make_shared<UserCache>(std::chrono::hours(1));
+    const auto subscription = UserCache::followUserEvents(events, cache);
+    auto tokens = std::make_shared<const TokenService>(std::string(64, 't'), std::chrono::hours(1));
+    JwtAuthenticator authenticator(tokens, *database_, cache);
+    const auto user = users.create({"night@motel.test", "Night", "night-password", "manager"}, kTestActor);
+    const std::string token = tokens->issue(user.id, "manager");
+
+    CPPUNIT_ASSERT_EQUAL(std::string("manager"), authenticator.authenticate(token)->role);
+    CPPUNIT_ASSERT_EQUAL(std::size_t(1), cache->size()); // the next request is served from the cache
+
+    UserChanges demote;
+    demote.role = "staff";
+    users.update(user.id, demote, kTestActor);
+    CPPUNIT_ASSERT_EQUAL(std::string("staff"), authenticator.authenticate(token)->role);
+
+    users.deactivate(user.id, kTestActor);
+    CPPUNIT_ASSERT_MESSAGE("a user disabled on this host is refused on the very next request",
+                           !authenticator.authenticate(token).has_value());
+
+    UserChanges reactivate;
+    reactivate.active = true;
+    users.update(user.id, reactivate, kTestActor);
+    CPPUNIT_ASSERT_MESSAGE("deactivation revoked the old token for good",
+                           !authenticator.authenticate(token).has_value());
+    const auto fresh = tokens->issue(user.id, "staff", users.get(user.id).tokenVersion);
+    CPPUNIT_ASSERT(authenticator.authenticate(fresh).has_value());
+    UserChanges password;
+    password.password = "another-night-password";
+    users.update(user.id, password, kTestActor);
+    CPPUNIT_ASSERT_MESSAGE("a password change revokes at once", !authenticator.authenticate(fresh).has_value());
+    events.unsubscribe(subscription);
+}
+
+void AuthStoreSuite::cachedUserExpiresForChangesMadeElsewhere() {
+    // Another host (or `motel-host user` in its own process) changes the row:
+    // this host's cache cannot hear of it and serves the old user until the
+    // TTL passes. A fake clock stands for the passing time.
+    auto now = UserCache::Clock::now();
+    auto cache =
+        std::make_shared<UserCache>(std::chrono::seconds(5), UserCache::kDefaultMaxEntries, [&now] { return now; });
+    RecordingEventBus events;
+    AuditLog audit(testLogger());
+    auto otherHost = open(url_);
+    UserService elsewhere(*otherHost, events, hasher(), audit);
+    auto tokens = std::make_shared<const TokenService>(std::string(64, 't'), std::chrono::hours(1));
+    JwtAuthenticator authenticator(tokens, *database_, cache);
+    const auto user = elsewhere.create({"remote@motel.test", "Remote", "remote-password", "staff"}, kTestActor);
+    const std::string token = tokens->issue(user.id, "staff");
+    CPPUNIT_ASSERT(authenticator.authenticate(token).has_value());
+
+    elsewhere.deactivate(user.id, kTestActor);
+    now += std::chrono::seconds(4);
+    CPPUNIT_ASSERT_MESSAGE("within the TTL the cached user still passes",
+                           authenticator.authenticate(token).has_value());
+    now += std::chrono::seconds(1);
+    CPPUNIT_ASSERT_MESSAGE("once the entry expires the disabled user is refused",
+                           !authenticator.authenticate(token).has_value());
 }
 
 void AuthStoreSuite::passwordChangeRevokesEarlierTokens() {

@@ -25,6 +25,8 @@ public:
     void simultaneousCreatesOfOneEmailMakeOneUser();
     void eventsFollowOnlyCommittedChanges();
     void authenticatorFollowsTheStoredUser();
+    void cachedAuthenticatorFollowsThisHostsChangesAtOnce();
+    void cachedUserExpiresForChangesMadeElsewhere();
     void loginFailuresLookAlike();
     void passwordChangeRevokesEarlierTokens();
     void auditTrailIsStoredAndFiltered();
@@ -52,6 +54,8 @@ protected:
     CPPUNIT_TEST(simultaneousCreatesOfOneEmailMakeOneUser);                                                            \
     CPPUNIT_TEST(eventsFollowOnlyCommittedChanges);                                                                    \
     CPPUNIT_TEST(authenticatorFollowsTheStoredUser);                                                                   \
+    CPPUNIT_TEST(cachedAuthenticatorFollowsThisHostsChangesAtOnce);                                                    \
+    CPPUNIT_TEST(cachedUserExpiresForChangesMadeElsewhere);                                                            \
     CPPUNIT_TEST(loginFailuresLookAlike);                                                                              \
     CPPUNIT_TEST(passwordChangeRevokesEarlierTokens);                                                                  \
     CPPUNIT_TEST(auditTrailIsStoredAndFiltered);                                                                       \

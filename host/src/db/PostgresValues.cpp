@@ -1,0 +1,98 @@
+#include "db/PostgresValues.h"
+
+#include "db/SqlValues.h"
+
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/DateTimeParser.h>
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+namespace motel::host {
+
+namespace {
+
+// Type OIDs from PostgreSQL's catalog (pg_type.dat); stable across versions.
+constexpr unsigned kBool = 16;
+constexpr unsigned kBytea = 17;
+constexpr unsigned kInt8 = 20;
+constexpr unsigned kInt2 = 21;
+constexpr unsigned kInt4 = 23;
+constexpr unsigned kFloat4 = 700;
+constexpr unsigned kFloat8 = 701;
+constexpr unsigned kNumeric = 1700;
+constexpr unsigned kTime = 1083;
+constexpr unsigned kTimestamp = 1114;
+constexpr unsigned kTimestampTz = 1184;
+
+std::string timestamp(const std::string& text) {
+    int zone = 0;
+    Poco::DateTime parsed;
+    if (!Poco::DateTimeParser::tryParse(text, parsed, zone)) return text;
+    parsed.makeUTC(zone);
+    return Poco::DateTimeFormatter::format(parsed, "%Y-%m-%dT%H:%M:%S.%iZ");
+}
+
+} // namespace
+
+std::string PostgresValues::parameterText(const sdk::SqlValue& normalised) {
+    switch (SqlValues::kindOf(normalised)) {
+    case SqlValues::Kind::integer:
+        return std::to_string(normalised.extract<Poco::Int64>());
+    case SqlValues::Kind::real: {
+        char buffer[32];
+        const int length = std::snprintf(buffer, sizeof buffer, "%.17g", normalised.extract<double>());
+        return std::string(buffer, static_cast<std::size_t>(length));
+    }
+    case SqlValues::Kind::text:
+        return normalised.extract<std::string>();
+    case SqlValues::Kind::null:
+        break;
+    }
+    return {};
+}
+
+void PostgresValues::append(std::vector<sdk::SqlValue>& row, unsigned oid, const char* text, int length) {
+    const auto size = static_cast<std::size_t>(length);
+    switch (oid) {
+    case kBool:
+        row.emplace_back(Poco::Int64(text[0] == 't' ? 1 : 0));
+        return;
+    case kInt2:
+    case kInt4:
+    case kInt8:
+        row.emplace_back(Poco::Int64(std::strtoll(text, nullptr, 10)));
+        return;
+    case kFloat4:
+    case kFloat8:
+    case kNumeric:
+        row.emplace_back(std::strtod(text, nullptr));
+        return;
+    case kBytea: {
+        std::size_t bytes = 0;
+        std::unique_ptr<unsigned char, decltype(&PQfreemem)> raw(
+            PQunescapeBytea(reinterpret_cast<const unsigned char*>(text), &bytes), &PQfreemem);
+        if (raw)
+            row.emplace_back(std::string(reinterpret_cast<const char*>(raw.get()), bytes));
+        else
+            row.emplace_back(std::string(text, size));
+        return;
+    }
+    case kTime:
+        row.emplace_back(std::string(text, std::min<std::size_t>(8, size)));
+        return;
+    case kTimestamp:
+    case kTimestampTz:
+        row.emplace_back(timestamp(std::string(text, size)));
+        return;
+    default:
+        row.emplace_back(text); // text, varchar, date, uuid, ...: libpq ends each value with a NUL
+    }
+}
+
+} // namespace motel::host
