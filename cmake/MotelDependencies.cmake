@@ -1,6 +1,9 @@
 # Finds the Debian bookworm packages the project builds on.
 
+# The host talks to SQLite and PostgreSQL through their C libraries
+# (host/src/db); Poco::Data is only used by the tests' PostgreSQL helper.
 find_package(PostgreSQL REQUIRED)
+find_package(SQLite3 REQUIRED)
 # Poco's CMake config for DataPostgreSQL links PostgreSQL::client, which
 # Debian's FindPostgreSQL does not define.
 if(NOT TARGET PostgreSQL::client)

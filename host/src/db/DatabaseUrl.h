@@ -1,6 +1,6 @@
 #pragma once
 /// The `db.url` setting, parsed once at start: which database, where, and how
-/// Poco::Data connects to it.
+/// the host connects to it (sqlite3 / libpq; the tests also use Poco::Data).
 ///
 ///   sqlite:PATH          a file; a relative PATH is resolved against the base
 ///                        folder the host passes (its prefix). `sqlite:///abs`
