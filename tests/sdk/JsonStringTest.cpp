@@ -8,6 +8,7 @@ class JsonStringTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(JsonStringTest);
     CPPUNIT_TEST(escapesQuotesBackslashesAndControls);
     CPPUNIT_TEST(roundTripsThroughAParser);
+    CPPUNIT_TEST(escapesAtTheEdgesAndInARow);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -24,6 +25,13 @@ public:
         json += "]";
         auto parsed = Poco::JSON::Parser().parse(json).extract<Poco::JSON::Array::Ptr>();
         CPPUNIT_ASSERT_EQUAL(text, parsed->getElement<std::string>(0));
+    }
+
+    void escapesAtTheEdgesAndInARow() {
+        std::string out = "x:";
+        motel::sdk::appendJsonString(out, "");
+        motel::sdk::appendJsonString(out, "\"\n\\plain\"");
+        CPPUNIT_ASSERT_EQUAL(std::string("x:\"\"\"\\\"\\n\\\\plain\\\"\""), out);
     }
 };
 
