@@ -88,6 +88,31 @@ std::uint16_t freePort() {
 
 Poco::Dynamic::Var HttpResult::json() const { return Poco::JSON::Parser().parse(body); }
 
+Poco::JSON::Object::Ptr HttpResult::object() const { return json().extract<Poco::JSON::Object::Ptr>(); }
+
+HttpResult sendRequest(Poco::Net::HTTPClientSession& session, const std::string& method, const std::string& path,
+                       const std::string& body, const std::map<std::string, std::string>& headers) {
+    Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+    for (const auto& [k, v] : headers) request.set(k, v);
+    if (!body.empty() || method == "POST" || method == "PATCH" || method == "PUT")
+        request.setContentLength(static_cast<std::streamsize>(body.size()));
+    session.sendRequest(request) << body;
+    Poco::Net::HTTPResponse response;
+    std::istream& in = session.receiveResponse(response);
+    HttpResult result;
+    result.status = static_cast<int>(response.getStatus());
+    for (const auto& [k, v] : response) result.headers[Poco::toLower(k)] = v;
+    Poco::StreamCopier::copyToString(in, result.body);
+    return result;
+}
+
+std::map<std::string, std::string> jsonHeaders(const std::string& body, const std::string& token) {
+    std::map<std::string, std::string> headers;
+    if (!body.empty()) headers["Content-Type"] = "application/json";
+    if (!token.empty()) headers["Authorization"] = "Bearer " + token;
+    return headers;
+}
+
 std::string HttpResult::header(const std::string& lowerCaseName) const {
     auto it = headers.find(lowerCaseName);
     return it == headers.end() ? std::string() : it->second;
@@ -174,29 +199,12 @@ HttpResult HostProcess::request(const std::string& method, const std::string& pa
                                 const std::map<std::string, std::string>& headers) const {
     Poco::Net::HTTPClientSession session("127.0.0.1", port_);
     session.setTimeout(Poco::Timespan(30, 0));
-    Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-    for (const auto& [k, v] : headers) request.set(k, v);
-    if (!body.empty() || method == "POST" || method == "PATCH" || method == "PUT")
-        request.setContentLength(static_cast<std::streamsize>(body.size()));
-    std::ostream& out = session.sendRequest(request);
-    out << body;
-    Poco::Net::HTTPResponse response;
-    std::istream& in = session.receiveResponse(response);
-    HttpResult result;
-    result.status = static_cast<int>(response.getStatus());
-    for (const auto& [k, v] : response) result.headers[Poco::toLower(k)] = v;
-    std::ostringstream text;
-    Poco::StreamCopier::copyStream(in, text);
-    result.body = text.str();
-    return result;
+    return sendRequest(session, method, path, body, headers);
 }
 
 HttpResult HostProcess::json(const std::string& method, const std::string& path, const std::string& body,
                              const std::string& token) const {
-    std::map<std::string, std::string> headers;
-    if (!body.empty()) headers["Content-Type"] = "application/json";
-    if (!token.empty()) headers["Authorization"] = "Bearer " + token;
-    return request(method, path, body, headers);
+    return request(method, path, body, jsonHeaders(body, token));
 }
 
 int HostProcess::runCommand(const HostOptions& options, const std::vector<std::string>& args, std::string& output) {

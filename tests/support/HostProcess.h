@@ -5,6 +5,7 @@
 // HTTP to it with request().
 
 #include <Poco/Dynamic/Var.h>
+#include <Poco/JSON/Object.h>
 #include <Poco/Process.h>
 
 #include <chrono>
@@ -15,6 +16,10 @@
 #include <string>
 #include <vector>
 
+namespace Poco::Net {
+class HTTPClientSession;
+}
+
 namespace motel::test {
 
 struct HttpResult {
@@ -23,8 +28,18 @@ struct HttpResult {
     std::string body;
     /// The body parsed as JSON (throws on malformed JSON).
     Poco::Dynamic::Var json() const;
+    /// The body parsed as a JSON object (throws when it is not one).
+    Poco::JSON::Object::Ptr object() const;
     std::string header(const std::string& lowerCaseName) const;
 };
+
+/// One HTTP/1.1 request on `session` (kept alive between calls, so a test can
+/// talk to one upstream through a proxy). A body gets a Content-Length.
+HttpResult sendRequest(Poco::Net::HTTPClientSession& session, const std::string& method, const std::string& path,
+                       const std::string& body = "", const std::map<std::string, std::string>& headers = {});
+/// `Content-Type: application/json` when there is a body and, with a token,
+/// `Authorization: Bearer <token>`.
+std::map<std::string, std::string> jsonHeaders(const std::string& body, const std::string& token);
 
 struct HostOptions {
     std::vector<std::string> plugins{"health"};   ///< plugins.load

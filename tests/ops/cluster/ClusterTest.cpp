@@ -11,6 +11,7 @@
 #include "ClusterScript.h"
 #include "NodeClient.h"
 
+#include "support/HostProcess.h"
 #include "support/TestPostgres.h"
 #include "support/TestRedis.h"
 
@@ -43,30 +44,11 @@ constexpr int kHosts = 3;
 const std::string kAdminEmail = "admin@motel.test";
 const std::string kAdminPassword = "cluster-test-password";
 
-struct Answer {
-    int status = 0;
-    std::string body;
-    Poco::JSON::Object::Ptr object() const {
-        return Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
-    }
-};
+using Answer = HttpResult;
 
-/// One request on `session` (kept alive between calls).
 Answer call(Poco::Net::HTTPClientSession& session, const std::string& method, const std::string& path,
             const std::string& body = "", const std::string& token = "") {
-    Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-    if (!token.empty()) request.set("Authorization", "Bearer " + token);
-    if (!body.empty()) {
-        request.setContentType("application/json");
-        request.setContentLength(static_cast<std::streamsize>(body.size()));
-    }
-    session.sendRequest(request) << body;
-    Poco::Net::HTTPResponse response;
-    std::istream& in = session.receiveResponse(response);
-    Answer answer;
-    answer.status = static_cast<int>(response.getStatus());
-    Poco::StreamCopier::copyToString(in, answer.body);
-    return answer;
+    return sendRequest(session, method, path, body, jsonHeaders(body, token));
 }
 
 Answer call(std::uint16_t port, const std::string& method, const std::string& path, const std::string& body = "",
