@@ -52,6 +52,25 @@ std::string readSecret(AuthConfig& config, const sdk::Settings& host, bool produ
     return secret;
 }
 
+std::string readPreviousSecret(AuthConfig& config, const sdk::Settings& host, bool production,
+                               const AuthConfig::Environment& env) {
+    std::string previous = host.getString("jwt.previousSecret");
+    if (previous.empty()) previous = env("JWT_PREVIOUS_SECRET");
+    if (previous.empty()) return previous;
+    if (previous == config.jwtSecret) {
+        config.warnings.push_back("jwt.previousSecret is the current secret; ignoring it");
+        return "";
+    }
+    const bool weak = previous == kExampleSecret || previous.size() < kMinimumSecretLength;
+    if (weak && production)
+        throw sdk::ConfigError("jwt.previousSecret is the example value or shorter than " +
+                               std::to_string(kMinimumSecretLength) +
+                               " characters; production accepts no weak secret (JWT_PREVIOUS_SECRET)");
+    if (weak)
+        config.warnings.push_back("jwt.previousSecret is weak; production would refuse to start with it");
+    return previous;
+}
+
 std::chrono::seconds readLifetime(const sdk::Settings& host, const AuthConfig::Environment& env) {
     std::chrono::milliseconds lifetime = kDefaultLifetime;
     if (host.has("jwt.expiresIn") && !host.getString("jwt.expiresIn").empty()) {
@@ -84,6 +103,7 @@ AuthConfig AuthConfig::load(const sdk::Settings& host, const sdk::Settings& plug
                             const Environment& env) {
     AuthConfig config;
     config.jwtSecret = readSecret(config, host, production, env);
+    config.previousJwtSecret = readPreviousSecret(config, host, production, env);
     config.tokenLifetime = readLifetime(host, env);
     config.loginMaxAttempts = plugin.getInt("loginMaxAttempts", 5, 1, 1000000);
     config.loginWindow = plugin.getDuration("loginWindow", std::chrono::minutes(1));

@@ -29,6 +29,9 @@ inline constexpr std::chrono::milliseconds kMaximumUserCacheTtl{5LL * 60 * 1000}
 
 struct AuthConfig {
     std::string jwtSecret;
+    /// `jwt.previousSecret` / JWT_PREVIOUS_SECRET: still accepted on tokens
+    /// during a rotation, never used to sign (empty: none).
+    std::string previousJwtSecret;
     bool secretGenerated = false; ///< true: random secret made at start
     std::chrono::seconds tokenLifetime{86400};
     std::int64_t loginMaxAttempts = 5;

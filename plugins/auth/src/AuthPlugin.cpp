@@ -37,7 +37,7 @@ void AuthPlugin::start(sdk::PluginContext& context) {
     for (const auto& warning : config.warnings) context.logger().warning(warning);
 
     hasher_ = std::make_unique<PasswordHasher>(config.passwordStrength, hashingSlots());
-    tokens_ = std::make_shared<const TokenService>(config.jwtSecret, config.tokenLifetime);
+    tokens_ = std::make_shared<const TokenService>(config.jwtSecret, config.tokenLifetime, config.previousJwtSecret);
     startAuditTrail(context, config.auditRetention);
     limiter_ = std::make_unique<LoginRateLimiter>(context.cache(), config.loginMaxAttempts, config.loginWindow);
     users_ = std::make_unique<UserService>(context.database(), context.events(), *hasher_, *audit_);

@@ -70,8 +70,8 @@ std::optional<std::int64_t> subjectClaim(const Poco::JSON::Object& payload) {
 
 } // namespace
 
-TokenService::TokenService(std::string secret, std::chrono::seconds lifetime)
-    : secret_(std::move(secret)), lifetime_(lifetime) {
+TokenService::TokenService(std::string secret, std::chrono::seconds lifetime, std::string previousSecret)
+    : secret_(std::move(secret)), previousSecret_(std::move(previousSecret)), lifetime_(lifetime) {
     if (secret_.empty()) throw std::invalid_argument("TokenService needs a secret");
     if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
 }
@@ -105,18 +105,29 @@ bool TokenService::headerIsHs256(const std::string& encodedHeader) const {
     return !object->has("crit");
 }
 
-bool TokenService::signatureMatches(const std::string& signingInput, const std::string& encodedSignature) const {
-    const auto presented = decodeSegment(encodedSignature);
-    if (!presented || presented->size() != crypto_auth_hmacsha256_BYTES) return false;
+namespace {
+
+bool hmacMatches(const std::string& secret, const std::string& signingInput, const std::string& presented) {
     crypto_auth_hmacsha256_state state;
     unsigned char expected[crypto_auth_hmacsha256_BYTES];
-    crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(secret_.data()), secret_.size());
+    crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(secret.data()), secret.size());
     crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(signingInput.data()),
                                   signingInput.size());
     crypto_auth_hmacsha256_final(&state, expected);
-    const bool same = sodium_memcmp(expected, presented->data(), sizeof expected) == 0;
+    const bool same = sodium_memcmp(expected, presented.data(), sizeof expected) == 0;
     sodium_memzero(&state, sizeof state);
     return same;
+}
+
+} // namespace
+
+const std::string* TokenService::signingSecret(const std::string& signingInput,
+                                               const std::string& encodedSignature) const {
+    const auto presented = decodeSegment(encodedSignature);
+    if (!presented || presented->size() != crypto_auth_hmacsha256_BYTES) return nullptr;
+    if (hmacMatches(secret_, signingInput, *presented)) return &secret_;
+    if (!previousSecret_.empty() && hmacMatches(previousSecret_, signingInput, *presented)) return &previousSecret_;
+    return nullptr;
 }
 
 std::optional<TokenClaims> TokenService::verify(const std::string& jwt, Poco::Timestamp now) const {
@@ -129,9 +140,10 @@ std::optional<TokenClaims> TokenService::verify(const std::string& jwt, Poco::Ti
 
     try {
         if (!headerIsHs256(encodedHeader)) return std::nullopt;
-        if (!signatureMatches(jwt.substr(0, secondDot), encodedSignature)) return std::nullopt;
+        const std::string* secret = signingSecret(jwt.substr(0, secondDot), encodedSignature);
+        if (!secret) return std::nullopt;
 
-        Poco::JWT::Signer signer(secret_);
+        Poco::JWT::Signer signer(*secret);
         signer.setAlgorithms({Poco::JWT::Signer::ALGO_HS256});
         Poco::JWT::Token token;
         if (!signer.tryVerify(jwt, token) || token.getAlgorithm() != Poco::JWT::Signer::ALGO_HS256) return std::nullopt;

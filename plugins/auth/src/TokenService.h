@@ -11,6 +11,11 @@
 /// key is used), an HMAC compared in constant time, then Poco's own
 /// verification restricted to HS256 as a second gate, then the claims
 /// (`exp` in the future, `iat` and `sub` present). Thread-safe: immutable.
+///
+/// Secret rotation: tokens are always signed with the current secret; an
+/// optional previous secret is accepted for verification only, so hosts can
+/// move to a new secret one at a time without logging everyone out (drop the
+/// previous secret once the token lifetime has passed).
 
 #include <Poco/Crypto/OpenSSLInitializer.h>
 #include <Poco/Timestamp.h>
@@ -33,14 +38,15 @@ struct TokenClaims {
 
 class TokenService {
 public:
-    TokenService(std::string secret, std::chrono::seconds lifetime);
+    /// `previousSecret` (may be empty): also accepted by verify(), never used to sign.
+    TokenService(std::string secret, std::chrono::seconds lifetime, std::string previousSecret = "");
 
     /// A signed token for `userId` with `role` and `tokenVersion` (User::tokenVersion),
     /// valid for lifetime() from `now`.
     std::string issue(std::int64_t userId, const std::string& role, std::int64_t tokenVersion = 0,
                       Poco::Timestamp now = Poco::Timestamp()) const;
-    /// The claims of a token this service (with this secret) issued and that
-    /// has not expired at `now`; nullopt for anything else.
+    /// The claims of a token signed with this service's secret (or its
+    /// previous secret) that has not expired at `now`; nullopt for anything else.
     std::optional<TokenClaims> verify(const std::string& jwt, Poco::Timestamp now = Poco::Timestamp()) const;
 
     std::chrono::seconds lifetime() const { return lifetime_; }
@@ -57,10 +63,13 @@ private:
     /// Poco 1.11's lock table (a crash under concurrent requests).
     Poco::Crypto::OpenSSLInitializer openSsl_;
     std::string secret_;
+    std::string previousSecret_;
     std::chrono::seconds lifetime_;
 
     bool headerIsHs256(const std::string& encodedHeader) const;
-    bool signatureMatches(const std::string& signingInput, const std::string& encodedSignature) const;
+    /// The secret (current, then previous) whose HMAC of `signingInput` is
+    /// the presented signature; nullptr when none is.
+    const std::string* signingSecret(const std::string& signingInput, const std::string& encodedSignature) const;
 };
 
 } // namespace motel::auth

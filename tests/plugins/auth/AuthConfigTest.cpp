@@ -48,6 +48,7 @@ class AuthConfigTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(developmentGeneratesSecretWithWarning);
     CPPUNIT_TEST(developmentWarnsAboutWeakSecret);
     CPPUNIT_TEST(secretFallsBackToEnvironment);
+    CPPUNIT_TEST(previousSecretIsReadAndChecked);
     CPPUNIT_TEST(lifetimeAcceptsUnitsAndSeconds);
     CPPUNIT_TEST(lifetimeFallsBackToEnvironment);
     CPPUNIT_TEST(badLifetimeStopsTheHost);
@@ -120,6 +121,33 @@ public:
         const auto fromHost = AuthConfig::load(hostSettings({{"jwt.secret", other}}), kNoPluginSettings, true,
                                                environment({{"JWT_SECRET", kGoodSecret}}));
         CPPUNIT_ASSERT_EQUAL(other, fromHost.jwtSecret);
+    }
+
+    void previousSecretIsReadAndChecked() {
+        const std::string previous(70, 'p');
+        const auto none = AuthConfig::load(hostSettings({{"jwt.secret", kGoodSecret}}), kNoPluginSettings, true,
+                                           environment());
+        CPPUNIT_ASSERT(none.previousJwtSecret.empty());
+        const auto fromEnv = AuthConfig::load(hostSettings({{"jwt.secret", kGoodSecret}}), kNoPluginSettings, true,
+                                              environment({{"JWT_PREVIOUS_SECRET", previous}}));
+        CPPUNIT_ASSERT_EQUAL(previous, fromEnv.previousJwtSecret);
+        const auto fromHost = AuthConfig::load(
+            hostSettings({{"jwt.secret", kGoodSecret}, {"jwt.previousSecret", previous}}), kNoPluginSettings, true,
+            environment());
+        CPPUNIT_ASSERT_EQUAL(previous, fromHost.previousJwtSecret);
+
+        const std::string error = configErrorOf([] {
+            AuthConfig::load(hostSettings({{"jwt.secret", kGoodSecret}, {"jwt.previousSecret", "weakling"}}),
+                             kNoPluginSettings, true, environment());
+        });
+        CPPUNIT_ASSERT(error.find("jwt.previousSecret") != std::string::npos);
+        CPPUNIT_ASSERT(error.find("weakling") == std::string::npos); // never echoes a secret
+
+        const auto same = AuthConfig::load(
+            hostSettings({{"jwt.secret", kGoodSecret}, {"jwt.previousSecret", kGoodSecret}}), kNoPluginSettings, true,
+            environment());
+        CPPUNIT_ASSERT(same.previousJwtSecret.empty());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), same.warnings.size());
     }
 
     void lifetimeAcceptsUnitsAndSeconds() {

@@ -70,6 +70,7 @@ class TokenServiceTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(tokenWithoutExpiryIsRejected);
     CPPUNIT_TEST(malformedTokensAreRejected);
     CPPUNIT_TEST(secretChangeInvalidatesTokens);
+    CPPUNIT_TEST(previousSecretStillVerifiesButNeverSigns);
     CPPUNIT_TEST(concurrentUseIsSafe);
     CPPUNIT_TEST_SUITE_END();
 
@@ -229,6 +230,27 @@ public:
         const std::string jwt = before.issue(9, "admin");
         CPPUNIT_ASSERT(before.verify(jwt).has_value());
         CPPUNIT_ASSERT(!after.verify(jwt).has_value());
+    }
+
+    void previousSecretStillVerifiesButNeverSigns() {
+        const std::string oldSecret = kSecret;
+        const std::string newSecret(64, 'n');
+        TokenService before(oldSecret, std::chrono::seconds(3600));
+        TokenService rotating(newSecret, std::chrono::seconds(3600), oldSecret);
+        TokenService after(newSecret, std::chrono::seconds(3600));
+
+        const auto claims = rotating.verify(before.issue(9, "staff", 2));
+        CPPUNIT_ASSERT(claims.has_value());
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(9), claims->userId);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(2), claims->tokenVersion);
+
+        const std::string fresh = rotating.issue(9, "staff");
+        CPPUNIT_ASSERT(after.verify(fresh).has_value());   // signed with the new secret
+        CPPUNIT_ASSERT(!before.verify(fresh).has_value()); // not with the old one
+        CPPUNIT_ASSERT(!TokenService(std::string(64, 'x'), std::chrono::seconds(3600), oldSecret)
+                            .verify(pocoToken("HS256", std::string(64, 'y')))
+                            .has_value());
+        CPPUNIT_ASSERT(!rotating.verify(pocoToken("HS512", oldSecret)).has_value());
     }
 
     void concurrentUseIsSafe() {
