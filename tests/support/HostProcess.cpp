@@ -195,6 +195,10 @@ int HostProcess::stop() {
     return 128 + SIGKILL;
 }
 
+int HostProcess::pid() const {
+    return process_ ? static_cast<int>(process_->id()) : -1;
+}
+
 HttpResult HostProcess::request(const std::string& method, const std::string& path, const std::string& body,
                                 const std::map<std::string, std::string>& headers) const {
     Poco::Net::HTTPClientSession session("127.0.0.1", port_);

@@ -59,6 +59,8 @@ public:
     HostProcess& operator=(const HostProcess&) = delete;
 
     std::uint16_t port() const { return port_; }
+    /// The motel-host process id (for /proc figures and signals).
+    int pid() const;
     const std::string& workDir() const { return workDir_; }
     std::string logText() const; ///< everything the host printed so far
     /// Waits (the host logs asynchronously) until `text` appears in the log.

@@ -16,16 +16,22 @@ const char* const kPluginPrefix = "plugins.";
 // Keys under plugins.* that belong to the host, not to a plugin.
 bool isHostPluginKey(const std::string& key) { return key == "plugins.dir" || key == "plugins.load"; }
 
-void collect(const Poco::Util::AbstractConfiguration& config, const std::string& base,
-             std::map<std::string, std::string>& out) {
-    Poco::Util::AbstractConfiguration::Keys keys;
-    config.keys(base, keys);
-    for (const auto& key : keys) {
-        const std::string full = base.empty() ? key : base + "." + key;
-        if (config.hasProperty(full)) out[full] = Poco::trim(config.getRawString(full));
-        collect(config, full, out);
+// A properties file read as the flat map it is. Poco 1.11 keeps the map's
+// iterators protected, and walking the key tree through keys() instead
+// looped forever on a key starting with '.' (its first segment is empty, so
+// the walk came back to the root): found by tests/fuzz fuzz_host_config.
+class PropertiesFile : public Poco::Util::PropertyFileConfiguration {
+public:
+    explicit PropertiesFile(const std::string& path) : PropertyFileConfiguration(path) {}
+
+    void copyTo(std::map<std::string, std::string>& out) const {
+        for (auto it = begin(); it != end(); ++it) out[it->first] = Poco::trim(it->second);
     }
-}
+
+protected:
+    ~PropertiesFile() override = default;
+};
+
 } // namespace
 
 const std::vector<std::pair<std::string, std::string>>& HostConfig::environmentOverrides() {
@@ -35,6 +41,7 @@ const std::vector<std::pair<std::string, std::string>>& HostConfig::environmentO
         {"JWT_SECRET", "jwt.secret"},    {"JWT_EXPIRES_IN", "jwt.expiresIn"},
         {"MOTEL_PLUGINS", "plugins.load"}, {"MOTEL_ENV", "motel.env"},
         {"CORS_ORIGINS", "cors.origins"}, {"LOG_LEVEL", "log.level"},
+        {"JWT_PREVIOUS_SECRET", "jwt.previousSecret"}, {"HTTP_TRUST_PROXY", "http.trustProxy"},
     };
     return overrides;
 }
@@ -44,9 +51,8 @@ HostConfig HostConfig::load(const std::string& file, const std::map<std::string,
     std::map<std::string, std::string> values;
     if (!file.empty()) {
         if (!Poco::File(file).exists()) throw sdk::ConfigError("config file not found: " + file);
-        Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> properties(
-            new Poco::Util::PropertyFileConfiguration(file));
-        collect(*properties, "", values);
+        Poco::AutoPtr<PropertiesFile> properties(new PropertiesFile(file));
+        properties->copyTo(values);
     }
     for (const auto& [variable, key] : environmentOverrides()) {
         auto it = environment.find(variable);

@@ -2,6 +2,8 @@
 
 #include "db/SqlValues.h"
 
+#include <motel/sdk/Errors.h>
+
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/DateTimeParser.h>
@@ -49,8 +51,15 @@ std::string PostgresValues::parameterText(const sdk::SqlValue& normalised) {
         const int length = std::snprintf(buffer, sizeof buffer, "%.17g", normalised.extract<double>());
         return std::string(buffer, static_cast<std::size_t>(length));
     }
-    case SqlValues::Kind::text:
-        return normalised.extract<std::string>();
+    case SqlValues::Kind::text: {
+        // libpq sends text parameters NUL-terminated and PostgreSQL text
+        // cannot hold NUL: refuse rather than store a silently cut value
+        // (SQLite would keep it whole, so the two would differ).
+        const auto& text = normalised.extract<std::string>();
+        if (text.find('\0') != std::string::npos)
+            throw sdk::BadRequest("Text values must not contain NUL characters (\\u0000)");
+        return text;
+    }
     case SqlValues::Kind::null:
         break;
     }

@@ -2,7 +2,9 @@
 
 #include <motel/sdk/Errors.h>
 
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/JSONException.h>
+#include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/String.h>
 
@@ -41,6 +43,24 @@ bool JsonBody::isValidUtf8(const std::string& text) {
     return true;
 }
 
+bool JsonBody::containsNul(const Poco::Dynamic::Var& value) {
+    if (value.type() == typeid(Poco::JSON::Object::Ptr)) {
+        const auto object = value.extract<Poco::JSON::Object::Ptr>();
+        if (!object) return false;
+        for (const auto& [name, member] : *object)
+            if (name.find('\0') != std::string::npos || containsNul(member)) return true;
+        return false;
+    }
+    if (value.type() == typeid(Poco::JSON::Array::Ptr)) {
+        const auto array = value.extract<Poco::JSON::Array::Ptr>();
+        if (!array) return false;
+        for (const auto& element : *array)
+            if (containsNul(element)) return true;
+        return false;
+    }
+    return value.isString() && value.extract<std::string>().find('\0') != std::string::npos;
+}
+
 Poco::Dynamic::Var JsonBody::parse(const sdk::Request& request) {
     const std::string& method = request.method;
     if (method != "POST" && method != "PUT" && method != "PATCH") return {};
@@ -48,15 +68,18 @@ Poco::Dynamic::Var JsonBody::parse(const sdk::Request& request) {
     if (!isJsonContentType(request.header("Content-Type")))
         throw sdk::HttpError(415, "Content-Type must be application/json");
     if (!isValidUtf8(request.body)) throw sdk::BadRequest("Request body is not valid UTF-8");
+    Poco::Dynamic::Var json;
     try {
         Poco::JSON::Parser parser;
         parser.setDepth(kMaxDepth);
-        return parser.parse(request.body);
+        json = parser.parse(request.body);
     } catch (const Poco::Exception&) {
         throw sdk::BadRequest("Malformed JSON in request body");
     } catch (const std::exception&) {
         throw sdk::BadRequest("Malformed JSON in request body");
     }
+    if (containsNul(json)) throw sdk::BadRequest("Request body must not contain NUL characters (\\u0000)");
+    return json;
 }
 
 } // namespace motel::host

@@ -1,7 +1,10 @@
 #pragma once
 // Turns a request body into JSON for the handlers, with the contract's
 // answers: 415 for a body that is not declared as JSON, 400 for malformed
-// JSON, invalid UTF-8 or nesting deeper than the parser allows.
+// JSON, invalid UTF-8, nesting deeper than the parser allows, or a NUL
+// character (`\u0000`) in any string or key: PostgreSQL cannot store one in
+// text, and no field of the API needs it, so it is refused the same way on
+// every database instead of being cut off or failing deep in a handler.
 
 #include <motel/sdk/Request.h>
 
@@ -19,6 +22,8 @@ public:
     static Poco::Dynamic::Var parse(const sdk::Request& request);
     static bool isJsonContentType(const std::string& contentType);
     static bool isValidUtf8(const std::string& text);
+    /// True when a string or an object key anywhere in `value` holds U+0000.
+    static bool containsNul(const Poco::Dynamic::Var& value);
 };
 
 } // namespace motel::host

@@ -57,7 +57,9 @@ public:
              {"DATABASE_URL", "postgres://u:p@db:5432/motel"},
              {"REDIS_URL", "redis://127.0.0.1:6379"},
              {"JWT_SECRET", "s3cret"},
-             {"JWT_EXPIRES_IN", "12h"}},
+             {"JWT_EXPIRES_IN", "12h"},
+             {"JWT_PREVIOUS_SECRET", "old-s3cret"},
+             {"HTTP_TRUST_PROXY", "true"}},
             "/opt/motel");
         CPPUNIT_ASSERT_EQUAL(std::uint16_t(5000), config.httpPort());
         CPPUNIT_ASSERT((config.pluginsToLoad() == std::vector<std::string>{"health", "metrics"}));
@@ -65,6 +67,8 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("redis://127.0.0.1:6379"), config.redisUrl());
         CPPUNIT_ASSERT_EQUAL(std::string("s3cret"), config.hostSettings().getString("jwt.secret"));
         CPPUNIT_ASSERT_EQUAL(std::string("12h"), config.hostSettings().getString("jwt.expiresIn"));
+        CPPUNIT_ASSERT_EQUAL(std::string("old-s3cret"), config.hostSettings().getString("jwt.previousSecret"));
+        CPPUNIT_ASSERT(config.hostSettings().getBool("http.trustProxy", false));
     }
 
     void pluginSettingsAreHandedOnlyToTheirPlugin() {

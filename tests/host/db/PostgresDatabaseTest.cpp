@@ -24,6 +24,7 @@ class PostgresDatabaseTest : public SqlDatabaseContract {
     CPPUNIT_TEST(testPreparedStatementsOnTheServerAreBounded);
     CPPUNIT_TEST(testSchemaChangeUnderACachedStatement);
     CPPUNIT_TEST(testServerTypesAreNormalised);
+    CPPUNIT_TEST(testTextWithNulIsRefusedNotCut);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -154,6 +155,13 @@ public:
             CPPUNIT_ASSERT_EQUAL(std::string("2026-11-28"), row.text("day"));
             CPPUNIT_ASSERT_EQUAL(std::string("x"), row.text("label"));
             CPPUNIT_ASSERT_EQUAL(0.1 + 0.2, row.real("precise")); // round-trip precision, bit for bit
+        });
+    }
+
+    void testTextWithNulIsRefusedNotCut() {
+        db_->withSession([](sdk::SqlSession& session) {
+            CPPUNIT_ASSERT_THROW(session.query("SELECT $1 AS t", {std::string("a\0b", 3)}), sdk::BadRequest);
+            CPPUNIT_ASSERT_EQUAL(std::string("ab"), session.query("SELECT $1 AS t", {std::string("ab")}).at(0).text("t"));
         });
     }
 

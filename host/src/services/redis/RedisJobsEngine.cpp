@@ -106,11 +106,14 @@ void RedisJobs::Engine::runScheduled(Schedule& schedule, RedisConnection& redis,
     const std::string token = schedule.token;
     lock.unlock();
     if (const auto error = runCatching(fn)) logger.error("Scheduled job '%s' failed: %s", schedule.name, *error);
-    try {
-        locks.release(redis, schedule.name, token);
-    } catch (const std::exception&) {
-        // Redis unreachable: the lease expires by itself.
-    }
+    // Parked like a job's outcome when Redis is unreachable, and written as
+    // soon as it answers again: otherwise the lease (restored by Redis from
+    // its append-only file) kept every host from running this schedule for
+    // up to scheduleLease after the outage. Releasing is compare-and-delete,
+    // so a late release never frees a lease another host took meanwhile.
+    const std::string name = schedule.name;
+    record(redis, "release the lease of scheduled job '" + name + "'",
+           [this, name, token](RedisConnection& connection) { locks.release(connection, name, token); });
     lock.lock();
     schedule.running = false;
     schedule.token.clear();

@@ -115,6 +115,10 @@ void WebSocketConnection::sendFrame(std::shared_ptr<const std::string> frame) {
 
 void WebSocketConnection::close(std::uint16_t code, const std::string& reason) {
     if (fd_ < 0 || closing_) return;
+    // flush() may finish the connection, and the closed-callback may drop the
+    // caller's last reference to it (EngineSession resets its socket_ there):
+    // stay alive until this call is done (found by scripts/sanitize asan).
+    const auto self = shared_from_this();
     auto frame = std::make_shared<const std::string>(WebSocketFrame::close(code));
     queuedBytes_ += frame->size();
     queue_.push_back(std::move(frame));
