@@ -20,6 +20,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$ROOT/bench/lib/common.sh"
 BUILD=${1:-$ROOT/build-release}
 [[ $BUILD = /* ]] || BUILD=$ROOT/$BUILD
 DURATION=${DURATION:-10s}
@@ -42,7 +43,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+PORT=$(bench_free_port)
 BASE=http://127.0.0.1:$PORT
 cat >"$WORK/motel.properties" <<CONF
 motel.env = development

@@ -18,6 +18,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$ROOT/bench/lib/common.sh"
 BUILD=${1:-$ROOT/build-release}
 [[ $BUILD = /* ]] || BUILD=$ROOT/$BUILD
 DATABASE=${2:-sqlite}
@@ -38,7 +39,7 @@ cleanup() {
         kill -TERM "$HOST_PID" 2>/dev/null || true
         wait "$HOST_PID" 2>/dev/null || true
     fi
-    [[ -n $PG_DIR ]] && "$ROOT/scripts/test-services/postgres" stop "$PG_DIR" >/dev/null 2>&1 || true
+    [[ -n $PG_DIR ]] && bench_stop_postgres "$PG_DIR"
     if [[ ${KEEP:-0} = 1 ]]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
@@ -47,16 +48,12 @@ case $DATABASE in
 sqlite) DB_URL="sqlite:$WORK/motel.db" ;;
 postgresql | postgres)
     PG_DIR=$WORK/pg
-    "$ROOT/scripts/test-services/postgres" start "$PG_DIR" >/dev/null
-    url=$(cat "$PG_DIR/postgres.url")
-    pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-    PGPASSWORD=motel "${pgbin:+$pgbin/}psql" -q -v ON_ERROR_STOP=1 "$url/postgres" -c 'CREATE DATABASE motel_bench' >/dev/null
-    DB_URL=$url/motel_bench
+    DB_URL=$(bench_start_postgres "$PG_DIR" motel_bench)
     ;;
 *) echo "unknown database '$DATABASE' (sqlite or postgresql)" >&2; exit 2 ;;
 esac
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+PORT=$(bench_free_port)
 BASE=http://127.0.0.1:$PORT
 cat >"$WORK/host.properties" <<CONF
 motel.env = development

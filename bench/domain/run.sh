@@ -39,6 +39,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$ROOT/bench/lib/common.sh"
+export BENCH_LIB=$ROOT/bench/lib # motel_api.py for the Python steps
 HERE=$ROOT/bench/domain
 BUILD=${1:-$ROOT/build-release}
 [[ $BUILD = /* ]] || BUILD=$ROOT/$BUILD
@@ -67,7 +69,7 @@ HOST_PID=
 PG_DIR=
 cleanup() {
     stop_host
-    [[ -n $PG_DIR ]] && "$ROOT/scripts/test-services/postgres" stop "$PG_DIR" >/dev/null 2>&1 || true
+    [[ -n $PG_DIR ]] && bench_stop_postgres "$PG_DIR"
     if [[ ${KEEP:-0} = 1 ]]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
 }
 stop_host() {
@@ -78,10 +80,6 @@ stop_host() {
     fi
 }
 trap cleanup EXIT
-
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
 
 machine() {
     echo "machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), $(uname -sr)"
@@ -111,31 +109,20 @@ start_host() { # name
     "$HOST_BIN" --config="$config" seed >"$WORK/$1-seed.log" 2>&1 || { cat "$WORK/$1-seed.log" >&2; exit 1; }
     "$HOST_BIN" --config="$config" serve >"$WORK/$1-host.log" 2>&1 &
     HOST_PID=$!
-    for _ in $(seq 1 200); do
-        curl -fs -o /dev/null "$BASE/health/live" && return 0
-        kill -0 "$HOST_PID" 2>/dev/null || break
-        sleep 0.1
-    done
-    echo "host did not start:" >&2
-    tail -n 20 "$WORK/$1-host.log" >&2
-    exit 1
+    bench_wait_live "$BASE" "$HOST_PID" "$WORK/$1-host.log" || exit 1
 }
 
 # Logs in, adds suites up to $SUITES through the API, and prints the token;
 # the suite ids go to $WORK/suite-ids.
 prepare() {
     python3 - "$BASE" "$SUITES" "$WORK/suite-ids" <<'PY'
-import json, os, sys, urllib.request
+import os, sys
 base, wanted, ids_file = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+sys.path.insert(0, os.environ["BENCH_LIB"])
+import motel_api
 def call(method, path, body=None, token=None):
-    request = urllib.request.Request(base + path, method=method,
-                                     data=None if body is None else json.dumps(body).encode())
-    request.add_header("Content-Type", "application/json")
-    if token: request.add_header("Authorization", "Bearer " + token)
-    with urllib.request.urlopen(request) as response:
-        return json.load(response)
-token = call("POST", "/api/auth/login", {"email": os.environ["MOTEL_ADMIN_EMAIL"],
-                                         "password": os.environ["MOTEL_ADMIN_PASSWORD"]})["accessToken"]
+    return motel_api.call(base, method, path, body, token)
+token = motel_api.login(base)
 have = call("GET", "/api/suites?limit=1", token=token)["total"]
 for n in range(have, wanted):
     call("POST", "/api/suites", {"number": "B%03d" % n, "floor": 9, "type": "standard"}, token)
@@ -165,7 +152,7 @@ measure() { # label, wrk arguments...
 bench_database() { # name (sqlite|postgresql), db_url
     DB_NAME=$1
     local port
-    port=$(free_port)
+    port=$(bench_free_port)
     BASE=http://127.0.0.1:$port
     write_config "$1" "$2" "$port"
     start_host "$1"
@@ -198,19 +185,16 @@ for database in $DATABASES; do
     sqlite) bench_database sqlite "sqlite:$WORK/motel.db" ;;
     postgresql | postgres)
         PG_DIR=$WORK/pg
-        "$ROOT/scripts/test-services/postgres" start "$PG_DIR" >/dev/null
-        url=$(cat "$PG_DIR/postgres.url")
-        pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-        PGPASSWORD=motel "${pgbin:+$pgbin/}psql" -q -v ON_ERROR_STOP=1 "$url/postgres" \
-            -c 'CREATE DATABASE motel_bench' >/dev/null
+        db_url=$(bench_start_postgres "$PG_DIR" motel_bench)
+        pgbin=$(bench_pg_bin)
         echo "PostgreSQL: $("${pgbin:+$pgbin/}postgres" --version)"
-        bench_database postgresql "$url/motel_bench"
+        bench_database postgresql "$db_url"
         if [[ ${ROUND_TRIPS:-0} = 1 ]]; then
             echo "-- one list statement over libpq (PgRoundTrips.cpp), one connection"
             g++ -std=c++17 -O2 -I/usr/include/postgresql "$HERE/PgRoundTrips.cpp" -lpq -o "$WORK/pg-round-trips"
-            "$WORK/pg-round-trips" "$url/motel_bench" 5000
+            "$WORK/pg-round-trips" "$db_url" 5000
         fi
-        "$ROOT/scripts/test-services/postgres" stop "$PG_DIR" >/dev/null
+        bench_stop_postgres "$PG_DIR"
         PG_DIR=
         ;;
     *) echo "unknown database '$database' (sqlite or postgresql)" >&2; exit 2 ;;

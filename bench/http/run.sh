@@ -15,6 +15,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$ROOT/bench/lib/common.sh"
 BUILD=${1:-$ROOT/build-http-rel}
 [[ $BUILD = /* ]] || BUILD=$ROOT/$BUILD
 ROUNDS=${ROUNDS:-5}
@@ -40,7 +41,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+free_port() { bench_free_port; }
 wait_ready() { # url
     for _ in $(seq 1 100); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done
     echo "not answering: $1"; exit 1

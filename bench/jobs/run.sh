@@ -13,6 +13,7 @@
 # to lease, EVALSHA to acknowledge), so a third of redis-benchmark's figure
 # is the ceiling for jobs/s.
 set -euo pipefail
+. "$(dirname "$0")/../lib/common.sh"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build-release}
 jobs=${2:-20000}
@@ -21,7 +22,7 @@ producers=${4:-4}
 
 cmake --build "$build" --target motel_jobs_bench -j2 >/dev/null
 dir=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(bench_free_port)
 redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --save '' --appendonly yes --appendfsync everysec \
     --daemonize no --logfile "$dir/redis.log" &
 pid=$!

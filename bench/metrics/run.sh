@@ -24,6 +24,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$ROOT/bench/lib/common.sh"
 BUILD=${1:-$ROOT/build-release}
 [[ $BUILD = /* ]] || BUILD=$ROOT/$BUILD
 SUITES=${SUITES:-10000}
@@ -53,7 +54,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+PORT=$(bench_free_port)
 BASE=http://127.0.0.1:$PORT
 DB=$WORK/motel.db
 CONFIG=$WORK/motel.properties

@@ -23,6 +23,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$ROOT/bench/lib/common.sh"
+export BENCH_LIB=$ROOT/bench/lib # motel_api.py for the Python steps
 HERE=$ROOT/bench/mixed
 BUILD=${1:-$ROOT/build-release}
 [[ $BUILD = /* ]] || BUILD=$ROOT/$BUILD
@@ -59,7 +61,7 @@ cleanup() {
         kill -TERM "$HOST_PID" 2>/dev/null || true
         wait "$HOST_PID" 2>/dev/null || true
     fi
-    [[ -n $PG_DIR ]] && "$ROOT/scripts/test-services/postgres" stop "$PG_DIR" >/dev/null 2>&1 || true
+    [[ -n $PG_DIR ]] && bench_stop_postgres "$PG_DIR"
     if [[ ${KEEP:-0} = 1 ]]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
@@ -84,16 +86,12 @@ case $DATABASE in
 sqlite) DB_URL=sqlite:$WORK/motel.db ;;
 postgresql | postgres)
     PG_DIR=$WORK/pg
-    "$ROOT/scripts/test-services/postgres" start "$PG_DIR" >/dev/null
-    url=$(cat "$PG_DIR/postgres.url")
-    pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-    PGPASSWORD=motel "${pgbin:+$pgbin/}psql" -q -v ON_ERROR_STOP=1 "$url/postgres" -c 'CREATE DATABASE motel_mixed' >/dev/null
-    DB_URL=$url/motel_mixed
+    DB_URL=$(bench_start_postgres "$PG_DIR" motel_mixed)
     ;;
 *) echo "unknown database '$DATABASE' (sqlite or postgresql)" >&2; exit 2 ;;
 esac
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+PORT=$(bench_free_port)
 BASE=http://127.0.0.1:$PORT
 cat >"$WORK/motel.properties" <<CONF
 motel.env = development
@@ -108,25 +106,17 @@ plugins.auth.loginMaxAttempts = 1000000
 CONF
 "$HOST_BIN" --config="$WORK/motel.properties" serve >"$WORK/host.log" 2>&1 &
 HOST_PID=$!
-for _ in $(seq 1 200); do
-    curl -fs -o /dev/null "$BASE/health/live" && break
-    kill -0 "$HOST_PID" 2>/dev/null || { tail -n 20 "$WORK/host.log" >&2; exit 1; }
-    sleep 0.1
-done
+bench_wait_live "$BASE" "$HOST_PID" "$WORK/host.log" || exit 1
 
 # Token, suites and tasks to read and write; ids go to $WORK/suite-ids, task-ids.
 TOKEN=$(python3 - "$BASE" "$SUITES" "$TASKS" "$WORK" <<'PY'
-import json, os, sys, urllib.request
+import os, sys
 base, suites, tasks, work = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+sys.path.insert(0, os.environ["BENCH_LIB"])
+import motel_api
 def call(method, path, body=None, token=None):
-    request = urllib.request.Request(base + path, method=method,
-                                     data=None if body is None else json.dumps(body).encode())
-    request.add_header("Content-Type", "application/json")
-    if token: request.add_header("Authorization", "Bearer " + token)
-    with urllib.request.urlopen(request) as response:
-        return json.load(response)
-token = call("POST", "/api/auth/login", {"email": os.environ["MOTEL_ADMIN_EMAIL"],
-                                         "password": os.environ["MOTEL_ADMIN_PASSWORD"]})["accessToken"]
+    return motel_api.call(base, method, path, body, token)
+token = motel_api.login(base)
 suite_ids = [call("POST", "/api/suites", {"number": "M%03d" % n, "floor": 1 + n // 20}, token)["id"]
              for n in range(suites)]
 task_ids = [call("POST", "/api/tasks", {"type": "cleaning", "title": "Seed %d" % n,

@@ -1,0 +1,46 @@
+# shellcheck shell=bash
+# Shell helpers the bench scripts share (source it: `. "$ROOT/bench/lib/common.sh"`).
+# Everything runs on 127.0.0.1; servers started here are stopped by pid.
+
+# A free TCP port on 127.0.0.1.
+bench_free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# The newest PostgreSQL bin folder of Debian's packages (empty if none).
+bench_pg_bin() {
+    ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
+}
+
+# Starts a throwaway PostgreSQL (scripts/test-services/postgres: fsync off,
+# as the test fixture runs it) in DIR, creates database NAME and prints its
+# URL. Stop it with bench_stop_postgres DIR.
+bench_start_postgres() { # dir, database name
+    local root pgbin url
+    root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+    "$root/scripts/test-services/postgres" start "$1" >/dev/null
+    url=$(cat "$1/postgres.url")
+    pgbin=$(bench_pg_bin)
+    PGPASSWORD=motel "${pgbin:+$pgbin/}psql" -q -v ON_ERROR_STOP=1 "$url/postgres" \
+        -c "CREATE DATABASE $2" >/dev/null
+    echo "$url/$2"
+}
+
+bench_stop_postgres() { # dir
+    local root
+    root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+    "$root/scripts/test-services/postgres" stop "$1" >/dev/null 2>&1 || true
+}
+
+# Waits until BASE/health/live answers; fails with the end of LOG when the
+# host (PID) exits first or does not answer within 20 s.
+bench_wait_live() { # base url, pid, log file
+    for _ in $(seq 1 200); do
+        curl -fs -o /dev/null "$1/health/live" && return 0
+        kill -0 "$2" 2>/dev/null || break
+        sleep 0.1
+    done
+    echo "host did not start:" >&2
+    tail -n 20 "$3" >&2
+    return 1
+}
