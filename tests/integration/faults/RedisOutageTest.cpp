@@ -8,7 +8,7 @@
 // The Redis server is the test's own (RedisServerProcess, append-only so a
 // restart keeps the queue): the shared fixture server is never stopped.
 #include "FaultSupport.h"
-#include "NodeClient.h"
+#include "support/NodeClient.h"
 #include "RedisServerProcess.h"
 
 #include <Poco/File.h>

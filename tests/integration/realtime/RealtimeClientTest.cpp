@@ -3,7 +3,7 @@
 // polling-only and polling-then-upgrade clients authenticate and receive the
 // suite and task events of REST calls; a bad token gets connect_error
 // "Unauthorized"; a forced reconnect recovers the events it missed.
-#include "NodeClient.h"
+#include "support/NodeClient.h"
 
 #include "support/HostProcess.h"
 

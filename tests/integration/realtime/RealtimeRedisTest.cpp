@@ -1,6 +1,6 @@
 // Two hosts sharing a Redis: an event committed on one host reaches a
 // socket connected to the other, exactly once.
-#include "NodeClient.h"
+#include "support/NodeClient.h"
 
 #include "support/HostProcess.h"
 #include "support/TestRedis.h"

@@ -9,7 +9,7 @@
 //      (idempotent ones) and no queued job.
 // Each phase prints a short summary (recorded in docs/RUNBOOK.md).
 #include "ClusterScript.h"
-#include "NodeClient.h"
+#include "support/NodeClient.h"
 
 #include "support/HostProcess.h"
 #include "support/TestPostgres.h"

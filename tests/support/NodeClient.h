@@ -1,7 +1,8 @@
 #pragma once
-// Runs the scenarios of client/scenarios.cjs with the official
-// socket.io-client, installed with `npm ci` from the pinned lockfile into
-// the build tree (once per lockfile change).
+// Runs the scenarios of tests/integration/realtime/client/scenarios.cjs with
+// the official socket.io-client, installed with `npm ci` from the pinned
+// lockfile into the build tree (once per lockfile change). Used by the
+// realtime, fault and scale-out tests.
 
 #include <Poco/Dynamic/Var.h>
 

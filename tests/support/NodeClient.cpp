@@ -1,4 +1,4 @@
-#include "NodeClient.h"
+#include "support/NodeClient.h"
 
 #include "support/NodeProject.h"
 
