@@ -5,17 +5,36 @@
 #include <malloc.h>
 #include <unistd.h>
 
+#include <cstddef>
 #include <sstream>
+
+// Under a sanitizer, malloc is the sanitizer's own and mallinfo2() reads
+// zero; ask its allocator instead, so the figures stay real in those builds.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define MOTEL_SANITIZER_ALLOCATOR 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define MOTEL_SANITIZER_ALLOCATOR 1
+#endif
+#ifdef MOTEL_SANITIZER_ALLOCATOR
+extern "C" std::size_t __sanitizer_get_current_allocated_bytes();
+#endif
 
 namespace motel::health {
 
 ProcessMemory::ProcessMemory(std::string procRoot) : procRoot_(std::move(procRoot)) {}
 
 std::uint64_t ProcessMemory::heapUsedBytes() const {
+#ifdef MOTEL_SANITIZER_ALLOCATOR
+    return static_cast<std::uint64_t>(__sanitizer_get_current_allocated_bytes());
+#else
     // mallinfo2 (glibc >= 2.33) sums every arena; uordblks is what ordinary
     // allocations hold, hblkhd what large mmap'ed allocations hold.
     const struct mallinfo2 info = ::mallinfo2();
     return static_cast<std::uint64_t>(info.uordblks) + static_cast<std::uint64_t>(info.hblkhd);
+#endif
 }
 
 std::uint64_t ProcessMemory::residentBytes() const {

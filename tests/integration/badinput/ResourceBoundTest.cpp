@@ -27,8 +27,12 @@ public:
                                     " KiB, threads " + std::to_string(threadsBefore) + " -> " +
                                     std::to_string(threadsAfter);
         std::cout << "\n  6000 bad requests: " << figures << std::endl;
-        // A leak of even 5 KiB per request would show as 30 MB here.
+        // A leak of even 5 KiB per request would show as 30 MB here. Under
+        // AddressSanitizer freed memory waits in its quarantine (up to 256 MiB
+        // by design), so RSS says nothing there; LeakSanitizer checks leaks.
+#if !defined(__SANITIZE_ADDRESS__)
         CPPUNIT_ASSERT_MESSAGE(figures, rssAfter - rssBefore < 24 * 1024);
+#endif
         CPPUNIT_ASSERT_MESSAGE(figures, threadsAfter <= threadsBefore + 2);
         expectHostServes();
     }
