@@ -44,14 +44,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-case $DATABASE in
-sqlite) DB_URL="sqlite:$WORK/motel.db" ;;
-postgresql | postgres)
-    PG_DIR=$WORK/pg
-    DB_URL=$(bench_start_postgres "$PG_DIR" motel_bench)
-    ;;
-*) echo "unknown database '$DATABASE' (sqlite or postgresql)" >&2; exit 2 ;;
-esac
+[[ $DATABASE == sqlite ]] || PG_DIR=$WORK/pg
+DB_URL=$(bench_database_url "$DATABASE" "$WORK" motel_bench) || exit 2
 
 PORT=$(bench_free_port)
 BASE=http://127.0.0.1:$PORT

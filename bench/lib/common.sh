@@ -44,3 +44,14 @@ bench_wait_live() { # base url, pid, log file
     tail -n 20 "$3" >&2
     return 1
 }
+
+# The db.url for DATABASE (sqlite or postgresql): a file in WORK, or a
+# throwaway PostgreSQL in WORK/pg with database NAME (stop it with
+# bench_stop_postgres WORK/pg). Fails for another DATABASE.
+bench_database_url() { # database, work dir, database name
+    case $1 in
+    sqlite) echo "sqlite:$2/motel.db" ;;
+    postgresql | postgres) bench_start_postgres "$2/pg" "$3" ;;
+    *) echo "unknown database '$1' (sqlite or postgresql)" >&2; return 2 ;;
+    esac
+}

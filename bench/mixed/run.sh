@@ -82,14 +82,8 @@ if [[ -z ${CLIENT_MODULES:-} ]]; then
 fi
 export CLIENT_MODULES
 
-case $DATABASE in
-sqlite) DB_URL=sqlite:$WORK/motel.db ;;
-postgresql | postgres)
-    PG_DIR=$WORK/pg
-    DB_URL=$(bench_start_postgres "$PG_DIR" motel_mixed)
-    ;;
-*) echo "unknown database '$DATABASE' (sqlite or postgresql)" >&2; exit 2 ;;
-esac
+[[ $DATABASE == sqlite ]] || PG_DIR=$WORK/pg
+DB_URL=$(bench_database_url "$DATABASE" "$WORK" motel_mixed) || exit 2
 
 PORT=$(bench_free_port)
 BASE=http://127.0.0.1:$PORT
