@@ -10,7 +10,6 @@
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <set>
-#include <thread>
 
 using namespace motel;
 
@@ -86,14 +85,7 @@ public:
         board.take("");
         tasks::OverdueAnnouncer hostA(*board.database, *board.events, *board.metrics);
         tasks::OverdueAnnouncer hostB(*board.database, *board.events, *board.metrics);
-        int byA = 0;
-        int byB = 0;
-        const std::string now = sdk::nowTimestamp();
-        std::thread a([&] { byA = hostA.run(now); });
-        std::thread b([&] { byB = hostB.run(now); });
-        a.join();
-        b.join();
-        CPPUNIT_ASSERT_EQUAL(count, byA + byB);
+        CPPUNIT_ASSERT_EQUAL(count, testing::runOnTwoHostsAtOnce(hostA, hostB, sdk::nowTimestamp()));
         const auto announced = board.take("task.overdue");
         CPPUNIT_ASSERT_EQUAL(std::size_t(count), announced.size());
         CPPUNIT_ASSERT_EQUAL(std::size_t(count), std::set<std::string>(announced.begin(), announced.end()).size());

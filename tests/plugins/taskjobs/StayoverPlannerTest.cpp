@@ -9,7 +9,6 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
-#include <thread>
 
 using namespace motel;
 
@@ -59,14 +58,7 @@ public:
         board.take("");
         tasks::StayoverPlanner hostA(*board.database, *board.events, *board.counters);
         tasks::StayoverPlanner hostB(*board.database, *board.events, *board.counters);
-        int byA = 0;
-        int byB = 0;
-        const std::string now = sdk::nowTimestamp();
-        std::thread a([&] { byA = hostA.run(now); });
-        std::thread b([&] { byB = hostB.run(now); });
-        a.join();
-        b.join();
-        CPPUNIT_ASSERT_EQUAL(suites, byA + byB);
+        CPPUNIT_ASSERT_EQUAL(suites, testing::runOnTwoHostsAtOnce(hostA, hostB, sdk::nowTimestamp()));
         CPPUNIT_ASSERT_EQUAL(std::size_t(suites), board.take("task.created").size());
         CPPUNIT_ASSERT_EQUAL(std::int64_t(suites), board.tasks->list(tasks::TaskFilters{}).total);
     }

@@ -20,6 +20,7 @@
 #include <memory>
 #include <mutex>
 #include <sstream>
+#include <thread>
 #include <string>
 #include <utility>
 #include <vector>
@@ -104,5 +105,18 @@ struct TaskBoard {
         return payloads;
     }
 };
+
+/// Runs `hostA.run(now)` and `hostB.run(now)` at the same moment on two
+/// threads, as two hosts' schedules would, and returns what both did in all.
+template <class Job>
+int runOnTwoHostsAtOnce(Job& hostA, Job& hostB, const std::string& now) {
+    int byA = 0;
+    int byB = 0;
+    std::thread a([&] { byA = hostA.run(now); });
+    std::thread b([&] { byB = hostB.run(now); });
+    a.join();
+    b.join();
+    return byA + byB;
+}
 
 } // namespace motel::testing
