@@ -96,7 +96,7 @@ async function phoneFit(world) {
     check(small.length === 0, `${name}: touch targets under 44 px: ${small.join("; ")}`);
   }
   // The inspection form on a phone, too.
-  await world.managerPhone.getByRole("button", { name: "Inspect suite 208" }).click();
+  await world.managerPhone.getByRole("button", { name: "Inspect suite 204" }).click();
   const small = await smallTargets(world.managerPhone);
   check(small.length === 0, `inspection form on a phone: touch targets under 44 px: ${small.join("; ")}`);
   await world.managerPhone.keyboard.press("Escape");
