@@ -128,10 +128,12 @@ export function Board({ session, onSignOut }) {
   const board = useMemo(
     () => ({
       user, manager, api, link, users, tasks, perform, confirm,
+      failure: error,
+      clearFailure: () => setError(""),
       openSuite: setOpenSuiteId,
       openInspection: (suiteId, taskId) => setInspecting({ suiteId, taskId }),
     }),
-    [user, manager, api, link, users, tasks, perform, confirm],
+    [user, manager, api, link, users, tasks, perform, confirm, error],
   );
 
   const counts = useMemo(() => openTaskCounts(tasks), [tasks]);
