@@ -1,10 +1,13 @@
 // A modal dialog on the native <dialog> (showModal): the page behind it is
 // inert, focus starts on the element marked data-autofocus (the safe choice)
-// and returns to where it was when the dialog closes; Escape closes it.
+// and returns to where it was when the dialog closes; Escape closes it. A
+// failed action is shown inside it too (the page's own alert is behind it).
 import { html } from "htm/preact";
 import { useEffect, useId, useRef } from "preact/hooks";
+import { useBoard } from "./context.js";
 
 export function Modal({ title, onClose, children, wide = false }) {
+  const { failure, clearFailure } = useBoard() || {};
   const ref = useRef(null);
   const titleId = useId();
   useEffect(() => {
@@ -25,6 +28,8 @@ export function Modal({ title, onClose, children, wide = false }) {
   return html`
     <dialog ref=${ref} class=${wide ? "modal wide" : "modal"} aria-labelledby=${titleId} onCancel=${cancel}>
       <h2 id=${titleId}>${title}</h2>
+      ${failure && html`<p class="banner error" role="alert">${failure}
+        <button type="button" class="quiet" onClick=${clearFailure}>Dismiss</button></p>`}
       ${children}
     </dialog>`;
 }
