@@ -1,5 +1,7 @@
 #include "MemoryCheck.h"
 
+#include <motel/sdk/HealthThreshold.h>
+
 #include <cmath>
 
 namespace motel::health {
@@ -32,11 +34,9 @@ sdk::HealthResult MemoryCheck::evaluate(const MemorySnapshot& snapshot, double w
         const double percent =
             100.0 * static_cast<double>(snapshot.residentBytes) / static_cast<double>(snapshot.limitBytes);
         result.details->set("limitMB", megabytes(snapshot.limitBytes));
-        result.details->set("usagePercent", std::round(percent * 10) / 10);
-        if (percent > criticalPercent)
-            result.level = sdk::HealthLevel::critical;
-        else if (percent > warningPercent)
-            result.level = sdk::HealthLevel::warning;
+        const double shown = std::round(percent * 10) / 10;
+        result.details->set("usagePercent", shown);
+        sdk::judgeAbove(result, "usagePercent", shown, warningPercent, criticalPercent);
     }
     return result;
 }
