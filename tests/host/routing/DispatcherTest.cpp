@@ -69,7 +69,11 @@ public:
                       [](const auto&, auto&) { throw std::runtime_error("SELECT * FROM secrets failed"); }},
                      "test");
         router_->add({"GET", "/health", sdk::Access::publicRoute(),
-                      [](const sdk::Request&, sdk::Response& res) { res.json(503, new Poco::JSON::Object); }},
+                      [](const sdk::Request&, sdk::Response& res) {
+                          Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+                          body->set("status", "unhealthy");
+                          res.json(503, body);
+                      }},
                      "test");
         router_->freeze();
         makeDispatcher({});

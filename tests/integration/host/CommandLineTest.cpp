@@ -74,7 +74,7 @@ public:
         for (const std::string sentence :
              {"empty the shared cache (never the job queue; use it instead of redis-cli FLUSHALL)",
               "Print the host's version and the plugin SDK's version and exit.",
-              "PORT, HOST, DATABASE_URL, REDIS_URL, JWT_SECRET, JWT_EXPIRES_IN, MOTEL_PLUGINS, MOTEL_ENV"})
+              "PORT, HOST, DATABASE_URL, REDIS_URL, JWT_SECRET, JWT_EXPIRES_IN, MOTEL_PLUGINS, MOTEL_ENV,"})
             for (const auto& word : wordsOf(sentence))
                 CPPUNIT_ASSERT_MESSAGE("'" + word + "' was cut:\n" + output, words.count(word) == 1);
     }
