@@ -34,9 +34,8 @@ sdk::HealthResult MemoryCheck::evaluate(const MemorySnapshot& snapshot, double w
         const double percent =
             100.0 * static_cast<double>(snapshot.residentBytes) / static_cast<double>(snapshot.limitBytes);
         result.details->set("limitMB", megabytes(snapshot.limitBytes));
-        const double shown = std::round(percent * 10) / 10;
-        result.details->set("usagePercent", shown);
-        sdk::judgeAbove(result, "usagePercent", shown, warningPercent, criticalPercent);
+        result.details->set("usagePercent", std::round(percent * 10) / 10);
+        sdk::judgeAbove(result, "usagePercent", percent, warningPercent, criticalPercent);
     }
     return result;
 }
