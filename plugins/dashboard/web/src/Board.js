@@ -11,7 +11,7 @@ import { startOfToday } from "./glance.js";
 import { InspectDialog } from "./InspectDialog.js";
 import { connectLive } from "./live.js";
 import { afterTaskChange, markOverdue, withoutTask } from "./overdue.js";
-import { isManager, openTaskCounts } from "./rules.js";
+import { isManager, openInspectionOf, openTaskCounts } from "./rules.js";
 import { byId, remove, replaceAll, upsert } from "./store.js";
 import { SuiteBoard } from "./SuiteBoard.js";
 import { SuiteDialog } from "./SuiteDialog.js";
@@ -128,16 +128,24 @@ export function Board({ session, onSignOut }) {
   const board = useMemo(
     () => ({
       user, manager, api, link, users, tasks, perform, confirm,
+      failure: error,
+      clearFailure: () => setError(""),
       openSuite: setOpenSuiteId,
       openInspection: (suiteId, taskId) => setInspecting({ suiteId, taskId }),
     }),
-    [user, manager, api, link, users, tasks, perform, confirm],
+    [user, manager, api, link, users, tasks, perform, confirm, error],
   );
 
   const counts = useMemo(() => openTaskCounts(tasks), [tasks]);
   const openSuite = openSuiteId == null ? null : suites.get(openSuiteId);
   const inspectedSuite = inspecting && suites.get(inspecting.suiteId);
-  const inspectedTask = inspecting?.taskId == null ? null : tasks.get(inspecting.taskId);
+  // From a suite: its open inspection task when there is one (say, the one
+  // plugins.tasks.requireInspection created), so no second one is made.
+  const inspectedTask = !inspecting
+    ? null
+    : inspecting.taskId != null
+      ? tasks.get(inspecting.taskId)
+      : openInspectionOf(user, tasks, inspecting.suiteId);
   const paused = pausedReason(link);
 
   return html`
