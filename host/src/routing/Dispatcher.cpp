@@ -25,7 +25,8 @@ bool isApiPath(const std::string& path) { return path == "/api" || path.rfind("/
 // Probes, scrapes and long-polls say nothing about how fast the API serves
 // people (and an unhealthy /health answering 503 must not keep itself
 // unhealthy), so the traffic window behind the health alerts skips them.
-bool isProbe(const std::string& path) { return path.rfind("/health", 0) == 0 || path.rfind("/metrics", 0) == 0; }
+bool isHealthProbe(const std::string& path) { return path.rfind("/health", 0) == 0; }
+bool isProbe(const std::string& path) { return isHealthProbe(path) || path.rfind("/metrics", 0) == 0; }
 
 bool countsAsTraffic(const std::string& path) {
     return !isProbe(path) && path.rfind("/socket.io", 0) != 0 && path.rfind("/engine.io", 0) != 0;
@@ -134,7 +135,9 @@ void Dispatcher::route(sdk::Request& request, sdk::Response& response, std::stri
 }
 
 void Dispatcher::chargeBudget(const sdk::Request& request) {
-    if (options_.requestsPerMinute <= 0) return;
+    // An orchestrator or load balancer probing /health must always get its
+    // answer: a 429 would read as "host down" and pull a healthy host.
+    if (options_.requestsPerMinute <= 0 || isHealthProbe(request.path)) return;
     const std::string key = "host:budget:" + request.remoteAddress;
     const auto used = cache_.increment(key, std::chrono::minutes(1));
     if (used > options_.requestsPerMinute) {
@@ -186,7 +189,7 @@ void Dispatcher::publishAudit(const sdk::Request& request, const sdk::Response& 
 
 void Dispatcher::record(const sdk::Request& request, const sdk::Response& response, const std::string& routeLabel,
                         double milliseconds) {
-    metrics_.record(request.method, routeLabel, response.status, milliseconds / 1000.0);
+    metrics_.record(request.method, routeLabel, response.status, milliseconds / 1000.0, !isHealthProbe(request.path));
     if (countsAsTraffic(request.path)) traffic_.record(response.status, milliseconds);
     if (accessLog_.information() && (options_.logProbes || !isProbe(request.path))) {
         Poco::Message line(accessLog_.name(),
