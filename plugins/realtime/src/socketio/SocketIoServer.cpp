@@ -38,7 +38,9 @@ void SocketIoServer::setInitialOffset(std::string offset) {
 }
 
 void SocketIoServer::useRecoveryStore(std::unique_ptr<RecoveryStore> store) {
-    if (recovery_) recovery_ = std::move(store);
+    if (!recovery_) return;
+    recovery_ = std::move(store);
+    streamOffsetsOnly_ = true;
 }
 
 std::string SocketIoServer::broadcast(const std::string& nsp, const std::string& room, const std::string& event,
@@ -51,7 +53,7 @@ std::string SocketIoServer::broadcast(const std::string& nsp, const std::string&
         IoLoop& loop = loops_.at(i);
         LoopState* state = loopStates_.at(&loop).get();
         loop.post([this, state, nsp, room, packet, offset, ordered] {
-            state->lastOffset = offset;
+            if (ordered || !streamOffsetsOnly_) state->lastOffset = offset;
             const std::size_t sent = state->rooms.forEach(nsp, room, [&](SocketIoSocket& socket) {
                 if (!socket.hasSeen(ordered)) socket.connection().session().send(packet);
             });
