@@ -11,7 +11,8 @@ namespace motel::realtime {
 SocketIoServer::SocketIoServer(SocketIoOptions options, IoLoopGroup& loops, SocketApplication& application,
                                RealtimeStats& stats)
     : options_(options), loops_(loops), application_(application), stats_(stats),
-      offsetPrefix_(RandomId::make().substr(0, 8) + "-") {
+      // Never all digits: a local offset must not read as a Redis stream id.
+      offsetPrefix_("L" + RandomId::make().substr(0, 8) + "-") {
     if (options_.recoveryWindow.count() > 0)
         recovery_ = std::make_unique<MemoryRecoveryStore>(options_.recoveryWindow);
     for (std::size_t i = 0; i < loops_.size(); ++i) loopStates_[&loops_.at(i)] = std::make_unique<LoopState>();
