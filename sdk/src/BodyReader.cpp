@@ -25,7 +25,7 @@ bool BodyReader::isNull(const std::string& field) const { return body_->has(fiel
 // True when the field is absent or null, recording a problem when it was required.
 bool BodyReader::missing(const std::string& field, Required required) {
     if (has(field) && !isNull(field)) return false;
-    if (required == Required::yes) problems_.push_back(field + " should not be empty");
+    if (required == Required::yes) problems_.push_back(field + " must not be empty");
     return true;
 }
 
@@ -39,7 +39,7 @@ std::optional<std::string> BodyReader::string(const std::string& field, Required
     }
     std::string text = value.extract<std::string>();
     if (nonEmpty && Poco::trim(text).empty()) {
-        problems_.push_back(field + " should not be empty");
+        problems_.push_back(field + " must not be empty");
         return std::nullopt;
     }
     if (text.size() > maxLength) {
@@ -148,7 +148,7 @@ Nullable<std::string> BodyReader::nullableTimestamp(const std::string& field) {
 }
 
 void BodyReader::refuseNull(const std::string& field) {
-    if (isNull(field)) problems_.push_back(field + " should not be empty");
+    if (isNull(field)) problems_.push_back(field + " must not be empty");
 }
 
 } // namespace motel::sdk

@@ -6,6 +6,7 @@
 #include <Poco/String.h>
 
 #include <algorithm>
+#include <limits>
 
 namespace motel::sdk {
 
@@ -19,12 +20,21 @@ std::string joinedValues(const std::vector<std::string>& values) {
     return list;
 }
 
+// A well-formed integer beyond 64 bits saturates instead of being refused:
+// it is a number, so `limit` clamps to its cap, an `offset` past the end
+// gives an empty page and an id filter matches nothing (the contract's
+// "well-formed id beyond the integer range" rule).
 bool parseInteger(const std::string& text, std::int64_t& out) {
     Poco::Int64 value = 0;
     const std::string trimmed = Poco::trim(text);
-    if (trimmed.empty() || trimmed.find_first_not_of("+-0123456789") != std::string::npos) return false;
-    if (!Poco::NumberParser::tryParse64(trimmed, value)) return false;
-    out = value;
+    const std::size_t digitsFrom = !trimmed.empty() && (trimmed[0] == '+' || trimmed[0] == '-') ? 1 : 0;
+    if (trimmed.size() == digitsFrom || trimmed.find_first_not_of("0123456789", digitsFrom) != std::string::npos)
+        return false;
+    if (Poco::NumberParser::tryParse64(trimmed, value)) {
+        out = value;
+    } else {
+        out = trimmed[0] == '-' ? std::numeric_limits<std::int64_t>::min() : std::numeric_limits<std::int64_t>::max();
+    }
     return true;
 }
 } // namespace

@@ -10,8 +10,10 @@
 namespace motel::sdk {
 
 namespace {
+// Digits with an optional leading minus, as NestJS's ParseIntPipe accepts
+// (`+1` is not an id).
 bool isInteger(const std::string& text) {
-    std::size_t i = (!text.empty() && (text[0] == '-' || text[0] == '+')) ? 1 : 0;
+    std::size_t i = (!text.empty() && text[0] == '-') ? 1 : 0;
     if (i >= text.size()) return false;
     for (; i < text.size(); ++i)
         if (text[i] < '0' || text[i] > '9') return false;
@@ -65,9 +67,12 @@ const Principal& Request::caller() const {
 std::optional<std::int64_t> Request::ifMatchVersion() const {
     if (!hasHeader("If-Match")) return std::nullopt;
     std::string text = Poco::trim(header("If-Match"));
+    // `*` matches any current representation (RFC 9110 13.1.1): the resource
+    // exists by the time this is asked, so it sets no version condition.
+    if (text == "*") return std::nullopt;
     if (text.rfind("W/", 0) == 0) text = text.substr(2);
     if (text.size() >= 2 && text.front() == '"' && text.back() == '"') text = text.substr(1, text.size() - 2);
-    if (!isInteger(text) || text[0] == '-' || text[0] == '+')
+    if (!isInteger(text) || text[0] == '-')
         throw ValidationError("If-Match must be a quoted version number");
     errno = 0;
     const long long value = std::strtoll(text.c_str(), nullptr, 10);

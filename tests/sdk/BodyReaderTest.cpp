@@ -40,8 +40,8 @@ public:
         BodyReader body(parse(R"({"number":"  "})"), {"number", "floor"});
         CPPUNIT_ASSERT(!body.string("number", Required::yes, true));
         CPPUNIT_ASSERT(!body.integer("floor", Required::yes));
-        CPPUNIT_ASSERT_EQUAL(std::string("number should not be empty"), body.problems().at(0));
-        CPPUNIT_ASSERT_EQUAL(std::string("floor should not be empty"), body.problems().at(1));
+        CPPUNIT_ASSERT_EQUAL(std::string("number must not be empty"), body.problems().at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("floor must not be empty"), body.problems().at(1));
     }
 
     void integersRejectStringsFractionsAndBooleans() {
@@ -128,7 +128,7 @@ public:
         body.refuseNull("type");
         body.refuseNull("absent");
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), body.problems().size());
-        CPPUNIT_ASSERT_EQUAL(std::string("priority should not be empty"), body.problems()[0]);
+        CPPUNIT_ASSERT_EQUAL(std::string("priority must not be empty"), body.problems()[0]);
     }
 };
 

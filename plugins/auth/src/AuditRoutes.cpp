@@ -14,7 +14,7 @@ namespace {
 std::optional<std::string> textFilter(const sdk::Request& request, const std::string& name,
                                       std::vector<std::string>& problems) {
     auto value = request.queryValue(name);
-    if (value && value->empty()) problems.push_back(name + " should not be empty");
+    if (value && value->empty()) problems.push_back(name + " must not be empty");
     return value;
 }
 

@@ -55,7 +55,7 @@ UserChanges UserInput::parseChanges(const Poco::JSON::Object::Ptr& body) {
     changes.active = reader.boolean("active");
     // None of these fields may be null: a user always has them.
     for (const char* field : {"email", "name", "password", "role", "active"})
-        if (reader.isNull(field)) reader.problem(std::string(field) + " should not be null");
+        if (reader.isNull(field)) reader.problem(std::string(field) + " must not be null");
     reader.finish();
 
     if (changes.email) changes.email = trimmedEmail(*changes.email);

@@ -3,7 +3,7 @@
 /// (every problem reported at once, each naming its field; unknown properties
 /// refused). Messages follow class-validator's wording, as the NestJS backend
 /// this API mirrors would answer:
-///   `email must be an email`, `name should not be empty`,
+///   `email must be an email`, `name must not be empty`,
 ///   `password must be longer than or equal to 8 characters`,
 ///   `role must be one of the following values: admin, manager, staff`.
 

@@ -25,6 +25,10 @@ struct TaskChange {
 struct Completion {
     std::optional<std::string> outcome; ///< pass | fail
     std::optional<std::string> note;
+    /// The body named `outcome` / `note` at all, null included: on a task that
+    /// is not an inspection even `{"outcome": null}` is refused.
+    bool outcomeSent = false;
+    bool noteSent = false;
     bool given() const { return outcome || note; }
 };
 

@@ -63,6 +63,9 @@ Completion TaskInput::readAction(const sdk::Request& request, TaskAction action)
                     completing ? std::vector<std::string>{"outcome", "note"} : std::vector<std::string>{});
     Completion completion;
     if (completing) {
+        const auto object = request.jsonObject();
+        completion.outcomeSent = object->has("outcome");
+        completion.noteSent = object->has("note");
         completion.outcome = body.oneOf("outcome", inspectionOutcomes());
         completion.note = body.string("note", Required::no, false, kTextMax);
     }

@@ -35,8 +35,10 @@ void TaskRules::checkBlocking(const Task& task) {
 void TaskRules::checkCompletion(const Task& task, const Completion& completion) {
     if (task.type == "inspection") return;
     std::vector<std::string> problems;
-    if (completion.outcome) problems.push_back("outcome is only allowed when completing an inspection task");
-    if (completion.note) problems.push_back("note is only allowed when completing an inspection task");
+    if (completion.outcome || completion.outcomeSent)
+        problems.push_back("outcome is only allowed when completing an inspection task");
+    if (completion.note || completion.noteSent)
+        problems.push_back("note is only allowed when completing an inspection task");
     if (!problems.empty()) throw sdk::ValidationError(problems);
 }
 

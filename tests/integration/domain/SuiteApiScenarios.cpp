@@ -55,13 +55,13 @@ void SuiteApiScenarios::invalidBodiesIdsAndDuplicates() {
     const auto bad = call(motel, "POST", "/api/suites", motel.manager,
                           R"({"number":"","floor":"two","occupancy":"full","condition":"sparkling",
                               "serviceState":"broken","colour":"red"})");
-    expectProblem(bad, "number should not be empty");
+    expectProblem(bad, "number must not be empty");
     expectProblem(bad, "floor must be an integer");
     expectProblem(bad, "occupancy must be one of the following values: vacant, occupied");
     expectProblem(bad, "condition must be one of the following values: dirty, clean, inspected");
     expectProblem(bad, "serviceState must be one of the following values: in_service, out_of_service, out_of_order");
     expectProblem(bad, "property colour should not exist");
-    expectProblem(call(motel, "POST", "/api/suites", motel.manager, "{}"), "floor should not be empty");
+    expectProblem(call(motel, "POST", "/api/suites", motel.manager, "{}"), "floor must not be empty");
     expectProblem(call(motel, "POST", "/api/suites", motel.manager, R"({"number":"1","floor":1.5})"),
                   "floor must be an integer");
 
@@ -83,7 +83,7 @@ void SuiteApiScenarios::invalidBodiesIdsAndDuplicates() {
 
     const std::string id = std::to_string(integer(suite, "id"));
     expectProblem(call(motel, "PATCH", "/api/suites/" + id, motel.manager, R"({"floor":null})"),
-                  "floor should not be empty");
+                  "floor must not be empty");
     expectProblem(call(motel, "PATCH", "/api/suites/" + id, motel.manager, R"({"version":7})"),
                   "property version should not exist");
     const auto notJson =

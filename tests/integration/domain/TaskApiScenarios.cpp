@@ -50,8 +50,8 @@ void TaskApiScenarios::createWithDefaultsAndEtag() {
 void TaskApiScenarios::invalidBodiesAndUnknownReferences() {
     const Motel motel = start();
     const auto empty = call(motel, "POST", "/api/tasks", motel.manager, "{}");
-    expectProblem(empty, "title should not be empty");
-    expectProblem(empty, "type should not be empty");
+    expectProblem(empty, "title must not be empty");
+    expectProblem(empty, "type must not be empty");
     const auto bad = call(motel, "POST", "/api/tasks", motel.manager,
                           R"({"type":"party","title":"x","priority":"asap","dueAt":"soon","blocksSuite":"yes",
                               "suiteId":"one","status":"completed"})");
@@ -95,7 +95,7 @@ void TaskApiScenarios::invalidBodiesAndUnknownReferences() {
     const std::string taskPath = path("/api/tasks", integer(task, "id"));
     expectProblem(call(motel, "PATCH", taskPath, motel.manager, R"({"status":"completed"})"),
                   "property status should not exist");
-    expectProblem(call(motel, "PATCH", taskPath, motel.manager, R"({"title":""})"), "title should not be empty");
+    expectProblem(call(motel, "PATCH", taskPath, motel.manager, R"({"title":""})"), "title must not be empty");
     expect(404, call(motel, "PATCH", taskPath, motel.manager, R"({"suiteId":424242})"));
     expect(404, call(motel, "PATCH", taskPath, motel.manager, R"({"assigneeId":424242})"));
     expectProblem(call(motel, "PATCH", taskPath, motel.manager, R"({"blocksSuite":true})"),

@@ -87,7 +87,7 @@ public:
             {{"actorId", "me"}, {"from", "yesterday"}, {"to", "2026-13-01"}, {"entity", ""}, {"sort", "id"}});
         CPPUNIT_ASSERT(contains(problems, "from must be a valid ISO 8601 date string"));
         CPPUNIT_ASSERT(contains(problems, "to must be a valid ISO 8601 date string"));
-        CPPUNIT_ASSERT(contains(problems, "entity should not be empty"));
+        CPPUNIT_ASSERT(contains(problems, "entity must not be empty"));
         CPPUNIT_ASSERT_EQUAL(std::size_t(5), problems.size()); // plus actorId and sort, in ListQuery's words
         CPPUNIT_ASSERT(!problemsOf({{"limit", "0"}}).empty());
     }

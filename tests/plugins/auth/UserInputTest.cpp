@@ -67,14 +67,14 @@ public:
         });
         CPPUNIT_ASSERT_EQUAL(std::size_t(4), problems.size());
         CPPUNIT_ASSERT(contains(problems, "email must be an email"));
-        CPPUNIT_ASSERT(contains(problems, "name should not be empty"));
+        CPPUNIT_ASSERT(contains(problems, "name must not be empty"));
         CPPUNIT_ASSERT(contains(problems, "password must be longer than or equal to 8 characters"));
         CPPUNIT_ASSERT(contains(problems, "role must be one of the following values: admin, manager, staff"));
 
         const auto missing = problemsOf([] { UserInput::parseNewUser(json("{}")); });
-        CPPUNIT_ASSERT(contains(missing, "email should not be empty"));
-        CPPUNIT_ASSERT(contains(missing, "name should not be empty"));
-        CPPUNIT_ASSERT(contains(missing, "password should not be empty"));
+        CPPUNIT_ASSERT(contains(missing, "email must not be empty"));
+        CPPUNIT_ASSERT(contains(missing, "name must not be empty"));
+        CPPUNIT_ASSERT(contains(missing, "password must not be empty"));
     }
 
     void newUserRefusesUnknownProperties() {
@@ -109,7 +109,7 @@ public:
     void changesRefuseNullsAndBadTypes() {
         const auto problems = problemsOf(
             [] { UserInput::parseChanges(json(R"({"name":null,"active":"yes","email":"x@","createdAt":"now"})")); });
-        CPPUNIT_ASSERT(contains(problems, "name should not be null"));
+        CPPUNIT_ASSERT(contains(problems, "name must not be null"));
         CPPUNIT_ASSERT(contains(problems, "active must be a boolean value"));
         CPPUNIT_ASSERT(contains(problems, "email must be an email"));
         CPPUNIT_ASSERT(contains(problems, "property createdAt should not exist"));
@@ -121,7 +121,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("pw"), credentials.password);
         const auto problems = problemsOf([] { UserInput::parseCredentials(json(R"({"email":5,"extra":1})")); });
         CPPUNIT_ASSERT(contains(problems, "email must be a string"));
-        CPPUNIT_ASSERT(contains(problems, "password should not be empty"));
+        CPPUNIT_ASSERT(contains(problems, "password must not be empty"));
         CPPUNIT_ASSERT(contains(problems, "property extra should not exist"));
     }
 

@@ -39,7 +39,7 @@ public:
         const auto problems = problemsOf(
             [] { SuiteInput::readNew(withBody(R"({"number":"","floor":"one","occupancy":"full","colour":"red"})")); });
         CPPUNIT_ASSERT(contains(problems, "property colour should not exist"));
-        CPPUNIT_ASSERT(contains(problems, "number should not be empty"));
+        CPPUNIT_ASSERT(contains(problems, "number must not be empty"));
         CPPUNIT_ASSERT(contains(problems, "floor must be an integer"));
         CPPUNIT_ASSERT(contains(problems, "occupancy must be one of the following values: vacant, occupied"));
     }
@@ -54,7 +54,7 @@ public:
 
     void changeRefusesNullForRequiredFields() {
         const auto problems = problemsOf([] { SuiteInput::readChange(withBody(R"({"floor":null})")); });
-        CPPUNIT_ASSERT(contains(problems, "floor should not be empty"));
+        CPPUNIT_ASSERT(contains(problems, "floor must not be empty"));
     }
 };
 

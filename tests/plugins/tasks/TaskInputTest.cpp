@@ -35,8 +35,8 @@ public:
 
     void titleAndTypeAreRequired() {
         const auto problems = problemsOf([] { TaskInput::readNew(withBody("{}")); });
-        CPPUNIT_ASSERT(contains(problems, "title should not be empty"));
-        CPPUNIT_ASSERT(contains(problems, "type should not be empty"));
+        CPPUNIT_ASSERT(contains(problems, "title must not be empty"));
+        CPPUNIT_ASSERT(contains(problems, "type must not be empty"));
         const auto bad =
             problemsOf([] { TaskInput::readNew(withBody(R"({"type":"party","title":"x","priority":"asap"})")); });
         CPPUNIT_ASSERT(

@@ -56,7 +56,7 @@ public:
                                            std::int64_t max = INT64_MAX);
     Nullable<std::string> nullableTimestamp(const std::string& field);
     /// For a field that may be set but never to null: null is a problem
-    /// (`<field> should not be empty`).
+    /// (`<field> must not be empty`).
     void refuseNull(const std::string& field);
 
     /// Record a problem found by the caller's own rules.

@@ -58,7 +58,8 @@ struct MOTEL_SDK_API Request {
     const Principal& caller() const;
 
     /// The version in `If-Match: "<n>"` (quotes and W/ optional); nullopt when
-    /// absent; ValidationError when present but not a version.
+    /// absent or `*` (any current version); ValidationError when present but
+    /// not a version.
     std::optional<std::int64_t> ifMatchVersion() const;
 };
 
