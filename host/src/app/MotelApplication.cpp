@@ -1,5 +1,6 @@
 #include "app/MotelApplication.h"
 #include "app/HostRuntime.h"
+#include "app/PluginCommands.h"
 #include "config/HostConfig.h"
 #include "plugins/DependencyOrder.h"
 
@@ -94,6 +95,8 @@ void MotelApplication::printHelp() const {
         "  migrate  apply pending database migrations and exit\n"
         "  seed     add development demo data (refused when motel.env=production) and exit\n"
         "  plugins  list the plugins found in plugins.dir and exit\n"
+        "  plugins describe NAME  a plugin's version, dependencies, settings, routes, events, jobs, metrics, checks\n"
+        "  config check  validate the configuration and every plugin's settings (no database) and exit\n"
         "  cache clear  empty the shared cache (never the job queue; use it instead of redis-cli FLUSHALL)\n"
         "  user ... operator commands of the loaded plugins (auth: user add|passwd|disable)\n"
         "Environment overrides: PORT, HOST, DATABASE_URL, REDIS_URL, JWT_SECRET, JWT_EXPIRES_IN,\n"
@@ -142,7 +145,12 @@ int MotelApplication::main(const std::vector<std::string>& args) {
     const std::string command = args.empty() ? "serve" : args.front();
     if (command == "serve") blockTerminationSignals();
     const bool builtIn = command == "serve" || command == "migrate" || command == "seed" || command == "plugins";
-    if (builtIn && args.size() > 1) return fail("'" + command + "' takes no arguments", EXIT_USAGE);
+    const bool describing = command == "plugins" && args.size() > 1;
+    if (builtIn && args.size() > 1 && !describing) return fail("'" + command + "' takes no arguments", EXIT_USAGE);
+    if (describing && (args.size() != 3 || args[1] != "describe"))
+        return fail("usage: motel-host plugins [describe NAME]", EXIT_USAGE);
+    if (command == "config" && (args.size() != 2 || args[1] != "check"))
+        return fail("usage: motel-host [--config=FILE] config check", EXIT_USAGE);
 
     std::optional<HostConfig> config;
     try {
@@ -156,7 +164,9 @@ int MotelApplication::main(const std::vector<std::string>& args) {
         if (command == "serve") return serve(std::move(*config));
         if (command == "migrate") return migrate(std::move(*config));
         if (command == "seed") return seed(std::move(*config));
+        if (describing) return PluginCommands::describe(*config, args[2], std::cout);
         if (command == "plugins") return listPlugins(std::move(*config));
+        if (command == "config") return PluginCommands::checkConfig(*config, std::cout);
         if (command == "cache") {
             if (args.size() != 2 || args[1] != "clear") return fail("usage: motel-host cache clear", EXIT_USAGE);
             std::cout << HostRuntime::clearCache(*config) << std::endl;
@@ -228,8 +238,10 @@ int MotelApplication::seed(HostConfig config) {
 }
 
 int MotelApplication::listPlugins(HostConfig config) {
-    PluginLoader loader(config.pluginsDir());
-    std::cout << "plugins in " << loader.directory() << ":\n";
+    PluginLoader loader(config.pluginDirs());
+    std::string folders;
+    for (const auto& folder : loader.directories()) folders += (folders.empty() ? "" : ", ") + folder;
+    std::cout << "plugins in " << folders << ":\n";
     for (const auto& name : loader.available()) {
         try {
             const LoadedPlugin& plugin = loader.load(name);

@@ -2,6 +2,8 @@
 #include "routing/ErrorEnvelope.h"
 #include "routing/JsonBody.h"
 
+#include <motel/sdk/Exchange.h>
+
 #include <motel/sdk/Errors.h>
 #include <motel/sdk/Time.h>
 
@@ -101,6 +103,7 @@ void Dispatcher::route(sdk::Request& request, sdk::Response& response, std::stri
         routeLabel = route.path;
         request.routeTemplate = route.path;
         request.params = std::move(match.params);
+        if (!route.mayRunInline && request.exchange) request.exchange->keepOnWorkerThreads();
         guard_.admit(route.access, request);
         if (!route.rawBody) request.json = JsonBody::parse(request);
         route.handler(request, response);

@@ -7,6 +7,8 @@
 #include "DemoSeeder.h"
 #include "UserCommand.h"
 
+#include <motel/plugins/Topics.h>
+
 #include <algorithm>
 #include <thread>
 
@@ -24,7 +26,20 @@ AuthPlugin::AuthPlugin() = default;
 AuthPlugin::~AuthPlugin() = default;
 
 sdk::PluginInfo AuthPlugin::info() const {
-    return {"auth", "1.0.0", "Users, roles, login with JWTs and the host's authenticator", {}};
+    using sdk::SettingSpec;
+    namespace topics = plugins::topics;
+    sdk::PluginInfo info{"auth", "1.0.0", "Users, roles, login with JWTs and the host's authenticator", {}};
+    info.settings = {
+        SettingSpec::integer("loginMaxAttempts", 5, 1, 1000000, "failed logins per (client address, email) per window"),
+        SettingSpec::duration("loginWindow", "1m", "the window of loginMaxAttempts", std::chrono::seconds(1)),
+        SettingSpec::oneOf("passwordHashStrength", "interactive", {"interactive", "moderate"}, "argon2id cost"),
+        SettingSpec::duration("auditRetention", "90d", "audit rows older than this are pruned daily",
+                              std::chrono::hours(1)),
+        SettingSpec::duration("userCacheTtl", "5s", "how long the token check may reuse a user it read (0: never)",
+                              std::chrono::milliseconds(0), std::chrono::minutes(5)),
+    };
+    info.publishes = {topics::kUserCreated, topics::kUserUpdated, topics::kUserDeleted};
+    return info;
 }
 
 std::vector<sdk::Migration> AuthPlugin::migrations() const {

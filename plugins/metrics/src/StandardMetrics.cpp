@@ -1,6 +1,5 @@
 #include "StandardMetrics.h"
 
-#include "ProcessMemory.h"
 
 #include <stdexcept>
 
@@ -49,8 +48,8 @@ const std::vector<MetricDefinition>& StandardMetrics::definitions() {
 }
 
 StandardMetrics::StandardMetrics(sdk::MetricsRegistry& registry, std::string version, Poco::Timestamp startedAt,
-                                 std::uint64_t memoryLimitBytes)
-    : registry_(registry), version_(std::move(version)), startedAt_(startedAt), memoryLimitBytes_(memoryLimitBytes) {}
+                                 MemoryReader readMemory)
+    : registry_(registry), version_(std::move(version)), startedAt_(startedAt), readMemory_(std::move(readMemory)) {}
 
 void StandardMetrics::registerAll() {
     for (const auto& definition : definitions()) {
@@ -67,19 +66,20 @@ void StandardMetrics::registerAll() {
         }
     }
     registry_.gauge(buildInfoName, "Always 1; the label carries the host version", {{"version", version_}}).set(1);
-    registry_.gauge(limitName, definitionOf(limitName).help).set(static_cast<double>(memoryLimitBytes_));
     const ProcessGauges process{&registry_.gauge(uptimeName, definitionOf(uptimeName).help),
                                 &registry_.gauge(heapName, definitionOf(heapName).help),
-                                &registry_.gauge(residentName, definitionOf(residentName).help), startedAt_};
+                                &registry_.gauge(residentName, definitionOf(residentName).help),
+                                &registry_.gauge(limitName, definitionOf(limitName).help), startedAt_, readMemory_};
     process.refresh();
     registry_.onScrape([process] { process.refresh(); });
 }
 
 void StandardMetrics::ProcessGauges::refresh() const {
-    const health::ProcessMemory memory;
+    const sdk::MemoryFigures memory = readMemory ? readMemory() : sdk::MemoryFigures{};
     uptime->set(static_cast<double>(Poco::Timestamp() - startedAt) / 1e6);
-    heapUsed->set(static_cast<double>(memory.heapUsedBytes()));
-    resident->set(static_cast<double>(memory.residentBytes()));
+    heapUsed->set(static_cast<double>(memory.heapUsedBytes));
+    resident->set(static_cast<double>(memory.residentBytes));
+    limit->set(static_cast<double>(memory.limitBytes));
 }
 
 } // namespace motel::metrics
