@@ -157,7 +157,7 @@ public:
     void testThisProcessHasFigures() {
         const auto keep = std::make_unique<char[]>(1024 * 1024); // at least 1 MiB of heap in use
         keep[0] = 1;
-        const MemorySnapshot snapshot = ProcessMemory().read();
+        const motel::sdk::MemoryFigures snapshot = ProcessMemory().read();
         CPPUNIT_ASSERT(snapshot.heapUsedBytes >= 1024 * 1024);
         CPPUNIT_ASSERT(snapshot.residentBytes > 0);
         CPPUNIT_ASSERT(MemoryLimit().bytes() > 0);

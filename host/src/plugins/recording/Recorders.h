@@ -15,8 +15,8 @@
 #include <chrono>
 #include <functional>
 #include <motel/sdk/Health.h>
-#include <motel/sdk/sdk::HostInfo.h>
-#include <motel/sdk/sdk::Jobs.h>
+#include <motel/sdk/HostInfo.h>
+#include <motel/sdk/Jobs.h>
 #include <motel/sdk/Metrics.h>
 
 #include <deque>

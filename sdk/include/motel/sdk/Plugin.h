@@ -22,6 +22,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace motel::sdk {
@@ -35,6 +36,12 @@ struct CommandInfo {
 };
 
 struct PluginInfo {
+    PluginInfo() = default;
+    PluginInfo(std::string name_, std::string version_, std::string description_ = {},
+               std::vector<std::string> dependencies_ = {})
+        : name(std::move(name_)), version(std::move(version_)), description(std::move(description_)),
+          dependencies(std::move(dependencies_)) {}
+
     std::string name;        ///< the name used in `plugins.load` and the file name
     std::string version;     ///< the plugin's own version
     std::string description;

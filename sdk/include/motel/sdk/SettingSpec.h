@@ -34,7 +34,7 @@ enum class SettingType { text, integer, number, boolean, duration, list, secret 
 /// The name of a type as `plugins describe` prints it ("integer", "duration", ...).
 MOTEL_SDK_API const char* settingTypeName(SettingType type);
 
-struct SettingSpec {
+struct MOTEL_SDK_API SettingSpec {
     std::string key;          ///< without the `plugins.<name>.` prefix
     SettingType type = SettingType::text;
     std::string defaultValue; ///< as it would be written in the properties file; "" none
