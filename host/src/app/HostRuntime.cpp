@@ -17,9 +17,11 @@
 #include "services/redis/RedisCacheClearer.h"
 #include "services/redis/RedisJobs.h"
 #include "services/redis/RedisUrl.h"
+#include "services/ExceptionText.h"
 
 #include <motel/sdk/Authenticator.h>
 
+#include <Poco/JSON/Object.h>
 #include <Poco/Logger.h>
 
 namespace motel::host {
@@ -27,6 +29,9 @@ namespace motel::host {
 namespace {
 constexpr std::size_t kCacheEntries = 100000;
 constexpr std::size_t kJobWorkers = 4;
+// Scheduled jobs safe to run on every host while Redis is down: the tasks
+// plugin's overdue announcer stamps each task it announces in the database.
+const std::vector<std::string> kRunWithoutRedis{"tasks.overdue"};
 
 RedisUrl redisUrlOf(const HostConfig& config) {
     try {
@@ -50,7 +55,12 @@ std::unique_ptr<JobEngine> makeJobs(const HostConfig& config) {
     RedisUrl url = redisUrlOf(config);
     if (config.hostSettings().has("redis.queueDb"))
         url = url.withDatabase(static_cast<int>(config.hostSettings().getInt("redis.queueDb", 0, 0, 15)));
-    return std::make_unique<RedisJobs>(url, RedisJobs::defaultInstanceId(), workers, log);
+    RedisJobs::Options options;
+    const auto& settings = config.hostSettings();
+    const auto withoutRedis =
+        settings.has("jobs.runWithoutRedis") ? settings.getList("jobs.runWithoutRedis") : kRunWithoutRedis;
+    options.runWithoutRedis.insert(withoutRedis.begin(), withoutRedis.end());
+    return std::make_unique<RedisJobs>(url, RedisJobs::defaultInstanceId(), workers, log, options);
 }
 } // namespace
 
@@ -129,6 +139,8 @@ std::vector<sdk::CommandInfo> HostRuntime::pluginCommands() const {
         try {
             for (auto& command : plugin->instance->commands()) all.push_back(std::move(command));
         } catch (...) {
+            Poco::Logger::get("motel.host")
+                .error("plugin %s: commands() failed: %s", plugin->name, describeCurrentException());
         }
     }
     return all;
@@ -136,16 +148,21 @@ std::vector<sdk::CommandInfo> HostRuntime::pluginCommands() const {
 
 int HostRuntime::runPluginCommand(const std::string& name, const std::vector<std::string>& args, std::istream& in,
                                   std::ostream& out) {
-    for (const auto* plugin : plugins_->ordered()) {
-        for (const auto& command : plugin->instance->commands()) {
-            if (command.name != name) continue;
-            return plugin->instance->runCommand(contextFor(*plugin), name, args, in, out);
-        }
-    }
+    requirePluginCommand(name);
+    for (const auto* plugin : plugins_->ordered())
+        for (const auto& command : plugin->instance->commands())
+            if (command.name == name) return plugin->instance->runCommand(contextFor(*plugin), name, args, in, out);
+    throw UnknownCommand("unknown command '" + name + "'");
+}
+
+void HostRuntime::requirePluginCommand(const std::string& name) const {
     std::string known;
-    for (const auto& command : pluginCommands()) known += " " + command.name;
-    throw std::invalid_argument("unknown command '" + name + "' (built in: serve migrate seed plugins; from plugins:" +
-                                (known.empty() ? std::string(" none") : known) + ")");
+    for (const auto& command : pluginCommands()) {
+        if (command.name == name) return;
+        known += " " + command.name;
+    }
+    throw UnknownCommand("unknown command '" + name + "' (built in: serve migrate seed plugins cache; from plugins:" +
+                         (known.empty() ? std::string(" none") : known) + ")");
 }
 
 void HostRuntime::serve() {
@@ -190,9 +207,21 @@ void HostRuntime::serve() {
 
 std::uint16_t HostRuntime::port() const { return http_ ? http_->port() : 0; }
 
+void HostRuntime::publishDraining() noexcept {
+    try {
+        Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
+        payload->set("reason", "shutdown");
+        events_->publish("host.draining", payload);
+    } catch (...) {
+        // The bus logs subscriber failures itself; the shutdown goes on.
+    }
+}
+
 void HostRuntime::shutdown(std::chrono::milliseconds grace) noexcept {
     try {
-        if (http_) http_->stop(grace);
+        // Realtime (and any plugin that holds long-lived connections) ends
+        // them on `host.draining`, once no new connection can reach this host.
+        if (http_) http_->stop(grace, [this] { publishDraining(); });
     } catch (...) {
     }
     if (jobsRunning_) {

@@ -155,6 +155,11 @@ std::vector<std::string> HostConfig::pluginDirs() const {
     return folders;
 }
 
+std::string HostConfig::httpPortFile() const {
+    const std::string file = host_.getString("http.portFile");
+    return file.empty() ? file : resolvePath(file);
+}
+
 std::string HostConfig::logFile() const {
     const std::string file = host_.getString("log.file");
     return file.empty() ? file : resolvePath(file);

@@ -33,7 +33,8 @@ void HttpServer::start() {
     _ioThreads.clear(); // loops kept from an earlier run
     try {
         _listener = std::make_unique<HttpListener>(_options.host, _options.port);
-        _executor = std::make_unique<RequestExecutor>(_dispatch, _options.trustForwardedFor, &_stopping);
+        _executor =
+            std::make_unique<RequestExecutor>(_dispatch, _options.trustForwardedFor, &_stopping, _options.reviseCost);
         _workers = std::make_unique<WorkerPool>(_options.workerThreads, _options.maxQueuedRequests);
         for (unsigned i = 0; i < _options.ioThreads; ++i)
             _ioThreads.push_back(std::make_unique<IoThread>(_options, *_workers, *_executor, _stopping,
@@ -70,7 +71,7 @@ void HttpServer::onConnectionClosed() {
     }
 }
 
-void HttpServer::stop(std::chrono::milliseconds grace) {
+void HttpServer::stop(std::chrono::milliseconds grace, const std::function<void()>& notAccepting) {
     std::lock_guard<std::mutex> lifecycle(_lifecycleMutex);
     if (!_running) return;
     _running = false;
@@ -87,6 +88,7 @@ void HttpServer::stop(std::chrono::milliseconds grace) {
         });
         closed.get_future().wait();
     }
+    if (notAccepting) notAccepting();
     // 2. Close what has no request in flight; the rest closes after answering.
     for (auto& io : _ioThreads) {
         IoThread* thread = io.get();

@@ -1,6 +1,7 @@
 #include "plugins/PluginLoader.h"
 #include "plugins/AbiCheck.h"
 #include "plugins/ElfStampReader.h"
+#include "services/ExceptionText.h"
 
 #include <Poco/DirectoryIterator.h>
 #include <Poco/File.h>
@@ -23,14 +24,9 @@ PluginLoader::PluginLoader(std::vector<std::string> directories) : directories_(
 PluginLoader::~PluginLoader() { destroyInstances(); }
 
 void PluginLoader::destroyInstances() noexcept {
-    // Newest first, mirroring construction; a throwing destructor in a plugin
-    // must not take the host down during shutdown.
-    for (auto it = plugins_.rbegin(); it != plugins_.rend(); ++it) {
-        try {
-            (*it)->instance.reset();
-        } catch (...) {
-        }
-    }
+    // Newest first, mirroring construction. Destructors are noexcept, so a
+    // plugin's cannot throw into this loop (it would end the process).
+    for (auto it = plugins_.rbegin(); it != plugins_.rend(); ++it) (*it)->instance.reset();
 }
 
 std::vector<std::string> PluginLoader::pathsFor(const std::string& name) const {
@@ -79,10 +75,8 @@ std::unique_ptr<sdk::Plugin> PluginLoader::instantiate(const std::string& name, 
         throw;
     } catch (const Poco::Exception& e) {
         throw failure(name, "cannot be loaded: " + e.displayText());
-    } catch (const std::exception& e) {
-        throw failure(name, std::string("constructor threw: ") + e.what());
     } catch (...) {
-        throw failure(name, "constructor threw an unknown exception");
+        throw failure(name, "constructor threw: " + describeCurrentException());
     }
 }
 
@@ -116,10 +110,8 @@ LoadedPlugin& PluginLoader::load(const std::string& name) {
     loaded->instance = instantiate(name, path);
     try {
         loaded->info = loaded->instance->info();
-    } catch (const std::exception& e) {
-        throw failure(name, std::string("info() threw: ") + e.what());
     } catch (...) {
-        throw failure(name, "info() threw an unknown exception");
+        throw failure(name, "info() threw: " + describeCurrentException());
     }
     if (loaded->info.name != name)
         throw failure(name, "the library calls itself '" + loaded->info.name + "'; file and plugin names must match");

@@ -2,6 +2,7 @@
 #include "routing/ErrorEnvelope.h"
 #include "routing/JsonBody.h"
 #include "logging/RequestLogFields.h"
+#include "services/ExceptionText.h"
 
 #include <motel/sdk/Exchange.h>
 
@@ -27,7 +28,8 @@ bool isApiPath(const std::string& path) { return path == "/api" || path.rfind("/
 // Probes, scrapes and long-polls say nothing about how fast the API serves
 // people (and an unhealthy /health answering 503 must not keep itself
 // unhealthy), so the traffic window behind the health alerts skips them.
-bool isProbe(const std::string& path) { return path.rfind("/health", 0) == 0 || path.rfind("/metrics", 0) == 0; }
+bool isHealthProbe(const std::string& path) { return path.rfind("/health", 0) == 0; }
+bool isProbe(const std::string& path) { return isHealthProbe(path) || path.rfind("/metrics", 0) == 0; }
 
 bool countsAsTraffic(const std::string& path) {
     return !isProbe(path) && path.rfind("/socket.io", 0) != 0 && path.rfind("/engine.io", 0) != 0;
@@ -82,11 +84,8 @@ void Dispatcher::dispatch(sdk::Request& request, sdk::Response& response) {
         route(request, response, routeLabel);
     } catch (const sdk::HttpError& error) {
         renderError(error, response);
-    } catch (const std::exception& error) {
-        logFailure(request, routeLabel, error.what());
-        renderError(500, "Internal server error", response);
     } catch (...) {
-        logFailure(request, routeLabel, "an unknown exception");
+        logFailure(request, routeLabel, describeCurrentException());
         renderError(500, "Internal server error", response);
     }
     try {
@@ -137,7 +136,9 @@ void Dispatcher::route(sdk::Request& request, sdk::Response& response, std::stri
 }
 
 void Dispatcher::chargeBudget(const sdk::Request& request) {
-    if (options_.requestsPerMinute <= 0) return;
+    // An orchestrator or load balancer probing /health must always get its
+    // answer: a 429 would read as "host down" and pull a healthy host.
+    if (options_.requestsPerMinute <= 0 || isHealthProbe(request.path)) return;
     const std::string key = "host:budget:" + request.remoteAddress;
     const auto used = cache_.increment(key, std::chrono::minutes(1));
     if (used > options_.requestsPerMinute) {
@@ -189,7 +190,7 @@ void Dispatcher::publishAudit(const sdk::Request& request, const sdk::Response& 
 
 void Dispatcher::record(const sdk::Request& request, const sdk::Response& response, const std::string& routeLabel,
                         double milliseconds) {
-    metrics_.record(request.method, routeLabel, response.status, milliseconds / 1000.0);
+    metrics_.record(request.method, routeLabel, response.status, milliseconds / 1000.0, !isHealthProbe(request.path));
     if (countsAsTraffic(request.path)) traffic_.record(response.status, milliseconds);
     if (accessLog_.information() && (options_.logProbes || !isProbe(request.path))) {
         Poco::Message line(accessLog_.name(),

@@ -26,6 +26,8 @@ sdk::PluginInfo TasksPlugin::info() const {
                          {"suites", "auth"}};
     info.settings = {
         SettingSpec::boolean("requireInspection", false, "completing a cleaning task also creates an inspection task"),
+        SettingSpec::duration("overdueInterval", "60s", "how often the tasks.overdue job looks for overdue tasks",
+                              std::chrono::milliseconds(1)),
         SettingSpec::text("stayoverCron", TaskJobs::kDefaultStayoverCron,
                           "when suites.stayover creates stayover cleaning tasks (cron, UTC)"),
         SettingSpec::duration("recountInterval", "15s",

@@ -2,9 +2,11 @@
 #include "services/InProcessEventBus.h"
 #include "services/MemoryCache.h"
 #include "services/PrometheusMetrics.h"
+#include "support/RecordingChannel.h"
 
 #include <motel/sdk/Errors.h>
 
+#include <Poco/Exception.h>
 #include <Poco/JSON/Parser.h>
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -37,9 +39,11 @@ class DispatcherTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(nonJsonBodyIs415AndMalformedIs400);
     CPPUNIT_TEST(handlerErrorsBecomeEnvelopes);
     CPPUNIT_TEST(unexpectedExceptionsAre500WithoutDetails);
+    CPPUNIT_TEST(pocoExceptionsAreLoggedInFull);
     CPPUNIT_TEST(requestIdAndMetricsAreRecorded);
     CPPUNIT_TEST(corsEchoesAllowedOriginsOnly);
     CPPUNIT_TEST(requestBudgetAnswers429);
+    CPPUNIT_TEST(healthProbesAreOutsideBudgetAndErrorFigures);
     CPPUNIT_TEST(securityHeadersOnEveryResponse);
     CPPUNIT_TEST(successfulMutationsArePublishedForTheAuditLog);
     CPPUNIT_TEST_SUITE_END();
@@ -66,6 +70,16 @@ public:
                      "test");
         router_->add({"GET", "/api/boom", sdk::Access::publicRoute(),
                       [](const auto&, auto&) { throw std::runtime_error("SELECT * FROM secrets failed"); }},
+                     "test");
+        router_->add({"GET", "/api/poco-boom", sdk::Access::publicRoute(),
+                      [](const auto&, auto&) { throw Poco::NotFoundException("row 42 of table tasks"); }},
+                     "test");
+        router_->add({"GET", "/health", sdk::Access::publicRoute(),
+                      [](const sdk::Request&, sdk::Response& res) {
+                          Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+                          body->set("status", "unhealthy");
+                          res.json(503, body);
+                      }},
                      "test");
         router_->freeze();
         makeDispatcher({});
@@ -161,6 +175,16 @@ public:
         CPPUNIT_ASSERT_EQUAL(200, send("GET", "/api/things/1", "staff-token").status);
     }
 
+    void pocoExceptionsAreLoggedInFull() {
+        // Poco's what() is only the class name ("Not found"); the log needs
+        // the message, the client gets none of it.
+        test::CapturedLog log("motel.http");
+        auto res = send("GET", "/api/poco-boom");
+        CPPUNIT_ASSERT_EQUAL(500, res.status);
+        CPPUNIT_ASSERT(res.body.find("row 42") == std::string::npos);
+        CPPUNIT_ASSERT(log.channel->contains("GET /api/poco-boom failed: Not found: row 42 of table tasks"));
+    }
+
     void requestIdAndMetricsAreRecorded() {
         auto res = send("GET", "/api/things/99", "staff-token");
         CPPUNIT_ASSERT(!res.header("X-Request-Id").empty());
@@ -195,6 +219,21 @@ public:
         auto limited = send("GET", "/api/things/1", "staff-token");
         CPPUNIT_ASSERT_EQUAL(429, limited.status);
         CPPUNIT_ASSERT(!limited.header("Retry-After").empty());
+    }
+
+    // A load balancer probing /health must never be rate limited, and an
+    // unhealthy host's 503 answers are not API errors.
+    void healthProbesAreOutsideBudgetAndErrorFigures() {
+        host::DispatcherOptions options;
+        options.requestsPerMinute = 3;
+        makeDispatcher(options);
+        for (int i = 0; i < 10; ++i) CPPUNIT_ASSERT_EQUAL(503, send("GET", "/health").status);
+        CPPUNIT_ASSERT_EQUAL(200, send("GET", "/api/things/1", "staff-token").status); // the budget is untouched
+        const auto text = metrics_->renderPrometheus();
+        CPPUNIT_ASSERT_MESSAGE(text, text.find("http_requests_total{method=\"GET\",route=\"/health\",status=\"503\"} 10") !=
+                                         std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(text, text.find("http_request_errors_total{method=\"GET\",route=\"/health\",status=\"503\"} 10") ==
+                                         std::string::npos);
     }
 
     void securityHeadersOnEveryResponse() {

@@ -1,5 +1,6 @@
 #include "services/redis/RedisJobs.h"
 
+#include "services/JobContract.h"
 #include "services/JobPayload.h"
 #include "services/redis/RedisError.h"
 #include "services/redis/RedisJobsEngine.h"
@@ -27,7 +28,7 @@ RedisJobs::RedisJobs(RedisUrl url, std::string instanceId, std::size_t workers, 
     : RedisJobs(std::move(url), std::move(instanceId), workers, logger, Options()) {}
 
 RedisJobs::RedisJobs(RedisUrl url, std::string instanceId, std::size_t workers, Poco::Logger& logger, Options options) {
-    if (workers == 0) throw std::invalid_argument("the job engine needs at least one worker");
+    JobContract::checkWorkers(workers);
     if (instanceId.empty()) throw std::invalid_argument("the job engine needs an instance id");
     if (options.visibilityTimeout.count() <= 0 || options.scheduleLease.count() <= 0 ||
         options.pollInterval.count() <= 0 || options.fetchBlock.count() <= 0)
@@ -52,8 +53,7 @@ std::string RedisJobs::defaultInstanceId() {
 
 void RedisJobs::start() {
     std::lock_guard<std::mutex> lifecycle(_lifecycleMutex);
-    if (_started || _stopped)
-        throw std::logic_error(_stopped ? "the job engine has been stopped" : "the job engine is already started");
+    JobContract::checkCanStart(_started, _stopped);
     {
         std::lock_guard<std::mutex> lock(_engine->mutex);
         const auto now = JobSchedule::nowMs();
@@ -135,7 +135,7 @@ void RedisJobs::stop(std::chrono::milliseconds grace) noexcept {
 }
 
 void RedisJobs::every(const std::string& name, std::chrono::milliseconds interval, JobFn fn) {
-    if (interval.count() <= 0) throw std::invalid_argument("scheduled job '" + name + "' needs a positive interval");
+    JobContract::checkInterval(name, interval);
     _engine->addSchedule(std::make_unique<Engine::Schedule>(name, std::move(fn), JobSchedule::every(interval)));
 }
 
@@ -144,11 +144,10 @@ void RedisJobs::cron(const std::string& name, const std::string& expression, Job
 }
 
 void RedisJobs::handle(const std::string& queue, QueueHandler handler) {
-    if (queue.empty()) throw std::invalid_argument("a job queue needs a name");
-    if (!handler) throw std::invalid_argument("handler for job queue '" + queue + "' is empty");
+    JobContract::checkHandler(queue, handler);
     std::lock_guard<std::mutex> lock(_engine->mutex);
     if (!_engine->handlers.emplace(queue, std::move(handler)).second)
-        throw std::logic_error("job queue '" + queue + "' already has a handler");
+        throw std::logic_error(JobContract::alreadyHandled(queue));
     _engine->knownQueues.insert(queue);
     _engine->figures[queue]; // the queue shows up in stats() from now on
     _engine->fetcherWake.notify_one();
@@ -156,9 +155,7 @@ void RedisJobs::handle(const std::string& queue, QueueHandler handler) {
 }
 
 void RedisJobs::enqueue(const std::string& queue, const Poco::Dynamic::Var& payload, sdk::JobOptions options) {
-    if (queue.empty()) throw std::invalid_argument("a job queue needs a name");
-    if (options.maxAttempts < 1)
-        throw std::invalid_argument("a job on queue '" + queue + "' needs maxAttempts of at least 1");
+    JobContract::checkEnqueue(queue, options);
     const auto json = JobPayload::toJson(payload);
     const auto delay = std::max(options.delay, std::chrono::milliseconds(0));
     const auto due = Clock::now() + delay;
@@ -223,6 +220,10 @@ std::map<std::string, RedisJobs::QueueStats> RedisJobs::stats() const {
         stats.dead = figure.dead;
     }
     return result;
+}
+
+std::map<std::string, RedisJobs::ScheduleStats> RedisJobs::scheduleStats() const {
+    return _engine->scheduleFigures.snapshot();
 }
 
 std::vector<RedisJobs::DeadLetter> RedisJobs::deadLetters(const std::string& queue) const {

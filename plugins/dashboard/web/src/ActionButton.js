@@ -3,13 +3,13 @@
 // link status / offline note), or for a reason of its own, shown beside it.
 import { html } from "htm/preact";
 import { useId } from "preact/hooks";
-import { pausedReason, useBoard } from "./context.js";
+import { pausedNoteId, pausedReason, useBoard } from "./context.js";
 
 export function ActionButton({ label, busyLabel, busy = false, blocked = "", variant = "", onClick, name }) {
   const { link } = useBoard();
   const paused = pausedReason(link);
   const reasonId = useId();
-  const describedBy = blocked ? reasonId : paused ? (link === "offline" ? "paused-note" : "link-state") : undefined;
+  const describedBy = blocked ? reasonId : pausedNoteId(link);
   return html`
     <span class="action">
       <button type="button" class=${variant} disabled=${busy || !!blocked || !!paused} aria-label=${name}

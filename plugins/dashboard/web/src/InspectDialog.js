@@ -44,10 +44,11 @@ export function InspectDialog({ suite, task, onClose }) {
                   aria-describedby=${problem ? "inspect-problem" : undefined}
                   onInput=${(e) => setNote(e.currentTarget.value)}></textarea>
         ${problem && html`<p id="inspect-problem" class="error" role="alert">${problem}</p>`}
-        ${paused && html`<p class="muted">${paused}</p>`}
+        ${paused && html`<p id="inspect-paused" class="muted">${paused}</p>`}
         <div class="modal-actions">
           <button type="button" onClick=${onClose}>Cancel</button>
-          <button type="submit" class=${outcome === "fail" ? "danger" : "primary"} disabled=${busy || !!paused}>
+          <button type="submit" class=${outcome === "fail" ? "danger" : "primary"} disabled=${busy || !!paused}
+                  aria-describedby=${paused ? "inspect-paused" : undefined}>
             ${busy ? "Recording…" : outcome === "fail" ? "Record failure" : "Record pass"}</button>
         </div>
       </form>

@@ -4,7 +4,7 @@ import { html } from "htm/preact";
 import { useState } from "preact/hooks";
 import { useAction } from "./actions.js";
 import { AssigneeSelect } from "./AssigneeSelect.js";
-import { pausedReason, useBoard } from "./context.js";
+import { pausedNoteId, pausedReason, useBoard } from "./context.js";
 
 const TYPES = ["cleaning", "inspection", "maintenance", "other"];
 const PRIORITIES = ["low", "normal", "high", "urgent"];
@@ -59,7 +59,7 @@ export function NewTaskForm({ suites }) {
           <${AssigneeSelect} users=${users} taskType=${type} value=${assigneeId} onChange=${setAssigneeId} />
         </label>
         <button type="submit" class="primary" disabled=${busy || !!paused}
-                aria-describedby=${paused ? (link === "offline" ? "paused-note" : "link-state") : undefined}>
+                aria-describedby=${pausedNoteId(link)}>
           ${busy ? "Creating…" : "Create task"}</button>
       </form>
     </details>`;

@@ -17,13 +17,20 @@ const HISTORY_PAGE = 25;
 /// before today that was completed today is not counted (see README).
 const COMPLETED_LOOKBACK_DAYS = 7;
 
-function unreachable() {
+/// The error for a request that got no answer. Whether a change was made
+/// is then unknown (the request may have reached the server), and the user
+/// must be told so; a read or a sign-in changes nothing.
+function unreachable(changing) {
+  const offline = typeof navigator !== "undefined" && navigator.onLine === false;
+  if (offline)
+    return new ApiError(0, changing ? "You are offline: nothing was sent. Try again when the board is live."
+                                    : "You are offline: check the connection and try again.");
   return new ApiError(
     0,
-    typeof navigator !== "undefined" && navigator.onLine === false
-      ? "You are offline: nothing was sent. Try again when the board is live."
-      : "The server could not be reached, so the change may not have been made. " +
-        "The board refreshes when the link is back; check it before trying again.",
+    changing
+      ? "The server could not be reached, so the change may not have been made. " +
+          "The board refreshes when the link is back; check it before trying again."
+      : "The server could not be reached: check the connection and try again.",
   );
 }
 
@@ -34,17 +41,18 @@ export function createApi(token, onSessionEnded) {
     if (body !== undefined) headers["Content-Type"] = "application/json";
     // The change is meant for the version the user saw: a stale one is 412.
     if (version !== undefined) headers["If-Match"] = `"${version}"`;
+    const changing = method !== "GET" && path !== "/api/auth/login";
     let response;
     try {
       response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     } catch {
-      throw unreachable();
+      throw unreachable(changing);
     }
     let text = "";
     try {
       text = await response.text();
     } catch {
-      throw unreachable();
+      throw unreachable(changing);
     }
     let data = null;
     try {

@@ -1,7 +1,8 @@
 // What every part of the signed-in board shares: the caller, the API, the
-// link state (actions need a live link), the users the caller may see, and
-// the two ways to act: `perform` (a REST call whose refusal is shown) and
-// `confirm` (a modal question before a guest-facing change).
+// link state (actions need a live link), the users and tasks the caller may
+// see, the two ways to act: `perform` (a REST call whose refusal is shown as
+// `failure`) and `confirm` (a modal question before a guest-facing change),
+// and opening the suite and inspection dialogs.
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 
@@ -14,4 +15,10 @@ export function pausedReason(link) {
   if (link === "live") return "";
   if (link === "connecting") return "Connecting to the server: actions start once the board is live.";
   return "Offline: actions are paused until the link is back, so nothing is sent twice or lost.";
+}
+
+/// The id of the element that explains paused actions (for aria-describedby).
+export function pausedNoteId(link) {
+  if (link === "live") return undefined;
+  return link === "offline" ? "paused-note" : "link-state";
 }

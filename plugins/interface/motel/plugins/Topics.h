@@ -24,6 +24,11 @@
 namespace motel::plugins::topics {
 
 // ---- host -------------------------------------------------------------------
+/// SIGTERM: the host no longer accepts connections and is about to wait for
+/// the requests in flight. A plugin holding long-lived connections ends them
+/// here so clients reconnect to another host at once. Host-local. Payload
+/// {"reason": "shutdown"}.
+inline constexpr const char* kHostDraining = "host.draining";
 /// After every POST/PATCH/PUT/DELETE under /api, once answered. Host-local.
 /// Payload {actorId|null, action ("PATCH /api/suites/:id"), entity ("suites"),
 /// entityId (text, "" when none), status, requestId, clientAddress, at}.

@@ -13,7 +13,7 @@ namespace motel::sdk {
 /// is a password, as before Redis ACLs) or `unix:///path/to/socket`. Parsed
 /// once at start; the password never appears in describe() or in any error
 /// message, so every log line may print a RedisUrl safely.
-struct RedisUrl {
+struct MOTEL_SDK_API RedisUrl {
     std::string host = "127.0.0.1";
     int port = 6379;
     std::string unixSocket; ///< set for unix:// URLs; host and port unused then

@@ -65,6 +65,7 @@ async function screenshots() {
     await page.evaluate(() => {
       document.activeElement?.blur();
       window.scrollTo(0, 0);
+      for (const scrolled of document.querySelectorAll(".tasks")) scrolled.scrollTop = 0;
     });
   }
   await world.desk.screenshot({ path: path.join(world.shots, "board-desk.png") });

@@ -20,7 +20,12 @@ async function doubleClickCheckOut(world) {
   check((await rest.call(admin, "GET", `/api/suites/${id}`)).occupancy === "occupied",
         "a double-click on Check out only asks");
   check((await focusedText(desk)) === "Keep as it is", "the question starts on the safe choice");
-  await question.getByRole("button", { name: "Check out" }).click();
+  // By keyboard: Tab to the confirming button once it is armed, Enter.
+  const confirming = question.getByRole("button", { name: "Check out" });
+  await desk.waitForFunction((button) => !button.disabled, await confirming.elementHandle());
+  await desk.keyboard.press("Tab");
+  check((await focusedText(desk)) === "Check out", "Tab moves from the safe choice to the confirming button");
+  await desk.keyboard.press("Enter");
   await question.waitFor({ state: "detached" });
   await fieldIs(card, "occupancy", "vacant");
 
@@ -113,8 +118,8 @@ async function lostRequestExplained(world) {
   const question = dialog(desk, "Take suite 202 out of service?");
   check((await question.textContent()).includes("A guest is checked in"), "taking an occupied suite out of service warns");
   await question.getByRole("button", { name: "Take out of service" }).click();
+  await details.getByRole("alert").filter({ hasText: "could not be reached" }).waitFor(); // shown where the user is
   const alert = alertText(desk).filter({ hasText: "could not be reached" });
-  await alert.waitFor();
   const text = await alert.textContent();
   check(!/Failed to fetch|NetworkError|TypeError/.test(text), `no raw network error: ${text}`);
   await desk.unroute("**/api/suites/*", cut);

@@ -1,9 +1,10 @@
 // Staff fit: assignee lists offer the people who do the work (housekeepers
 // first; managers only for inspections; never administrators or deactivated
 // users); on phones no suite number or label wraps and every control is at
-// least 44 x 44 px; the login form's focus order is email, password, button.
+// least 44 x 44 px; the focus order follows the layout (the login form;
+// the desk: top bar, glance, tasks, suites).
 "use strict";
-const { check, log, PHONE_CONTEXT } = require("./e2e-support.cjs");
+const { check, dialog, log, PHONE_CONTEXT } = require("./e2e-support.cjs");
 
 /// [{group, names}] of a <select>'s option groups ("" for loose options).
 const assigneeChoices = (select) =>
@@ -96,10 +97,13 @@ async function phoneFit(world) {
     check(small.length === 0, `${name}: touch targets under 44 px: ${small.join("; ")}`);
   }
   // The inspection form on a phone, too.
-  await world.managerPhone.getByRole("button", { name: "Inspect suite 208" }).click();
+  await world.managerPhone.getByRole("button", { name: "Inspect suite 204" }).click();
+  const form = dialog(world.managerPhone, "Inspect suite 204");
+  await form.getByRole("radio", { name: /Pass/ }).waitFor();
   const small = await smallTargets(world.managerPhone);
   check(small.length === 0, `inspection form on a phone: touch targets under 44 px: ${small.join("; ")}`);
   await world.managerPhone.keyboard.press("Escape");
+  await form.waitFor({ state: "detached" });
   log("phones: no suite number or label wraps (PH-1201 included); every control is at least 44 x 44 px");
 }
 
@@ -122,10 +126,33 @@ async function loginFocusOrder(world) {
   log("login focus order: email -> password -> Sign in");
 }
 
+/// On the desk, Tab goes through the page in the order it is laid out: the
+/// top bar, the day at a glance, the tasks (left), then the suites (right).
+async function deskFocusOrder(world) {
+  const { desk } = world;
+  await desk.evaluate(() => document.activeElement?.blur());
+  await desk.locator(".topbar h1").click(); // start from the top of the page
+  const sections = [];
+  for (let presses = 0; presses < 200 && sections[sections.length - 1] !== "suites"; presses++) {
+    await desk.keyboard.press("Tab");
+    const where = await desk.evaluate(() => {
+      const element = document.activeElement;
+      if (element.closest(".topbar")) return "topbar";
+      return element.closest("section.glance, section.tasks, section.suites")?.className.split(" ")[0] || "other";
+    });
+    if (sections[sections.length - 1] !== where) sections.push(where);
+  }
+  check(JSON.stringify(sections) === JSON.stringify(["topbar", "glance", "tasks", "suites"]), `desk focus order: ${sections}`);
+  const left = (selector) => desk.locator(selector).evaluate((element) => element.getBoundingClientRect().left);
+  check((await left("section.tasks")) < (await left("section.suites")), "the tasks are left of the suites");
+  log("desk focus order follows the layout: top bar -> glance -> tasks (left) -> suites (right)");
+}
+
 async function run(world) {
   await assigneeLists(world);
   await phoneFit(world);
   await loginFocusOrder(world);
+  await deskFocusOrder(world);
 }
 
 module.exports = { name: "staff fit", run };
