@@ -35,7 +35,10 @@ sdk::PluginInfo RealtimePlugin::info() const {
         SettingSpec::integer("maxPayload", 1000000, 1024, 100000000, "largest Engine.IO message accepted, in bytes"),
         SettingSpec::duration("connectTimeout", "45s", "time a client has to send its Socket.IO CONNECT"),
         SettingSpec::duration("recoveryWindow", "2m", "how long a dropped session can recover its missed events (0: off)"),
-        SettingSpec::text("redisChannel", "motel:realtime", "Redis channel of the cross-host event relay"),
+        SettingSpec::text("redisChannel", "motel:realtime", "Redis key prefix of the cross-host event relay"),
+        SettingSpec::integer("recoveryMaxEvents", 1000, 1, 1000000, "events kept per session for recovery"),
+        SettingSpec::integer("relayBuffer", 10000, 1, 10000000, "events buffered while Redis is away"),
+        SettingSpec::integer("streamMaxLength", 100000, 100, 100000000, "entries the relay's Redis stream keeps"),
     };
     return info;
 }
