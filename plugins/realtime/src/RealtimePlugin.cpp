@@ -66,6 +66,8 @@ void RealtimePlugin::start(sdk::PluginContext& context) {
     }
     events_ = &context.events();
     fanout_->attach(*events_);
+    revoker_ = std::make_unique<SessionRevoker>(*socketIo_);
+    revoker_->attach(*events_);
     context.logger().information(
         "Socket.IO at /socket.io/ on %z I/O threads, pingInterval %ldms, recovery window %ldms%s", loops_->size(),
         static_cast<long>(config.engine.pingInterval.count()),
@@ -87,6 +89,7 @@ void RealtimePlugin::mount(sdk::RouteRegistry& routes, const std::string& path, 
 void RealtimePlugin::stop() noexcept {
     try {
         if (fanout_ && events_) fanout_->detach(*events_);
+        if (revoker_ && events_) revoker_->detach(*events_);
         events_ = nullptr;
         if (bridge_) bridge_->stop();
         if (engine_) engine_->closeAll();
@@ -95,6 +98,7 @@ void RealtimePlugin::stop() noexcept {
     } catch (...) {
         // stop() must not throw; the host is going down anyway.
     }
+    revoker_.reset();
     fanout_.reset();
     bridge_.reset();
     echo_.reset();

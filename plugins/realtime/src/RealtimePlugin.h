@@ -8,6 +8,8 @@
 /// events out after commit, across hosts through Redis when `redis.url` is
 /// set. WebSockets leave the host's HTTP server (Exchange::takeOver) and live
 /// on the plugin's own epoll threads; long-polls are deferred replies.
+/// Ends the sockets of revoked tokens and users (SessionRevoker; the auth
+/// plugin publishes those events on every host) and of expired tokens.
 /// Registers the `websocket` health check and the `motel_websocket_*` metrics.
 /// Configuration: see RealtimeConfig.
 
@@ -15,6 +17,7 @@
 #include "application/RealtimeConfig.h"
 #include "application/RealtimeStats.h"
 #include "application/RedisBridge.h"
+#include "application/SessionRevoker.h"
 #include "engine/EngineServer.h"
 #include "io/IoLoopGroup.h"
 #include "socketio/SocketApplication.h"
@@ -47,6 +50,7 @@ private:
     std::unique_ptr<EngineServer> echo_; ///< compliance mode only
     std::unique_ptr<EventFanout> fanout_;
     std::unique_ptr<RedisBridge> bridge_;
+    std::unique_ptr<SessionRevoker> revoker_; ///< ends revoked users' and tokens' sockets
 };
 
 } // namespace motel::realtime

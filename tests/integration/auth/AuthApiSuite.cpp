@@ -399,7 +399,7 @@ void AuthApiSuite::invalidBodiesAndIdsAre400Or404() {
     std::set<std::string> problems;
     for (std::size_t i = 0; i < messages->size(); ++i) problems.insert(messages->getElement<std::string>(i));
     for (const char* expected : {"property extra should not exist", "email must be an email",
-                                 "name should not be empty", "password must be longer than or equal to 8 characters",
+                                 "name should not be empty", "password must be longer than or equal to 12 characters",
                                  "role must be one of the following values: admin, manager, staff"})
         CPPUNIT_ASSERT_MESSAGE(expected, problems.count(expected) == 1);
 

@@ -4,10 +4,13 @@
 /// authenticated as, its rooms, and the acknowledgements it waits for.
 /// Lives on its connection's loop thread.
 
+#include "io/IoLoop.h"
+
 #include <motel/sdk/Principal.h>
 
 #include <Poco/Dynamic/Var.h>
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -41,6 +44,10 @@ public:
     const std::set<std::string>& rooms() const { return rooms_; }
     SocketIoConnection& connection() { return connection_; }
 
+    /// Ends this socket (SocketIoConnection::end) after `delay`, e.g. when
+    /// its token expires; cancelled when the socket goes first.
+    void endAfter(std::chrono::milliseconds delay);
+
     void join(const std::string& room);
     void leave(const std::string& room);
 
@@ -65,6 +72,7 @@ private:
     std::set<std::string> rooms_;
     std::map<std::uint64_t, AckCallback> acks_;
     std::uint64_t nextAckId_ = 0;
+    IoLoop::TimerId endTimer_;
 };
 
 } // namespace motel::realtime
