@@ -151,6 +151,9 @@ AuthConfig AuthConfig::load(const sdk::Settings& host, const sdk::Settings& plug
         throw sdk::ConfigError(plugin.prefix() + "userCacheTtl=" + plugin.getString("userCacheTtl") +
                                ": expected a duration from 0 (no cache) to 5m, like 5s");
     config.redisUrl = host.getString("redis.url");
+    config.revocationChannel = plugin.getString("revocationChannel", config.revocationChannel);
+    if (config.revocationChannel.empty())
+        throw sdk::ConfigError(plugin.prefix() + "revocationChannel must not be empty");
     config.commonPasswordFiles = plugin.has("commonPasswordFiles") ? plugin.getList("commonPasswordFiles")
                                                                     : PasswordPolicy::defaultListFiles();
     config.adminEmail = env("MOTEL_ADMIN_EMAIL");

@@ -48,6 +48,8 @@ struct AuthConfig {
     std::chrono::milliseconds revocationPoll{500};
     /// `redis.url` (host-wide; empty: revocations travel by polling only).
     std::string redisUrl;
+    /// The Redis channel of the revocation wake-up (`plugins.auth.revocationChannel`).
+    std::string revocationChannel = "motel:auth:revocations";
     /// Lists of common passwords PasswordPolicy refuses (`plugins.auth.commonPasswordFiles`).
     std::vector<std::string> commonPasswordFiles;
     PasswordStrength passwordStrength = PasswordStrength::interactive;

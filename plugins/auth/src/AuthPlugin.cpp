@@ -79,7 +79,7 @@ void AuthPlugin::startRevocations(sdk::PluginContext& context, const AuthConfig&
             throw sdk::ConfigError("redis.url: " + std::string(error.what()));
         }
         RevocationFeed* feed = revocations_.get();
-        revocationSignal_ = std::make_unique<RevocationSignal>(endpoint, RevocationSignal::kDefaultChannel,
+        revocationSignal_ = std::make_unique<RevocationSignal>(endpoint, config.revocationChannel,
                                                                [feed] { feed->wake(); }, context.logger());
         revocations_->setSignal(revocationSignal_.get());
     }

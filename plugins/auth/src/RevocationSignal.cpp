@@ -126,7 +126,9 @@ void RevocationSignal::runPublisher() {
         {
             std::unique_lock<std::mutex> lock(mutex_);
             wake_.wait(lock, [this] { return stopping_ || pending_; });
-            if (stopping_) return;
+            // A notice made just before stop() still goes out (`motel-host
+            // user disable` stops right after its change).
+            if (!pending_) return;
             pending_ = false;
         }
         for (int attempt = 0; attempt < 2; ++attempt) { // a stale connection gets one fresh retry

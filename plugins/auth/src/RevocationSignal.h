@@ -36,8 +36,6 @@ public:
     /// publisher gets to them are sent as one message.
     void notify();
 
-    static constexpr const char* kDefaultChannel = "motel:auth:revocations";
-
 private:
     void runSubscriber();
     void runPublisher();
