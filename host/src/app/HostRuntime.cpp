@@ -19,6 +19,7 @@
 
 #include <motel/sdk/Authenticator.h>
 
+#include <Poco/JSON/Object.h>
 #include <Poco/Logger.h>
 
 namespace motel::host {
@@ -130,16 +131,21 @@ std::vector<sdk::CommandInfo> HostRuntime::pluginCommands() const {
 
 int HostRuntime::runPluginCommand(const std::string& name, const std::vector<std::string>& args, std::istream& in,
                                   std::ostream& out) {
-    for (const auto* plugin : plugins_->ordered()) {
-        for (const auto& command : plugin->instance->commands()) {
-            if (command.name != name) continue;
-            return plugin->instance->runCommand(contextFor(*plugin), name, args, in, out);
-        }
-    }
+    requirePluginCommand(name);
+    for (const auto* plugin : plugins_->ordered())
+        for (const auto& command : plugin->instance->commands())
+            if (command.name == name) return plugin->instance->runCommand(contextFor(*plugin), name, args, in, out);
+    throw UnknownCommand("unknown command '" + name + "'");
+}
+
+void HostRuntime::requirePluginCommand(const std::string& name) const {
     std::string known;
-    for (const auto& command : pluginCommands()) known += " " + command.name;
-    throw std::invalid_argument("unknown command '" + name + "' (built in: serve migrate seed plugins; from plugins:" +
-                                (known.empty() ? std::string(" none") : known) + ")");
+    for (const auto& command : pluginCommands()) {
+        if (command.name == name) return;
+        known += " " + command.name;
+    }
+    throw UnknownCommand("unknown command '" + name + "' (built in: serve migrate seed plugins cache; from plugins:" +
+                         (known.empty() ? std::string(" none") : known) + ")");
 }
 
 void HostRuntime::serve() {
@@ -184,9 +190,21 @@ void HostRuntime::serve() {
 
 std::uint16_t HostRuntime::port() const { return http_ ? http_->port() : 0; }
 
+void HostRuntime::publishDraining() noexcept {
+    try {
+        Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
+        payload->set("reason", "shutdown");
+        events_->publish("host.draining", payload);
+    } catch (...) {
+        // The bus logs subscriber failures itself; the shutdown goes on.
+    }
+}
+
 void HostRuntime::shutdown(std::chrono::milliseconds grace) noexcept {
     try {
-        if (http_) http_->stop(grace);
+        // Realtime (and any plugin that holds long-lived connections) ends
+        // them on `host.draining`, once no new connection can reach this host.
+        if (http_) http_->stop(grace, [this] { publishDraining(); });
     } catch (...) {
     }
     if (jobsRunning_) {

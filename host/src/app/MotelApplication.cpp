@@ -1,24 +1,21 @@
 #include "app/MotelApplication.h"
+#include "app/ControlSignals.h"
 #include "app/HostRuntime.h"
+#include "app/UsageText.h"
+#include "app/ServiceNotifier.h"
 #include "config/HostConfig.h"
 #include "plugins/DependencyOrder.h"
 
-#include <Poco/AsyncChannel.h>
-#include <Poco/AutoPtr.h>
-#include <Poco/ConsoleChannel.h>
 #include <Poco/Environment.h>
 #include <Poco/File.h>
-#include <Poco/FormattingChannel.h>
 #include <Poco/Logger.h>
 #include <Poco/Path.h>
-#include <Poco/PatternFormatter.h>
-#include <Poco/Util/HelpFormatter.h>
+#include <motel/sdk/Version.h>
+
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionCallback.h>
 
 #include <iostream>
-#include <csignal>
-#include <pthread.h>
 #include <map>
 #include <optional>
 
@@ -44,21 +41,13 @@ int fail(const std::string& message, int code) {
     return code;
 }
 
+// The unit's TimeoutStopSec (debian/motel-manager.service) leaves room for
+// this plus the plugins' own stop.
 const std::chrono::milliseconds kShutdownGrace(10000);
 
-// Poco's waitForTerminationRequest() blocks SIGINT/SIGTERM/SIGQUIT only in
-// the waiting thread and sigwait()s there; a thread started before that (the
-// async logger, I/O threads, workers) would otherwise receive the signal and
-// die with the default action. Blocking them first lets every thread inherit
-// the mask, so only the sigwait() sees them and shutdown is graceful.
-void blockTerminationSignals() {
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGTERM);
-    sigaddset(&signals, SIGQUIT);
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-}
+// Where a host installed under /usr (the Debian package) keeps its
+// configuration: /etc, as GNUInstallDirs maps it for that prefix.
+const char* const kSystemConfigFile = "/etc/motel/motel.properties";
 } // namespace
 
 MotelApplication::MotelApplication() { setUnixOptions(true); }
@@ -69,6 +58,11 @@ void MotelApplication::defineOptions(Poco::Util::OptionSet& options) {
                           .required(false)
                           .repeatable(false)
                           .callback(Poco::Util::OptionCallback<MotelApplication>(this, &MotelApplication::handleHelp)));
+    options.addOption(
+        Poco::Util::Option("version", "V", "Print the host's version and the plugin SDK's version and exit.")
+            .required(false)
+            .repeatable(false)
+            .callback(Poco::Util::OptionCallback<MotelApplication>(this, &MotelApplication::handleVersion)));
     options.addOption(
         Poco::Util::Option("config", "c", "Read configuration from FILE (default: <prefix>/etc/motel/motel.properties).")
             .required(false)
@@ -82,23 +76,40 @@ void MotelApplication::handleHelp(const std::string&, const std::string&) {
     stopOptionsProcessing();
 }
 
+void MotelApplication::handleVersion(const std::string&, const std::string&) {
+    versionRequested_ = true;
+    stopOptionsProcessing();
+}
+
 void MotelApplication::handleConfig(const std::string&, const std::string& value) { configFile_ = value; }
 
-void MotelApplication::printHelp() const {
-    Poco::Util::HelpFormatter help(options());
-    help.setCommand(commandName());
-    help.setUsage("[--config=FILE] [serve|migrate|seed|plugins|<plugin command> ARGS...]");
-    help.setHeader(
-        "Motel Manager host.\n"
-        "  serve    load the configured plugins, migrate, and serve HTTP (default)\n"
-        "  migrate  apply pending database migrations and exit\n"
-        "  seed     add development demo data (refused when motel.env=production) and exit\n"
-        "  plugins  list the plugins found in plugins.dir and exit\n"
-        "  cache clear  empty the shared cache (never the job queue; use it instead of redis-cli FLUSHALL)\n"
-        "  user ... operator commands of the loaded plugins (auth: user add|passwd|disable)\n"
-        "Environment overrides: PORT, HOST, DATABASE_URL, REDIS_URL, JWT_SECRET, JWT_EXPIRES_IN,\n"
-        "MOTEL_PLUGINS, MOTEL_ENV, CORS_ORIGINS, LOG_LEVEL.");
-    help.format(std::cout);
+std::string MotelApplication::usage() const {
+    const std::vector<UsageEntry> commands{
+        {"serve", "load the configured plugins, migrate, and serve HTTP (the default)"},
+        {"migrate", "apply pending database migrations and exit"},
+        {"seed", "add development demo data (refused when motel.env=production) and exit"},
+        {"plugins", "list the plugins found in plugins.dir and exit"},
+        {"cache clear", "empty the shared cache (never the job queue; use it instead of redis-cli FLUSHALL)"},
+        {"user ...", "operator commands of the loaded plugins (auth: user add | passwd | disable)"},
+    };
+    std::vector<UsageEntry> flags;
+    for (const auto& option : options()) {
+        std::string name = "--" + option.fullName();
+        if (option.takesArgument()) name += "=" + option.argumentName();
+        if (!option.shortName().empty()) name = "-" + option.shortName() + ", " + name;
+        flags.push_back({name, option.description()});
+    }
+    return formatUsage(commandName() + " [--config=FILE] [serve|migrate|seed|plugins|cache clear|<plugin command> ARGS...]",
+                       commands, flags,
+                       "Environment overrides: PORT, HOST, DATABASE_URL, REDIS_URL, JWT_SECRET, JWT_EXPIRES_IN, "
+                       "MOTEL_PLUGINS, MOTEL_ENV, CORS_ORIGINS, LOG_LEVEL, LOG_FORMAT.\n"
+                       "serve: SIGTERM/SIGINT stop gracefully; SIGHUP reopens log.file and re-reads the log levels.");
+}
+
+int MotelApplication::usageError(const std::string& message) const {
+    std::cerr << "motel-host: " << message << "\n\n" << usage();
+    std::cerr.flush();
+    return EXIT_USAGE;
 }
 
 std::string MotelApplication::prefixDir() const {
@@ -113,41 +124,32 @@ HostConfig MotelApplication::loadConfig() const {
         const std::string fallback =
             Poco::Path(Poco::Path(prefixDir()).makeDirectory(), "etc/motel/motel.properties").toString();
         if (Poco::File(fallback).exists()) file = fallback;
+        else if (prefixDir() == "/usr/" && Poco::File(kSystemConfigFile).exists()) file = kSystemConfigFile;
     }
     return HostConfig::load(file, processEnvironment(), prefixDir());
 }
 
-void MotelApplication::setUpLogging(const std::string& level) const {
-    Poco::AutoPtr<Poco::PatternFormatter> formatter(new Poco::PatternFormatter("%Y-%m-%dT%H:%M:%S.%iZ %p %s: %t"));
-    formatter->setProperty("times", "UTC");
-    Poco::AutoPtr<Poco::ConsoleChannel> console(new Poco::ConsoleChannel);
-    Poco::AutoPtr<Poco::FormattingChannel> formatting(new Poco::FormattingChannel(formatter, console));
-    // Asynchronous so a slow terminal or pipe never holds up a request.
-    Poco::AutoPtr<Poco::AsyncChannel> async(new Poco::AsyncChannel(formatting));
-    Poco::Logger::root().setChannel(async);
-    Poco::Logger::root().setLevel(level);
-    std::vector<std::string> names;
-    Poco::Logger::names(names);
-    for (const auto& name : names) {
-        Poco::Logger::get(name).setChannel(async);
-        Poco::Logger::get(name).setLevel(level);
-    }
-}
-
 int MotelApplication::main(const std::vector<std::string>& args) {
     if (helpRequested_) {
-        printHelp();
+        std::cout << usage();
+        return EXIT_OK;
+    }
+    if (versionRequested_) {
+        std::cout << "motel-host " << MOTEL_HOST_VERSION << "\nplugin SDK " << MOTEL_SDK_VERSION_STRING << " (ABI "
+                  << MOTEL_SDK_ABI_MAJOR << "." << MOTEL_SDK_ABI_MINOR << ")" << std::endl;
         return EXIT_OK;
     }
     const std::string command = args.empty() ? "serve" : args.front();
-    if (command == "serve") blockTerminationSignals();
+    // Blocked before any thread starts (the async logger, I/O threads,
+    // workers), so only the sigwait() in serve() ever sees them.
+    if (command == "serve") ControlSignals::block();
     const bool builtIn = command == "serve" || command == "migrate" || command == "seed" || command == "plugins";
     if (builtIn && args.size() > 1) return fail("'" + command + "' takes no arguments", EXIT_USAGE);
 
     std::optional<HostConfig> config;
     try {
         config = loadConfig();
-        setUpLogging(config->logLevel());
+        logging_.configure(*config);
     } catch (const std::exception& e) {
         return fail(std::string("configuration error: ") + e.what(), EXIT_CONFIG);
     }
@@ -163,6 +165,9 @@ int MotelApplication::main(const std::vector<std::string>& args) {
             return EXIT_OK;
         }
         return pluginCommand(std::move(*config), args);
+    } catch (const UnknownCommand& e) {
+        Poco::Logger::root().getChannel()->close();
+        return usageError(e.what());
     } catch (const std::invalid_argument& e) {
         return fail(e.what(), EXIT_USAGE);
     } catch (const std::exception& e) {
@@ -172,7 +177,11 @@ int MotelApplication::main(const std::vector<std::string>& args) {
 
 int MotelApplication::pluginCommand(HostConfig config, const std::vector<std::string>& args) {
     HostRuntime runtime(std::move(config));
+    // The plugin libraries tell which commands they offer; an unknown word
+    // stops here, before the database is opened, migrated or any plugin
+    // started.
     runtime.loadPlugins();
+    runtime.requirePluginCommand(args.front());
     runtime.openDatabase();
     runtime.migrate();
     runtime.startPlugins();
@@ -195,12 +204,30 @@ int MotelApplication::serve(HostConfig config) {
     runtime.serve();
     log.information("motel-host %s listening on %s:%hu (%s)", std::string(MOTEL_HOST_VERSION),
                     runtime.config().httpHost(), runtime.port(), runtime.config().environment());
-    waitForTerminationRequest();
+    const ServiceNotifier systemd;
+    systemd.ready("listening on port " + std::to_string(runtime.port()));
+    ControlSignals::waitForStop([this, &log, &systemd] {
+        systemd.reloading();
+        reload(log);
+        systemd.ready("reloaded");
+    });
+    systemd.stopping();
     log.information("shutting down");
     runtime.shutdown(kShutdownGrace);
     log.information("stopped");
     Poco::Logger::root().getChannel()->close();
     return EXIT_OK;
+}
+
+void MotelApplication::reload(Poco::Logger& log) {
+    try {
+        const HostConfig fresh = loadConfig();
+        HostLogging::applyLevels(fresh);
+        logging_.reopenFiles();
+        log.information("reload: log files reopened, log levels re-read from %s", fresh.source());
+    } catch (const std::exception& e) {
+        log.error("reload failed, keeping the running settings: %s", std::string(e.what()));
+    }
 }
 
 int MotelApplication::migrate(HostConfig config) {

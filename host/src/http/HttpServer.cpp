@@ -70,7 +70,7 @@ void HttpServer::onConnectionClosed() {
     }
 }
 
-void HttpServer::stop(std::chrono::milliseconds grace) {
+void HttpServer::stop(std::chrono::milliseconds grace, const std::function<void()>& notAccepting) {
     std::lock_guard<std::mutex> lifecycle(_lifecycleMutex);
     if (!_running) return;
     _running = false;
@@ -87,6 +87,7 @@ void HttpServer::stop(std::chrono::milliseconds grace) {
         });
         closed.get_future().wait();
     }
+    if (notAccepting) notAccepting();
     // 2. Close what has no request in flight; the rest closes after answering.
     for (auto& io : _ioThreads) {
         IoThread* thread = io.get();

@@ -1,11 +1,14 @@
 #include "routing/Dispatcher.h"
 #include "routing/ErrorEnvelope.h"
 #include "routing/JsonBody.h"
+#include "logging/RequestLogFields.h"
 
 #include <motel/sdk/Errors.h>
 #include <motel/sdk/Time.h>
 
 #include <Poco/JSON/Parser.h>
+#include <Poco/Message.h>
+#include <Poco/NumberFormatter.h>
 #include <Poco/Random.h>
 #include <Poco/NumberFormatter.h>
 
@@ -22,7 +25,8 @@ bool isApiPath(const std::string& path) { return path == "/api" || path.rfind("/
 // Probes, scrapes and long-polls say nothing about how fast the API serves
 // people (and an unhealthy /health answering 503 must not keep itself
 // unhealthy), so the traffic window behind the health alerts skips them.
-bool isProbe(const std::string& path) { return path.rfind("/health", 0) == 0 || path.rfind("/metrics", 0) == 0; }
+bool isHealthProbe(const std::string& path) { return path.rfind("/health", 0) == 0; }
+bool isProbe(const std::string& path) { return isHealthProbe(path) || path.rfind("/metrics", 0) == 0; }
 
 bool countsAsTraffic(const std::string& path) {
     return !isProbe(path) && path.rfind("/socket.io", 0) != 0 && path.rfind("/engine.io", 0) != 0;
@@ -33,6 +37,17 @@ bool isSafeRequestId(const std::string& id) {
     return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
     });
+}
+
+// The request's facts as message fields (JSON logs show them as members);
+// never a header, a query string or a body, so no secret can get in.
+void addRequestFields(Poco::Message& message, const sdk::Request& request, const std::string& routeLabel) {
+    message.set(logfields::requestId, request.requestId);
+    message.set(logfields::method, request.method);
+    message.set(logfields::route, routeLabel);
+    message.set(logfields::path, request.path);
+    message.set(logfields::client, request.remoteAddress);
+    if (request.principal) message.set(logfields::userId, std::to_string(request.principal->id));
 }
 
 std::string joined(const std::vector<std::string>& items) {
@@ -67,12 +82,10 @@ void Dispatcher::dispatch(sdk::Request& request, sdk::Response& response) {
     } catch (const sdk::HttpError& error) {
         renderError(error, response);
     } catch (const std::exception& error) {
-        errorLog_.error("request %s %s %s failed: %s", request.requestId, request.method, routeLabel,
-                        std::string(error.what()));
+        logFailure(request, routeLabel, error.what());
         renderError(500, "Internal server error", response);
     } catch (...) {
-        errorLog_.error("request %s %s %s failed with an unknown exception", request.requestId, request.method,
-                        routeLabel);
+        logFailure(request, routeLabel, "an unknown exception");
         renderError(500, "Internal server error", response);
     }
     try {
@@ -122,7 +135,9 @@ void Dispatcher::route(sdk::Request& request, sdk::Response& response, std::stri
 }
 
 void Dispatcher::chargeBudget(const sdk::Request& request) {
-    if (options_.requestsPerMinute <= 0) return;
+    // An orchestrator or load balancer probing /health must always get its
+    // answer: a 429 would read as "host down" and pull a healthy host.
+    if (options_.requestsPerMinute <= 0 || isHealthProbe(request.path)) return;
     const std::string key = "host:budget:" + request.remoteAddress;
     const auto used = cache_.increment(key, std::chrono::minutes(1));
     if (used > options_.requestsPerMinute) {
@@ -174,11 +189,28 @@ void Dispatcher::publishAudit(const sdk::Request& request, const sdk::Response& 
 
 void Dispatcher::record(const sdk::Request& request, const sdk::Response& response, const std::string& routeLabel,
                         double milliseconds) {
-    metrics_.record(request.method, routeLabel, response.status, milliseconds / 1000.0);
+    metrics_.record(request.method, routeLabel, response.status, milliseconds / 1000.0, !isHealthProbe(request.path));
     if (countsAsTraffic(request.path)) traffic_.record(response.status, milliseconds);
-    if (accessLog_.information() && (options_.logProbes || !isProbe(request.path)))
-        accessLog_.information("%s %s %d %.1fms %s rid=%s", request.method, request.path, response.status,
-                               milliseconds, request.remoteAddress, request.requestId);
+    if (accessLog_.information() && (options_.logProbes || !isProbe(request.path))) {
+        Poco::Message line(accessLog_.name(),
+                           request.method + " " + request.path + " " + std::to_string(response.status) + " " +
+                               Poco::NumberFormatter::format(milliseconds, 1) + "ms " + request.remoteAddress +
+                               " rid=" + request.requestId,
+                           Poco::Message::PRIO_INFORMATION);
+        addRequestFields(line, request, routeLabel);
+        line.set(logfields::status, std::to_string(response.status));
+        line.set(logfields::durationMs, Poco::NumberFormatter::format(milliseconds, 3));
+        accessLog_.log(line);
+    }
+}
+
+void Dispatcher::logFailure(const sdk::Request& request, const std::string& routeLabel, const std::string& what) {
+    if (!errorLog_.error()) return;
+    Poco::Message line(errorLog_.name(),
+                       "request " + request.requestId + " " + request.method + " " + routeLabel + " failed: " + what,
+                       Poco::Message::PRIO_ERROR);
+    addRequestFields(line, request, routeLabel);
+    errorLog_.log(line);
 }
 
 } // namespace motel::host

@@ -9,11 +9,12 @@ namespace {
 const std::vector<double> kDurationBuckets{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 } // namespace
 
-void HttpMetrics::record(const std::string& method, const std::string& route, int status, double seconds) {
+void HttpMetrics::record(const std::string& method, const std::string& route, int status, double seconds,
+                         bool countsAsError) {
     const Instruments instruments = lookUp(method, route, status);
     instruments.requests->increment();
     instruments.duration->observe(seconds);
-    if (instruments.errors) instruments.errors->increment();
+    if (instruments.errors && countsAsError) instruments.errors->increment();
 }
 
 HttpMetrics::Instruments HttpMetrics::lookUp(const std::string& method, const std::string& route, int status) {

@@ -17,7 +17,10 @@ class HttpMetrics {
 public:
     explicit HttpMetrics(sdk::MetricsRegistry& registry) : registry_(registry) {}
 
-    void record(const std::string& method, const std::string& route, int status, double seconds);
+    /// `countsAsError` false keeps a 5xx out of http_request_errors_total
+    /// (health probes: a 503 from /health is an answer, not an API failure).
+    void record(const std::string& method, const std::string& route, int status, double seconds,
+                bool countsAsError = true);
 
 private:
     struct Instruments {

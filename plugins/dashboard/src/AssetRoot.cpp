@@ -6,8 +6,9 @@
 
 namespace motel::dashboard {
 
-std::string AssetRoot::resolve(const sdk::Settings& config, const std::string& moduleFile) {
-    const Poco::Path configured(config.getString("root", kDefault));
+std::string AssetRoot::resolve(const sdk::Settings& config, const std::string& moduleFile,
+                               const std::string& defaultRoot) {
+    const Poco::Path configured(config.getString("root", defaultRoot));
     if (configured.isAbsolute()) return configured.toString();
     return Poco::Path(Poco::Path(prefixOf(moduleFile)).makeDirectory(), configured).toString();
 }

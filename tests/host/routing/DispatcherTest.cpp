@@ -40,6 +40,7 @@ class DispatcherTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(requestIdAndMetricsAreRecorded);
     CPPUNIT_TEST(corsEchoesAllowedOriginsOnly);
     CPPUNIT_TEST(requestBudgetAnswers429);
+    CPPUNIT_TEST(healthProbesAreOutsideBudgetAndErrorFigures);
     CPPUNIT_TEST(securityHeadersOnEveryResponse);
     CPPUNIT_TEST(successfulMutationsArePublishedForTheAuditLog);
     CPPUNIT_TEST_SUITE_END();
@@ -66,6 +67,13 @@ public:
                      "test");
         router_->add({"GET", "/api/boom", sdk::Access::publicRoute(),
                       [](const auto&, auto&) { throw std::runtime_error("SELECT * FROM secrets failed"); }},
+                     "test");
+        router_->add({"GET", "/health", sdk::Access::publicRoute(),
+                      [](const sdk::Request&, sdk::Response& res) {
+                          Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+                          body->set("status", "unhealthy");
+                          res.json(503, body);
+                      }},
                      "test");
         router_->freeze();
         makeDispatcher({});
@@ -195,6 +203,21 @@ public:
         auto limited = send("GET", "/api/things/1", "staff-token");
         CPPUNIT_ASSERT_EQUAL(429, limited.status);
         CPPUNIT_ASSERT(!limited.header("Retry-After").empty());
+    }
+
+    // A load balancer probing /health must never be rate limited, and an
+    // unhealthy host's 503 answers are not API errors.
+    void healthProbesAreOutsideBudgetAndErrorFigures() {
+        host::DispatcherOptions options;
+        options.requestsPerMinute = 3;
+        makeDispatcher(options);
+        for (int i = 0; i < 10; ++i) CPPUNIT_ASSERT_EQUAL(503, send("GET", "/health").status);
+        CPPUNIT_ASSERT_EQUAL(200, send("GET", "/api/things/1", "staff-token").status); // the budget is untouched
+        const auto text = metrics_->renderPrometheus();
+        CPPUNIT_ASSERT_MESSAGE(text, text.find("http_requests_total{method=\"GET\",route=\"/health\",status=\"503\"} 10") !=
+                                         std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(text, text.find("http_request_errors_total{method=\"GET\",route=\"/health\",status=\"503\"} 10") ==
+                                         std::string::npos);
     }
 
     void securityHeadersOnEveryResponse() {

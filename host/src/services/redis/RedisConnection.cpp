@@ -37,16 +37,37 @@ RedisConnection::RedisConnection(RedisUrl url, Poco::Logger& logger, Options opt
 RedisConnection::~RedisConnection() = default;
 
 RedisReply RedisConnection::command(const std::vector<std::string>& args) {
-    ensureConnected();
-    return send(args);
+    return withFreshRetry([&] { return send(args); });
 }
 
 RedisReply RedisConnection::blockingCommand(const std::vector<std::string>& args, std::chrono::milliseconds blockFor) {
+    return withFreshRetry([&] {
+        setTimeout(blockFor + _options.commandTimeout);
+        auto reply = send(args);
+        setTimeout(_options.commandTimeout);
+        return reply;
+    });
+}
+
+template <class Send> RedisReply RedisConnection::withFreshRetry(Send&& sendOnce) {
+    const bool reused = _context != nullptr;
     ensureConnected();
-    setTimeout(blockFor + _options.commandTimeout);
-    auto reply = send(args);
-    setTimeout(_options.commandTimeout);
-    return reply;
+    try {
+        return sendOnce();
+    } catch (const StaleConnection&) {
+        // The server closed a connection we had kept (Redis restarted, a
+        // proxy or firewall dropped it while idle): the command never reached
+        // a live server, so one attempt on a new connection is safe and
+        // spares the caller a failure it could do nothing about.
+        if (!reused) throw fail(_lastError);
+        _context.reset();
+        connect();
+        try {
+            return sendOnce();
+        } catch (const StaleConnection&) {
+            throw fail(_lastError);
+        }
+    }
 }
 
 void RedisConnection::ensureConnected() {
@@ -94,7 +115,14 @@ RedisReply RedisConnection::send(const std::vector<std::string>& args) {
     }
     ReplyPtr reply(static_cast<redisReply*>(
         redisCommandArgv(_context.get(), static_cast<int>(args.size()), argv.data(), lengths.data())));
-    if (!reply) throw fail(_context->errstr[0] ? _context->errstr : "connection lost");
+    if (!reply) {
+        const std::string error = _context->errstr[0] ? _context->errstr : "connection lost";
+        if (closedByPeer(*_context)) {
+            _lastError = error;
+            throw StaleConnection();
+        }
+        throw fail(error);
+    }
     if (reply->type == REDIS_REPLY_ERROR) {
         std::string message(reply->str, reply->len);
         // A server still loading its AOF after a restart (or busy with a
@@ -105,6 +133,15 @@ RedisReply RedisConnection::send(const std::vector<std::string>& args) {
         throw RedisCommandError(message);
     }
     return RedisReply::from(*reply);
+}
+
+bool RedisConnection::closedByPeer(const redisContext& context) {
+    // EOF, reset or broken pipe: the server is gone from this socket. A
+    // timeout (EAGAIN) is not: the command may still be running there.
+    if (context.err == REDIS_ERR_EOF) return true;
+    if (context.err != REDIS_ERR_IO) return false;
+    const std::string text = context.errstr;
+    return text.find("reset by peer") != std::string::npos || text.find("Broken pipe") != std::string::npos;
 }
 
 bool RedisConnection::isTransientError(const std::string& message) {

@@ -29,6 +29,12 @@ namespace motel::host {
 /// warning and the recovery as information, once each; the password is
 /// never logged.
 ///
+/// A connection the server closed while it sat idle (Redis restarted, a
+/// proxy dropped it) is noticed on the next command, which then reconnects
+/// at once and is sent again, once, before anything is reported: a caller
+/// sees RedisUnavailable only when Redis is really unreachable. A command
+/// that timed out is never resent (it may have run).
+///
 /// Not thread-safe: one thread at a time (RedisConnectionPool shares them).
 class RedisConnection {
 public:
@@ -67,6 +73,11 @@ private:
         void operator()(redisContext* context) const;
     };
 
+    /// Thrown by send() when the server had closed the socket; never leaves the class.
+    struct StaleConnection {};
+
+    template <class Send> RedisReply withFreshRetry(Send&& sendOnce);
+    static bool closedByPeer(const redisContext& context);
     void ensureConnected();
     void connect();
     RedisReply send(const std::vector<std::string>& args);
@@ -84,6 +95,7 @@ private:
     std::unique_ptr<redisContext, ContextFree> _context;
     Clock::time_point _retryAt{};
     int _failures = 0; ///< consecutive failed attempts in this outage
+    std::string _lastError; ///< of the last StaleConnection
 };
 
 } // namespace motel::host

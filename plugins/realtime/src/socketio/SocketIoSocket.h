@@ -5,6 +5,7 @@
 /// Lives on its connection's loop thread.
 
 #include "io/IoLoop.h"
+#include "socketio/StreamOffset.h"
 
 #include <motel/sdk/Principal.h>
 
@@ -44,6 +45,13 @@ public:
     const std::set<std::string>& rooms() const { return rooms_; }
     SocketIoConnection& connection() { return connection_; }
 
+    /// A restored socket whose client already saw broadcasts up to `offset`
+    /// on its previous host (this host has not delivered them yet).
+    void markSeenThrough(StreamOffset offset) { seenThrough_ = offset; }
+    /// True for a broadcast the client already has (stream offsets only).
+    bool hasSeen(const std::optional<StreamOffset>& offset) const {
+        return seenThrough_ && offset && *offset <= *seenThrough_;
+    }
     /// Ends this socket (SocketIoConnection::end) after `delay`, e.g. when
     /// its token expires; cancelled when the socket goes first.
     void endAfter(std::chrono::milliseconds delay);
@@ -72,6 +80,7 @@ private:
     std::set<std::string> rooms_;
     std::map<std::uint64_t, AckCallback> acks_;
     std::uint64_t nextAckId_ = 0;
+    std::optional<StreamOffset> seenThrough_;
     IoLoop::TimerId endTimer_;
 };
 
