@@ -27,6 +27,9 @@ namespace motel::host {
 namespace {
 constexpr std::size_t kCacheEntries = 100000;
 constexpr std::size_t kJobWorkers = 4;
+// Scheduled jobs safe to run on every host while Redis is down: the tasks
+// plugin's overdue announcer stamps each task it announces in the database.
+const std::vector<std::string> kRunWithoutRedis{"tasks.overdue"};
 
 RedisUrl redisUrlOf(const HostConfig& config) {
     try {
@@ -50,7 +53,12 @@ std::unique_ptr<JobEngine> makeJobs(const HostConfig& config) {
     RedisUrl url = redisUrlOf(config);
     if (config.hostSettings().has("redis.queueDb"))
         url = url.withDatabase(static_cast<int>(config.hostSettings().getInt("redis.queueDb", 0, 0, 15)));
-    return std::make_unique<RedisJobs>(url, RedisJobs::defaultInstanceId(), workers, log);
+    RedisJobs::Options options;
+    const auto& settings = config.hostSettings();
+    const auto withoutRedis =
+        settings.has("jobs.runWithoutRedis") ? settings.getList("jobs.runWithoutRedis") : kRunWithoutRedis;
+    options.runWithoutRedis.insert(withoutRedis.begin(), withoutRedis.end());
+    return std::make_unique<RedisJobs>(url, RedisJobs::defaultInstanceId(), workers, log, options);
 }
 } // namespace
 

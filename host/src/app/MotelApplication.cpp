@@ -1,6 +1,7 @@
 #include "app/MotelApplication.h"
 #include "app/ControlSignals.h"
 #include "app/HostRuntime.h"
+#include "app/PortFile.h"
 #include "app/UsageText.h"
 #include "app/ServiceNotifier.h"
 #include "config/HostConfig.h"
@@ -202,6 +203,7 @@ int MotelApplication::serve(HostConfig config) {
     }
     runtime.startPlugins();
     runtime.serve();
+    writePortFile(runtime.config().httpPortFile(), runtime.port());
     log.information("motel-host %s listening on %s:%hu (%s)", std::string(MOTEL_HOST_VERSION),
                     runtime.config().httpHost(), runtime.port(), runtime.config().environment());
     const ServiceNotifier systemd;

@@ -1,6 +1,6 @@
 #include "ApiDocsPlugin.h"
 
-#include "AssetRoot.h"
+#include "DocsRoot.h"
 
 #include <Poco/File.h>
 
@@ -25,7 +25,7 @@ void ApiDocsPlugin::start(sdk::PluginContext& context) {
         return;
     }
     sdk::StaticFiles::Options options;
-    options.root = dashboard::AssetRoot::resolve(context.config(), dashboard::AssetRoot::thisModuleFile(), kDefaultRoot);
+    options.root = DocsRoot::resolve(context.config().getString("root", kDefaultRoot), DocsRoot::thisModuleFile());
     for (const char* required : {"index.html", "openapi.json"}) {
         if (!Poco::File(options.root + "/" + required).exists())
             throw sdk::ConfigError("plugins.apidocs.root: no " + std::string(required) + " in '" + options.root +

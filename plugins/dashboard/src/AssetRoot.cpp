@@ -6,9 +6,8 @@
 
 namespace motel::dashboard {
 
-std::string AssetRoot::resolve(const sdk::Settings& config, const std::string& moduleFile,
-                               const std::string& defaultRoot) {
-    const Poco::Path configured(config.getString("root", defaultRoot));
+std::string AssetRoot::resolve(const sdk::Settings& config, const std::string& moduleFile) {
+    const Poco::Path configured(config.getString("root", kDefault));
     if (configured.isAbsolute()) return configured.toString();
     return Poco::Path(Poco::Path(prefixOf(moduleFile)).makeDirectory(), configured).toString();
 }

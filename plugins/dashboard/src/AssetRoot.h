@@ -16,11 +16,8 @@ class AssetRoot {
 public:
     static constexpr const char* kDefault = "share/motel/dashboard";
 
-    /// The absolute asset folder for `config` (the plugin's own settings):
-    /// its `root` key, else `defaultRoot`. Also used by the apidocs plugin
-    /// (library motel_asset_root), with its own default.
-    static std::string resolve(const sdk::Settings& config, const std::string& moduleFile,
-                               const std::string& defaultRoot = kDefault);
+    /// The absolute asset folder for `config` (the plugin's own settings).
+    static std::string resolve(const sdk::Settings& config, const std::string& moduleFile);
     /// The install prefix of a plugin library at `moduleFile`.
     static std::string prefixOf(const std::string& moduleFile);
     /// The path of the shared object this code was loaded from.

@@ -6,29 +6,7 @@
 
 #include <Poco/Logger.h>
 
-#include <sys/time.h>
-
 namespace motel::host {
-
-namespace {
-
-struct ReplyFree {
-    void operator()(redisReply* reply) const { freeReplyObject(reply); }
-};
-using ReplyPtr = std::unique_ptr<redisReply, ReplyFree>;
-
-struct timeval toTimeval(std::chrono::milliseconds timeout) {
-    struct timeval tv;
-    tv.tv_sec = static_cast<time_t>(timeout.count() / 1000);
-    tv.tv_usec = static_cast<suseconds_t>((timeout.count() % 1000) * 1000);
-    return tv;
-}
-
-} // namespace
-
-void RedisConnection::ContextFree::operator()(redisContext* context) const {
-    redisFree(context);
-}
 
 RedisConnection::RedisConnection(RedisUrl url, Poco::Logger& logger, Options options, std::string name)
     : _url(std::move(url)), _logger(logger), _options(options), _name(std::move(name)),
@@ -50,7 +28,7 @@ RedisReply RedisConnection::blockingCommand(const std::vector<std::string>& args
 }
 
 template <class Send> RedisReply RedisConnection::withFreshRetry(Send&& sendOnce) {
-    const bool reused = _context != nullptr;
+    const bool reused = _link != nullptr;
     ensureConnected();
     try {
         return sendOnce();
@@ -60,7 +38,6 @@ template <class Send> RedisReply RedisConnection::withFreshRetry(Send&& sendOnce
         // a live server, so one attempt on a new connection is safe and
         // spares the caller a failure it could do nothing about.
         if (!reused) throw fail(_lastError);
-        _context.reset();
         connect();
         try {
             return sendOnce();
@@ -71,57 +48,37 @@ template <class Send> RedisReply RedisConnection::withFreshRetry(Send&& sendOnce
 }
 
 void RedisConnection::ensureConnected() {
-    if (_context) return;
+    if (_link) return;
     if (Clock::now() < _retryAt)
         throw RedisUnavailable("Redis (" + _name + ") is unreachable; next attempt after the backoff");
     connect();
 }
 
 void RedisConnection::connect() {
-    const auto timeout = toTimeval(_options.connectTimeout);
-    std::unique_ptr<redisContext, ContextFree> context(
-        _url.unixSocket.empty() ? redisConnectWithTimeout(_url.host.c_str(), _url.port, timeout)
-                                : redisConnectUnixWithTimeout(_url.unixSocket.c_str(), timeout));
-    if (!context) throw fail("cannot allocate a hiredis context");
-    if (context->err) throw fail(context->errstr);
-    _context = std::move(context);
-    setTimeout(_options.commandTimeout);
-    if (_url.unixSocket.empty()) redisEnableKeepAlive(_context.get());
     try {
-        if (!_url.password.empty()) {
-            if (_url.username.empty())
-                send({"AUTH", _url.password});
-            else
-                send({"AUTH", _url.username, _url.password});
-        }
-        if (_url.database != 0) send({"SELECT", std::to_string(_url.database)});
-    } catch (const RedisCommandError& refused) {
-        // Wrong credentials or database: keep retrying (an operator may fix
-        // the server's ACL), but say why. Redis's message holds no password.
-        throw fail(std::string("refused the connection: ") + refused.what());
+        _link = std::make_unique<sdk::RedisLink>(_url,
+                                                 sdk::RedisLink::Timeouts{_options.connectTimeout, _options.commandTimeout});
+    } catch (const sdk::RedisLinkError& error) {
+        // Refused (wrong credentials or database): keep retrying too (an
+        // operator may fix the server's ACL); the message says why and
+        // never holds the password.
+        throw fail(error.what());
     }
     if (_failures > 0) _logger.information("Redis (%s) at %s is reachable again", _name, _url.describe());
     _failures = 0;
 }
 
 RedisReply RedisConnection::send(const std::vector<std::string>& args) {
-    std::vector<const char*> argv;
-    std::vector<size_t> lengths;
-    argv.reserve(args.size());
-    lengths.reserve(args.size());
-    for (const auto& arg : args) {
-        argv.push_back(arg.data());
-        lengths.push_back(arg.size());
-    }
-    ReplyPtr reply(static_cast<redisReply*>(
-        redisCommandArgv(_context.get(), static_cast<int>(args.size()), argv.data(), lengths.data())));
-    if (!reply) {
-        const std::string error = _context->errstr[0] ? _context->errstr : "connection lost";
-        if (closedByPeer(*_context)) {
-            _lastError = error;
+    sdk::RedisLink::Reply reply;
+    try {
+        reply = _link->send(args);
+    } catch (const sdk::RedisLinkError& error) {
+        _link.reset();
+        if (error.kind() == sdk::RedisLinkError::Kind::closed) {
+            _lastError = error.what();
             throw StaleConnection();
         }
-        throw fail(error);
+        throw fail(error.what());
     }
     if (reply->type == REDIS_REPLY_ERROR) {
         std::string message(reply->str, reply->len);
@@ -135,15 +92,6 @@ RedisReply RedisConnection::send(const std::vector<std::string>& args) {
     return RedisReply::from(*reply);
 }
 
-bool RedisConnection::closedByPeer(const redisContext& context) {
-    // EOF, reset or broken pipe: the server is gone from this socket. A
-    // timeout (EAGAIN) is not: the command may still be running there.
-    if (context.err == REDIS_ERR_EOF) return true;
-    if (context.err != REDIS_ERR_IO) return false;
-    const std::string text = context.errstr;
-    return text.find("reset by peer") != std::string::npos || text.find("Broken pipe") != std::string::npos;
-}
-
 bool RedisConnection::isTransientError(const std::string& message) {
     for (const char* code : {"LOADING", "BUSY ", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN"})
         if (message.rfind(code, 0) == 0) return true;
@@ -151,7 +99,7 @@ bool RedisConnection::isTransientError(const std::string& message) {
 }
 
 RedisUnavailable RedisConnection::fail(const std::string& what) {
-    _context.reset();
+    _link.reset();
     ++_failures;
     const auto wait = _backoff.delayAfter(_failures);
     _retryAt = Clock::now() + wait;
@@ -165,7 +113,7 @@ RedisUnavailable RedisConnection::fail(const std::string& what) {
 }
 
 void RedisConnection::setTimeout(std::chrono::milliseconds timeout) {
-    if (_context) redisSetTimeout(_context.get(), toTimeval(timeout));
+    if (_link) _link->setCommandTimeout(timeout);
 }
 
 } // namespace motel::host

@@ -12,6 +12,7 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <cmath>
 #include <string>
 
 namespace motel::sdk {
@@ -30,7 +31,7 @@ inline void judgeAbove(HealthResult& result, const std::string& figure, double v
     if (level > result.level) result.level = level;
     Poco::JSON::Object::Ptr crossing = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     crossing->set("figure", figure);
-    crossing->set("value", value);
+    crossing->set("value", std::round(value * 100) / 100); // judged exactly, shown to two decimals
     crossing->set("limit", level == HealthLevel::critical ? criticalAbove : warningAbove);
     crossing->set("level", std::string(level == HealthLevel::critical ? "critical" : "warning"));
     result.details->set("threshold", crossing);
