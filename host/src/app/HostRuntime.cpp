@@ -16,6 +16,7 @@
 #include "services/redis/RedisCacheClearer.h"
 #include "services/redis/RedisJobs.h"
 #include "services/redis/RedisUrl.h"
+#include "services/ExceptionText.h"
 
 #include <motel/sdk/Authenticator.h>
 
@@ -132,6 +133,8 @@ std::vector<sdk::CommandInfo> HostRuntime::pluginCommands() const {
         try {
             for (auto& command : plugin->instance->commands()) all.push_back(std::move(command));
         } catch (...) {
+            Poco::Logger::get("motel.host")
+                .error("plugin %s: commands() failed: %s", plugin->name, describeCurrentException());
         }
     }
     return all;

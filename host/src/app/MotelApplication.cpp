@@ -6,6 +6,7 @@
 #include "app/ServiceNotifier.h"
 #include "config/HostConfig.h"
 #include "plugins/DependencyOrder.h"
+#include "services/ExceptionText.h"
 
 #include <Poco/Environment.h>
 #include <Poco/File.h>
@@ -268,8 +269,8 @@ int MotelApplication::listPlugins(HostConfig config) {
                       << plugin.stamp.sdkMinor << ")" << " depends on: " << (deps.empty() ? "-" : deps);
             if (!plugin.info.description.empty()) std::cout << " — " << plugin.info.description;
             std::cout << "\n";
-        } catch (const std::exception& e) {
-            std::cout << "  " << name << " UNUSABLE: " << e.what() << "\n";
+        } catch (...) {
+            std::cout << "  " << name << " UNUSABLE: " << describeCurrentException() << "\n";
         }
     }
     std::cout.flush();

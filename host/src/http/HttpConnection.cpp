@@ -3,6 +3,7 @@
 #include "http/IoThread.h"
 #include "http/ResponseSerializer.h"
 #include "http/WorkerPool.h"
+#include "services/ExceptionText.h"
 
 #include <Poco/Logger.h>
 
@@ -417,10 +418,8 @@ void HttpConnection::handOver() {
     _io.connectionClosed(*this, fd);
     try {
         handler(fd, std::move(alreadyRead));
-    } catch (const std::exception& e) {
-        Poco::Logger::get("motel.http").error("Connection takeover handler threw: %s", std::string(e.what()));
     } catch (...) {
-        Poco::Logger::get("motel.http").error("Connection takeover handler threw an unknown exception");
+        Poco::Logger::get("motel.http").error("Connection takeover handler threw: %s", describeCurrentException());
     }
 }
 
