@@ -25,6 +25,13 @@ struct Principal {
     /// Every role the caller may act as: `role` and the roles it includes.
     /// Empty means just `role`.
     std::vector<std::string> grants;
+    /// The id of the token the caller presented (its `jti`): logout revokes
+    /// it, and the realtime plugin ends the sockets opened with it. Empty when
+    /// the authenticator does not say.
+    std::string tokenId;
+    /// When that token expires, in seconds since the epoch (0: not known): a
+    /// socket opened with it ends then.
+    std::int64_t tokenExpiresAt = 0;
 
     /// True when the caller may act as `r` (its own role or one it includes).
     bool hasRole(const std::string& r) const {
