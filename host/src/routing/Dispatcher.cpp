@@ -4,6 +4,8 @@
 #include "logging/RequestLogFields.h"
 #include "services/ExceptionText.h"
 
+#include <motel/sdk/Exchange.h>
+
 #include <motel/sdk/Errors.h>
 #include <motel/sdk/Time.h>
 
@@ -38,6 +40,19 @@ bool isSafeRequestId(const std::string& id) {
     return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
     });
+}
+
+// A decoded path may hold any byte: control characters are shown escaped
+// (\x0A) in the text line, so a client cannot forge log lines.
+std::string printable(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7F) out += "\\x" + Poco::NumberFormatter::formatHex(byte, 2);
+        else out += c;
+    }
+    return out;
 }
 
 // The request's facts as message fields (JSON logs show them as members);
@@ -112,6 +127,7 @@ void Dispatcher::route(sdk::Request& request, sdk::Response& response, std::stri
         routeLabel = route.path;
         request.routeTemplate = route.path;
         request.params = std::move(match.params);
+        if (!route.mayRunInline && request.exchange) request.exchange->keepOnWorkerThreads();
         guard_.admit(route.access, request);
         if (!route.rawBody) request.json = JsonBody::parse(request);
         route.handler(request, response);
@@ -191,7 +207,7 @@ void Dispatcher::record(const sdk::Request& request, const sdk::Response& respon
     if (countsAsTraffic(request.path)) traffic_.record(response.status, milliseconds);
     if (accessLog_.information() && (options_.logProbes || !isProbe(request.path))) {
         Poco::Message line(accessLog_.name(),
-                           request.method + " " + request.path + " " + std::to_string(response.status) + " " +
+                           request.method + " " + printable(request.path) + " " + std::to_string(response.status) + " " +
                                Poco::NumberFormatter::format(milliseconds, 1) + "ms " + request.remoteAddress +
                                " rid=" + request.requestId,
                            Poco::Message::PRIO_INFORMATION);

@@ -20,7 +20,27 @@ sdk::PluginInfo RealtimePlugin::info() const {
     // No `auth` dependency: the authenticator is looked up on every CONNECT,
     // so the compliance mode loads without the auth plugin and normal mode
     // refuses every CONNECT while no authenticator is registered.
-    return {"realtime", "1.0.0", "Socket.IO v4 server: live suite and task events for the board", {}};
+    using sdk::SettingSpec;
+    using std::chrono::milliseconds;
+    sdk::PluginInfo info{"realtime", "1.0.0", "Socket.IO v4 server: live suite and task events for the board", {}};
+    info.settings = {
+        SettingSpec::oneOf("mode", "normal", {"normal", "compliance"},
+                           "compliance: the Socket.IO conformance test server instead of the board's events"),
+        SettingSpec::integer("ioThreads", 2, 1, 64, "event loops serving WebSocket and polling connections"),
+        SettingSpec::duration("sendTimeout", "10s", "a WebSocket that accepts no bytes for this long is dropped"),
+        SettingSpec::integer("maxQueuedBytes", 4 << 20, 4096, INT64_MAX, "a WebSocket with more unsent bytes is dropped"),
+        SettingSpec::duration("upgradeTimeout", "10s", "a probing WebSocket must finish the upgrade by then"),
+        SettingSpec::duration("pingInterval", "25s", "Engine.IO ping interval"),
+        SettingSpec::duration("pingTimeout", "20s", "Engine.IO ping timeout"),
+        SettingSpec::integer("maxPayload", 1000000, 1024, 100000000, "largest Engine.IO message accepted, in bytes"),
+        SettingSpec::duration("connectTimeout", "45s", "time a client has to send its Socket.IO CONNECT"),
+        SettingSpec::duration("recoveryWindow", "2m", "how long a dropped session can recover its missed events (0: off)"),
+        SettingSpec::text("redisChannel", "motel:realtime", "Redis key prefix of the cross-host event relay"),
+        SettingSpec::integer("recoveryMaxEvents", 1000, 1, 1000000, "events kept per session for recovery"),
+        SettingSpec::integer("relayBuffer", 10000, 1, 10000000, "events buffered while Redis is away"),
+        SettingSpec::integer("streamMaxLength", 100000, 100, 100000000, "entries the relay's Redis stream keeps"),
+    };
+    return info;
 }
 
 void RealtimePlugin::start(sdk::PluginContext& context) {
@@ -57,6 +77,8 @@ void RealtimePlugin::start(sdk::PluginContext& context) {
     fanout_->attach(*events_);
     EngineServer* engine = engine_.get();
     hostSubscriptions_.push_back(events_->subscribe("host.draining", [engine](const sdk::Event&) { engine->drain(); }));
+    revoker_ = std::make_unique<SessionRevoker>(*socketIo_);
+    revoker_->attach(*events_);
     context.logger().information(
         "Socket.IO at /socket.io/ on %z I/O threads, pingInterval %ldms, recovery window %ldms%s", loops_->size(),
         static_cast<long>(config.engine.pingInterval.count()),
@@ -114,6 +136,7 @@ void RealtimePlugin::stop() noexcept {
         if (events_)
             for (const auto id : hostSubscriptions_) events_->unsubscribe(id);
         hostSubscriptions_.clear();
+        if (revoker_ && events_) revoker_->detach(*events_);
         events_ = nullptr;
         // Events of the last requests still reach the other hosts (and the
         // recovery log) before the relay goes.
@@ -125,6 +148,7 @@ void RealtimePlugin::stop() noexcept {
     } catch (...) {
         // stop() must not throw; the host is going down anyway.
     }
+    revoker_.reset();
     fanout_.reset();
     reader_.reset();
     publisher_.reset();

@@ -11,7 +11,7 @@ std::optional<std::int64_t> blockedSuite(const std::optional<Task>& task) {
     return std::nullopt;
 }
 
-Task followUp(const Task& origin, const suites::Suite& suite, const std::string& type, const std::string& title) {
+Task followUp(const Task& origin, const plugins::suites::Suite& suite, const std::string& type, const std::string& title) {
     Task task;
     task.suiteId = suite.id;
     task.type = type;
@@ -22,7 +22,7 @@ Task followUp(const Task& origin, const suites::Suite& suite, const std::string&
 
 } // namespace
 
-SuiteEffects::SuiteEffects(suites::SuiteDirectory& directory, bool requireInspection)
+SuiteEffects::SuiteEffects(plugins::suites::SuiteDirectory& directory, bool requireInspection)
     : directory_(directory), requireInspection_(requireInspection) {}
 
 std::vector<std::int64_t> SuiteEffects::suitesToBlock(const std::optional<Task>& before,
@@ -41,8 +41,8 @@ std::vector<std::int64_t> SuiteEffects::suitesToRelease(const std::optional<Task
     return {};
 }
 
-suites::SuiteChange SuiteEffects::completionChange(const Task& task, const suites::Suite& suite) {
-    suites::SuiteChange change;
+plugins::suites::SuiteChange SuiteEffects::completionChange(const Task& task, const plugins::suites::Suite& suite) {
+    plugins::suites::SuiteChange change;
     if (task.type == "cleaning" && suite.condition == "dirty") change.condition = "clean";
     if (task.type == "inspection") {
         if (task.outcome.value_or("pass") == "pass") {
@@ -54,7 +54,7 @@ suites::SuiteChange SuiteEffects::completionChange(const Task& task, const suite
     return change;
 }
 
-std::vector<Task> SuiteEffects::followUps(const Task& task, const suites::Suite& before, const suites::Suite& after,
+std::vector<Task> SuiteEffects::followUps(const Task& task, const plugins::suites::Suite& before, const plugins::suites::Suite& after,
                                           bool requireInspection) {
     std::vector<Task> tasks;
     if (task.type == "cleaning" && requireInspection && before.condition == "dirty" && after.condition == "clean")
@@ -71,12 +71,12 @@ std::vector<Task> SuiteEffects::followUps(const Task& task, const suites::Suite&
 
 std::vector<Task> SuiteEffects::apply(sdk::SqlSession& session, const std::optional<Task>& before,
                                       const std::optional<Task>& after, bool completed,
-                                      const suites::ChangeOrigin& origin) {
+                                      const plugins::suites::ChangeOrigin& origin) {
     for (const std::int64_t suiteId : suitesToBlock(before, after)) {
         const auto suite = directory_.update(
             session, suiteId,
-            [](const suites::Suite& now) {
-                suites::SuiteChange change;
+            [](const plugins::suites::Suite& now) {
+                plugins::suites::SuiteChange change;
                 if (now.serviceState != "out_of_order") change.serviceState = "out_of_order";
                 return change;
             },
@@ -87,8 +87,8 @@ std::vector<Task> SuiteEffects::apply(sdk::SqlSession& session, const std::optio
         if (TaskRepository::openBlockersForSuite(session, suiteId) > 0) continue; // another task still blocks it
         directory_.update(
             session, suiteId,
-            [](const suites::Suite& now) {
-                suites::SuiteChange change;
+            [](const plugins::suites::Suite& now) {
+                plugins::suites::SuiteChange change;
                 if (now.serviceState == "out_of_order") change.serviceState = "in_service";
                 return change;
             },
@@ -97,10 +97,10 @@ std::vector<Task> SuiteEffects::apply(sdk::SqlSession& session, const std::optio
 
     if (!completed || !after || !after->suiteId) return {};
     if (after->type != "cleaning" && after->type != "inspection") return {};
-    std::optional<suites::Suite> seen;
+    std::optional<plugins::suites::Suite> seen;
     const auto updated = directory_.update(
         session, *after->suiteId,
-        [&](const suites::Suite& now) {
+        [&](const plugins::suites::Suite& now) {
             seen = now;
             return completionChange(*after, now);
         },

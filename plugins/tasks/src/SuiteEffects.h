@@ -14,7 +14,7 @@
 #include "Task.h"
 
 #include <motel/sdk/Database.h>
-#include <motel/suites/SuiteDirectory.h>
+#include <motel/plugins/suites/SuiteDirectory.h>
 
 #include <cstdint>
 #include <optional>
@@ -24,13 +24,13 @@ namespace motel::tasks {
 
 class SuiteEffects {
 public:
-    SuiteEffects(suites::SuiteDirectory& directory, bool requireInspection);
+    SuiteEffects(plugins::suites::SuiteDirectory& directory, bool requireInspection);
 
     /// Applies the effects of a task going from `before` (nullopt: created)
     /// to `after` (nullopt: deleted); `completed` when the change was the
     /// `complete` action. Returns the follow-up tasks to create (no ids yet).
     std::vector<Task> apply(sdk::SqlSession& session, const std::optional<Task>& before,
-                            const std::optional<Task>& after, bool completed, const suites::ChangeOrigin& origin);
+                            const std::optional<Task>& after, bool completed, const plugins::suites::ChangeOrigin& origin);
 
     /// Suites that `after` starts blocking.
     static std::vector<std::int64_t> suitesToBlock(const std::optional<Task>& before, const std::optional<Task>& after);
@@ -38,13 +38,13 @@ public:
     static std::vector<std::int64_t> suitesToRelease(const std::optional<Task>& before,
                                                      const std::optional<Task>& after);
     /// The change completing `task` makes to its suite as it is now.
-    static suites::SuiteChange completionChange(const Task& task, const suites::Suite& suite);
+    static plugins::suites::SuiteChange completionChange(const Task& task, const plugins::suites::Suite& suite);
     /// The tasks completing `task` asks for, given its suite before and after.
-    static std::vector<Task> followUps(const Task& task, const suites::Suite& before, const suites::Suite& after,
+    static std::vector<Task> followUps(const Task& task, const plugins::suites::Suite& before, const plugins::suites::Suite& after,
                                        bool requireInspection);
 
 private:
-    suites::SuiteDirectory& directory_;
+    plugins::suites::SuiteDirectory& directory_;
     bool requireInspection_;
 };
 
