@@ -3,6 +3,7 @@
 #include "http/IoThread.h"
 #include "http/ResponseSerializer.h"
 #include "http/WorkerPool.h"
+#include "routing/ErrorEnvelope.h"
 
 #include <Poco/Logger.h>
 
@@ -41,6 +42,16 @@ void HttpConnection::open() {
     // Edge triggered, both directions, registered once: no epoll_ctl per request.
     _io.loop().add(_fd, Interest::readWrite, std::move(handlers), true);
     setDeadline(_io.loop().now() + _io.options().headerTimeout);
+}
+
+void HttpConnection::refuse(const sdk::HttpError& error) {
+    _refused = true;
+    _lingerOnClose = true; // the client's request may already be on its way: read and drop it
+    sdk::Response response;
+    renderError(error, response);
+    ResponseFraming framing;
+    framing.keepAlive = false;
+    respond(ResponseSerializer::serialize(response, framing), AfterWrite::close);
 }
 
 void HttpConnection::beginShutdown() {
@@ -83,7 +94,7 @@ void HttpConnection::close() {
         reply = _reply.lock();
     }
     if (reply) reply->close(); // runs its owner's onClose callbacks, here on the loop thread
-    _io.connectionClosed(*this, _fd);
+    _io.connectionClosed(*this, _fd, false);
 }
 
 void HttpConnection::answerDeferred(sdk::Response answer) {
@@ -414,7 +425,7 @@ void HttpConnection::handOver() {
         _acceptsAnswers = false;
     }
     const int fd = _socket.release();
-    _io.connectionClosed(*this, fd);
+    _io.connectionClosed(*this, fd, true);
     try {
         handler(fd, std::move(alreadyRead));
     } catch (const std::exception& e) {

@@ -78,6 +78,7 @@ void Dispatcher::dispatch(sdk::Request& request, sdk::Response& response) {
     try {
         cors_.decorate(request, response);
         addSecurityHeaders(response);
+        if (isApiPath(request.path) || request.principal) forbidCaching(response);
         response.setHeader("X-Request-Id", request.requestId);
         if (routeLabel != kUnmatchedRoute && response.status < 400) publishAudit(request, response);
         const double ms =
@@ -142,6 +143,13 @@ void Dispatcher::addSecurityHeaders(sdk::Response& response) {
     // JSON and text are never rendered as documents; a plugin serving HTML
     // (the dashboard) sets its own policy.
     setDefault("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+}
+
+void Dispatcher::forbidCaching(sdk::Response& response) {
+    // Whatever a signed-in caller gets back (and any error from the API) is
+    // private: no browser or proxy cache may keep it. Not a default a route
+    // may relax: a shared cache keeping one user's answer serves it to the next.
+    response.setHeader("Cache-Control", "no-store");
 }
 
 void Dispatcher::publishAudit(const sdk::Request& request, const sdk::Response& response) {

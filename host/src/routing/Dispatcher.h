@@ -68,6 +68,9 @@ private:
     std::string requestIdFor(const sdk::Request& request);
     void publishAudit(const sdk::Request& request, const sdk::Response& response);
     static void addSecurityHeaders(sdk::Response& response);
+    /// `Cache-Control: no-store`, on every /api answer and every answer to
+    /// an authenticated request.
+    static void forbidCaching(sdk::Response& response);
     void record(const sdk::Request& request, const sdk::Response& response, const std::string& routeLabel,
                 double milliseconds);
 };

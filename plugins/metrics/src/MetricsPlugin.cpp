@@ -1,6 +1,7 @@
 #include "MetricsPlugin.h"
 
 #include "MemoryLimit.h"
+#include "MetricsAccess.h"
 #include "MetricsEndpoints.h"
 #include "StandardMetrics.h"
 
@@ -15,15 +16,17 @@ sdk::PluginInfo MetricsPlugin::info() const {
 }
 
 void MetricsPlugin::start(sdk::PluginContext& context) {
-    const std::string token = context.config().getString("token");
+    MetricsAccess access = MetricsAccess::decide(context.config(), context.host().isProduction());
     StandardMetrics standard(context.metrics(), context.host().version(), context.host().startedAt(),
                              health::MemoryLimit().bytes());
     standard.registerAll();
 
-    auto endpoints = std::make_shared<MetricsEndpoints>(context.metrics(), MetricsTokenGuard(token));
+    auto endpoints = std::make_shared<MetricsEndpoints>(context.metrics(), std::move(access.guard));
     endpoints->registerRoutes(context.routes());
-    if (token.empty())
-        context.logger().information("metrics are public (set plugins.metrics.token to require a bearer token)");
+    if (access.warn)
+        context.logger().warning(access.logMessage);
+    else
+        context.logger().information(access.logMessage);
 }
 
 } // namespace motel::metrics

@@ -6,6 +6,7 @@
 /// `pingTimeout` (20s), `maxPayload` (1000000 bytes), `connectTimeout`
 /// (45s), `upgradeTimeout` (10s), `sendTimeout` (10s), `maxQueuedBytes`
 /// (4194304), `ioThreads` (2), `recoveryWindow` (2m; 0 turns recovery off),
+/// `maxSocketsPerUser` (20 sockets of one user on this host; 0: no cap),
 /// `redisChannel` (motel:realtime). Host keys: `redis.url`, `cors.origins`.
 /// Compliance mode fixes what the official suites expect: pingInterval
 /// 300ms, pingTimeout 200ms, maxPayload 1000000, connectTimeout 1s, no

@@ -101,6 +101,12 @@ void SocketIoConnection::connect(SocketPacket&& packet) {
         sendText(SocketPacket::encodeWith(SocketPacket::Type::connectError, nsp, std::nullopt, decision.errorJson));
         return;
     }
+    const std::int64_t userId = decision.principal ? decision.principal->id : 0;
+    if (!server_.userLimit().tryAcquire(userId)) {
+        sendText(SocketPacket::encodeWith(SocketPacket::Type::connectError, nsp, std::nullopt,
+                                          UserSocketLimit::kRefusal));
+        return;
+    }
     std::string id = RandomId::make();
     std::string pid;
     std::vector<SharedPacket> missed;
@@ -109,7 +115,6 @@ void SocketIoConnection::connect(SocketPacket&& packet) {
         const auto clientPid = stringMember(auth, "pid");
         if (clientPid) {
             auto restored = recovery->restore(*clientPid, stringMember(auth, "offset"));
-            const std::int64_t userId = decision.principal ? decision.principal->id : 0;
             if (restored && restored->first.nsp == nsp && restored->first.userId == userId) {
                 id = restored->first.socketId;
                 pid = restored->first.pid;
@@ -161,6 +166,7 @@ void SocketIoConnection::drop(const std::string& nsp, const std::string& reason)
         rooms.erase("");
         recovery->save(RecoveryStore::Session{socket->id(), socket->pid(), socket->nsp(), rooms, socket->userId()});
     }
+    server_.userLimit().release(socket->userId());
     server_.stats().disconnected(socket->userId(), reason);
 }
 

@@ -11,7 +11,7 @@ namespace motel::realtime {
 SocketIoServer::SocketIoServer(SocketIoOptions options, IoLoopGroup& loops, SocketApplication& application,
                                RealtimeStats& stats)
     : options_(options), loops_(loops), application_(application), stats_(stats),
-      offsetPrefix_(RandomId::make().substr(0, 8) + "-") {
+      userLimit_(options.maxSocketsPerUser), offsetPrefix_(RandomId::make().substr(0, 8) + "-") {
     if (options_.recoveryWindow.count() > 0) recovery_ = std::make_unique<RecoveryStore>(options_.recoveryWindow);
     for (std::size_t i = 0; i < loops_.size(); ++i) rooms_[&loops_.at(i)] = std::make_unique<RoomIndex>();
 }

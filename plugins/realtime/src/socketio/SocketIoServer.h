@@ -11,6 +11,7 @@
 #include "socketio/RecoveryStore.h"
 #include "socketio/RoomIndex.h"
 #include "socketio/SocketApplication.h"
+#include "socketio/UserSocketLimit.h"
 
 #include <atomic>
 #include <chrono>
@@ -26,6 +27,8 @@ struct SocketIoOptions {
     /// Connection state recovery window; zero turns recovery off (and no
     /// `pid`/offsets are sent, as the compliance mode needs).
     std::chrono::milliseconds recoveryWindow{120000};
+    /// Sockets one user may hold on this host at once (UserSocketLimit); 0: no cap.
+    std::size_t maxSocketsPerUser = 0;
 };
 
 class SocketIoServer {
@@ -47,6 +50,7 @@ public:
     RecoveryStore* recovery() { return recovery_.get(); }
     SocketApplication& application() { return application_; }
     RealtimeStats& stats() { return stats_; }
+    UserSocketLimit& userLimit() { return userLimit_; }
     const SocketIoOptions& options() const { return options_; }
 
 private:
@@ -54,6 +58,7 @@ private:
     IoLoopGroup& loops_;
     SocketApplication& application_;
     RealtimeStats& stats_;
+    UserSocketLimit userLimit_;
     std::unique_ptr<RecoveryStore> recovery_;
     std::unordered_map<const IoLoop*, std::unique_ptr<RoomIndex>> rooms_;
     const std::string offsetPrefix_;
