@@ -16,4 +16,7 @@ find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(HIREDIS REQUIRED IMPORTED_TARGET hiredis)
+# sd_notify(): the host tells systemd it is ready only once it listens
+# (Type=notify in the unit); a no-op outside systemd.
+pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 find_package(prometheus-cpp CONFIG REQUIRED COMPONENTS core)

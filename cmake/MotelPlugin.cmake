@@ -27,7 +27,13 @@ function(motel_add_plugin name)
     set(MOTEL_PLUGIN_INSTALL_DIR lib/motel/plugins)
   endif()
   # Test fixtures set MOTEL_PLUGIN_NO_INSTALL: they are never shipped.
+  # MOTEL_PLUGIN_INSTALL_COMPONENT (optional): the install component, which
+  # picks the Debian package in-tree (cmake/MotelPackaging.cmake).
   if(NOT MOTEL_PLUGIN_NO_INSTALL)
-    install(TARGETS ${name} LIBRARY DESTINATION ${MOTEL_PLUGIN_INSTALL_DIR})
+    if(MOTEL_PLUGIN_INSTALL_COMPONENT)
+      install(TARGETS ${name} LIBRARY DESTINATION ${MOTEL_PLUGIN_INSTALL_DIR} COMPONENT ${MOTEL_PLUGIN_INSTALL_COMPONENT})
+    else()
+      install(TARGETS ${name} LIBRARY DESTINATION ${MOTEL_PLUGIN_INSTALL_DIR})
+    endif()
   endif()
 endfunction()

@@ -19,6 +19,7 @@
 
 #include <motel/sdk/Authenticator.h>
 
+#include <Poco/JSON/Object.h>
 #include <Poco/Logger.h>
 
 namespace motel::host {
@@ -194,9 +195,21 @@ void HostRuntime::serve() {
 
 std::uint16_t HostRuntime::port() const { return http_ ? http_->port() : 0; }
 
+void HostRuntime::publishDraining() noexcept {
+    try {
+        Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
+        payload->set("reason", "shutdown");
+        events_->publish("host.draining", payload);
+    } catch (...) {
+        // The bus logs subscriber failures itself; the shutdown goes on.
+    }
+}
+
 void HostRuntime::shutdown(std::chrono::milliseconds grace) noexcept {
     try {
-        if (http_) http_->stop(grace);
+        // Realtime (and any plugin that holds long-lived connections) ends
+        // them on `host.draining`, once no new connection can reach this host.
+        if (http_) http_->stop(grace, [this] { publishDraining(); });
     } catch (...) {
     }
     if (jobsRunning_) {

@@ -70,6 +70,10 @@ public:
     static std::string clearCache(const HostConfig& config);
 
 private:
+    /// Publishes `host.draining` (the listener is closed; requests in flight
+    /// are still being answered).
+    void publishDraining() noexcept;
+
     HostConfig config_;
     std::unique_ptr<PluginLoader> loader_;
     TrafficWindow traffic_;

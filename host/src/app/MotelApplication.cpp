@@ -1,24 +1,19 @@
 #include "app/MotelApplication.h"
+#include "app/ControlSignals.h"
 #include "app/HostRuntime.h"
+#include "app/ServiceNotifier.h"
 #include "config/HostConfig.h"
 #include "plugins/DependencyOrder.h"
 
-#include <Poco/AsyncChannel.h>
-#include <Poco/AutoPtr.h>
-#include <Poco/ConsoleChannel.h>
 #include <Poco/Environment.h>
 #include <Poco/File.h>
-#include <Poco/FormattingChannel.h>
 #include <Poco/Logger.h>
 #include <Poco/Path.h>
-#include <Poco/PatternFormatter.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionCallback.h>
 
 #include <iostream>
-#include <csignal>
-#include <pthread.h>
 #include <map>
 #include <optional>
 
@@ -44,21 +39,13 @@ int fail(const std::string& message, int code) {
     return code;
 }
 
+// The unit's TimeoutStopSec (debian/motel-manager.service) leaves room for
+// this plus the plugins' own stop.
 const std::chrono::milliseconds kShutdownGrace(10000);
 
-// Poco's waitForTerminationRequest() blocks SIGINT/SIGTERM/SIGQUIT only in
-// the waiting thread and sigwait()s there; a thread started before that (the
-// async logger, I/O threads, workers) would otherwise receive the signal and
-// die with the default action. Blocking them first lets every thread inherit
-// the mask, so only the sigwait() sees them and shutdown is graceful.
-void blockTerminationSignals() {
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGTERM);
-    sigaddset(&signals, SIGQUIT);
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-}
+// Where a host installed under /usr (the Debian package) keeps its
+// configuration: /etc, as GNUInstallDirs maps it for that prefix.
+const char* const kSystemConfigFile = "/etc/motel/motel.properties";
 } // namespace
 
 MotelApplication::MotelApplication() { setUnixOptions(true); }
@@ -97,7 +84,8 @@ void MotelApplication::printHelp() const {
         "  cache clear  empty the shared cache (never the job queue; use it instead of redis-cli FLUSHALL)\n"
         "  user ... operator commands of the loaded plugins (auth: user add|passwd|disable)\n"
         "Environment overrides: PORT, HOST, DATABASE_URL, REDIS_URL, JWT_SECRET, JWT_EXPIRES_IN,\n"
-        "MOTEL_PLUGINS, MOTEL_ENV, CORS_ORIGINS, LOG_LEVEL.");
+        "MOTEL_PLUGINS, MOTEL_ENV, CORS_ORIGINS, LOG_LEVEL, LOG_FORMAT.\n"
+        "serve: SIGTERM/SIGINT stop gracefully; SIGHUP reopens log.file and re-reads the log levels.");
     help.format(std::cout);
 }
 
@@ -113,25 +101,9 @@ HostConfig MotelApplication::loadConfig() const {
         const std::string fallback =
             Poco::Path(Poco::Path(prefixDir()).makeDirectory(), "etc/motel/motel.properties").toString();
         if (Poco::File(fallback).exists()) file = fallback;
+        else if (prefixDir() == "/usr/" && Poco::File(kSystemConfigFile).exists()) file = kSystemConfigFile;
     }
     return HostConfig::load(file, processEnvironment(), prefixDir());
-}
-
-void MotelApplication::setUpLogging(const std::string& level) const {
-    Poco::AutoPtr<Poco::PatternFormatter> formatter(new Poco::PatternFormatter("%Y-%m-%dT%H:%M:%S.%iZ %p %s: %t"));
-    formatter->setProperty("times", "UTC");
-    Poco::AutoPtr<Poco::ConsoleChannel> console(new Poco::ConsoleChannel);
-    Poco::AutoPtr<Poco::FormattingChannel> formatting(new Poco::FormattingChannel(formatter, console));
-    // Asynchronous so a slow terminal or pipe never holds up a request.
-    Poco::AutoPtr<Poco::AsyncChannel> async(new Poco::AsyncChannel(formatting));
-    Poco::Logger::root().setChannel(async);
-    Poco::Logger::root().setLevel(level);
-    std::vector<std::string> names;
-    Poco::Logger::names(names);
-    for (const auto& name : names) {
-        Poco::Logger::get(name).setChannel(async);
-        Poco::Logger::get(name).setLevel(level);
-    }
 }
 
 int MotelApplication::main(const std::vector<std::string>& args) {
@@ -140,14 +112,16 @@ int MotelApplication::main(const std::vector<std::string>& args) {
         return EXIT_OK;
     }
     const std::string command = args.empty() ? "serve" : args.front();
-    if (command == "serve") blockTerminationSignals();
+    // Blocked before any thread starts (the async logger, I/O threads,
+    // workers), so only the sigwait() in serve() ever sees them.
+    if (command == "serve") ControlSignals::block();
     const bool builtIn = command == "serve" || command == "migrate" || command == "seed" || command == "plugins";
     if (builtIn && args.size() > 1) return fail("'" + command + "' takes no arguments", EXIT_USAGE);
 
     std::optional<HostConfig> config;
     try {
         config = loadConfig();
-        setUpLogging(config->logLevel());
+        logging_.configure(*config);
     } catch (const std::exception& e) {
         return fail(std::string("configuration error: ") + e.what(), EXIT_CONFIG);
     }
@@ -195,12 +169,30 @@ int MotelApplication::serve(HostConfig config) {
     runtime.serve();
     log.information("motel-host %s listening on %s:%hu (%s)", std::string(MOTEL_HOST_VERSION),
                     runtime.config().httpHost(), runtime.port(), runtime.config().environment());
-    waitForTerminationRequest();
+    const ServiceNotifier systemd;
+    systemd.ready("listening on port " + std::to_string(runtime.port()));
+    ControlSignals::waitForStop([this, &log, &systemd] {
+        systemd.reloading();
+        reload(log);
+        systemd.ready("reloaded");
+    });
+    systemd.stopping();
     log.information("shutting down");
     runtime.shutdown(kShutdownGrace);
     log.information("stopped");
     Poco::Logger::root().getChannel()->close();
     return EXIT_OK;
+}
+
+void MotelApplication::reload(Poco::Logger& log) {
+    try {
+        const HostConfig fresh = loadConfig();
+        HostLogging::applyLevels(fresh);
+        logging_.reopenFiles();
+        log.information("reload: log files reopened, log levels re-read from %s", fresh.source());
+    } catch (const std::exception& e) {
+        log.error("reload failed, keeping the running settings: %s", std::string(e.what()));
+    }
 }
 
 int MotelApplication::migrate(HostConfig config) {

@@ -6,10 +6,16 @@
 // (<prefix>/etc/motel/motel.properties), so an installed host runs with no
 // flags.
 
+#include "logging/HostLogging.h"
+
 #include <Poco/Util/ServerApplication.h>
 
 #include <string>
 #include <vector>
+
+namespace Poco {
+class Logger;
+}
 
 namespace motel::host {
 
@@ -26,13 +32,16 @@ protected:
 private:
     bool helpRequested_ = false;
     std::string configFile_;
+    HostLogging logging_;
 
     void handleHelp(const std::string& name, const std::string& value);
     void handleConfig(const std::string& name, const std::string& value);
     void printHelp() const;
     std::string prefixDir() const;
     HostConfig loadConfig() const;
-    void setUpLogging(const std::string& level) const;
+    /// SIGHUP: re-read the log levels, reopen log.file; a bad config file
+    /// is logged and changes nothing.
+    void reload(Poco::Logger& log);
 
     int serve(HostConfig config);
     int migrate(HostConfig config);

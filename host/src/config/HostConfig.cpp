@@ -3,6 +3,7 @@
 
 #include <Poco/AutoPtr.h>
 #include <Poco/File.h>
+#include <Poco/Logger.h>
 #include <Poco/Path.h>
 #include <Poco/String.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
@@ -13,6 +14,7 @@ namespace motel::host {
 
 namespace {
 const char* const kPluginPrefix = "plugins.";
+const char* const kLoggerLevelPrefix = "log.level.";
 // Keys under plugins.* that belong to the host, not to a plugin.
 bool isHostPluginKey(const std::string& key) { return key == "plugins.dir" || key == "plugins.load"; }
 
@@ -43,6 +45,7 @@ const std::vector<std::pair<std::string, std::string>>& HostConfig::environmentO
         {"CORS_ORIGINS", "cors.origins"}, {"LOG_LEVEL", "log.level"},
         {"JWT_PREVIOUS_SECRET", "jwt.previousSecret"}, {"HTTP_TRUST_PROXY", "http.trustProxy"},
         {"METRICS_TOKEN", "plugins.metrics.token"}, {"METRICS_PUBLIC", "plugins.metrics.public"},
+        {"LOG_FORMAT", "log.format"},
     };
     return overrides;
 }
@@ -90,6 +93,20 @@ void HostConfig::validate() const {
     const std::string redis = redisUrl();
     if (!redis.empty() && redis.rfind("redis://", 0) != 0)
         throw sdk::ConfigError("redis.url: expected redis://[user:password@]host:port[/db]");
+    const std::string format = logFormat();
+    if (format != "text" && format != "json")
+        throw sdk::ConfigError("log.format='" + format + "': expected text or json");
+    const auto checkLevel = [](const std::string& key, const std::string& level) {
+        try {
+            (void)Poco::Logger::parseLevel(level);
+        } catch (const std::exception&) {
+            throw sdk::ConfigError(key + "='" + level +
+                                   "': expected trace, debug, information, notice, warning, error, critical, fatal "
+                                   "or none");
+        }
+    };
+    checkLevel("log.level", logLevel());
+    for (const auto& [logger, level] : loggerLevels()) checkLevel(kLoggerLevelPrefix + logger, level);
     for (const auto& name : pluginsToLoad()) {
         const bool valid = std::all_of(name.begin(), name.end(), [](char c) {
             return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
@@ -109,6 +126,19 @@ std::string HostConfig::resolvePath(const std::string& path) const {
 }
 
 std::string HostConfig::pluginsDir() const { return resolvePath(host_.getString("plugins.dir", "lib/motel/plugins")); }
+
+std::string HostConfig::logFile() const {
+    const std::string file = host_.getString("log.file");
+    return file.empty() ? file : resolvePath(file);
+}
+
+std::map<std::string, std::string> HostConfig::loggerLevels() const {
+    std::map<std::string, std::string> levels;
+    const std::string prefix = kLoggerLevelPrefix;
+    for (const auto& [key, value] : all_)
+        if (key.rfind(prefix, 0) == 0 && key.size() > prefix.size()) levels[key.substr(prefix.size())] = value;
+    return levels;
+}
 
 std::string HostConfig::databaseUrl() const {
     std::string url = host_.getString("db.url", "sqlite:var/motel.db");

@@ -42,6 +42,12 @@ public:
     std::string redisUrl() const { return host_.getString("redis.url"); }
     std::vector<std::string> corsOrigins() const { return host_.getList("cors.origins"); }
     std::string logLevel() const { return host_.getString("log.level", "information"); }
+    /// `text` or `json` (`log.format`, `LOG_FORMAT`).
+    std::string logFormat() const { return host_.getString("log.format", "text"); }
+    /// Empty: standard error; else an absolute path (`log.file`).
+    std::string logFile() const;
+    /// `log.level.<logger>` keys: logger name → level.
+    std::map<std::string, std::string> loggerLevels() const;
 
     /// Host-wide keys (everything but plugins.<name>.*).
     const sdk::Settings& hostSettings() const { return host_; }

@@ -108,7 +108,7 @@ void HttpServer::onConnectionClosed(const IoThread::ClosedConnection& closed) {
     }
 }
 
-void HttpServer::stop(std::chrono::milliseconds grace) {
+void HttpServer::stop(std::chrono::milliseconds grace, const std::function<void()>& notAccepting) {
     std::lock_guard<std::mutex> lifecycle(_lifecycleMutex);
     if (!_running) return;
     _running = false;
@@ -125,6 +125,7 @@ void HttpServer::stop(std::chrono::milliseconds grace) {
         });
         closed.get_future().wait();
     }
+    if (notAccepting) notAccepting();
     // 2. Close what has no request in flight; the rest closes after answering.
     for (auto& io : _ioThreads) {
         IoThread* thread = io.get();

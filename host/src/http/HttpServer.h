@@ -13,6 +13,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -69,8 +70,10 @@ public:
     /// (with `Connection: close`) for up to `grace`, then closes everything and
     /// joins the threads. A handler still running after `grace` is waited for (a
     /// thread cannot be cancelled) but its answer is dropped. Must not be
-    /// called from a dispatch (worker) or I/O thread.
-    void stop(std::chrono::milliseconds grace);
+    /// called from a dispatch (worker) or I/O thread. `notAccepting` runs once
+    /// the listener is closed, before anything else: the host's drain (a
+    /// client that reconnects then can only reach another host).
+    void stop(std::chrono::milliseconds grace, const std::function<void()>& notAccepting = {});
 
     bool running() const { return _running; }
     const HttpServerOptions& options() const { return _options; }

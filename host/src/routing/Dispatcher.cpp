@@ -1,11 +1,14 @@
 #include "routing/Dispatcher.h"
 #include "routing/ErrorEnvelope.h"
 #include "routing/JsonBody.h"
+#include "logging/RequestLogFields.h"
 
 #include <motel/sdk/Errors.h>
 #include <motel/sdk/Time.h>
 
 #include <Poco/JSON/Parser.h>
+#include <Poco/Message.h>
+#include <Poco/NumberFormatter.h>
 #include <Poco/Random.h>
 #include <Poco/NumberFormatter.h>
 
@@ -33,6 +36,17 @@ bool isSafeRequestId(const std::string& id) {
     return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
     });
+}
+
+// The request's facts as message fields (JSON logs show them as members);
+// never a header, a query string or a body, so no secret can get in.
+void addRequestFields(Poco::Message& message, const sdk::Request& request, const std::string& routeLabel) {
+    message.set(logfields::requestId, request.requestId);
+    message.set(logfields::method, request.method);
+    message.set(logfields::route, routeLabel);
+    message.set(logfields::path, request.path);
+    message.set(logfields::client, request.remoteAddress);
+    if (request.principal) message.set(logfields::userId, std::to_string(request.principal->id));
 }
 
 std::string joined(const std::vector<std::string>& items) {
@@ -67,12 +81,10 @@ void Dispatcher::dispatch(sdk::Request& request, sdk::Response& response) {
     } catch (const sdk::HttpError& error) {
         renderError(error, response);
     } catch (const std::exception& error) {
-        errorLog_.error("request %s %s %s failed: %s", request.requestId, request.method, routeLabel,
-                        std::string(error.what()));
+        logFailure(request, routeLabel, error.what());
         renderError(500, "Internal server error", response);
     } catch (...) {
-        errorLog_.error("request %s %s %s failed with an unknown exception", request.requestId, request.method,
-                        routeLabel);
+        logFailure(request, routeLabel, "an unknown exception");
         renderError(500, "Internal server error", response);
     }
     try {
@@ -184,9 +196,26 @@ void Dispatcher::record(const sdk::Request& request, const sdk::Response& respon
                         double milliseconds) {
     metrics_.record(request.method, routeLabel, response.status, milliseconds / 1000.0);
     if (countsAsTraffic(request.path)) traffic_.record(response.status, milliseconds);
-    if (accessLog_.information() && (options_.logProbes || !isProbe(request.path)))
-        accessLog_.information("%s %s %d %.1fms %s rid=%s", request.method, request.path, response.status,
-                               milliseconds, request.remoteAddress, request.requestId);
+    if (accessLog_.information() && (options_.logProbes || !isProbe(request.path))) {
+        Poco::Message line(accessLog_.name(),
+                           request.method + " " + request.path + " " + std::to_string(response.status) + " " +
+                               Poco::NumberFormatter::format(milliseconds, 1) + "ms " + request.remoteAddress +
+                               " rid=" + request.requestId,
+                           Poco::Message::PRIO_INFORMATION);
+        addRequestFields(line, request, routeLabel);
+        line.set(logfields::status, std::to_string(response.status));
+        line.set(logfields::durationMs, Poco::NumberFormatter::format(milliseconds, 3));
+        accessLog_.log(line);
+    }
+}
+
+void Dispatcher::logFailure(const sdk::Request& request, const std::string& routeLabel, const std::string& what) {
+    if (!errorLog_.error()) return;
+    Poco::Message line(errorLog_.name(),
+                       "request " + request.requestId + " " + request.method + " " + routeLabel + " failed: " + what,
+                       Poco::Message::PRIO_ERROR);
+    addRequestFields(line, request, routeLabel);
+    errorLog_.log(line);
 }
 
 } // namespace motel::host

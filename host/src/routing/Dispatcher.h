@@ -73,6 +73,9 @@ private:
     static void forbidCaching(sdk::Response& response);
     void record(const sdk::Request& request, const sdk::Response& response, const std::string& routeLabel,
                 double milliseconds);
+    /// A handler threw something that is not an HttpError: one error line
+    /// with the request's fields (the client only gets a 500 envelope).
+    void logFailure(const sdk::Request& request, const std::string& routeLabel, const std::string& what);
 };
 
 } // namespace motel::host

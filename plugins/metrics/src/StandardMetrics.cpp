@@ -1,7 +1,11 @@
 #include "StandardMetrics.h"
 
 #include "ProcessMemory.h"
+#include "ProcessStats.h"
 
+#include <motel/sdk/Version.h>
+
+#include <mutex>
 #include <stdexcept>
 
 namespace motel::metrics {
@@ -15,6 +19,18 @@ const char* const heapName = "motel_memory_heap_used_bytes";
 const char* const residentName = "motel_memory_resident_bytes";
 const char* const limitName = "motel_memory_limit_bytes";
 const char* const buildInfoName = "motel_build_info";
+const char* const cpuName = "process_cpu_seconds_total";
+const char* const processResidentName = "process_resident_memory_bytes";
+const char* const virtualName = "process_virtual_memory_bytes";
+const char* const openFdsName = "process_open_fds";
+const char* const maxFdsName = "process_max_fds";
+const char* const startTimeName = "process_start_time_seconds";
+
+// The SDK ABI this plugin was built against; the loader admits it only into
+// a host of the same major version.
+std::string sdkVersion() {
+    return std::to_string(MOTEL_SDK_ABI_MAJOR) + "." + std::to_string(MOTEL_SDK_ABI_MINOR);
+}
 
 const MetricDefinition& definitionOf(const std::string& name) {
     for (const auto& definition : StandardMetrics::definitions()) {
@@ -31,6 +47,12 @@ const std::vector<MetricDefinition>& StandardMetrics::definitions() {
         {heapName, Kind::gauge, "Heap bytes allocated and in use (malloc)"},
         {residentName, Kind::gauge, "Resident set size of the host process in bytes"},
         {limitName, Kind::gauge, "Memory the process may use (cgroup limit or physical RAM) in bytes"},
+        {cpuName, Kind::counter, "Total user and system CPU time spent in seconds"},
+        {processResidentName, Kind::gauge, "Resident memory size in bytes"},
+        {virtualName, Kind::gauge, "Virtual memory size in bytes"},
+        {openFdsName, Kind::gauge, "Number of open file descriptors"},
+        {maxFdsName, Kind::gauge, "Maximum number of open file descriptors"},
+        {startTimeName, Kind::gauge, "Start time of the process since unix epoch in seconds"},
         {"motel_websocket_connections", Kind::gauge, "Open real-time (Socket.IO) connections"},
         {"motel_websocket_users", Kind::gauge, "Distinct users with at least one open real-time connection"},
         {"motel_websocket_connects_total", Kind::counter, "Real-time connections accepted"},
@@ -66,11 +88,24 @@ void StandardMetrics::registerAll() {
             break;
         }
     }
-    registry_.gauge(buildInfoName, "Always 1; the label carries the host version", {{"version", version_}}).set(1);
+    registry_
+        .gauge(buildInfoName, "Always 1; the labels carry the host version and the SDK ABI version",
+               {{"version", version_}, {"sdk", sdkVersion()}})
+        .set(1);
     registry_.gauge(limitName, definitionOf(limitName).help).set(static_cast<double>(memoryLimitBytes_));
-    const ProcessGauges process{&registry_.gauge(uptimeName, definitionOf(uptimeName).help),
-                                &registry_.gauge(heapName, definitionOf(heapName).help),
-                                &registry_.gauge(residentName, definitionOf(residentName).help), startedAt_};
+    registry_.gauge(startTimeName, definitionOf(startTimeName).help)
+        .set(static_cast<double>(startedAt_.epochMicroseconds()) / 1e6);
+    const auto gauge = [this](const char* name) { return &registry_.gauge(name, definitionOf(name).help); };
+    const ProcessGauges process{gauge(uptimeName),
+                                gauge(heapName),
+                                gauge(residentName),
+                                &registry_.counter(cpuName, definitionOf(cpuName).help),
+                                gauge(processResidentName),
+                                gauge(virtualName),
+                                gauge(openFdsName),
+                                gauge(maxFdsName),
+                                std::make_shared<CpuReported>(),
+                                startedAt_};
     process.refresh();
     registry_.onScrape([process] { process.refresh(); });
 }
@@ -80,6 +115,21 @@ void StandardMetrics::ProcessGauges::refresh() const {
     uptime->set(static_cast<double>(Poco::Timestamp() - startedAt) / 1e6);
     heapUsed->set(static_cast<double>(memory.heapUsedBytes()));
     resident->set(static_cast<double>(memory.residentBytes()));
+
+    const ProcessSample sample = ProcessStats().read();
+    {
+        // A counter only moves forward: add what was used since the last
+        // scrape (scrapes may run concurrently, hence the lock).
+        std::lock_guard<std::mutex> lock(cpuReported->mutex);
+        if (sample.cpuSeconds > cpuReported->seconds) {
+            cpuSeconds->increment(sample.cpuSeconds - cpuReported->seconds);
+            cpuReported->seconds = sample.cpuSeconds;
+        }
+    }
+    processResident->set(static_cast<double>(sample.residentBytes));
+    virtualMemory->set(static_cast<double>(sample.virtualBytes));
+    openFds->set(static_cast<double>(sample.openFds));
+    maxFds->set(static_cast<double>(sample.maxFds));
 }
 
 } // namespace motel::metrics

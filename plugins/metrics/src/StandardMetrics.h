@@ -7,7 +7,8 @@
 /// figures keep them current through the same names and kinds (the registry
 /// returns the same instrument for the same name and labels):
 ///
-///   process (this class, every scrape)  motel_uptime_seconds, motel_memory_*
+///   process (this class, every scrape)  motel_uptime_seconds, motel_memory_*,
+///                                       process_* (Prometheus' standard names)
 ///   realtime plugin                     motel_websocket_*
 ///   suites / tasks plugins              motel_suites_total, motel_tasks_*
 ///   the host's job engine               motel_jobs_*
@@ -21,6 +22,8 @@
 #include <Poco/Timestamp.h>
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -42,17 +45,28 @@ public:
     StandardMetrics(sdk::MetricsRegistry& registry, std::string version, Poco::Timestamp startedAt,
                     std::uint64_t memoryLimitBytes);
 
-    /// Registers every definition, sets `motel_build_info{version}` to 1 and
+    /// Registers every definition, sets `motel_build_info{version,sdk}` to 1 and
     /// adds the scrape hook that refreshes the process figures. The hook holds
     /// only the registry's own instruments, so this object may go away first.
     void registerAll();
 
 private:
+    /// CPU seconds already added to process_cpu_seconds_total.
+    struct CpuReported {
+        std::mutex mutex;
+        double seconds = 0;
+    };
     /// The instruments the scrape hook updates (owned by the registry).
     struct ProcessGauges {
         sdk::Gauge* uptime;
         sdk::Gauge* heapUsed;
         sdk::Gauge* resident;
+        sdk::Counter* cpuSeconds;
+        sdk::Gauge* processResident;
+        sdk::Gauge* virtualMemory;
+        sdk::Gauge* openFds;
+        sdk::Gauge* maxFds;
+        std::shared_ptr<CpuReported> cpuReported;
         Poco::Timestamp startedAt;
         void refresh() const;
     };

@@ -3,9 +3,11 @@
 #include "application/ComplianceApplication.h"
 #include "application/EngineEcho.h"
 #include "application/MotelApplication.h"
+#include "application/RedisRecoveryStore.h"
 #include "io/RandomId.h"
 
 #include <motel/sdk/Authenticator.h>
+#include <motel/sdk/RedisUrl.h>
 
 namespace motel::realtime {
 
@@ -49,28 +51,50 @@ void RealtimePlugin::start(sdk::PluginContext& context) {
         return;
     }
 
-    fanout_ = std::make_unique<EventFanout>(*socketIo_, RandomId::make());
-    if (!config.redisUrl.empty()) {
-        RedisBridge::Endpoint endpoint;
-        try {
-            endpoint = RedisBridge::Endpoint::parse(config.redisUrl);
-        } catch (const std::invalid_argument& error) {
-            throw sdk::ConfigError("redis.url: " + std::string(error.what()));
-        }
-        EventFanout* fanout = fanout_.get();
-        bridge_ = std::make_unique<RedisBridge>(
-            endpoint, config.redisChannel, [fanout](const std::string& message) { fanout->onRemoteMessage(message); },
-            context.logger());
-        fanout_->setBridge(bridge_.get());
-        bridge_->start();
-    }
+    fanout_ = std::make_unique<EventFanout>(*socketIo_);
+    if (!config.redisUrl.empty()) startRelay(config, context);
     events_ = &context.events();
     fanout_->attach(*events_);
+    EngineServer* engine = engine_.get();
+    hostSubscriptions_.push_back(events_->subscribe("host.draining", [engine](const sdk::Event&) { engine->drain(); }));
     context.logger().information(
         "Socket.IO at /socket.io/ on %z I/O threads, pingInterval %ldms, recovery window %ldms%s", loops_->size(),
         static_cast<long>(config.engine.pingInterval.count()),
         static_cast<long>(config.socketIo.recoveryWindow.count()),
-        std::string(bridge_ ? ", multi-host through Redis" : ", this host only"));
+        std::string(publisher_ ? ", multi-host through Redis (recovery on any host)" : ", this host only"));
+}
+
+void RealtimePlugin::startRelay(const RealtimeConfig& config, sdk::PluginContext& context) {
+    sdk::RedisUrl url;
+    try {
+        url = sdk::RedisUrl::parse(config.redisUrl);
+    } catch (const std::invalid_argument& error) {
+        throw sdk::ConfigError("redis.url: " + std::string(error.what()));
+    }
+    StreamPublisher::Options options;
+    options.stream = config.redisChannel;
+    options.maxBuffered = config.relayBuffer;
+    options.maxLength = config.streamMaxLength;
+    options.window = config.socketIo.recoveryWindow;
+    publisher_ = std::make_unique<StreamPublisher>(url, options, RandomId::make(), context.logger());
+    publisher_->bind(context.metrics());
+    if (config.socketIo.recoveryWindow.count() > 0) {
+        socketIo_->useRecoveryStore(std::make_unique<RedisRecoveryStore>(
+            url, config.redisChannel, config.socketIo.recoveryWindow, config.recoveryMaxEvents, context.logger()));
+    }
+    EventFanout* fanout = fanout_.get();
+    SocketIoServer* server = socketIo_.get();
+    StreamPublisher* publisher = publisher_.get();
+    reader_ = std::make_unique<StreamReader>(
+        url, config.redisChannel, [fanout](const StreamEntry& entry) { fanout->onStreamEntry(entry); },
+        [server, publisher](const std::string& startId) {
+            server->setInitialOffset(startId);
+            publisher->allow();
+        },
+        context.logger());
+    fanout_->setRelay(publisher_.get());
+    publisher_->start();
+    reader_->start();
 }
 
 void RealtimePlugin::mount(sdk::RouteRegistry& routes, const std::string& path, EngineServer& server) {
@@ -87,8 +111,14 @@ void RealtimePlugin::mount(sdk::RouteRegistry& routes, const std::string& path, 
 void RealtimePlugin::stop() noexcept {
     try {
         if (fanout_ && events_) fanout_->detach(*events_);
+        if (events_)
+            for (const auto id : hostSubscriptions_) events_->unsubscribe(id);
+        hostSubscriptions_.clear();
         events_ = nullptr;
-        if (bridge_) bridge_->stop();
+        // Events of the last requests still reach the other hosts (and the
+        // recovery log) before the relay goes.
+        if (publisher_) publisher_->stop();
+        if (reader_) reader_->stop();
         if (engine_) engine_->closeAll();
         if (echo_) echo_->closeAll();
         if (loops_) loops_->stop();
@@ -96,7 +126,8 @@ void RealtimePlugin::stop() noexcept {
         // stop() must not throw; the host is going down anyway.
     }
     fanout_.reset();
-    bridge_.reset();
+    reader_.reset();
+    publisher_.reset();
     echo_.reset();
     engine_.reset();
     socketIo_.reset();

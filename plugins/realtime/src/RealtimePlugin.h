@@ -5,8 +5,11 @@
 /// with the auth plugin's Authenticator (looked up lazily: `auth` is not a
 /// load-time dependency, so the compliance mode runs without it), puts
 /// sockets in rooms `user:<id>` and `role:<role>`, and fans the domain
-/// events out after commit, across hosts through Redis when `redis.url` is
-/// set. WebSockets leave the host's HTTP server (Exchange::takeOver) and live
+/// events out after commit, across hosts through a Redis stream when
+/// `redis.url` is set (then a dropped client recovers on any host: sessions
+/// are saved in Redis). On `host.draining` (SIGTERM) it refuses new sessions
+/// and closes the open ones so that clients reconnect at once to another
+/// host. WebSockets leave the host's HTTP server (Exchange::takeOver) and live
 /// on the plugin's own epoll threads; long-polls are deferred replies.
 /// Registers the `websocket` health check and the `motel_websocket_*` metrics.
 /// Configuration: see RealtimeConfig.
@@ -14,7 +17,8 @@
 #include "application/EventFanout.h"
 #include "application/RealtimeConfig.h"
 #include "application/RealtimeStats.h"
-#include "application/RedisBridge.h"
+#include "application/StreamPublisher.h"
+#include "application/StreamReader.h"
 #include "engine/EngineServer.h"
 #include "io/IoLoopGroup.h"
 #include "socketio/SocketApplication.h"
@@ -23,6 +27,7 @@
 #include <motel/sdk/Plugin.h>
 
 #include <memory>
+#include <vector>
 
 namespace motel::realtime {
 
@@ -37,6 +42,8 @@ public:
 
 private:
     void mount(sdk::RouteRegistry& routes, const std::string& path, EngineServer& server);
+    /// The relay and the recovery store through Redis (`redis.url`).
+    void startRelay(const RealtimeConfig& config, sdk::PluginContext& context);
 
     sdk::EventBus* events_ = nullptr;
     RealtimeStats stats_;
@@ -46,7 +53,9 @@ private:
     std::unique_ptr<EngineServer> engine_;
     std::unique_ptr<EngineServer> echo_; ///< compliance mode only
     std::unique_ptr<EventFanout> fanout_;
-    std::unique_ptr<RedisBridge> bridge_;
+    std::unique_ptr<StreamPublisher> publisher_;
+    std::unique_ptr<StreamReader> reader_;
+    std::vector<sdk::EventBus::SubscriptionId> hostSubscriptions_;
 };
 
 } // namespace motel::realtime

@@ -25,6 +25,7 @@ class HostConfigTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(relativePathsAreAnchoredAtThePrefix);
     CPPUNIT_TEST(badValuesStopWithKeyAndExpectation);
     CPPUNIT_TEST(missingFileIsAnError);
+    CPPUNIT_TEST(logFormatLevelsAndFile);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -105,6 +106,30 @@ public:
 
     void missingFileIsAnError() {
         CPPUNIT_ASSERT_THROW(HostConfig::load("/nonexistent/motel.properties", {}, "/p"), ConfigError);
+    }
+
+    void logFormatLevelsAndFile() {
+        const HostConfig defaults = HostConfig::fromValues({}, "/p");
+        CPPUNIT_ASSERT_EQUAL(std::string("text"), defaults.logFormat());
+        CPPUNIT_ASSERT(defaults.logFile().empty());
+        CPPUNIT_ASSERT(defaults.loggerLevels().empty());
+
+        const HostConfig json = HostConfig::load("", {{"LOG_FORMAT", "json"}}, "/p");
+        CPPUNIT_ASSERT_EQUAL(std::string("json"), json.logFormat());
+        const HostConfig leveled = HostConfig::fromValues(
+            {{"log.level", "notice"}, {"log.level.motel.access", "warning"}, {"log.file", "var/log/motel.log"}}, "/p");
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), leveled.loggerLevels().size());
+        CPPUNIT_ASSERT_EQUAL(std::string("warning"), leveled.loggerLevels().at("motel.access"));
+        CPPUNIT_ASSERT_EQUAL(std::string("/p/var/log/motel.log"), leveled.logFile());
+
+        CPPUNIT_ASSERT_THROW(HostConfig::fromValues({{"log.format", "xml"}}, "/p"), ConfigError);
+        CPPUNIT_ASSERT_THROW(HostConfig::fromValues({{"log.level", "loud"}}, "/p"), ConfigError);
+        try {
+            HostConfig::fromValues({{"log.level.motel.db", "verbose"}}, "/p");
+            CPPUNIT_FAIL("expected ConfigError");
+        } catch (const ConfigError& e) {
+            CPPUNIT_ASSERT(std::string(e.what()).find("log.level.motel.db='verbose'") != std::string::npos);
+        }
     }
 };
 

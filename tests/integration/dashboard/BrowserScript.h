@@ -1,6 +1,7 @@
 #pragma once
-// Runs browser/board.e2e.cjs (playwright-core driving Debian's
-// /usr/bin/chromium), installed with `npm ci` from the pinned lockfile into
+// Runs browser/board.e2e.cjs and its scenario-*.cjs files (playwright-core
+// driving Debian's /usr/bin/chromium, axe-core for the accessibility scan),
+// installed with `npm ci` from the pinned lockfile into
 // the build tree once per lockfile change, as the realtime tests install
 // their socket.io-client.
 

@@ -2,11 +2,15 @@
 // - Its files are served at / beside the API, which keeps every answer it
 //   had (401 before 404 under /api, the API's 404 envelope), with the
 //   caching, compression and single-page fallback of sdk::StaticFiles.
-// - The "done when", in headless Chromium: a manager checks a suite
-//   out, a staff member's phone shows the cleaning task without a reload,
-//   completes it, and the manager's board turns the suite clean; cutting the
-//   phone's link shows 'Offline', and the change made meanwhile appears once
-//   it is back. Screenshots of the board (desk and phone) are kept
+// - In headless Chromium (browser/board.e2e.cjs, one scenario file each):
+//   live updates between a manager's desk and a housekeeper's phone; safe
+//   actions (confirmed check-in/out, the double-click case, buttons disabled
+//   while in flight and saying why, the server's words for a refusal);
+//   offline (actions disabled, catching up after); inspections (pass, fail
+//   with a reason); a suite's live history; staff fit (assignee lists, no
+//   wrapping and 44 px targets on phones, focus order); the day at a glance
+//   (figures, charts, task:overdue); an axe-core scan of desk and phone
+//   views with no serious violation. Screenshots of the board are kept
 //   (MOTEL_DASHBOARD_SCREENSHOTS=<dir> puts them elsewhere, e.g. docs/screenshots).
 #include "BrowserScript.h"
 
@@ -40,7 +44,7 @@ std::string quoted(const std::string& text) {
 class DashboardE2ETest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(DashboardE2ETest);
     CPPUNIT_TEST(servesTheBoardBesideTheApi);
-    CPPUNIT_TEST(boardFollowsChangesLiveInTwoBrowsers);
+    CPPUNIT_TEST(boardScenariosInHeadlessChromium);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -49,7 +53,8 @@ public:
         options.plugins = {"health", "auth", "suites", "tasks", "realtime", "dashboard"};
         options.environment["MOTEL_ADMIN_EMAIL"] = kAdminEmail;
         options.environment["MOTEL_ADMIN_PASSWORD"] = kAdminPassword;
-        // A dropped link is noticed within a few seconds (Engine.IO pings).
+        // A dropped link is noticed within a few seconds (Engine.IO pings);
+        // the browser's offline signal is noticed at once.
         options.properties["plugins.realtime.pingInterval"] = "2s";
         options.properties["plugins.realtime.pingTimeout"] = "2s";
         host_ = std::make_unique<HostProcess>(options);
@@ -104,7 +109,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(400, host_->request("GET", "/socket.io/").status); // Engine.IO's own answer
     }
 
-    void boardFollowsChangesLiveInTwoBrowsers() {
+    void boardScenariosInHeadlessChromium() {
         CPPUNIT_ASSERT_MESSAGE(std::string(BrowserScript::kChromium) +
                                    " is missing: install Debian's chromium (scripts/deps --test)",
                                Poco::File(BrowserScript::kChromium).exists());
@@ -119,6 +124,8 @@ public:
         CPPUNIT_ASSERT_MESSAGE(run.output, run.ok());
         CPPUNIT_ASSERT(Poco::File(shots + "/board-desk.png").exists());
         CPPUNIT_ASSERT(Poco::File(shots + "/board-phone.png").exists());
+        CPPUNIT_ASSERT(Poco::File(shots + "/board-phone-manager.png").exists());
+        CPPUNIT_ASSERT(Poco::File(shots + "/board-suite-history.png").exists());
     }
 
 private:

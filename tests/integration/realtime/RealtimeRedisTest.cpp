@@ -17,6 +17,7 @@ class RealtimeRedisTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(RealtimeRedisTest);
     CPPUNIT_TEST(eventOnOneHostReachesSocketsOnTheOther);
     CPPUNIT_TEST(unreachableRedisStillDeliversLocally);
+    CPPUNIT_TEST(droppedClientRecoversOnTheOtherHost);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -55,6 +56,35 @@ public:
             NodeClient::run("crossHost", R"({"url":")" + url + R"(","token":")" + token + R"(","otherUrl":")" + url +
                                              R"(","otherToken":")" + token + "\"}");
         CPPUNIT_ASSERT_MESSAGE(run.output + "\nhost:\n" + host.logText(), run.ok());
+    }
+
+    void droppedClientRecoversOnTheOtherHost() {
+        NodeClient::ensureInstalled();
+        HostOptions options;
+        options.plugins = {"health", "auth", "suites", "tasks", "realtime"};
+        options.properties["redis.url"] = testRedisUrl();
+        options.properties["plugins.realtime.redisChannel"] = "motel:realtime:recover:" + std::to_string(::getpid());
+        options.environment["MOTEL_ADMIN_EMAIL"] = "admin@motel.test";
+        options.environment["MOTEL_ADMIN_PASSWORD"] = "realtime-password";
+        HostProcess first(options);
+        HostProcess second(options);
+        const std::string firstToken = login(first);
+        // Another user of the second host (its own SQLite database, the same JWT secret).
+        const auto created = second.json("POST", "/api/users",
+                                         R"({"email":"stranger@motel.test","name":"Stranger","password":"stranger-password","role":"staff"})",
+                                         login(second));
+        CPPUNIT_ASSERT_MESSAGE(created.body, created.status == 201);
+        const auto strangerLogin = second.json("POST", "/api/auth/login",
+                                               R"({"email":"stranger@motel.test","password":"stranger-password"})");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(strangerLogin.body, 200, strangerLogin.status);
+        const std::string strangerToken =
+            strangerLogin.json().extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("accessToken");
+        const auto run = NodeClient::run(
+            "recoverOnOtherHost", R"({"url":"http://127.0.0.1:)" + std::to_string(first.port()) + R"(","token":")" +
+                                      firstToken + R"(","otherUrl":"http://127.0.0.1:)" +
+                                      std::to_string(second.port()) + R"(","strangerToken":")" + strangerToken + "\"}");
+        CPPUNIT_ASSERT_MESSAGE(run.output + "\nfirst host:\n" + first.logText() + "\nsecond host:\n" + second.logText(),
+                               run.ok());
     }
 
 private:

@@ -23,12 +23,13 @@ namespace motel::test {
 namespace {
 
 const std::string kScript = std::string(MOTEL_TEST_SOURCE_DIR) + "/scripts/cluster";
+const std::string kRollingRestart = std::string(MOTEL_TEST_SOURCE_DIR) + "/scripts/rolling-restart";
 
 int runScript(const std::vector<std::string>& args, const std::map<std::string, std::string>& environment,
-              std::string& output) {
+              std::string& output, const std::string& script = kScript) {
     Poco::Pipe out;
     Poco::Process::Env env(environment.begin(), environment.end());
-    Poco::ProcessHandle handle = Poco::Process::launch(kScript, args, nullptr, &out, &out, env);
+    Poco::ProcessHandle handle = Poco::Process::launch(script, args, nullptr, &out, &out, env);
     Poco::PipeInputStream stream(out);
     Poco::StreamCopier::copyToString(stream, output);
     return handle.wait();
@@ -105,6 +106,19 @@ std::string ClusterScript::hostLog(int number) const {
 }
 std::string ClusterScript::nginxAccessLog() const {
     return readFile(value("NGINX_ACCESS_LOG"));
+}
+
+int ClusterScript::rollingRestart(std::string& output, const std::vector<std::string>& arguments) {
+    std::vector<std::string> args{dir_};
+    args.insert(args.end(), arguments.begin(), arguments.end());
+    const int code = runScript(args, {}, output, kRollingRestart);
+    // The script started new hosts: their pids replace the old ones.
+    std::istringstream lines(readFile(dir_ + "/cluster.env"));
+    for (std::string line; std::getline(lines, line);) {
+        const auto eq = line.find('=');
+        if (eq != std::string::npos) env_[line.substr(0, eq)] = line.substr(eq + 1);
+    }
+    return code;
 }
 
 bool ClusterScript::stopHost(int number) const {

@@ -29,6 +29,9 @@ public:
     /// SIGTERM to host `number`; waits until it has exited (SIGKILL after 30 s).
     /// Returns true when it exited by itself.
     bool stopHost(int number) const;
+    /// Runs scripts/rolling-restart on this cluster; returns its exit code
+    /// and fills `output` with what it printed.
+    int rollingRestart(std::string& output, const std::vector<std::string>& arguments = {});
 
 private:
     std::string dir_;

@@ -1,6 +1,8 @@
 #include "FakeMetricsRegistry.h"
 #include "StandardMetrics.h"
 
+#include <motel/sdk/Version.h>
+
 #include <cppunit/extensions/HelperMacros.h>
 
 using namespace motel;
@@ -15,6 +17,8 @@ class StandardMetricsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testProcessFiguresRefreshOnScrape);
     CPPUNIT_TEST(testOtherPluginsGetTheSameInstruments);
     CPPUNIT_TEST(testBuildInfo);
+    CPPUNIT_TEST(testStandardProcessMetrics);
+    CPPUNIT_TEST(testCpuCounterOnlyMovesForward);
     CPPUNIT_TEST(testHookOutlivesTheRegistrar);
     CPPUNIT_TEST_SUITE_END();
 
@@ -76,7 +80,34 @@ public:
     void testBuildInfo() {
         FakeMetricsRegistry registry;
         StandardMetrics(registry, "2.3.4", Poco::Timestamp(), 0).registerAll();
-        CPPUNIT_ASSERT_EQUAL(1.0, registry.valueOf("motel_build_info", {{"version", "2.3.4"}}));
+        const std::string sdk = std::to_string(MOTEL_SDK_ABI_MAJOR) + "." + std::to_string(MOTEL_SDK_ABI_MINOR);
+        CPPUNIT_ASSERT_EQUAL(1.0, registry.valueOf("motel_build_info", {{"version", "2.3.4"}, {"sdk", sdk}}));
+    }
+
+    void testStandardProcessMetrics() {
+        FakeMetricsRegistry registry;
+        const Poco::Timestamp startedAt = Poco::Timestamp::fromEpochTime(1700000000);
+        StandardMetrics(registry, "1.0.0", startedAt, 0).registerAll();
+        registry.scrape();
+        CPPUNIT_ASSERT_EQUAL(std::string("counter"), registry.kinds["process_cpu_seconds_total"]);
+        CPPUNIT_ASSERT_EQUAL(1700000000.0, registry.valueOf("process_start_time_seconds"));
+        CPPUNIT_ASSERT(registry.valueOf("process_resident_memory_bytes") > 0);
+        CPPUNIT_ASSERT(registry.valueOf("process_virtual_memory_bytes") >= registry.valueOf("process_resident_memory_bytes"));
+        CPPUNIT_ASSERT(registry.valueOf("process_open_fds") >= 3);
+        CPPUNIT_ASSERT(registry.valueOf("process_max_fds") >= registry.valueOf("process_open_fds"));
+    }
+
+    void testCpuCounterOnlyMovesForward() {
+        FakeMetricsRegistry registry;
+        StandardMetrics(registry, "1.0.0", Poco::Timestamp(), 0).registerAll();
+        const double before = registry.valueOf("process_cpu_seconds_total");
+        volatile double sink = 0;
+        for (int i = 0; i < 30000000; ++i) sink = sink + i * 0.5; // burn some CPU time
+        registry.scrape();
+        const double after = registry.valueOf("process_cpu_seconds_total");
+        CPPUNIT_ASSERT(after > before);
+        registry.scrape();
+        CPPUNIT_ASSERT(registry.valueOf("process_cpu_seconds_total") >= after);
     }
 
     void testHookOutlivesTheRegistrar() {

@@ -3,8 +3,8 @@
 #include "application/EventFanout.h"
 #include "application/RealtimeConfig.h"
 #include "application/RealtimeStats.h"
-#include "application/RedisBridge.h"
-#include "socketio/RecoveryStore.h"
+#include "socketio/MemoryRecoveryStore.h"
+#include "socketio/StreamOffset.h"
 
 #include <Poco/JSON/Object.h>
 
@@ -20,10 +20,12 @@ class AppTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(taskAssignedGoesToTheAssigneeOnly);
     CPPUNIT_TEST(recoveryReplaysMissedPacketsOfTheSessionsRooms);
     CPPUNIT_TEST(recoveryForgetsAfterTheWindow);
+    CPPUNIT_TEST(aStrangerNeverConsumesAnotherUsersRecovery);
+    CPPUNIT_TEST(recoveryLeavesQueuedBroadcastsToTheLiveRoute);
+    CPPUNIT_TEST(streamOffsetsCompareInStreamOrder);
     CPPUNIT_TEST(healthWarnsOnManyDisconnects);
     CPPUNIT_TEST(configDefaultsAndComplianceMode);
     CPPUNIT_TEST(configRejectsBadValues);
-    CPPUNIT_TEST(redisUrlsParse);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -44,38 +46,83 @@ public:
         CPPUNIT_ASSERT(!EventFanout::roomFor("task.assigned", task));
     }
 
+    static SharedPacket packet(const std::string& text) {
+        return OutgoingPacket::from(EnginePacket::text(EnginePacket::Type::message, text));
+    }
+    static RecoveryRequest ask(const std::string& pid, std::optional<std::string> offset, std::int64_t userId,
+                               const std::string& upTo) {
+        return RecoveryRequest{pid, std::move(offset), "/", userId, upTo};
+    }
+
     void recoveryReplaysMissedPacketsOfTheSessionsRooms() {
-        RecoveryStore store(std::chrono::minutes(2));
-        const auto packet = [](const std::string& text) {
-            return OutgoingPacket::from(EnginePacket::text(EnginePacket::Type::message, text));
-        };
+        MemoryRecoveryStore store(std::chrono::minutes(2));
         store.record("a", "/", "", packet("first"));
-        store.save({"sid1", "pid1", "/", {"user:7"}, 7});
+        store.save({"sid1", "pid1", "/", {"user:7"}, 7, "a"});
         store.record("b", "/", "", packet("second"));
         store.record("c", "/", "user:8", packet("other user"));
         store.record("d", "/", "user:7", packet("mine"));
-        auto restored = store.restore("pid1", std::string("a"));
+        auto restored = store.restore(ask("pid1", std::string("a"), 7, "d"));
         CPPUNIT_ASSERT(restored);
-        CPPUNIT_ASSERT_EQUAL(std::string("sid1"), restored->first.socketId);
-        CPPUNIT_ASSERT_EQUAL(std::size_t(2), restored->second.size());
-        CPPUNIT_ASSERT_EQUAL(std::string("4second"), restored->second[0]->pollingEntry);
-        CPPUNIT_ASSERT_EQUAL(std::string("4mine"), restored->second[1]->pollingEntry);
-        CPPUNIT_ASSERT(!store.restore("pid1", std::string("a"))); // once only
-        store.save({"sid2", "pid2", "/", {}, 7});
-        CPPUNIT_ASSERT(!store.restore("pid2", std::string("unknown offset")));
-        store.save({"sid3", "pid3", "/", {}, 7});
+        CPPUNIT_ASSERT_EQUAL(std::string("sid1"), restored->session.socketId);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), restored->missed.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("4second"), restored->missed[0]->pollingEntry);
+        CPPUNIT_ASSERT_EQUAL(std::string("4mine"), restored->missed[1]->pollingEntry);
+        CPPUNIT_ASSERT(!store.restore(ask("pid1", std::string("a"), 7, "d"))); // once only
+        store.save({"sid2", "pid2", "/", {}, 7, "d"});
+        CPPUNIT_ASSERT(!store.restore(ask("pid2", std::string("unknown offset"), 7, "d")));
+        store.save({"sid3", "pid3", "/", {}, 7, "d"});
         store.record("e", "/", "", packet("after drop"));
-        const auto withoutOffset = store.restore("pid3", std::nullopt);
-        CPPUNIT_ASSERT_EQUAL(std::size_t(1), withoutOffset->second.size());
+        const auto withoutOffset = store.restore(ask("pid3", std::nullopt, 7, "e"));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), withoutOffset->missed.size());
     }
 
     void recoveryForgetsAfterTheWindow() {
-        RecoveryStore store(std::chrono::milliseconds(50));
-        store.record("a", "/", "", OutgoingPacket::from(EnginePacket::text(EnginePacket::Type::message, "x")));
-        store.save({"sid", "pid", "/", {}, 1});
+        MemoryRecoveryStore store(std::chrono::milliseconds(50));
+        store.record("a", "/", "", packet("x"));
+        store.save({"sid", "pid", "/", {}, 1, "a"});
         std::this_thread::sleep_for(std::chrono::milliseconds(1100));
-        CPPUNIT_ASSERT(!store.restore("pid", std::string("a")));
+        CPPUNIT_ASSERT(!store.restore(ask("pid", std::string("a"), 1, "a")));
         CPPUNIT_ASSERT_EQUAL(std::size_t(0), store.packetCount());
+    }
+
+    void aStrangerNeverConsumesAnotherUsersRecovery() {
+        MemoryRecoveryStore store(std::chrono::minutes(2));
+        store.record("a", "/", "", packet("first"));
+        store.save({"sid", "pid", "/", {"user:7"}, 7, "a"});
+        store.record("b", "/", "", packet("missed"));
+        // Another user (and the right user on another namespace) presenting the pid get nothing...
+        CPPUNIT_ASSERT(!store.restore(ask("pid", std::string("a"), 8, "b")));
+        CPPUNIT_ASSERT(!store.restore(RecoveryRequest{"pid", std::string("a"), "/custom", 7, "b"}));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), store.sessionCount());
+        // ...and the owner still recovers.
+        const auto restored = store.restore(ask("pid", std::string("a"), 7, "b"));
+        CPPUNIT_ASSERT(restored);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), restored->missed.size());
+    }
+
+    void recoveryLeavesQueuedBroadcastsToTheLiveRoute() {
+        MemoryRecoveryStore store(std::chrono::minutes(2));
+        store.record("a", "/", "", packet("seen"));
+        store.save({"sid", "pid", "/", {}, 7, "a"});
+        store.record("b", "/", "", packet("delivered by the loop"));
+        store.record("c", "/", "", packet("still queued on the loop"));
+        // The asking loop delivered up to "b": "c" reaches the socket live, not twice.
+        const auto restored = store.restore(ask("pid", std::string("a"), 7, "b"));
+        CPPUNIT_ASSERT(restored);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), restored->missed.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("4delivered by the loop"), restored->missed[0]->pollingEntry);
+    }
+
+    void streamOffsetsCompareInStreamOrder() {
+        const auto early = StreamOffset::parse("1733590000000-5");
+        const auto later = StreamOffset::parse("1733590000001-0");
+        CPPUNIT_ASSERT(early && later);
+        CPPUNIT_ASSERT(*early < *later);
+        CPPUNIT_ASSERT(*StreamOffset::parse("7-2") < *StreamOffset::parse("7-10"));
+        CPPUNIT_ASSERT_EQUAL(std::string("1733590000000-5"), early->text());
+        CPPUNIT_ASSERT(!StreamOffset::parse("ab12cd34-7"));
+        CPPUNIT_ASSERT(!StreamOffset::parse("12-"));
+        CPPUNIT_ASSERT(!StreamOffset::parse("99999999999999999999-1"));
     }
 
     void healthWarnsOnManyDisconnects() {
@@ -117,16 +164,6 @@ public:
         CPPUNIT_ASSERT_THROW(
             RealtimeConfig::load(sdk::Settings("plugins.realtime.", {{"ioThreads", "0"}}), sdk::Settings()),
             sdk::ConfigError);
-    }
-
-    void redisUrlsParse() {
-        const auto plain = RedisBridge::Endpoint::parse("redis://localhost:6380/2");
-        CPPUNIT_ASSERT_EQUAL(std::string("localhost"), plain.host);
-        CPPUNIT_ASSERT_EQUAL(6380, plain.port);
-        const auto secret = RedisBridge::Endpoint::parse("redis://:pw@10.0.0.1");
-        CPPUNIT_ASSERT_EQUAL(std::string("pw"), secret.password);
-        CPPUNIT_ASSERT_EQUAL(6379, secret.port);
-        CPPUNIT_ASSERT_THROW(RedisBridge::Endpoint::parse("http://x"), std::invalid_argument);
     }
 };
 

@@ -1,4 +1,5 @@
 import { html, render } from "htm/preact";
+import "charts.css";
 import { App } from "./App.js";
 import "./styles.css";
 

@@ -13,16 +13,9 @@ namespace {
 const std::array<const char*, 8> kTopics{"suite.created", "suite.updated", "suite.deleted", "task.created",
                                          "task.updated",  "task.deleted",  "task.assigned", "task.overdue"};
 const char* const kNamespace = "/";
-
-std::string memberString(const Poco::JSON::Object::Ptr& object, const std::string& name) {
-    if (!object || !object->has(name)) return {};
-    const auto value = object->get(name);
-    return value.isString() ? value.convert<std::string>() : std::string();
-}
 } // namespace
 
-EventFanout::EventFanout(SocketIoServer& server, std::string instanceId)
-    : server_(server), instanceId_(std::move(instanceId)) {}
+EventFanout::EventFanout(SocketIoServer& server) : server_(server) {}
 
 std::string EventFanout::socketEventFor(const std::string& topic) {
     for (const char* known : kTopics) {
@@ -62,29 +55,38 @@ void EventFanout::onEvent(const sdk::Event& event) {
     const auto room = roomFor(event.topic, event.payload);
     if (!room) return;
     const std::string payload = JsonText::write(event.payload);
-    const std::string offset = server_.broadcast(kNamespace, *room, name, payload);
-    if (!bridge_) return;
-    std::string message = "{\"origin\":";
-    JsonText::writeString(instanceId_, message);
-    message += ",\"event\":";
-    JsonText::writeString(name, message);
-    message += ",\"room\":";
-    JsonText::writeString(*room, message);
-    message += ",\"offset\":";
-    JsonText::writeString(offset, message);
-    message += ",\"payload\":" + payload + "}";
-    bridge_->publish(std::move(message));
+    if (!relay_) {
+        server_.broadcast(kNamespace, *room, name, payload);
+        return;
+    }
+    RelayMessage message;
+    message.nsp = kNamespace;
+    message.room = *room;
+    message.event = name;
+    message.payload = payload;
+    relay_->publish(std::move(message));
 }
 
-void EventFanout::onRemoteMessage(const std::string& message) {
-    const auto parsed = JsonText::parse(message);
-    if (parsed.type() != typeid(Poco::JSON::Object::Ptr)) return;
-    const auto& object = parsed.extract<Poco::JSON::Object::Ptr>();
-    if (memberString(object, "origin") == instanceId_) return; // delivered locally already
-    const std::string event = memberString(object, "event");
-    if (event.empty() || !object->has("payload")) return;
-    server_.broadcast(kNamespace, memberString(object, "room"), event, JsonText::write(object->get("payload")),
-                      memberString(object, "offset"));
+void EventFanout::setRelay(StreamPublisher* relay) {
+    relay_ = relay;
+    if (!relay_) return;
+    SocketIoServer* server = &server_;
+    relay_->setLocalDelivery([server](const RelayMessage& message) {
+        server->broadcast(message.nsp, message.room, message.event, message.payload);
+    });
+}
+
+void EventFanout::onStreamEntry(const StreamEntry& entry) {
+    const RelayMessage& message = entry.message;
+    if (message.event.empty() || message.payload.empty()) return;
+    const auto deliver = [this, &entry](const RelayMessage& read) {
+        server_.broadcast(read.nsp, read.room, read.event, read.payload, entry.id);
+    };
+    if (relay_ && message.origin == relay_->origin()) {
+        relay_->ledger().readBack(message, deliver); // unless delivered here while Redis was away
+        return;
+    }
+    deliver(message);
 }
 
 } // namespace motel::realtime

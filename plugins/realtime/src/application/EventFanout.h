@@ -2,12 +2,14 @@
 /// Turns the host's domain events into Socket.IO broadcasts: `suite.created`
 /// ... `task.deleted` go to every socket of `/` as `suite:created` ...
 /// `task:deleted`, `task.assigned` goes as `task:assigned` to room
-/// `user:<assigneeId>` only; the payload is the event's as is. With a Redis
-/// bridge, every local event is also published, and events from other hosts
-/// (never our own) are broadcast here with their original offset, so each
-/// socket gets each event once, in the order its host published them.
+/// `user:<assigneeId>` only; the payload is the event's as is. With Redis
+/// (`redis.url`), every event goes through the relay's stream instead, this
+/// host's own included, and is broadcast when it is read back with its stream
+/// id as offset: every socket on every host gets each event once, in the same
+/// order, with an offset any host can resume from.
 
-#include "application/RedisBridge.h"
+#include "application/RelayMessage.h"
+#include "application/StreamPublisher.h"
 #include "socketio/SocketIoServer.h"
 
 #include <motel/sdk/Events.h>
@@ -19,18 +21,19 @@ namespace motel::realtime {
 
 class EventFanout {
 public:
-    EventFanout(SocketIoServer& server, std::string instanceId);
+    explicit EventFanout(SocketIoServer& server);
 
     /// Subscribes to the topics (call once) and remembers the ids for detach().
     void attach(sdk::EventBus& bus);
     void detach(sdk::EventBus& bus);
-    /// Publishing side of the bridge (null: local only).
-    void setBridge(RedisBridge* bridge) { bridge_ = bridge; }
+    /// The relay's writing half (null: this host only).
+    /// Before start of the relay.
+    void setRelay(StreamPublisher* relay);
 
     /// One domain event (what the bus subscription calls).
     void onEvent(const sdk::Event& event);
-    /// One message from the bridge.
-    void onRemoteMessage(const std::string& message);
+    /// One entry of the relay's stream (from any host, this one included).
+    void onStreamEntry(const StreamEntry& entry);
 
     /// `suite.created` -> `suite:created`; empty for topics not sent to clients.
     static std::string socketEventFor(const std::string& topic);
@@ -40,8 +43,7 @@ public:
 
 private:
     SocketIoServer& server_;
-    const std::string instanceId_;
-    RedisBridge* bridge_ = nullptr;
+    StreamPublisher* relay_ = nullptr;
     std::vector<sdk::EventBus::SubscriptionId> subscriptions_;
 };
 

@@ -40,6 +40,10 @@ RealtimeConfig RealtimeConfig::load(const sdk::Settings& plugin, const sdk::Sett
     }
     config.redisUrl = host.getString("redis.url");
     config.redisChannel = plugin.getString("redisChannel", "motel:realtime");
+    if (config.redisChannel.empty()) throw sdk::ConfigError(plugin.prefix() + "redisChannel must not be empty");
+    config.recoveryMaxEvents = static_cast<std::size_t>(plugin.getInt("recoveryMaxEvents", 1000, 1, 1000000));
+    config.relayBuffer = static_cast<std::size_t>(plugin.getInt("relayBuffer", 10000, 1, 10000000));
+    config.streamMaxLength = static_cast<std::size_t>(plugin.getInt("streamMaxLength", 100000, 100, 100000000));
     return config;
 }
 

@@ -7,7 +7,12 @@
 /// (45s), `upgradeTimeout` (10s), `sendTimeout` (10s), `maxQueuedBytes`
 /// (4194304), `ioThreads` (2), `recoveryWindow` (2m; 0 turns recovery off),
 /// `maxSocketsPerUser` (20 sockets of one user on this host; 0: no cap),
-/// `redisChannel` (motel:realtime). Host keys: `redis.url`, `cors.origins`.
+/// `redisChannel` (motel:realtime: the Redis stream the hosts share, and the
+/// prefix of the saved sessions' keys), `recoveryMaxEvents` (1000: a client
+/// that missed more gets a fresh session), `relayBuffer` (10000 events kept
+/// while Redis is away), `streamMaxLength` (100000 entries at most in the
+/// stream, besides the trim to the recovery window). Host keys:
+/// `redis.url`, `cors.origins`.
 /// Compliance mode fixes what the official suites expect: pingInterval
 /// 300ms, pingTimeout 200ms, maxPayload 1000000, connectTimeout 1s, no
 /// recovery, no JWT, and adds the raw Engine.IO echo at `/engine.io/`.
@@ -29,6 +34,9 @@ struct RealtimeConfig {
     std::size_t ioThreads = 2;
     std::string redisUrl;
     std::string redisChannel = "motel:realtime";
+    std::size_t recoveryMaxEvents = 1000;
+    std::size_t relayBuffer = 10000;
+    std::size_t streamMaxLength = 100000;
     std::vector<std::string> corsOrigins;
 
     static RealtimeConfig load(const sdk::Settings& plugin, const sdk::Settings& host);

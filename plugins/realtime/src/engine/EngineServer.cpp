@@ -49,6 +49,11 @@ void EngineServer::handle(const sdk::Request& request, sdk::Response& response) 
 
     if (!sid) {
         if (request.method != "GET") return fail(response, 2, "Bad handshake method");
+        if (draining_) {
+            // Not an Engine.IO error: the proxy may try another host (nginx: http_503).
+            response.text(503, "application/json", R"({"code":503,"message":"Server shutting down"})");
+            return;
+        }
         if (transport == "websocket") {
             if (!upgrade) return fail(response, 3, "Bad request");
             return acceptWebSocket(request, response, "");
@@ -144,6 +149,11 @@ std::shared_ptr<EngineSession> EngineServer::find(const std::string& sid) const 
 std::size_t EngineServer::sessionCount() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return sessions_.size();
+}
+
+void EngineServer::drain() {
+    draining_ = true;
+    closeAll();
 }
 
 void EngineServer::closeAll() {

@@ -15,6 +15,7 @@
 #include <motel/sdk/Request.h>
 #include <motel/sdk/Response.h>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -44,6 +45,12 @@ public:
     /// to have done it. Not from a loop thread. Stop the loops before
     /// destroying the server.
     void closeAll();
+    /// The host is going down: new sessions are refused (503) from now on
+    /// and every open one is closed without a Socket.IO DISCONNECT, so
+    /// clients reconnect at once — to another host — and recover there.
+    /// Not from a loop thread.
+    void drain();
+    bool draining() const { return draining_.load(); }
     std::size_t sessionCount() const;
     std::shared_ptr<EngineSession> find(const std::string& sid) const;
     const EngineOptions& options() const { return options_; }
@@ -61,6 +68,7 @@ private:
     CorsHeaders cors_;
     mutable std::mutex mutex_;
     std::unordered_map<std::string, std::shared_ptr<EngineSession>> sessions_;
+    std::atomic<bool> draining_{false};
 };
 
 } // namespace motel::realtime

@@ -4,6 +4,7 @@
 #include "json/JsonText.h"
 #include "socketio/SocketIoServer.h"
 #include "socketio/SocketIoSocket.h"
+#include "socketio/StreamOffset.h"
 
 #include <Poco/JSON/Object.h>
 
@@ -110,21 +111,25 @@ void SocketIoConnection::connect(SocketPacket&& packet) {
     std::string id = RandomId::make();
     std::string pid;
     std::vector<SharedPacket> missed;
+    std::optional<StreamOffset> seenThrough;
     if (RecoveryStore* recovery = server_.recovery()) {
         pid = RandomId::make();
         const auto clientPid = stringMember(auth, "pid");
         if (clientPid) {
-            auto restored = recovery->restore(*clientPid, stringMember(auth, "offset"));
-            if (restored && restored->first.nsp == nsp && restored->first.userId == userId) {
-                id = restored->first.socketId;
-                pid = restored->first.pid;
-                missed = std::move(restored->second);
+            RecoveryRequest request{*clientPid, stringMember(auth, "offset"), nsp, userId,
+                                    server_.deliveredUpTo(session_.loop())};
+            if (auto restored = recovery->restore(request)) {
+                id = restored->session.socketId;
+                pid = restored->session.pid;
+                missed = std::move(restored->missed);
+                if (request.offset) seenThrough = StreamOffset::parse(*request.offset);
             }
         }
     }
     auto created = std::make_unique<SocketIoSocket>(*this, nsp, id, pid, decision.principal, auth);
     SocketIoSocket& socket = *created;
     sockets_[nsp] = std::move(created);
+    if (seenThrough) socket.markSeenThrough(*seenThrough);
     socket.join("");
     for (const auto& room : decision.rooms) socket.join(room);
     session_.loop().cancel(connectTimer_);
@@ -164,7 +169,8 @@ void SocketIoConnection::drop(const std::string& nsp, const std::string& reason)
     if (recovery && !socket->pid().empty() && isRecoverable(reason)) {
         std::set<std::string> rooms = socket->rooms();
         rooms.erase("");
-        recovery->save(RecoveryStore::Session{socket->id(), socket->pid(), socket->nsp(), rooms, socket->userId()});
+        recovery->save(RecoverySession{socket->id(), socket->pid(), socket->nsp(), std::move(rooms), socket->userId(),
+                                       server_.deliveredUpTo(session_.loop())});
     }
     server_.userLimit().release(socket->userId());
     server_.stats().disconnected(socket->userId(), reason);

@@ -1,10 +1,10 @@
 #include "socketio/SocketIoServer.h"
 
 #include "io/RandomId.h"
-#include "json/JsonText.h"
+#include "socketio/BroadcastPacket.h"
+#include "socketio/MemoryRecoveryStore.h"
 #include "socketio/SocketIoConnection.h"
 #include "socketio/SocketIoSocket.h"
-#include "socketio/SocketPacket.h"
 
 namespace motel::realtime {
 
@@ -12,8 +12,9 @@ SocketIoServer::SocketIoServer(SocketIoOptions options, IoLoopGroup& loops, Sock
                                RealtimeStats& stats)
     : options_(options), loops_(loops), application_(application), stats_(stats),
       userLimit_(options.maxSocketsPerUser), offsetPrefix_(RandomId::make().substr(0, 8) + "-") {
-    if (options_.recoveryWindow.count() > 0) recovery_ = std::make_unique<RecoveryStore>(options_.recoveryWindow);
-    for (std::size_t i = 0; i < loops_.size(); ++i) rooms_[&loops_.at(i)] = std::make_unique<RoomIndex>();
+    if (options_.recoveryWindow.count() > 0)
+        recovery_ = std::make_unique<MemoryRecoveryStore>(options_.recoveryWindow);
+    for (std::size_t i = 0; i < loops_.size(); ++i) loopStates_[&loops_.at(i)] = std::make_unique<LoopState>();
 }
 
 EngineServer::HandlerFactory SocketIoServer::handlerFactory() {
@@ -21,30 +22,39 @@ EngineServer::HandlerFactory SocketIoServer::handlerFactory() {
 }
 
 RoomIndex& SocketIoServer::roomsOf(const IoLoop& loop) {
-    return *rooms_.at(&loop);
+    return loopStates_.at(&loop)->rooms;
+}
+
+std::string SocketIoServer::deliveredUpTo(const IoLoop& loop) const {
+    const std::string& last = loopStates_.at(&loop)->lastOffset;
+    if (!last.empty()) return last;
+    std::lock_guard<std::mutex> lock(initialOffsetMutex_);
+    return initialOffset_;
+}
+
+void SocketIoServer::setInitialOffset(std::string offset) {
+    std::lock_guard<std::mutex> lock(initialOffsetMutex_);
+    initialOffset_ = std::move(offset);
+}
+
+void SocketIoServer::useRecoveryStore(std::unique_ptr<RecoveryStore> store) {
+    if (recovery_) recovery_ = std::move(store);
 }
 
 std::string SocketIoServer::broadcast(const std::string& nsp, const std::string& room, const std::string& event,
                                       const std::string& payloadJson, std::string offset) {
-    std::string data = "[";
-    JsonText::writeString(event, data);
-    data += ',';
-    data += payloadJson;
-    if (recovery_) {
-        if (offset.empty()) offset = offsetPrefix_ + std::to_string(nextOffset_.fetch_add(1));
-        data += ',';
-        JsonText::writeString(offset, data); // clients keep the last argument as their offset
-    }
-    data += ']';
-    const std::string text = SocketPacket::encodeWith(SocketPacket::Type::event, nsp, std::nullopt, data);
-    const SharedPacket packet = OutgoingPacket::from(EnginePacket::text(EnginePacket::Type::message, text));
+    if (recovery_ && offset.empty()) offset = offsetPrefix_ + std::to_string(nextOffset_.fetch_add(1));
+    const SharedPacket packet = encodeBroadcast(nsp, event, payloadJson, recovery_ ? offset : std::string());
     if (recovery_) recovery_->record(offset, nsp, room, packet);
+    const std::optional<StreamOffset> ordered = StreamOffset::parse(offset);
     for (std::size_t i = 0; i < loops_.size(); ++i) {
         IoLoop& loop = loops_.at(i);
-        RoomIndex* rooms = rooms_.at(&loop).get();
-        loop.post([this, rooms, nsp, room, packet] {
-            const std::size_t sent = rooms->forEach(
-                nsp, room, [&packet](SocketIoSocket& socket) { socket.connection().session().send(packet); });
+        LoopState* state = loopStates_.at(&loop).get();
+        loop.post([this, state, nsp, room, packet, offset, ordered] {
+            state->lastOffset = offset;
+            const std::size_t sent = state->rooms.forEach(nsp, room, [&](SocketIoSocket& socket) {
+                if (!socket.hasSeen(ordered)) socket.connection().session().send(packet);
+            });
             if (sent > 0) stats_.messagesOut(sent);
         });
     }

@@ -4,6 +4,8 @@
 /// broadcasts: a packet is encoded once (Socket.IO text, Engine.IO polling
 /// entry and WebSocket frame), recorded for connection state recovery, and
 /// posted to every loop, where the sockets of the room queue the same bytes.
+/// Each loop remembers the offset of the last broadcast it delivered: what a
+/// dropped socket was sent, and where a restored socket's replay ends.
 
 #include "application/RealtimeStats.h"
 #include "engine/EngineServer.h"
@@ -11,11 +13,13 @@
 #include "socketio/RecoveryStore.h"
 #include "socketio/RoomIndex.h"
 #include "socketio/SocketApplication.h"
+#include "socketio/StreamOffset.h"
 #include "socketio/UserSocketLimit.h"
 
 #include <atomic>
 #include <chrono>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 
@@ -46,8 +50,18 @@ public:
                           const std::string& payloadJson, std::string offset = "");
 
     RoomIndex& roomsOf(const IoLoop& loop);
+    /// The offset of the last broadcast `loop` delivered; before its first
+    /// one, the offset set by setInitialOffset() ("" when none). Loop thread.
+    std::string deliveredUpTo(const IoLoop& loop) const;
+    /// Where the shared log stood when this host started reading it (the
+    /// Redis stream's last id), so that sockets restored before a loop's first
+    /// broadcast replay only what they will not get live.
+    void setInitialOffset(std::string offset);
     /// Null when recovery is off.
     RecoveryStore* recovery() { return recovery_.get(); }
+    /// Replaces the in-process store (RedisRecoveryStore with `redis.url`);
+    /// before any connection. Ignored when recovery is off.
+    void useRecoveryStore(std::unique_ptr<RecoveryStore> store);
     SocketApplication& application() { return application_; }
     RealtimeStats& stats() { return stats_; }
     UserSocketLimit& userLimit() { return userLimit_; }
@@ -59,8 +73,14 @@ private:
     SocketApplication& application_;
     RealtimeStats& stats_;
     UserSocketLimit userLimit_;
+    struct LoopState {
+        RoomIndex rooms;
+        std::string lastOffset; ///< loop thread only
+    };
     std::unique_ptr<RecoveryStore> recovery_;
-    std::unordered_map<const IoLoop*, std::unique_ptr<RoomIndex>> rooms_;
+    std::unordered_map<const IoLoop*, std::unique_ptr<LoopState>> loopStates_;
+    mutable std::mutex initialOffsetMutex_;
+    std::string initialOffset_;
     const std::string offsetPrefix_;
     std::atomic<std::uint64_t> nextOffset_{1};
 };

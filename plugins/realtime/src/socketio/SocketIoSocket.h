@@ -4,6 +4,8 @@
 /// authenticated as, its rooms, and the acknowledgements it waits for.
 /// Lives on its connection's loop thread.
 
+#include "socketio/StreamOffset.h"
+
 #include <motel/sdk/Principal.h>
 
 #include <Poco/Dynamic/Var.h>
@@ -41,6 +43,14 @@ public:
     const std::set<std::string>& rooms() const { return rooms_; }
     SocketIoConnection& connection() { return connection_; }
 
+    /// A restored socket whose client already saw broadcasts up to `offset`
+    /// on its previous host (this host has not delivered them yet).
+    void markSeenThrough(StreamOffset offset) { seenThrough_ = offset; }
+    /// True for a broadcast the client already has (stream offsets only).
+    bool hasSeen(const std::optional<StreamOffset>& offset) const {
+        return seenThrough_ && offset && *offset <= *seenThrough_;
+    }
+
     void join(const std::string& room);
     void leave(const std::string& room);
 
@@ -65,6 +75,7 @@ private:
     std::set<std::string> rooms_;
     std::map<std::uint64_t, AckCallback> acks_;
     std::uint64_t nextAckId_ = 0;
+    std::optional<StreamOffset> seenThrough_;
 };
 
 } // namespace motel::realtime

@@ -133,6 +133,45 @@ const scenarios = {
     return result;
   },
 
+  // A client drops from host A and comes back on host B (shared Redis): it
+  // recovers its session there with the event it missed, once. `strangerToken`
+  // (another user) first presents the same pid on B and must not take it.
+  async recoverOnOtherHost({ url, token, otherUrl, strangerToken }) {
+    const socket = io(url, { auth: { token }, transports: ["websocket"], reconnectionDelay: 1500,
+                             reconnectionDelayMax: 1500, randomizationFactor: 0, timeout: TIMEOUT });
+    await waitFor(socket, "connect");
+    const before = newSuite("before");
+    const seenBefore = waitForEvent(socket, "suite:created", (p) => p.number === before.number);
+    await api(url, token, "POST", "/api/suites", before);
+    await seenBefore;
+    const firstId = socket.id;
+    const pid = socket._pid;
+    const offset = socket._lastOffset;
+    const numbers = [];
+    socket.on("suite:created", (p) => numbers.push(p.number));
+    socket.io.uri = otherUrl; // the manager reconnects there: "its host went away"
+    socket.io.engine.close();
+    const missed = newSuite("missed");
+    await api(url, token, "POST", "/api/suites", missed);
+    let strangerRecovered = null;
+    if (strangerToken) {
+      const stranger = io(otherUrl, { auth: { token: strangerToken, pid, offset }, transports: ["websocket"],
+                                      reconnection: false, timeout: TIMEOUT });
+      await waitFor(stranger, "connect");
+      strangerRecovered = stranger.recovered;
+      stranger.disconnect();
+    }
+    await waitFor(socket, "connect", "reconnect on the other host");
+    await waitForEvent(socket, "suite:created", (p) => p.number === missed.number).catch(() => null);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const result = { recovered: socket.recovered, sameId: socket.id === firstId, numbers, strangerRecovered };
+    socket.disconnect();
+    if (strangerRecovered) throw new Error("a stranger recovered another user's session");
+    if (!result.recovered) throw new Error(`socket.recovered is false on the other host: ${JSON.stringify(result)}`);
+    if (numbers.length !== 1 || numbers[0] !== missed.number) throw new Error(`expected the missed event once: ${JSON.stringify(result)}`);
+    return result;
+  },
+
   // A socket on host A sees what is published on host B (shared Redis).
   async crossHost({ url, token, otherUrl, otherToken }) {
     const socket = connect(url, token, { transports: ["websocket"] });
@@ -148,6 +187,72 @@ const scenarios = {
     if (duplicates > 0) throw new Error(`event delivered ${duplicates + 1} times`);
     return { id: payload.id };
   },
+};
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// `clients` sockets (each from its own loopback address when `spreadAddresses`,
+// so nginx's hash by client address spreads them over the hosts) that record
+// every suite:created whose number is `<tag>-<k>`. Writes `readyFile` once all
+// are connected, then waits for `stopFile`, which holds how many events were
+// written (k = 0..n-1), and reports for every socket whether it got each one
+// exactly once and in order, and whether every reconnect recovered.
+scenarios.fleet = async ({ url, token, clients, tag, readyFile, stopFile, spreadAddresses, settleMs }) => {
+  const fs = require("fs");
+  const states = [];
+  const sockets = [];
+  for (let i = 0; i < clients; i += 1) {
+    const extra = spreadAddresses ? { localAddress: `127.0.${1 + Math.floor(i / 250)}.${2 + (i % 250)}` } : {};
+    const socket = io(url, { auth: { token }, transports: ["websocket"], timeout: TIMEOUT, ...extra });
+    const state = { received: [], connects: 0, recovered: 0, notRecovered: 0, reasons: {} };
+    socket.on("connect", () => {
+      state.connects += 1;
+      if (state.connects > 1) state[socket.recovered ? "recovered" : "notRecovered"] += 1;
+    });
+    socket.on("disconnect", (reason) => { state.reasons[reason] = (state.reasons[reason] || 0) + 1; });
+    socket.on("connect_error", (error) => { state.reasons[`connect_error: ${error.message}`] = 1; });
+    socket.on("suite:created", (payload) => {
+      const number = payload && payload.number;
+      if (typeof number === "string" && number.startsWith(`${tag}-`)) state.received.push(Number(number.slice(tag.length + 1)));
+    });
+    states.push(state);
+    sockets.push(socket);
+  }
+  await Promise.all(sockets.map((socket) => (socket.connected ? null : waitFor(socket, "connect"))));
+  fs.writeFileSync(readyFile, "ready");
+  let expected = null;
+  while (expected === null) {
+    await sleep(100);
+    if (fs.existsSync(stopFile)) {
+      const text = fs.readFileSync(stopFile, "utf8").trim();
+      if (text !== "") expected = Number(text);
+    }
+  }
+  const deadline = Date.now() + (settleMs || 15000);
+  while (Date.now() < deadline && states.some((state) => state.received.length < expected)) await sleep(100);
+  const totals = { clients, expected, complete: 0, missing: 0, duplicates: 0, outOfOrder: 0, reconnects: 0,
+                   recovered: 0, notRecovered: 0, moved: 0, reasons: {} };
+  const bad = [];
+  states.forEach((state, index) => {
+    const unique = new Set(state.received);
+    const missing = expected - [...unique].filter((k) => k >= 0 && k < expected).length;
+    const duplicates = state.received.length - unique.size;
+    let outOfOrder = 0;
+    for (let i = 1; i < state.received.length; i += 1) if (state.received[i] <= state.received[i - 1]) outOfOrder += 1;
+    if (missing === 0 && duplicates === 0 && outOfOrder === 0) totals.complete += 1;
+    else if (bad.length < 5) bad.push({ index, missing, duplicates, outOfOrder, connects: state.connects, reasons: state.reasons,
+                                         head: state.received.slice(0, 5), tail: state.received.slice(-5) });
+    totals.missing += missing;
+    totals.duplicates += duplicates;
+    totals.outOfOrder += outOfOrder;
+    totals.reconnects += state.connects - 1;
+    totals.recovered += state.recovered;
+    totals.notRecovered += state.notRecovered;
+    if (state.connects > 1) totals.moved += 1;
+    for (const [reason, count] of Object.entries(state.reasons)) totals.reasons[reason] = (totals.reasons[reason] || 0) + count;
+  });
+  sockets.forEach((socket) => socket.disconnect());
+  return { ...totals, bad };
 };
 
 (async () => {

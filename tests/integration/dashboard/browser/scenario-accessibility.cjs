@@ -1,0 +1,39 @@
+// An accessibility scan with axe-core (pinned in package-lock.json) of the
+// desk and phone views, and of the dialogs: no serious or critical
+// violation. The script is evaluated through the DevTools protocol, which
+// the page's Content-Security-Policy does not apply to.
+"use strict";
+const fs = require("fs");
+const { check, dialog, log } = require("./e2e-support.cjs");
+
+const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+async function scan(page, name) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+                                           nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+  });
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const minor = violations.filter((v) => !serious.includes(v)).map((v) => `${v.id} (${v.impact})`);
+  check(serious.length === 0, `${name}: ${JSON.stringify(serious)}`);
+  log(`axe ${name}: no serious violations${minor.length ? `; minor: ${minor.join(", ")}` : ""}`);
+}
+
+async function run(world) {
+  const { desk, phone, managerPhone } = world;
+  await scan(desk, "manager desk");
+  await scan(phone, "staff phone");
+  await scan(managerPhone, "manager phone");
+  await desk.getByRole("button", { name: "Open suite 101" }).click();
+  await dialog(desk, "Suite 101").locator('.history[aria-busy="false"]').waitFor();
+  await scan(desk, "suite dialog (desk)");
+  await desk.keyboard.press("Escape");
+  await phone.getByRole("button", { name: "Open suite 102" }).click();
+  await dialog(phone, "Suite 102").locator('.history[aria-busy="false"]').waitFor();
+  await scan(phone, "suite dialog (phone)");
+  await phone.keyboard.press("Escape");
+}
+
+module.exports = { name: "accessibility", run };
