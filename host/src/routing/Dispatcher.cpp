@@ -49,6 +49,25 @@ void addRequestFields(Poco::Message& message, const sdk::Request& request, const
     if (request.principal) message.set(logfields::userId, std::to_string(request.principal->id));
 }
 
+// A decoded path may hold control characters (`%0A`): escaped, so a client
+// cannot forge a line of the text access log.
+std::string printable(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x20 && byte != 0x7f) {
+            out.push_back(c);
+            continue;
+        }
+        static const char* const hex = "0123456789abcdef";
+        out += "\\x";
+        out.push_back(hex[byte >> 4]);
+        out.push_back(hex[byte & 0xf]);
+    }
+    return out;
+}
+
 std::string joined(const std::vector<std::string>& items) {
     std::string out;
     for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
@@ -198,7 +217,7 @@ void Dispatcher::record(const sdk::Request& request, const sdk::Response& respon
     if (countsAsTraffic(request.path)) traffic_.record(response.status, milliseconds);
     if (accessLog_.information() && (options_.logProbes || !isProbe(request.path))) {
         Poco::Message line(accessLog_.name(),
-                           request.method + " " + request.path + " " + std::to_string(response.status) + " " +
+                           request.method + " " + printable(request.path) + " " + std::to_string(response.status) + " " +
                                Poco::NumberFormatter::format(milliseconds, 1) + "ms " + request.remoteAddress +
                                " rid=" + request.requestId,
                            Poco::Message::PRIO_INFORMATION);
