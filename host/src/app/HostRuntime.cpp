@@ -135,16 +135,21 @@ std::vector<sdk::CommandInfo> HostRuntime::pluginCommands() const {
 
 int HostRuntime::runPluginCommand(const std::string& name, const std::vector<std::string>& args, std::istream& in,
                                   std::ostream& out) {
-    for (const auto* plugin : plugins_->ordered()) {
-        for (const auto& command : plugin->instance->commands()) {
-            if (command.name != name) continue;
-            return plugin->instance->runCommand(contextFor(*plugin), name, args, in, out);
-        }
-    }
+    requirePluginCommand(name);
+    for (const auto* plugin : plugins_->ordered())
+        for (const auto& command : plugin->instance->commands())
+            if (command.name == name) return plugin->instance->runCommand(contextFor(*plugin), name, args, in, out);
+    throw UnknownCommand("unknown command '" + name + "'");
+}
+
+void HostRuntime::requirePluginCommand(const std::string& name) const {
     std::string known;
-    for (const auto& command : pluginCommands()) known += " " + command.name;
-    throw std::invalid_argument("unknown command '" + name + "' (built in: serve migrate seed plugins; from plugins:" +
-                                (known.empty() ? std::string(" none") : known) + ")");
+    for (const auto& command : pluginCommands()) {
+        if (command.name == name) return;
+        known += " " + command.name;
+    }
+    throw UnknownCommand("unknown command '" + name + "' (built in: serve migrate seed plugins cache; from plugins:" +
+                         (known.empty() ? std::string(" none") : known) + ")");
 }
 
 void HostRuntime::serve() {

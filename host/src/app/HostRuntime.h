@@ -18,10 +18,17 @@
 
 #include <chrono>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace motel::host {
+
+/// A command word neither the host nor a loaded plugin knows.
+class UnknownCommand : public std::invalid_argument {
+public:
+    using std::invalid_argument::invalid_argument;
+};
 
 class SqlDatabase;
 class InProcessEventBus;
@@ -56,6 +63,9 @@ public:
                          std::ostream& out);
     /// Every command the loaded plugins provide.
     std::vector<sdk::CommandInfo> pluginCommands() const;
+    /// Throws UnknownCommand unless a loaded plugin provides `name`. Needs
+    /// loadPlugins() only: nothing is opened or started.
+    void requirePluginCommand(const std::string& name) const;
     /// Starts the job engine and the HTTP server; returns once listening.
     void serve();
     std::uint16_t port() const;

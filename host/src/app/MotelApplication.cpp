@@ -1,6 +1,7 @@
 #include "app/MotelApplication.h"
 #include "app/ControlSignals.h"
 #include "app/HostRuntime.h"
+#include "app/UsageText.h"
 #include "app/ServiceNotifier.h"
 #include "config/HostConfig.h"
 #include "plugins/DependencyOrder.h"
@@ -9,7 +10,8 @@
 #include <Poco/File.h>
 #include <Poco/Logger.h>
 #include <Poco/Path.h>
-#include <Poco/Util/HelpFormatter.h>
+#include <motel/sdk/Version.h>
+
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionCallback.h>
 
@@ -57,6 +59,11 @@ void MotelApplication::defineOptions(Poco::Util::OptionSet& options) {
                           .repeatable(false)
                           .callback(Poco::Util::OptionCallback<MotelApplication>(this, &MotelApplication::handleHelp)));
     options.addOption(
+        Poco::Util::Option("version", "V", "Print the host's version and the plugin SDK's version and exit.")
+            .required(false)
+            .repeatable(false)
+            .callback(Poco::Util::OptionCallback<MotelApplication>(this, &MotelApplication::handleVersion)));
+    options.addOption(
         Poco::Util::Option("config", "c", "Read configuration from FILE (default: <prefix>/etc/motel/motel.properties).")
             .required(false)
             .repeatable(false)
@@ -69,24 +76,40 @@ void MotelApplication::handleHelp(const std::string&, const std::string&) {
     stopOptionsProcessing();
 }
 
+void MotelApplication::handleVersion(const std::string&, const std::string&) {
+    versionRequested_ = true;
+    stopOptionsProcessing();
+}
+
 void MotelApplication::handleConfig(const std::string&, const std::string& value) { configFile_ = value; }
 
-void MotelApplication::printHelp() const {
-    Poco::Util::HelpFormatter help(options());
-    help.setCommand(commandName());
-    help.setUsage("[--config=FILE] [serve|migrate|seed|plugins|<plugin command> ARGS...]");
-    help.setHeader(
-        "Motel Manager host.\n"
-        "  serve    load the configured plugins, migrate, and serve HTTP (default)\n"
-        "  migrate  apply pending database migrations and exit\n"
-        "  seed     add development demo data (refused when motel.env=production) and exit\n"
-        "  plugins  list the plugins found in plugins.dir and exit\n"
-        "  cache clear  empty the shared cache (never the job queue; use it instead of redis-cli FLUSHALL)\n"
-        "  user ... operator commands of the loaded plugins (auth: user add|passwd|disable)\n"
-        "Environment overrides: PORT, HOST, DATABASE_URL, REDIS_URL, JWT_SECRET, JWT_EXPIRES_IN,\n"
-        "MOTEL_PLUGINS, MOTEL_ENV, CORS_ORIGINS, LOG_LEVEL, LOG_FORMAT.\n"
-        "serve: SIGTERM/SIGINT stop gracefully; SIGHUP reopens log.file and re-reads the log levels.");
-    help.format(std::cout);
+std::string MotelApplication::usage() const {
+    const std::vector<UsageEntry> commands{
+        {"serve", "load the configured plugins, migrate, and serve HTTP (the default)"},
+        {"migrate", "apply pending database migrations and exit"},
+        {"seed", "add development demo data (refused when motel.env=production) and exit"},
+        {"plugins", "list the plugins found in plugins.dir and exit"},
+        {"cache clear", "empty the shared cache (never the job queue; use it instead of redis-cli FLUSHALL)"},
+        {"user ...", "operator commands of the loaded plugins (auth: user add | passwd | disable)"},
+    };
+    std::vector<UsageEntry> flags;
+    for (const auto& option : options()) {
+        std::string name = "--" + option.fullName();
+        if (option.takesArgument()) name += "=" + option.argumentName();
+        if (!option.shortName().empty()) name = "-" + option.shortName() + ", " + name;
+        flags.push_back({name, option.description()});
+    }
+    return formatUsage(commandName() + " [--config=FILE] [serve|migrate|seed|plugins|cache clear|<plugin command> ARGS...]",
+                       commands, flags,
+                       "Environment overrides: PORT, HOST, DATABASE_URL, REDIS_URL, JWT_SECRET, JWT_EXPIRES_IN, "
+                       "MOTEL_PLUGINS, MOTEL_ENV, CORS_ORIGINS, LOG_LEVEL, LOG_FORMAT.\n"
+                       "serve: SIGTERM/SIGINT stop gracefully; SIGHUP reopens log.file and re-reads the log levels.");
+}
+
+int MotelApplication::usageError(const std::string& message) const {
+    std::cerr << "motel-host: " << message << "\n\n" << usage();
+    std::cerr.flush();
+    return EXIT_USAGE;
 }
 
 std::string MotelApplication::prefixDir() const {
@@ -108,7 +131,12 @@ HostConfig MotelApplication::loadConfig() const {
 
 int MotelApplication::main(const std::vector<std::string>& args) {
     if (helpRequested_) {
-        printHelp();
+        std::cout << usage();
+        return EXIT_OK;
+    }
+    if (versionRequested_) {
+        std::cout << "motel-host " << MOTEL_HOST_VERSION << "\nplugin SDK " << MOTEL_SDK_VERSION_STRING << " (ABI "
+                  << MOTEL_SDK_ABI_MAJOR << "." << MOTEL_SDK_ABI_MINOR << ")" << std::endl;
         return EXIT_OK;
     }
     const std::string command = args.empty() ? "serve" : args.front();
@@ -137,6 +165,9 @@ int MotelApplication::main(const std::vector<std::string>& args) {
             return EXIT_OK;
         }
         return pluginCommand(std::move(*config), args);
+    } catch (const UnknownCommand& e) {
+        Poco::Logger::root().getChannel()->close();
+        return usageError(e.what());
     } catch (const std::invalid_argument& e) {
         return fail(e.what(), EXIT_USAGE);
     } catch (const std::exception& e) {
@@ -146,7 +177,11 @@ int MotelApplication::main(const std::vector<std::string>& args) {
 
 int MotelApplication::pluginCommand(HostConfig config, const std::vector<std::string>& args) {
     HostRuntime runtime(std::move(config));
+    // The plugin libraries tell which commands they offer; an unknown word
+    // stops here, before the database is opened, migrated or any plugin
+    // started.
     runtime.loadPlugins();
+    runtime.requirePluginCommand(args.front());
     runtime.openDatabase();
     runtime.migrate();
     runtime.startPlugins();

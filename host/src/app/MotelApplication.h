@@ -1,8 +1,9 @@
 #pragma once
 // The motel-host process: a Poco ServerApplication with the commands
-// `serve` (default), `migrate`, `seed` and `plugins`, the operator commands
-// plugins provide (e.g. `user add`), plus `--config=FILE`
-// and `--help`. Finds its default configuration relative to its own binary
+// `serve` (default), `migrate`, `seed`, `plugins` and `cache clear`, the
+// operator commands plugins provide (e.g. `user add`), plus `--config=FILE`,
+// `--help` and `--version`. An unknown command prints the usage and exits
+// 64 before the database is opened or any plugin started. Finds its default configuration relative to its own binary
 // (<prefix>/etc/motel/motel.properties), so an installed host runs with no
 // flags.
 
@@ -31,12 +32,17 @@ protected:
 
 private:
     bool helpRequested_ = false;
+    bool versionRequested_ = false;
     std::string configFile_;
     HostLogging logging_;
 
     void handleHelp(const std::string& name, const std::string& value);
+    void handleVersion(const std::string& name, const std::string& value);
     void handleConfig(const std::string& name, const std::string& value);
-    void printHelp() const;
+    /// The --help text, wrapped between words at 80 columns.
+    std::string usage() const;
+    /// The message and the usage on stderr; EXIT_USAGE (64).
+    int usageError(const std::string& message) const;
     std::string prefixDir() const;
     HostConfig loadConfig() const;
     /// SIGHUP: re-read the log levels, reopen log.file; a bad config file

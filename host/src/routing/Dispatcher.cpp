@@ -25,7 +25,8 @@ bool isApiPath(const std::string& path) { return path == "/api" || path.rfind("/
 // Probes, scrapes and long-polls say nothing about how fast the API serves
 // people (and an unhealthy /health answering 503 must not keep itself
 // unhealthy), so the traffic window behind the health alerts skips them.
-bool isProbe(const std::string& path) { return path.rfind("/health", 0) == 0 || path.rfind("/metrics", 0) == 0; }
+bool isHealthProbe(const std::string& path) { return path.rfind("/health", 0) == 0; }
+bool isProbe(const std::string& path) { return isHealthProbe(path) || path.rfind("/metrics", 0) == 0; }
 
 bool countsAsTraffic(const std::string& path) {
     return !isProbe(path) && path.rfind("/socket.io", 0) != 0 && path.rfind("/engine.io", 0) != 0;
@@ -109,7 +110,7 @@ void Dispatcher::dispatch(sdk::Request& request, sdk::Response& response) {
     try {
         cors_.decorate(request, response);
         addSecurityHeaders(response);
-        if (isApiPath(request.path) || request.principal) forbidCaching(response);
+        forbidCaching(request, response);
         response.setHeader("X-Request-Id", request.requestId);
         if (routeLabel != kUnmatchedRoute && response.status < 400) publishAudit(request, response);
         const double ms =
@@ -154,7 +155,9 @@ void Dispatcher::route(sdk::Request& request, sdk::Response& response, std::stri
 }
 
 void Dispatcher::chargeBudget(const sdk::Request& request) {
-    if (options_.requestsPerMinute <= 0) return;
+    // An orchestrator or load balancer probing /health must always get its
+    // answer: a 429 would read as "host down" and pull a healthy host.
+    if (options_.requestsPerMinute <= 0 || isHealthProbe(request.path)) return;
     const std::string key = "host:budget:" + request.remoteAddress;
     const auto used = cache_.increment(key, std::chrono::minutes(1));
     if (used > options_.requestsPerMinute) {
@@ -176,11 +179,16 @@ void Dispatcher::addSecurityHeaders(sdk::Response& response) {
     setDefault("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
 }
 
-void Dispatcher::forbidCaching(sdk::Response& response) {
+void Dispatcher::forbidCaching(const sdk::Request& request, sdk::Response& response) {
     // Whatever a signed-in caller gets back (and any error from the API) is
-    // private: no browser or proxy cache may keep it. Not a default a route
-    // may relax: a shared cache keeping one user's answer serves it to the next.
-    response.setHeader("Cache-Control", "no-store");
+    // private: no browser or proxy cache may keep it, whatever the route
+    // said (a shared cache keeping one user's answer serves it to the next).
+    // A public /api answer (the API docs' files) may choose its own caching.
+    const bool api = isApiPath(request.path);
+    if (request.principal || (api && response.status >= 400))
+        response.setHeader("Cache-Control", "no-store");
+    else if (api && response.header("Cache-Control").empty())
+        response.setHeader("Cache-Control", "no-store");
 }
 
 void Dispatcher::publishAudit(const sdk::Request& request, const sdk::Response& response) {
@@ -213,7 +221,7 @@ void Dispatcher::publishAudit(const sdk::Request& request, const sdk::Response& 
 
 void Dispatcher::record(const sdk::Request& request, const sdk::Response& response, const std::string& routeLabel,
                         double milliseconds) {
-    metrics_.record(request.method, routeLabel, response.status, milliseconds / 1000.0);
+    metrics_.record(request.method, routeLabel, response.status, milliseconds / 1000.0, !isHealthProbe(request.path));
     if (countsAsTraffic(request.path)) traffic_.record(response.status, milliseconds);
     if (accessLog_.information() && (options_.logProbes || !isProbe(request.path))) {
         Poco::Message line(accessLog_.name(),

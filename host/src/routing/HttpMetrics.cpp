@@ -22,11 +22,12 @@ std::string HttpMetrics::statusLabel(int status) {
     return status >= 100 && status <= 599 ? std::to_string(status) : std::string("other");
 }
 
-void HttpMetrics::record(const std::string& method, const std::string& route, int status, double seconds) {
+void HttpMetrics::record(const std::string& method, const std::string& route, int status, double seconds,
+                         bool countsAsError) {
     const Instruments instruments = lookUp(methodLabel(method), route, status);
     instruments.requests->increment();
     instruments.duration->observe(seconds);
-    if (instruments.errors) instruments.errors->increment();
+    if (instruments.errors && countsAsError) instruments.errors->increment();
 }
 
 HttpMetrics::Instruments HttpMetrics::lookUp(const std::string& method, const std::string& route, int status) {

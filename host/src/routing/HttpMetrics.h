@@ -24,7 +24,10 @@ public:
     explicit HttpMetrics(sdk::MetricsRegistry& registry) : registry_(registry) {}
 
     /// `route` must already be a template or a fixed word, never a raw path.
-    void record(const std::string& method, const std::string& route, int status, double seconds);
+    /// `countsAsError` false keeps a 5xx out of http_request_errors_total
+    /// (health probes: a 503 from /health is an answer, not an API failure).
+    void record(const std::string& method, const std::string& route, int status, double seconds,
+                bool countsAsError = true);
 
     /// The `method` label: the request method when it is one the host knows
     /// (GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS), otherwise `other`.

@@ -3,7 +3,8 @@
 #include "services/RetryBackoff.h"
 
 #include "services/CronExpression.h"
-#include "services/ExceptionText.h"
+#include "services/JobContract.h"
+#include "services/ScheduleFigures.h"
 
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
@@ -25,16 +26,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using WallClock = std::chrono::system_clock;
-
-/// What a job threw, for logs and the dead-letter list.
-template <class Fn> std::optional<std::string> runCatching(Fn&& fn) {
-    try {
-        fn();
-        return std::nullopt;
-    } catch (...) {
-        return describeCurrentException();
-    }
-}
+using JobContract::runCatching;
 
 } // namespace
 
@@ -79,6 +71,7 @@ public:
     std::map<std::string, std::deque<QueuedJob>> unhandled; ///< due, but the queue has no handler yet
     std::map<std::string, QueueStats> queueStats;
     std::map<std::string, std::vector<DeadLetter>> deadLetters;
+    ScheduleFigures scheduleFigures;
 
     /// Set the next deadline of `schedule` from now: one interval ahead, or
     /// the next matching minute of its cron expression. Call with `mutex` held.
@@ -141,6 +134,7 @@ public:
     void tick(Schedule& schedule, Clock::time_point now) {
         if (schedule.running) {
             logger.warning("Scheduled job '%s' skipped a run: the previous one is still running", schedule.name);
+            scheduleFigures.skipped(schedule.name);
         } else {
             schedule.running = true;
             ready.emplace_back(&schedule);
@@ -178,6 +172,7 @@ public:
         const auto error = runCatching(fn);
         if (error)
             logger.error("Scheduled job '%s' failed: %s", schedule.name, *error);
+        scheduleFigures.ran(schedule.name, error.has_value());
         lock.lock();
         schedule.running = false;
     }
@@ -211,14 +206,12 @@ public:
 
     /// Register a scheduled job (every() and cron()).
     void addSchedule(std::unique_ptr<Schedule> schedule) {
-        if (schedule->name.empty())
-            throw std::invalid_argument("a scheduled job needs a name");
-        if (!schedule->fn)
-            throw std::invalid_argument("scheduled job '" + schedule->name + "' has no function");
+        JobContract::checkSchedule(schedule->name, schedule->fn);
         std::lock_guard<std::mutex> lock(mutex);
         for (const auto& existing : schedules)
             if (existing->name == schedule->name)
-                throw std::logic_error("a job named '" + schedule->name + "' is already scheduled");
+                throw std::logic_error(JobContract::alreadyScheduled(schedule->name));
+        scheduleFigures.add(schedule->name);
         if (started) {
             arm(*schedule, Clock::now());
             schedulerWake.notify_one();
@@ -291,8 +284,7 @@ void InProcessJobs::stop(std::chrono::milliseconds grace) noexcept {
 }
 
 void InProcessJobs::every(const std::string& name, std::chrono::milliseconds interval, JobFn fn) {
-    if (interval.count() <= 0)
-        throw std::invalid_argument("scheduled job '" + name + "' needs a positive interval");
+    JobContract::checkInterval(name, interval);
     auto schedule = std::make_unique<Engine::Schedule>();
     schedule->name = name;
     schedule->fn = std::move(fn);
@@ -309,13 +301,10 @@ void InProcessJobs::cron(const std::string& name, const std::string& expression,
 }
 
 void InProcessJobs::handle(const std::string& queue, QueueHandler handler) {
-    if (queue.empty())
-        throw std::invalid_argument("a job queue needs a name");
-    if (!handler)
-        throw std::invalid_argument("handler for job queue '" + queue + "' is empty");
+    JobContract::checkHandler(queue, handler);
     std::lock_guard<std::mutex> lock(_engine->mutex);
     if (!_engine->handlers.emplace(queue, std::move(handler)).second)
-        throw std::logic_error("job queue '" + queue + "' already has a handler");
+        throw std::logic_error(JobContract::alreadyHandled(queue));
     _engine->queueStats[queue]; // the queue shows up in stats() from now on
     const auto waiting = _engine->unhandled.find(queue);
     if (waiting == _engine->unhandled.end())
@@ -326,10 +315,7 @@ void InProcessJobs::handle(const std::string& queue, QueueHandler handler) {
 }
 
 void InProcessJobs::enqueue(const std::string& queue, const Poco::Dynamic::Var& payload, sdk::JobOptions options) {
-    if (queue.empty())
-        throw std::invalid_argument("a job queue needs a name");
-    if (options.maxAttempts < 1)
-        throw std::invalid_argument("a job on queue '" + queue + "' needs maxAttempts of at least 1");
+    JobContract::checkEnqueue(queue, options);
     Engine::QueuedJob job{queue, JobPayload::toJson(payload), 0, options.maxAttempts};
     std::lock_guard<std::mutex> lock(_engine->mutex);
     if (_engine->stopping) {
@@ -342,6 +328,10 @@ void InProcessJobs::enqueue(const std::string& queue, const Poco::Dynamic::Var& 
 std::map<std::string, InProcessJobs::QueueStats> InProcessJobs::stats() const {
     std::lock_guard<std::mutex> lock(_engine->mutex);
     return _engine->queueStats;
+}
+
+std::map<std::string, InProcessJobs::ScheduleStats> InProcessJobs::scheduleStats() const {
+    return _engine->scheduleFigures.snapshot();
 }
 
 std::vector<InProcessJobs::DeadLetter> InProcessJobs::deadLetters(const std::string& queue) const {

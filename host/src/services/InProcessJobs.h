@@ -67,6 +67,7 @@ public:
     void enqueue(const std::string& queue, const Poco::Dynamic::Var& payload, sdk::JobOptions options = {}) override;
 
     std::map<std::string, QueueStats> stats() const override;
+    std::map<std::string, ScheduleStats> scheduleStats() const override;
     std::vector<DeadLetter> deadLetters(const std::string& queue) const override;
 
 private:

@@ -13,8 +13,8 @@
 namespace motel::host {
 
 /// A sdk::Jobs the host can run: start and stop it, read its figures for the
-/// metrics plugin and inspect dead letters. InProcessJobs is one; the
-/// Redis-backed engine will be the other, chosen at start by `redis.url`, so
+/// metrics plugin and inspect dead letters. InProcessJobs is one; RedisJobs is
+/// the other, chosen at start by `redis.url`, so
 /// the host holds a std::unique_ptr<JobEngine> and never names either.
 class JobEngine : public sdk::Jobs {
 public:
@@ -25,6 +25,13 @@ public:
         std::uint64_t completed = 0;
         std::uint64_t failed = 0;   ///< failed attempts, retried or not
         std::uint64_t dead = 0;     ///< jobs moved to the dead-letter list
+    };
+    /// Figures per scheduled job (every()/cron()), this host's runs only.
+    struct ScheduleStats {
+        std::uint64_t runs = 0;     ///< ticks this host ran
+        std::uint64_t failures = 0; ///< of those, runs that threw
+        std::uint64_t skipped = 0;  ///< ticks not run: the previous run was still going
+        std::uint64_t late = 0;     ///< ticks run after their time: Redis was unreachable then
     };
     /// A job that failed `maxAttempts` times.
     struct DeadLetter {
@@ -39,6 +46,8 @@ public:
     virtual void stop(std::chrono::milliseconds grace) noexcept = 0;
     /// Figures for every queue that has a handler or has seen a job.
     virtual std::map<std::string, QueueStats> stats() const = 0;
+    /// Figures for every registered scheduled job.
+    virtual std::map<std::string, ScheduleStats> scheduleStats() const = 0;
     /// Jobs of `queue` that exhausted their attempts, oldest first.
     virtual std::vector<DeadLetter> deadLetters(const std::string& queue) const = 0;
 };

@@ -31,6 +31,24 @@ void JobMetrics::refresh() {
         advance(metrics_.counter("motel_jobs_dead_lettered_total", "Queued jobs moved to the dead-letter list", labels),
                 figures.dead, seen.dead);
     }
+    refreshSchedules();
+}
+
+void JobMetrics::refreshSchedules() {
+    for (const auto& [job, figures] : jobs_.scheduleStats()) {
+        const sdk::Labels labels{{"job", job}};
+        SeenSchedule& seen = seenSchedules_[job];
+        advance(metrics_.counter("motel_jobs_scheduled_runs_total", "Scheduled job runs on this host", labels),
+                figures.runs, seen.runs);
+        advance(metrics_.counter("motel_jobs_scheduled_failures_total", "Scheduled job runs that threw", labels),
+                figures.failures, seen.failures);
+        advance(metrics_.counter("motel_jobs_scheduled_skipped_total",
+                                 "Scheduled job ticks not run because the previous run was still going", labels),
+                figures.skipped, seen.skipped);
+        advance(metrics_.counter("motel_jobs_scheduled_late_total",
+                                 "Scheduled job ticks run late because Redis was unreachable at their time", labels),
+                figures.late, seen.late);
+    }
 }
 
 } // namespace motel::host

@@ -22,7 +22,8 @@ public:
     std::int64_t run(Poco::Timestamp now = Poco::Timestamp());
 
     static constexpr const char* kJobName = "auth.audit-retention";
-    /// Every day at 03:17 UTC (off the hour, when other jobs cluster).
+    /// Every day at 03:17 UTC (off the hour, when other jobs cluster); the
+    /// setting `plugins.auth.auditRetentionCron` replaces it.
     static constexpr const char* kSchedule = "17 3 * * *";
 
 private:

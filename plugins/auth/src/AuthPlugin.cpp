@@ -72,10 +72,16 @@ void AuthPlugin::startAuditTrail(sdk::PluginContext& context, std::chrono::milli
     auditSubscription_ = events_->subscribe("audit.request", [writer = auditWriter_.get()](const sdk::Event& event) {
         if (auto entry = AuditEntry::fromRequestEvent(event.payload)) writer->submit(std::move(*entry));
     });
-    context.jobs().cron(AuditRetention::kJobName, AuditRetention::kSchedule,
-                        [&database = context.database(), &logger = context.logger(), retention] {
-                            AuditRetention(database, retention, logger).run();
-                        });
+    const std::string schedule = context.config().getString("auditRetentionCron", AuditRetention::kSchedule);
+    try {
+        context.jobs().cron(AuditRetention::kJobName, schedule,
+                            [&database = context.database(), &logger = context.logger(), retention] {
+                                AuditRetention(database, retention, logger).run();
+                            });
+    } catch (const std::invalid_argument& error) {
+        throw sdk::ConfigError(context.config().prefix() + "auditRetentionCron: '" + schedule +
+                               "' is not a cron expression (m h dom mon dow): " + error.what());
+    }
 }
 
 void AuthPlugin::bootstrapFirstAdmin(sdk::PluginContext& context, const std::string& email,

@@ -45,9 +45,21 @@ Poco::JSON::Object::Ptr HealthDocument::render(const CheckResults& results, Over
     return document;
 }
 
+const char* HealthDocument::checkStatus(const sdk::HealthResult& result) {
+    switch (HealthStatus::effectiveLevel(result)) {
+    case sdk::HealthLevel::critical:
+        return "down";
+    case sdk::HealthLevel::warning:
+        return result.up ? "degraded" : "down";
+    case sdk::HealthLevel::ok:
+        break;
+    }
+    return "up";
+}
+
 Poco::JSON::Object::Ptr HealthDocument::renderCheck(const sdk::HealthResult& result) {
     Poco::JSON::Object::Ptr check = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    check->set("status", std::string(result.up ? "up" : "down"));
+    check->set("status", std::string(checkStatus(result)));
     if (result.responseTimeMs) check->set("responseTime", *result.responseTimeMs);
     if (result.details) check->set("details", result.details);
     return check;

@@ -27,8 +27,14 @@ public:
     static Poco::JSON::Object::Ptr render(const CheckResults& results, OverallHealth health,
                                           const std::string& timestamp, const std::string& version,
                                           double uptimeSeconds);
-    /// `{"status":"up|down"[,"responseTime":ms][,"details":{...}]}`
+    /// `{"status":"up|degraded|down"[,"responseTime":ms][,"details":{...}]}`
     static Poco::JSON::Object::Ptr renderCheck(const sdk::HealthResult& result);
+    /// A check's own status, so the check that made the host degraded or
+    /// unhealthy is the one that says so: `down` when it is down or its
+    /// figure crossed a critical threshold, `degraded` when up past a
+    /// warning threshold, `up` otherwise. The top-level status is the worst
+    /// of them (HealthStatus::overall).
+    static const char* checkStatus(const sdk::HealthResult& result);
     /// The stand-in websocket check: up, `{"connectedUsers":0}`.
     static sdk::HealthResult idleWebsocket();
 };

@@ -1,5 +1,7 @@
 #include "MemoryCheck.h"
 
+#include <motel/sdk/HealthThreshold.h>
+
 #include <cmath>
 
 namespace motel::health {
@@ -33,10 +35,7 @@ sdk::HealthResult MemoryCheck::evaluate(const MemorySnapshot& snapshot, double w
             100.0 * static_cast<double>(snapshot.residentBytes) / static_cast<double>(snapshot.limitBytes);
         result.details->set("limitMB", megabytes(snapshot.limitBytes));
         result.details->set("usagePercent", std::round(percent * 10) / 10);
-        if (percent > criticalPercent)
-            result.level = sdk::HealthLevel::critical;
-        else if (percent > warningPercent)
-            result.level = sdk::HealthLevel::warning;
+        sdk::judgeAbove(result, "usagePercent", percent, warningPercent, criticalPercent);
     }
     return result;
 }

@@ -2,7 +2,8 @@
 /// The `memory` check of `/health`: heap in use and resident memory, judged
 /// by how close the resident set is to the limit the process may use
 /// (> memoryWarningPercent: warning, > memoryCriticalPercent: critical).
-/// The check stays `up`: memory is never "down", only too high.
+/// The check reports `degraded` past the warning and `down` past the
+/// critical threshold, naming it in `details.threshold` (sdk::judgeAbove).
 ///
 /// Details, in megabytes with two decimals: `heapUsedMB` (the documented
 /// field), `rssMB`, `limitMB` and `usagePercent` (the last two only when a

@@ -1,7 +1,8 @@
 #pragma once
 /// The `redis` check of `/health` (registered only when `redis.url` is set):
-/// connects with hiredis, authenticates, selects the database and sends
-/// PING, all bounded by one connect/command timeout. Up with the measured
+/// opens an sdk::RedisLink (connect, AUTH, SELECT: the same code as the
+/// host's own Redis connections) and sends PING, all bounded by one
+/// connect/command timeout. Up with the measured
 /// `responseTime` on PONG; otherwise down and critical (the host needs Redis
 /// for real-time fan-out, jobs and the shared cache once it is configured).
 ///

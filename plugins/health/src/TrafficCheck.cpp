@@ -1,6 +1,7 @@
 #include "TrafficCheck.h"
 
-#include <algorithm>
+#include <motel/sdk/HealthThreshold.h>
+
 #include <cmath>
 
 namespace motel::health {
@@ -9,12 +10,6 @@ namespace {
 
 double rounded(double value) {
     return std::round(value * 100) / 100;
-}
-
-sdk::HealthLevel levelFor(double value, double warning, double critical) {
-    if (value > critical) return sdk::HealthLevel::critical;
-    if (value > warning) return sdk::HealthLevel::warning;
-    return sdk::HealthLevel::ok;
 }
 
 } // namespace
@@ -40,9 +35,10 @@ sdk::HealthResult TrafficCheck::evaluate(const sdk::TrafficStats& traffic, const
     if (traffic.requests == 0) return result;
 
     const double responseTime = settings.judgeP95 ? traffic.p95Ms : traffic.averageMs;
-    const auto latency = levelFor(responseTime, settings.responseTimeWarningMs, settings.responseTimeCriticalMs);
-    const auto errors = levelFor(errorRate, settings.errorRateWarningPercent, settings.errorRateCriticalPercent);
-    result.level = std::max(latency, errors);
+    sdk::judgeAbove(result, settings.judgeP95 ? "p95Ms" : "averageMs", rounded(responseTime),
+                    settings.responseTimeWarningMs, settings.responseTimeCriticalMs);
+    sdk::judgeAbove(result, "errorRatePercent", rounded(errorRate), settings.errorRateWarningPercent,
+                    settings.errorRateCriticalPercent);
     return result;
 }
 

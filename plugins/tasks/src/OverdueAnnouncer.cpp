@@ -38,10 +38,7 @@ int OverdueAnnouncer::run(const std::string& now) {
         announced = static_cast<int>(tasks.size());
     });
     database_.withSession([&](sdk::SqlSession& session) {
-        const auto rows = session.query(
-            std::string("SELECT COUNT(*) AS n FROM tasks WHERE ") + kOpen + " AND due_at IS NOT NULL AND due_at < $1",
-            {now});
-        overdue_.set(static_cast<double>(rows.at(0).integer("n")));
+        overdue_.set(static_cast<double>(TaskRepository::countOverdue(session, now)));
     });
     return announced;
 }

@@ -2,12 +2,15 @@
 
 #include "TaskRepository.h"
 
+#include <motel/sdk/Time.h>
+
 namespace motel::tasks {
 
 TaskCounters::TaskCounters(sdk::MetricsRegistry& metrics)
     : total_(metrics.untyped("motel_tasks_total", "Tasks currently on the board, in any status")),
       pending_(metrics.gauge("motel_tasks_pending", "Tasks waiting to be started")),
-      inProgress_(metrics.gauge("motel_tasks_in_progress", "Tasks being worked on")) {}
+      inProgress_(metrics.gauge("motel_tasks_in_progress", "Tasks being worked on")),
+      overdue_(metrics.gauge("motel_tasks_overdue", "Open tasks whose due time has passed")) {}
 
 sdk::Gauge* TaskCounters::gaugeFor(const std::string& status) {
     if (status == "pending") return &pending_;
@@ -25,6 +28,7 @@ void TaskCounters::recount(sdk::Database& database) {
         const auto inProgress = counts.find("in_progress");
         pending_.set(pending == counts.end() ? 0.0 : static_cast<double>(pending->second));
         inProgress_.set(inProgress == counts.end() ? 0.0 : static_cast<double>(inProgress->second));
+        overdue_.set(static_cast<double>(TaskRepository::countOverdue(session, sdk::nowTimestamp())));
     });
 }
 

@@ -12,17 +12,14 @@ namespace motel::tasks {
 
 namespace {
 
-/// Runs one job tick; a failure is logged, never thrown into the engine's
-/// retry logic (the next tick is the retry).
+/// Runs one job tick. A failure propagates to the job engine, which logs it
+/// and counts it (motel_jobs_scheduled_failures_total); a scheduled job is
+/// not retried: the next tick is the retry.
 template <typename Job>
 sdk::Jobs::JobFn tick(std::shared_ptr<Job> job, Poco::Logger& logger, const char* name) {
     return [job, &logger, name] {
-        try {
-            const int n = job->run(sdk::nowTimestamp());
-            if (n > 0) logger.information("%s: %d task(s)", std::string(name), n);
-        } catch (const std::exception& error) {
-            logger.error("%s failed: %s", std::string(name), std::string(error.what()));
-        }
+        const int n = job->run(sdk::nowTimestamp());
+        if (n > 0) logger.information("%s: %d task(s)", std::string(name), n);
     };
 }
 
@@ -30,8 +27,11 @@ sdk::Jobs::JobFn tick(std::shared_ptr<Job> job, Poco::Logger& logger, const char
 
 void TaskJobs::schedule(sdk::PluginContext& context, TaskCounters& counters) {
     auto& logger = context.logger();
+    const auto overdueEvery = context.config().getDuration("overdueInterval", kDefaultOverdueInterval);
+    if (overdueEvery.count() <= 0)
+        throw sdk::ConfigError(context.config().prefix() + "overdueInterval: must be positive");
     auto overdue = std::make_shared<OverdueAnnouncer>(context.database(), context.events(), context.metrics());
-    context.jobs().every("tasks.overdue", std::chrono::minutes(1), tick(overdue, logger, "tasks.overdue"));
+    context.jobs().every("tasks.overdue", overdueEvery, tick(overdue, logger, "tasks.overdue"));
 
     const std::string cron = context.config().getString("stayoverCron", kDefaultStayoverCron);
     auto stayover = std::make_shared<StayoverPlanner>(context.database(), context.events(), counters);

@@ -191,6 +191,13 @@ std::map<std::string, std::int64_t> TaskRepository::countByStatus(sdk::SqlSessio
     return counts;
 }
 
+std::int64_t TaskRepository::countOverdue(sdk::SqlSession& session, const std::string& now) {
+    const auto rows = session.query("SELECT COUNT(*) AS n FROM tasks WHERE status IN ('pending', 'in_progress') "
+                                    "AND due_at IS NOT NULL AND due_at < $1",
+                                    {now});
+    return rows.at(0).integer("n");
+}
+
 bool TaskRepository::userExists(sdk::SqlSession& session, std::int64_t userId) {
     return !session.query("SELECT id FROM users WHERE id = $1", {integer(userId)}).empty();
 }

@@ -54,6 +54,8 @@ public:
                          bool pastEnd);
     /// Task count per status.
     static std::map<std::string, std::int64_t> countByStatus(sdk::SqlSession& session);
+    /// Open tasks (pending, in_progress) whose `dueAt` is before `now` (ISO 8601 UTC).
+    static std::int64_t countOverdue(sdk::SqlSession& session, const std::string& now);
     static bool userExists(sdk::SqlSession& session, std::int64_t userId);
 };
 

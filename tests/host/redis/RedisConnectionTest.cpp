@@ -39,6 +39,7 @@ class RedisConnectionTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testAuthenticatesAndSelectsTheDatabase);
     CPPUNIT_TEST(testWrongPasswordIsNeverLogged);
     CPPUNIT_TEST(testReconnectsAfterRedisRestarts);
+    CPPUNIT_TEST(testFirstCommandAfterARestartSucceeds);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -124,6 +125,24 @@ public:
             }
         }));
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), countContaining(log, "reachable again"));
+    }
+
+    // Redis restarted while the connection sat idle: the next command finds
+    // the old socket closed, reconnects and is answered, with no failure
+    // for the caller (and no outage warning: nothing was unavailable).
+    void testFirstCommandAfterARestartSucceeds() {
+        motel::test::RedisServerProcess server;
+        server.start();
+        motel::test::RecordingLogger log;
+        RedisConnection redis(RedisUrl::parse(server.url()), log.logger, quickRetries(), "test");
+        CPPUNIT_ASSERT_EQUAL(std::string("PONG"), redis.command({"PING"}).text());
+        server.stop();
+        server.start();
+        CPPUNIT_ASSERT_EQUAL(std::string("PONG"), redis.command({"PING"}).text());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0), countContaining(log, "reconnecting with backoff"));
+        server.stop();
+        server.start();
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), redis.blockingCommand({"RPUSH", "k", "v"}, std::chrono::milliseconds(10)).integer());
     }
 };
 

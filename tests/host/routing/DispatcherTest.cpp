@@ -41,6 +41,7 @@ class DispatcherTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(requestIdAndMetricsAreRecorded);
     CPPUNIT_TEST(corsEchoesAllowedOriginsOnly);
     CPPUNIT_TEST(requestBudgetAnswers429);
+    CPPUNIT_TEST(healthProbesAreOutsideBudgetAndErrorFigures);
     CPPUNIT_TEST(securityHeadersOnEveryResponse);
     CPPUNIT_TEST(apiAndAuthenticatedAnswersAreNeverCached);
     CPPUNIT_TEST(metricLabelsComeFromClosedSets);
@@ -69,6 +70,13 @@ public:
                      "test");
         router_->add({"GET", "/api/boom", sdk::Access::publicRoute(),
                       [](const auto&, auto&) { throw std::runtime_error("SELECT * FROM secrets failed"); }},
+                     "test");
+        router_->add({"GET", "/health", sdk::Access::publicRoute(),
+                      [](const sdk::Request&, sdk::Response& res) {
+                          Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+                          body->set("status", "unhealthy");
+                          res.json(503, body);
+                      }},
                      "test");
         router_->freeze();
         makeDispatcher({});
@@ -200,6 +208,21 @@ public:
         CPPUNIT_ASSERT(!limited.header("Retry-After").empty());
     }
 
+    // A load balancer probing /health must never be rate limited, and an
+    // unhealthy host's 503 answers are not API errors.
+    void healthProbesAreOutsideBudgetAndErrorFigures() {
+        host::DispatcherOptions options;
+        options.requestsPerMinute = 3;
+        makeDispatcher(options);
+        for (int i = 0; i < 10; ++i) CPPUNIT_ASSERT_EQUAL(503, send("GET", "/health").status);
+        CPPUNIT_ASSERT_EQUAL(200, send("GET", "/api/things/1", "staff-token").status); // the budget is untouched
+        const auto text = metrics_->renderPrometheus();
+        CPPUNIT_ASSERT_MESSAGE(text, text.find("http_requests_total{method=\"GET\",route=\"/health\",status=\"503\"} 10") !=
+                                         std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(text, text.find("http_request_errors_total{method=\"GET\",route=\"/health\",status=\"503\"} 10") ==
+                                         std::string::npos);
+    }
+
     void securityHeadersOnEveryResponse() {
         for (const auto& res : {send("GET", "/api/things/1", "staff-token"), send("GET", "/nowhere")}) {
             CPPUNIT_ASSERT_EQUAL(std::string("nosniff"), res.header("X-Content-Type-Options"));
@@ -214,7 +237,7 @@ public:
                                 send("GET", "/api/nowhere", "staff-token"), send("GET", "/api/conflict", "staff-token"),
                                 send("POST", "/api/things", "manager-token", "{}")})
             CPPUNIT_ASSERT_EQUAL(std::string("no-store"), res.header("Cache-Control"));
-        // A public answer outside /api keeps what its route says.
+        // A public answer outside /api has none.
         CPPUNIT_ASSERT(send("GET", "/nowhere").header("Cache-Control").empty());
     }
 

@@ -2,6 +2,7 @@
 
 #include <Poco/String.h>
 
+#include <algorithm>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -385,7 +386,16 @@ void TaskEffectScenarios::everyDocumentedOperationIsServed() {
     }
     CPPUNIT_ASSERT(operations.size() >= 20);
 
+#ifdef MOTEL_TEST_HAS_APIDOCS
+    const Motel motel = start({}, {"health", "auth", "suites", "tasks", "metrics", "apidocs"});
+#else
+    // Without the apidocs plugin in this build, /api/docs is documented but
+    // cannot be served here.
+    operations.erase(std::remove_if(operations.begin(), operations.end(),
+                                    [](const auto& op) { return op.second.rfind("/api/docs", 0) == 0; }),
+                     operations.end());
     const Motel motel = start({}, {"health", "auth", "suites", "tasks", "metrics"});
+#endif
     for (const auto& [method, templated] : operations) {
         const std::string concrete = std::regex_replace(templated, std::regex(R"(\{[^}]+\})"), "424242");
         const auto result =

@@ -3,6 +3,8 @@
 //                                            (503 when the queue cannot take it)
 //   GET  /fault/jobs  {"done": [N...], "ticks": T}  jobs run so far, and how
 //                     often the `fault.tick` schedule (every 200 ms) fired
+//   GET  /fault/overdue  {"<task id>": N, ...}  how often this host published
+//                     `task.overdue` for each task
 // Only the fault suites load it (built into tests/fault-plugins).
 
 #include <motel/sdk/Sdk.h>
@@ -10,6 +12,7 @@
 #include <Poco/JSON/Array.h>
 
 #include <atomic>
+#include <map>
 #include <mutex>
 #include <set>
 
@@ -28,6 +31,17 @@ public:
             done_.insert(n);
         });
         jobs.every("fault.tick", std::chrono::milliseconds(200), [this] { ++ticks_; });
+        context.events().subscribe("task.overdue", [this](const motel::sdk::Event& event) {
+            const auto id = event.payload.extract<Poco::JSON::Object::Ptr>()->get("id").toString();
+            std::lock_guard<std::mutex> lock(mutex_);
+            ++overdue_[id];
+        });
+        context.routes().get("/fault/overdue", Access::publicRoute(), [this](const auto&, auto& response) {
+            Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+            std::lock_guard<std::mutex> lock(mutex_);
+            for (const auto& [id, count] : overdue_) body->set(id, count);
+            response.json(200, body);
+        });
         context.routes().post("/fault/jobs", Access::publicRoute(), [&jobs](const auto& request, auto& response) {
             const auto body = request.jsonObject();
             Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
@@ -61,6 +75,7 @@ public:
 private:
     std::mutex mutex_;
     std::set<int> done_;
+    std::map<std::string, int> overdue_;
     std::atomic<long> ticks_{0};
 };
 

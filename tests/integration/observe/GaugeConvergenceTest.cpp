@@ -1,6 +1,8 @@
 // Two hosts sharing one database: the suites and tasks gauges of a host that
 // made no change itself still converge on what the other host committed
-// (they are recounted before a scrape, at most every `recountInterval`).
+// (they are recounted before a scrape, at most every `recountInterval`),
+// `motel_tasks_overdue` included although the job that announces overdue
+// tasks runs on one host only.
 #include "ObserveTestSupport.h"
 
 #include <Poco/File.h>
@@ -87,6 +89,13 @@ public:
         CPPUNIT_ASSERT_MESSAGE("the idle host's tasks gauge reaches 1", converges(watcher, "motel_tasks_total", 1));
         CPPUNIT_ASSERT_MESSAGE("the idle host counts the task as pending",
                                converges(watcher, "motel_tasks_pending", 1));
+
+        // Overdue: whichever host runs tasks.overdue, the other one knows too.
+        const HttpResult late = writer.json(
+            "POST", "/api/tasks",
+            R"({"suiteId":2,"type":"maintenance","title":"Fix the lamp","dueAt":"2020-01-01T00:00:00.000Z"})", token);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(late), 201, late.status);
+        CPPUNIT_ASSERT_MESSAGE("the idle host's overdue gauge reaches 1", converges(watcher, "motel_tasks_overdue", 1));
     }
 };
 

@@ -82,8 +82,13 @@ public:
         const auto body = orderedBody(result);
         CPPUNIT_ASSERT_EQUAL(std::string("unhealthy"), body->getValue<std::string>("status"));
         const auto memory = body->getObject("checks")->getObject("memory");
-        CPPUNIT_ASSERT_EQUAL(std::string("up"), memory->getValue<std::string>("status"));
+        // The check that made the host unhealthy says so, and why.
+        CPPUNIT_ASSERT_EQUAL(std::string("down"), memory->getValue<std::string>("status"));
         CPPUNIT_ASSERT_EQUAL(1.0, memory->getObject("details")->getValue<double>("limitMB"));
+        const auto threshold = memory->getObject("details")->getObject("threshold");
+        CPPUNIT_ASSERT_EQUAL(std::string("usagePercent"), threshold->getValue<std::string>("figure"));
+        CPPUNIT_ASSERT_EQUAL(90.0, threshold->getValue<double>("limit"));
+        CPPUNIT_ASSERT(threshold->getValue<double>("value") > 100);
         // Liveness is not health: the process still serves.
         CPPUNIT_ASSERT_EQUAL(200, host.request("GET", "/health/live").status);
     }
@@ -95,6 +100,8 @@ public:
         const HttpResult result = host.request("GET", "/health");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(result), 200, result.status);
         CPPUNIT_ASSERT_EQUAL(std::string("degraded"), orderedBody(result)->getValue<std::string>("status"));
+        CPPUNIT_ASSERT_EQUAL(std::string("degraded"),
+                             orderedBody(result)->getObject("checks")->getObject("memory")->getValue<std::string>("status"));
     }
 
     void testBadThresholdStopsTheHost() {

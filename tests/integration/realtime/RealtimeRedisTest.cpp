@@ -5,7 +5,12 @@
 #include "support/HostProcess.h"
 #include "support/TestRedis.h"
 
+#include <Poco/File.h>
 #include <Poco/JSON/Object.h>
+
+#include <fstream>
+#include <memory>
+#include <thread>
 
 #include <unistd.h>
 
@@ -18,6 +23,7 @@ class RealtimeRedisTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(eventOnOneHostReachesSocketsOnTheOther);
     CPPUNIT_TEST(unreachableRedisStillDeliversLocally);
     CPPUNIT_TEST(droppedClientRecoversOnTheOtherHost);
+    CPPUNIT_TEST(sigtermSendsClientsToAnotherHostAtOnce);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -85,6 +91,44 @@ public:
                                       std::to_string(second.port()) + R"(","strangerToken":")" + strangerToken + "\"}");
         CPPUNIT_ASSERT_MESSAGE(run.output + "\nfirst host:\n" + first.logText() + "\nsecond host:\n" + second.logText(),
                                run.ok());
+    }
+
+    void sigtermSendsClientsToAnotherHostAtOnce() {
+        NodeClient::ensureInstalled();
+        HostOptions options;
+        options.plugins = {"health", "auth", "suites", "tasks", "realtime"};
+        options.properties["redis.url"] = testRedisUrl();
+        options.properties["plugins.realtime.redisChannel"] = "motel:realtime:drain:" + std::to_string(::getpid());
+        options.environment["MOTEL_ADMIN_EMAIL"] = "admin@motel.test";
+        options.environment["MOTEL_ADMIN_PASSWORD"] = "realtime-password";
+        auto first = std::make_unique<HostProcess>(options);
+        HostProcess second(options);
+        const std::string token = login(*first);
+        const std::string secondToken = login(second);
+        const std::string dir = second.workDir();
+        const std::string readyFile = dir + "/follow.ready";
+        const std::string lateFile = dir + "/follow.late";
+        ScenarioResult run;
+        std::thread client([&] {
+            run = NodeClient::run("followAfterHostStops",
+                                  R"({"url":"http://127.0.0.1:)" + std::to_string(first->port()) + R"(","token":")" +
+                                      token + R"(","otherUrl":"http://127.0.0.1:)" + std::to_string(second.port()) +
+                                      R"(","readyFile":")" + readyFile + R"(","lateFile":")" + lateFile + "\"}");
+        });
+        for (int i = 0; i < 300 && !Poco::File(readyFile).exists(); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        const std::string firstLog = first->logText();
+        CPPUNIT_ASSERT_EQUAL(0, first->stop()); // SIGTERM: drains, exits
+        const std::string late = "late-" + std::to_string(::getpid());
+        const auto created = second.json("POST", "/api/suites", R"({"number":")" + late + R"(","floor":1})", secondToken);
+        std::ofstream(lateFile) << late;
+        client.join();
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(created.body, 201, created.status);
+        CPPUNIT_ASSERT_MESSAGE(run.output + "\nfirst host:\n" + firstLog + "\nsecond host:\n" + second.logText(),
+                               run.ok());
+        // socket.io-client waits 0.5-1.5 s before reconnecting; a ping timeout would be 45 s.
+        const long reconnectMs = run.result.extract<Poco::JSON::Object::Ptr>()->getValue<long>("reconnectMs");
+        CPPUNIT_ASSERT_MESSAGE(run.output, reconnectMs < 5000);
     }
 
 private:

@@ -16,6 +16,8 @@
 
 #include <functional>
 #include <string>
+#include <fstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -26,9 +28,12 @@ namespace {
 
 const std::string kScripts = std::string(MOTEL_TEST_SOURCE_DIR) + "/scripts/";
 
-int run(const std::string& command, const std::vector<std::string>& args, std::string& output) {
+int run(const std::string& command, const std::vector<std::string>& args, std::string& output,
+        const Poco::Process::Env& env = {}) {
+    Poco::Pipe in; // never a terminal: scripts/restore cannot ask
     Poco::Pipe out;
-    Poco::ProcessHandle handle = Poco::Process::launch(command, args, nullptr, &out, &out);
+    Poco::ProcessHandle handle = Poco::Process::launch(command, args, "", &in, &out, &out, env);
+    in.close();
     Poco::PipeInputStream stream(out);
     Poco::StreamCopier::copyToString(stream, output);
     return handle.wait();
@@ -57,6 +62,7 @@ class BackupRestoreTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(BackupRestoreTest);
     CPPUNIT_TEST(sqliteBackupRestoresEverySuiteAndTask);
     CPPUNIT_TEST(postgresBackupRestoresEverySuiteAndTask);
+    CPPUNIT_TEST(backupIsPrivateAndRestoreAsksFirst);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -164,7 +170,7 @@ private:
         wipe();
 
         std::string output;
-        const int code = run(kScripts + "restore", {"--database-url", databaseUrl, backupFile}, output);
+        const int code = run(kScripts + "restore", {"--yes", "--database-url", databaseUrl, backupFile}, output);
         CPPUNIT_ASSERT_EQUAL_MESSAGE("scripts/restore: " + output, 0, code);
 
         HostProcess restored(options);
@@ -172,7 +178,51 @@ private:
         CPPUNIT_ASSERT_EQUAL(before, after);
         CPPUNIT_ASSERT(after.find("after-backup") == std::string::npos);
     }
+
+public:
+    // A backup holds password hashes: 0600 in a 0700 folder. A restore
+    // names its target, refuses without --yes when it cannot ask, and
+    // refuses when DATABASE_URL and --config name different databases.
+    void backupIsPrivateAndRestoreAsksFirst() {
+        ScratchDir scratch;
+        const std::string live = scratch.path + "/live.db";
+        const std::string other = scratch.path + "/other.db";
+        const std::string backupFile = scratch.path + "/backups/motel.db";
+        std::string output;
+        CPPUNIT_ASSERT_EQUAL(0, run("/usr/bin/sqlite3", {live, "CREATE TABLE t(x); INSERT INTO t VALUES (1);"}, output));
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(output, 0, run(kScripts + "backup", {"--database-url", "sqlite:" + live, backupFile}, output));
+        CPPUNIT_ASSERT_EQUAL(0600, static_cast<int>(fileMode(backupFile)));
+        CPPUNIT_ASSERT_EQUAL(0700, static_cast<int>(fileMode(scratch.path + "/backups")));
+
+        output.clear();
+        CPPUNIT_ASSERT_EQUAL(2, run(kScripts + "restore", {"--database-url", "sqlite:" + live, backupFile}, output));
+        CPPUNIT_ASSERT_MESSAGE(output, output.find("target database '" + live + "'") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(output, output.find("pass --yes") != std::string::npos);
+
+        const std::string config = scratch.path + "/motel.properties";
+        std::ofstream(config) << "db.url = sqlite:" << other << "\n";
+        const Poco::Process::Env env{{"DATABASE_URL", "sqlite:" + live}};
+        output.clear();
+        CPPUNIT_ASSERT_EQUAL(2, run(kScripts + "restore", {"--config", config, "--yes", backupFile}, output, env));
+        CPPUNIT_ASSERT_MESSAGE(output, output.find("are different databases; nothing restored") != std::string::npos);
+        CPPUNIT_ASSERT(!Poco::File(other).exists());
+
+        output.clear();
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(output, 0,
+                                     run(kScripts + "restore", {"--config", config, "--use", "config", "--yes", backupFile},
+                                         output, env));
+        CPPUNIT_ASSERT_MESSAGE(output, output.find("target database '" + other + "'") != std::string::npos);
+        CPPUNIT_ASSERT(Poco::File(other).exists());
+    }
+
+private:
+    static unsigned fileMode(const std::string& path) {
+        struct stat info {};
+        CPPUNIT_ASSERT_EQUAL(0, ::stat(path.c_str(), &info));
+        return info.st_mode & 0777;
+    }
 };
+
 
 CPPUNIT_TEST_SUITE_REGISTRATION(BackupRestoreTest);
 

@@ -1,3 +1,4 @@
+#include "HealthDocument.h"
 #include "MemoryCheck.h"
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -28,6 +29,7 @@ class MemoryCheckTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testUnknownLimitIsOk);
     CPPUNIT_TEST(testDetailsCarryDocumentedField);
     CPPUNIT_TEST(testReaderIsCalledOnEveryRun);
+    CPPUNIT_TEST(testCrossedThresholdIsNamedAndTheCheckIsDown);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -45,7 +47,7 @@ public:
 
     void testAboveNinetyPercentIsCritical() {
         const auto result = MemoryCheck::evaluate(snapshot(950, 1000), 80, 90);
-        CPPUNIT_ASSERT(result.up); // memory is never "down", only too high
+        CPPUNIT_ASSERT(result.up); // the process answers; the figure is too high
         CPPUNIT_ASSERT(result.level == sdk::HealthLevel::critical);
     }
 
@@ -75,6 +77,26 @@ public:
         CPPUNIT_ASSERT(check().level == sdk::HealthLevel::ok);
         resident = 990;
         CPPUNIT_ASSERT(check().level == sdk::HealthLevel::critical);
+    }
+
+    // The field report: memory at 196 % of the limit said "up". The check
+    // itself now says down and which threshold it crossed.
+    void testCrossedThresholdIsNamedAndTheCheckIsDown() {
+        const auto critical = MemoryCheck::evaluate(snapshot(1960, 1000), 85, 95);
+        CPPUNIT_ASSERT_EQUAL(std::string("down"), std::string(HealthDocument::checkStatus(critical)));
+        const auto threshold = critical.details->getObject("threshold");
+        CPPUNIT_ASSERT_EQUAL(std::string("usagePercent"), threshold->getValue<std::string>("figure"));
+        CPPUNIT_ASSERT_EQUAL(196.0, threshold->getValue<double>("value"));
+        CPPUNIT_ASSERT_EQUAL(95.0, threshold->getValue<double>("limit"));
+        CPPUNIT_ASSERT_EQUAL(std::string("critical"), threshold->getValue<std::string>("level"));
+
+        const auto warning = MemoryCheck::evaluate(snapshot(900, 1000), 85, 95);
+        CPPUNIT_ASSERT_EQUAL(std::string("degraded"), std::string(HealthDocument::checkStatus(warning)));
+        CPPUNIT_ASSERT_EQUAL(85.0, warning.details->getObject("threshold")->getValue<double>("limit"));
+
+        const auto fine = MemoryCheck::evaluate(snapshot(500, 1000), 85, 95);
+        CPPUNIT_ASSERT_EQUAL(std::string("up"), std::string(HealthDocument::checkStatus(fine)));
+        CPPUNIT_ASSERT(!fine.details->has("threshold"));
     }
 };
 

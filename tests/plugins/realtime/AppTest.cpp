@@ -134,7 +134,11 @@ public:
         auto health = stats.health();
         CPPUNIT_ASSERT(health.level == sdk::HealthLevel::ok);
         CPPUNIT_ASSERT_EQUAL(2, health.details->getValue<int>("connectedUsers"));
-        for (int i = 0; i < 11; ++i) stats.disconnected(0, "transport close");
+        // Closed tabs (a shift change) and a draining host are not trouble.
+        for (int i = 0; i < 60; ++i) stats.disconnected(0, "transport close");
+        for (int i = 0; i < 60; ++i) stats.disconnected(0, "server shutting down");
+        CPPUNIT_ASSERT(stats.health().level == sdk::HealthLevel::ok);
+        for (int i = 0; i < 11; ++i) stats.disconnected(0, "transport error");
         CPPUNIT_ASSERT(stats.health().level == sdk::HealthLevel::warning);
         for (int i = 0; i < 40; ++i) stats.disconnected(0, "ping timeout");
         CPPUNIT_ASSERT(stats.health().level == sdk::HealthLevel::critical);

@@ -6,12 +6,12 @@
 #include "services/redis/RedisUrl.h"
 #include "services/RetryBackoff.h"
 
+#include <motel/sdk/RedisLink.h>
+
 #include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
-
-struct redisContext;
 
 namespace Poco {
 class Logger;
@@ -19,15 +19,21 @@ class Logger;
 
 namespace motel::host {
 
-/// A hiredis context owned RAII-style, connected lazily, authenticated
-/// (AUTH user password) and switched to the URL's database (SELECT) on every
-/// (re)connect. Any I/O error or timeout drops the context; the next command
+/// An sdk::RedisLink (the hiredis connection, its timeouts, AUTH and
+/// SELECT, shared with the health plugin's check) opened lazily and again
+/// after every failure. Any I/O error or timeout drops the context; the next command
 /// reconnects, but no earlier than the exponential backoff allows: until
 /// then commands fail at once with RedisUnavailable, so a caller looping on
 /// failures never busy-loops and never hammers a restarting server (it can
 /// sleep until retryAt()). The first failure of an outage is logged as a
 /// warning and the recovery as information, once each; the password is
 /// never logged.
+///
+/// A connection the server closed while it sat idle (Redis restarted, a
+/// proxy dropped it) is noticed on the next command, which then reconnects
+/// at once and is sent again, once, before anything is reported: a caller
+/// sees RedisUnavailable only when Redis is really unreachable. A command
+/// that timed out is never resent (it may have run).
 ///
 /// Not thread-safe: one thread at a time (RedisConnectionPool shares them).
 class RedisConnection {
@@ -56,17 +62,17 @@ public:
     /// read timeout is `blockFor` plus the command timeout for this call.
     RedisReply blockingCommand(const std::vector<std::string>& args, std::chrono::milliseconds blockFor);
 
-    bool isConnected() const { return _context != nullptr; }
+    bool isConnected() const { return _link != nullptr; }
     /// When the next command may try to reconnect; now or earlier when
     /// connected or never tried.
     Clock::time_point retryAt() const { return _retryAt; }
     const RedisUrl& url() const { return _url; }
 
 private:
-    struct ContextFree {
-        void operator()(redisContext* context) const;
-    };
+    /// Thrown by send() when the server had closed the socket; never leaves the class.
+    struct StaleConnection {};
 
+    template <class Send> RedisReply withFreshRetry(Send&& sendOnce);
     void ensureConnected();
     void connect();
     RedisReply send(const std::vector<std::string>& args);
@@ -81,9 +87,10 @@ private:
     const Options _options;
     const std::string _name;
     const RetryBackoff _backoff;
-    std::unique_ptr<redisContext, ContextFree> _context;
+    std::unique_ptr<sdk::RedisLink> _link;
     Clock::time_point _retryAt{};
     int _failures = 0; ///< consecutive failed attempts in this outage
+    std::string _lastError; ///< of the last StaleConnection
 };
 
 } // namespace motel::host

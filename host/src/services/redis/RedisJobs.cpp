@@ -1,5 +1,6 @@
 #include "services/redis/RedisJobs.h"
 
+#include "services/JobContract.h"
 #include "services/JobPayload.h"
 #include "services/redis/RedisError.h"
 #include "services/redis/RedisJobsEngine.h"
@@ -135,7 +136,7 @@ void RedisJobs::stop(std::chrono::milliseconds grace) noexcept {
 }
 
 void RedisJobs::every(const std::string& name, std::chrono::milliseconds interval, JobFn fn) {
-    if (interval.count() <= 0) throw std::invalid_argument("scheduled job '" + name + "' needs a positive interval");
+    JobContract::checkInterval(name, interval);
     _engine->addSchedule(std::make_unique<Engine::Schedule>(name, std::move(fn), JobSchedule::every(interval)));
 }
 
@@ -144,11 +145,10 @@ void RedisJobs::cron(const std::string& name, const std::string& expression, Job
 }
 
 void RedisJobs::handle(const std::string& queue, QueueHandler handler) {
-    if (queue.empty()) throw std::invalid_argument("a job queue needs a name");
-    if (!handler) throw std::invalid_argument("handler for job queue '" + queue + "' is empty");
+    JobContract::checkHandler(queue, handler);
     std::lock_guard<std::mutex> lock(_engine->mutex);
     if (!_engine->handlers.emplace(queue, std::move(handler)).second)
-        throw std::logic_error("job queue '" + queue + "' already has a handler");
+        throw std::logic_error(JobContract::alreadyHandled(queue));
     _engine->knownQueues.insert(queue);
     _engine->figures[queue]; // the queue shows up in stats() from now on
     _engine->fetcherWake.notify_one();
@@ -156,9 +156,7 @@ void RedisJobs::handle(const std::string& queue, QueueHandler handler) {
 }
 
 void RedisJobs::enqueue(const std::string& queue, const Poco::Dynamic::Var& payload, sdk::JobOptions options) {
-    if (queue.empty()) throw std::invalid_argument("a job queue needs a name");
-    if (options.maxAttempts < 1)
-        throw std::invalid_argument("a job on queue '" + queue + "' needs maxAttempts of at least 1");
+    JobContract::checkEnqueue(queue, options);
     const auto json = JobPayload::toJson(payload);
     const auto delay = std::max(options.delay, std::chrono::milliseconds(0));
     const auto due = Clock::now() + delay;
@@ -223,6 +221,10 @@ std::map<std::string, RedisJobs::QueueStats> RedisJobs::stats() const {
         stats.dead = figure.dead;
     }
     return result;
+}
+
+std::map<std::string, RedisJobs::ScheduleStats> RedisJobs::scheduleStats() const {
+    return _engine->scheduleFigures.snapshot();
 }
 
 std::vector<RedisJobs::DeadLetter> RedisJobs::deadLetters(const std::string& queue) const {

@@ -44,8 +44,10 @@ namespace motel::host {
 /// Redis unreachable: every connection reconnects with exponential backoff
 /// (no busy loop); enqueue() and job outcomes are parked in memory
 /// (JobOutbox) and written once Redis answers, so no HTTP thread waits or
-/// fails; scheduled ticks are skipped (running without the lease could run
-/// them twice). Delivery is at least once: a job whose worker died, or
+/// fails; a scheduled tick that falls in the outage waits (running it
+/// without the lease could run it twice) and is claimed as soon as Redis
+/// answers again — on exactly one host, like any tick; of several ticks
+/// missed in one outage only the latest runs. Delivery is at least once: a job whose worker died, or
 /// whose outcome could not be written before its lease expired, runs again
 /// — handlers must be idempotent.
 ///
@@ -105,6 +107,7 @@ public:
     void enqueue(const std::string& queue, const Poco::Dynamic::Var& payload, sdk::JobOptions options = {}) override;
 
     std::map<std::string, QueueStats> stats() const override;
+    std::map<std::string, ScheduleStats> scheduleStats() const override;
     /// Reads Redis; throws RedisUnavailable (a std::runtime_error) when it is down.
     std::vector<DeadLetter> deadLetters(const std::string& queue) const override;
 

@@ -1,6 +1,7 @@
 #include "services/redis/RedisJobsEngine.h"
 
 #include "services/ExceptionText.h"
+#include "services/JobContract.h"
 #include "services/JobPayload.h"
 #include "services/redis/RedisError.h"
 
@@ -14,16 +15,7 @@ namespace motel::host {
 namespace {
 
 using std::chrono::milliseconds;
-
-/// What a job threw, for logs and the dead-letter list; nothing on success.
-template <class Fn> std::optional<std::string> runCatching(Fn&& fn) {
-    try {
-        fn();
-        return std::nullopt;
-    } catch (...) {
-        return describeCurrentException();
-    }
-}
+using JobContract::runCatching;
 
 } // namespace
 
@@ -105,7 +97,9 @@ void RedisJobs::Engine::runScheduled(Schedule& schedule, RedisConnection& redis,
     const JobFn fn = schedule.fn;
     const std::string token = schedule.token;
     lock.unlock();
-    if (const auto error = runCatching(fn)) logger.error("Scheduled job '%s' failed: %s", schedule.name, *error);
+    const auto error = runCatching(fn);
+    if (error) logger.error("Scheduled job '%s' failed: %s", schedule.name, *error);
+    scheduleFigures.ran(schedule.name, error.has_value());
     // Parked like a job's outcome when Redis is unreachable, and written as
     // soon as it answers again: otherwise the lease (restored by Redis from
     // its append-only file) kept every host from running this schedule for
@@ -198,19 +192,20 @@ void RedisJobs::Engine::controlLoop() {
         // Outcomes parked during an outage go first: they must land before
         // this host reclaims or renews anything.
         if (!outbox.flush(redis)) {
-            runDueTicks(redis); // skips them, with a warning, and moves on
+            runDueTicks(redis); // due ticks wait for Redis
             lock.lock();
             controlWake.wait_until(lock, redis.retryAt(), [this] { return stopping; });
             continue;
         }
         if (now >= heartbeatAt)
             heartbeatAt = attempt([&] { renewLeases(redis); }) ? now + heartbeatEvery : after(heartbeatEvery);
-        runDueTicks(redis);
+        const bool ticksWaiting = runDueTicks(redis);
         const auto nextPromotion = promoteDue(redis, now);
         if (now >= reclaimAt) reclaimAt = attempt([&] { reclaim(redis); }) ? now + reclaimEvery : after(reclaimEvery);
         lock.lock();
         if (nextPromotion) promoteAt = std::min(promoteAt, *nextPromotion);
         auto wakeAt = std::min({heartbeatAt, reclaimAt, promoteAt});
+        if (ticksWaiting) wakeAt = std::min(wakeAt, std::max(now + milliseconds(1), redis.retryAt()));
         const auto wallNow = JobSchedule::nowMs();
         for (const auto& schedule : schedules)
             wakeAt = std::min(wakeAt, now + milliseconds(std::max<std::int64_t>(0, schedule->nextTickMs - wallNow)));
@@ -250,37 +245,67 @@ void RedisJobs::Engine::renewLeases(RedisConnection& redis) {
             logger.warning("Scheduled job '%s' lost its lease while running", name);
 }
 
-void RedisJobs::Engine::runDueTicks(RedisConnection& redis) {
+bool RedisJobs::Engine::runDueTicks(RedisConnection& redis) {
+    bool waiting = false;
     std::unique_lock<std::mutex> lock(mutex);
     const auto wallNow = JobSchedule::nowMs();
     for (const auto& schedule : schedules) {
-        if (schedule->nextTickMs > wallNow) continue;
-        const auto tick = schedule->nextTickMs;
-        schedule->nextTickMs = schedule->when.nextTick(wallNow); // ticks slept through are not made up
+        std::int64_t tick = 0;
+        if (schedule->nextTickMs <= wallNow) {
+            // A newer tick replaces one still waiting for Redis: one late
+            // run makes up for the outage, not one per tick slept through.
+            tick = schedule->nextTickMs;
+            schedule->nextTickMs = schedule->when.nextTick(wallNow);
+        } else if (schedule->waitingTickMs) {
+            tick = *schedule->waitingTickMs;
+        } else {
+            continue;
+        }
+        const bool late = schedule->waitingTickMs.has_value();
         if (schedule->running) {
             logger.warning("Scheduled job '%s' skipped a run: the previous one is still running", schedule->name);
+            scheduleFigures.skipped(schedule->name);
+            schedule->waitingTickMs.reset();
             continue;
         }
         const std::string token = consumer + "@" + std::to_string(tick);
         lock.unlock();
         std::optional<RedisScheduleLock::Claim> claim;
+        bool unreachable = false;
         try {
             claim = locks.claim(redis, schedule->name, tick, token, options.scheduleLease);
         } catch (const RedisUnavailable&) {
-            logger.warning("Scheduled job '%s' skipped a run: Redis is unreachable", schedule->name);
+            unreachable = true;
         } catch (...) {
             logger.error("Scheduled job '%s' skipped a run: %s", schedule->name, describeCurrentException());
         }
         lock.lock();
-        if (claim == RedisScheduleLock::Claim::stillRunning)
+        if (unreachable) {
+            if (!late)
+                logger.warning("Scheduled job '%s': Redis is unreachable; the run waits until it answers",
+                               schedule->name);
+            schedule->waitingTickMs = tick;
+            waiting = true;
+            continue;
+        }
+        schedule->waitingTickMs.reset();
+        if (claim == RedisScheduleLock::Claim::stillRunning) {
             logger.warning("Scheduled job '%s' skipped a run: the previous one is still running on another host",
                            schedule->name);
+            scheduleFigures.skipped(schedule->name);
+        }
         if (claim != RedisScheduleLock::Claim::acquired || stopping) continue;
+        if (late) {
+            logger.information("Scheduled job '%s' runs the tick it missed while Redis was unreachable",
+                               schedule->name);
+            scheduleFigures.late(schedule->name);
+        }
         schedule->running = true;
         schedule->token = token;
         ready.emplace_front(ScheduledRun{schedule.get()}); // ahead of queued jobs
         workReady.notify_one();
     }
+    return waiting;
 }
 
 std::optional<RedisJobs::Engine::Clock::time_point> RedisJobs::Engine::promoteDue(RedisConnection& redis,
@@ -323,12 +348,11 @@ void RedisJobs::Engine::reclaim(RedisConnection& redis) {
 // ---- registration ----------------------------------------------------------
 
 void RedisJobs::Engine::addSchedule(std::unique_ptr<Schedule> schedule) {
-    if (schedule->name.empty()) throw std::invalid_argument("a scheduled job needs a name");
-    if (!schedule->fn) throw std::invalid_argument("scheduled job '" + schedule->name + "' has no function");
+    JobContract::checkSchedule(schedule->name, schedule->fn);
     std::lock_guard<std::mutex> lock(mutex);
     for (const auto& existing : schedules)
-        if (existing->name == schedule->name)
-            throw std::logic_error("a job named '" + schedule->name + "' is already scheduled");
+        if (existing->name == schedule->name) throw std::logic_error(JobContract::alreadyScheduled(schedule->name));
+    scheduleFigures.add(schedule->name);
     if (started) {
         schedule->nextTickMs = schedule->when.nextTick(JobSchedule::nowMs());
         controlWake.notify_one();

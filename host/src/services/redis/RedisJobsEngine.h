@@ -8,6 +8,7 @@
 #include "services/redis/RedisQueueStore.h"
 #include "services/redis/RedisScheduleLock.h"
 #include "services/RetryBackoff.h"
+#include "services/ScheduleFigures.h"
 
 #include <condition_variable>
 #include <deque>
@@ -32,6 +33,8 @@ public:
         JobFn fn;
         JobSchedule when;
         std::int64_t nextTickMs = 0;
+        /// A tick whose claim could not reach Redis: claimed once it answers.
+        std::optional<std::int64_t> waitingTickMs;
         bool running = false; ///< claimed here, queued or running
         std::string token;    ///< of the lease while running
     };
@@ -64,6 +67,7 @@ public:
     const RetryBackoff retry;
     RedisConnectionPool producers; ///< enqueue(), stats(), deadLetters(), stop()
     JobOutbox outbox;
+    ScheduleFigures scheduleFigures;
 
     std::mutex mutex;
     std::condition_variable fetcherWake; ///< a worker became idle, a handler appeared, stopping
@@ -95,7 +99,9 @@ private:
     /// errors are logged and count as done.
     template <class Step> bool attempt(Step&& step);
     void renewLeases(RedisConnection& redis);
-    void runDueTicks(RedisConnection& redis);
+    /// Claim and queue every due tick, and every tick still waiting for
+    /// Redis; returns true while some tick still waits for Redis.
+    bool runDueTicks(RedisConnection& redis);
     /// Promote due delayed jobs of every known queue if it is time; returns
     /// when to look again, nothing when it was not time.
     std::optional<Clock::time_point> promoteDue(RedisConnection& redis, Clock::time_point now);

@@ -7,6 +7,10 @@ import { html } from "htm/preact";
 
 /// rows: [{label, values: [n per series], color?}]; series: [{name, color}]
 /// (a row's colour, when given, wins: one series coloured by category).
+/// A stacked segment narrower than this share of the bar has no room for its
+/// number: the number stays in the table (for screen readers), not drawn.
+const NARROW = 0.12;
+
 export function BarChart({ caption, rowHeader, rows, series, empty = "Nothing yet." }) {
   const stacked = series.length > 1;
   // Room is left beside the longest single bar for its number.
@@ -26,7 +30,7 @@ export function BarChart({ caption, rowHeader, rows, series, empty = "Nothing ye
                   <th scope="row">${row.label}</th>
                   ${row.values.map(
                     (value, i) => html`<td style=${{ "--size": String(value / max), "--color": row.color || series[i].color }}
-                                         class=${value === 0 ? "zero" : ""}>
+                                         class=${stacked && value / max < NARROW ? "narrow" : ""}>
                       <span class="data">${value}</span>${stacked && html`<span class="visually-hidden"> ${series[i].name}</span>`}</td>`,
                   )}
                 </tr>`,

@@ -7,6 +7,7 @@ import { createApi } from "./api.js";
 import { ConfirmDialog } from "./ConfirmDialog.js";
 import { BoardContext, pausedReason } from "./context.js";
 import { DayGlance } from "./DayGlance.js";
+import { failureText } from "./failures.js";
 import { startOfToday } from "./glance.js";
 import { InspectDialog } from "./InspectDialog.js";
 import { connectLive } from "./live.js";
@@ -18,13 +19,7 @@ import { SuiteDialog } from "./SuiteDialog.js";
 import { TaskList } from "./TaskList.js";
 
 const LINK_TEXT = { connecting: "Connecting…", live: "Live", offline: "Offline" };
-
-/// The message for a failed action: the server's own words for a refusal.
-function failureText(what, failure) {
-  if (failure.status === 0) return `${what}: ${failure.message}`;
-  const stale = failure.status === 412 ? " It changed meanwhile: the board now shows it as it is; check and try again." : "";
-  return `${what} was refused: ${failure.message}.${stale}`;
-}
+const LOAD_FAILED = "Could not load the board: ";
 
 export function Board({ session, onSignOut }) {
   const { user, token } = session;
@@ -63,8 +58,9 @@ export function Board({ session, onSignOut }) {
       if (userList) setUsers(byId(userList));
       setLoaded(true);
       setResyncs((n) => n + 1);
+      setError((shown) => (shown.startsWith(LOAD_FAILED) ? "" : shown)); // loaded now: that is over
     } catch (failure) {
-      if (failure.status !== 401) setError(`Could not load the board: ${failure.message}`);
+      if (failure.status !== 401) setError(LOAD_FAILED + failure.message);
     }
   }, [api, manager]);
   const refetchRef = useRef(refetch);

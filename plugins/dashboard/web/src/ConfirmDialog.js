@@ -15,7 +15,7 @@ export function ConfirmDialog({ question, onAnswer }) {
     return () => clearTimeout(timer);
   }, []);
   return html`
-    <${Modal} title=${question.title} onClose=${() => onAnswer(false)}>
+    <${Modal} title=${question.title} onClose=${() => onAnswer(false)} holdFocus>
       <p>${question.body}</p>
       ${question.warning && html`<p class="warning"><strong>Warning:</strong> ${question.warning}</p>`}
       <div class="modal-actions">

@@ -1,5 +1,7 @@
 #include "application/RealtimeStats.h"
 
+#include <motel/sdk/HealthThreshold.h>
+
 #include <Poco/JSON/Object.h>
 
 #include <array>
@@ -65,7 +67,7 @@ void RealtimeStats::disconnected(std::int64_t userId, const std::string& reason)
             const auto found = socketsPerUser_.find(userId);
             if (found != socketsPerUser_.end() && --found->second <= 0) socketsPerUser_.erase(found);
         }
-        recentDisconnects_.push_back(Clock::now());
+        if (isAbnormal(reason)) recentDisconnects_.push_back(Clock::now());
         while (recentDisconnects_.size() > 100000) recentDisconnects_.pop_front();
     }
     if (metrics_) {
@@ -92,6 +94,14 @@ std::int64_t RealtimeStats::users() const {
     return static_cast<std::int64_t>(socketsPerUser_.size());
 }
 
+bool RealtimeStats::isAbnormal(const std::string& reason) {
+    // The connection was lost or had to be cut, rather than closed by the
+    // client (a closed tab: "transport close") or by this host (draining,
+    // revoking access): only those say something is wrong.
+    return reason == "transport error" || reason == "ping timeout" || reason == "parse error" ||
+           reason == "send timeout" || reason == "send queue full";
+}
+
 std::size_t RealtimeStats::disconnectsLastMinute() const {
     const auto cutoff = Clock::now() - std::chrono::minutes(1);
     std::lock_guard<std::mutex> lock(mutex_);
@@ -103,13 +113,11 @@ sdk::HealthResult RealtimeStats::health() const {
     sdk::HealthResult result;
     const std::size_t perMinute = disconnectsLastMinute();
     result.up = true;
-    result.level = perMinute > 50   ? sdk::HealthLevel::critical
-                   : perMinute > 10 ? sdk::HealthLevel::warning
-                                    : sdk::HealthLevel::ok;
-    result.details = new Poco::JSON::Object;
+    result.details = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     result.details->set("connectedUsers", users());
     result.details->set("connections", connections());
-    result.details->set("disconnectsLastMinute", static_cast<Poco::UInt64>(perMinute));
+    result.details->set("abnormalDisconnectsLastMinute", static_cast<Poco::UInt64>(perMinute));
+    sdk::judgeAbove(result, "abnormalDisconnectsLastMinute", static_cast<double>(perMinute), 10, 50);
     return result;
 }
 

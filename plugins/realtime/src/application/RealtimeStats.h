@@ -1,7 +1,10 @@
 #pragma once
 /// The figures of the realtime plugin: connected sockets, distinct users,
-/// connects, disconnects by reason (and per minute, for the `websocket`
-/// health check: > 10/min warning, > 50/min critical), messages in and out.
+/// connects, disconnects by reason (and the abnormal ones per minute — lost
+/// or cut connections: transport error, ping timeout, parse error, send
+/// timeout, send queue full; never a client closing or this host draining —
+/// for the `websocket` health check: > 10/min warning, > 50/min critical),
+/// messages in and out.
 /// Thread-safe (atomics; a mutex for the per-user counts and the minute
 /// window). Bound to the host's metrics registry when there is one.
 
@@ -36,11 +39,13 @@ public:
     std::uint64_t connectsTotal() const { return connects_.load(); }
     std::uint64_t messagesInTotal() const { return messagesIn_.load(); }
     std::uint64_t messagesOutTotal() const { return messagesOut_.load(); }
-    /// Disconnects during the last minute.
+    /// Abnormal disconnects (isAbnormal()) during the last minute.
     std::size_t disconnectsLastMinute() const;
     /// The `websocket` health check result.
     sdk::HealthResult health() const;
 
+    /// A disconnect the health check counts: the connection was lost or cut.
+    static bool isAbnormal(const std::string& reason);
     /// The bounded label for a disconnect reason.
     static std::string reasonLabel(const std::string& reason);
 

@@ -42,7 +42,13 @@ void RedisRecoveryStore::record(const std::string&, const std::string&, const st
     // The relay's stream is the log: nothing to keep here.
 }
 
+bool RedisRecoveryStore::reachable() {
+    if (failing_ && std::chrono::steady_clock::now() < retryAt_) return false;
+    return link_.ensureConnected();
+}
+
 void RedisRecoveryStore::noteFailure(const char* what) {
+    retryAt_ = std::chrono::steady_clock::now() + std::chrono::seconds(1);
     if (failing_) return;
     failing_ = true;
     logger_.warning("realtime: Redis at %s did not answer while %s a session; clients recover only while it answers",
@@ -51,7 +57,7 @@ void RedisRecoveryStore::noteFailure(const char* what) {
 
 void RedisRecoveryStore::save(RecoverySession session) {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (!link_.ensureConnected()) return noteFailure("saving");
+    if (!reachable()) return noteFailure("saving");
     if (session.offset.empty()) {
         // Nothing delivered on its loop yet: it has seen everything up to now.
         const auto newest = link_.command({"XREVRANGE", stream_, "+", "-", "COUNT", "1"});
@@ -74,7 +80,7 @@ void RedisRecoveryStore::save(RecoverySession session) {
 
 std::optional<RecoveredSession> RedisRecoveryStore::restore(const RecoveryRequest& request) {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (!link_.ensureConnected()) return noteFailure("restoring"), std::nullopt;
+    if (!reachable()) return noteFailure("restoring"), std::nullopt;
     const std::string tag = ownerTag(request.userId, request.nsp);
     const auto reply = link_.command({"EVAL", kTakeIfOwner, "1", sessionKey(request.pid), tag});
     if (!reply || reply->type == REDIS_REPLY_ERROR) return noteFailure("restoring"), std::nullopt;

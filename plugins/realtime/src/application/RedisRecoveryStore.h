@@ -43,6 +43,9 @@ private:
     std::optional<std::vector<SharedPacket>> missedSince(const RecoverySession& session, const std::string& from,
                                                           const std::string& upTo);
     void noteFailure(const char* what);
+    /// False while a recent failure says Redis is away (it is tried again
+    /// after a second): a socket loop never waits on it twice in a row.
+    bool reachable();
 
     const std::string stream_;
     const std::chrono::milliseconds window_;
@@ -51,6 +54,7 @@ private:
     std::mutex mutex_;
     RedisLink link_;
     bool failing_ = false;
+    std::chrono::steady_clock::time_point retryAt_{};
 };
 
 } // namespace motel::realtime

@@ -79,6 +79,12 @@ void EngineSession::attachWebSocket(const std::shared_ptr<WebSocketConnection>& 
 }
 
 void EngineSession::onPollRequest(const PendingReply& reply) {
+    if (probe_) {
+        // The client may have finished the upgrade (`5`) on the WebSocket just
+        // before this GET, which came through another thread: that comes first.
+        const std::shared_ptr<WebSocketConnection> probe = probe_;
+        probe->readPending();
+    }
     if (state_ == State::closed) return reply.sendError(1, "Session ID unknown");
     if (transport_ != Transport::polling) return reply.sendError(3, "Bad request");
     if (pendingPoll_ && !pendingPoll_->done()) {

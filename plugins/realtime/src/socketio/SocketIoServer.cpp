@@ -11,7 +11,9 @@ namespace motel::realtime {
 SocketIoServer::SocketIoServer(SocketIoOptions options, IoLoopGroup& loops, SocketApplication& application,
                                RealtimeStats& stats)
     : options_(options), loops_(loops), application_(application), stats_(stats),
-      userLimit_(options.maxSocketsPerUser), offsetPrefix_(RandomId::make().substr(0, 8) + "-") {
+      userLimit_(options.maxSocketsPerUser),
+      // Never all digits: a local offset must not read as a Redis stream id.
+      offsetPrefix_("L" + RandomId::make().substr(0, 8) + "-") {
     if (options_.recoveryWindow.count() > 0)
         recovery_ = std::make_unique<MemoryRecoveryStore>(options_.recoveryWindow);
     for (std::size_t i = 0; i < loops_.size(); ++i) loopStates_[&loops_.at(i)] = std::make_unique<LoopState>();
@@ -38,7 +40,9 @@ void SocketIoServer::setInitialOffset(std::string offset) {
 }
 
 void SocketIoServer::useRecoveryStore(std::unique_ptr<RecoveryStore> store) {
-    if (recovery_) recovery_ = std::move(store);
+    if (!recovery_) return;
+    recovery_ = std::move(store);
+    streamOffsetsOnly_ = true;
 }
 
 std::string SocketIoServer::broadcast(const std::string& nsp, const std::string& room, const std::string& event,
@@ -51,7 +55,7 @@ std::string SocketIoServer::broadcast(const std::string& nsp, const std::string&
         IoLoop& loop = loops_.at(i);
         LoopState* state = loopStates_.at(&loop).get();
         loop.post([this, state, nsp, room, packet, offset, ordered] {
-            state->lastOffset = offset;
+            if (ordered || !streamOffsetsOnly_) state->lastOffset = offset;
             const std::size_t sent = state->rooms.forEach(nsp, room, [&](SocketIoSocket& socket) {
                 if (!socket.hasSeen(ordered)) socket.connection().session().send(packet);
             });

@@ -78,6 +78,10 @@ private:
         std::string lastOffset; ///< loop thread only
     };
     std::unique_ptr<RecoveryStore> recovery_;
+    /// With a shared store, offsets that can be resumed are stream ids; the
+    /// local ones of the relay's fallback (Redis away) never become a loop's
+    /// position, or a restore there would replay what the loop delivers live.
+    bool streamOffsetsOnly_ = false;
     std::unordered_map<const IoLoop*, std::unique_ptr<LoopState>> loopStates_;
     mutable std::mutex initialOffsetMutex_;
     std::string initialOffset_;

@@ -52,6 +52,10 @@ public:
     /// Closes the socket at once.
     void abort(const std::string& reason);
 
+    /// Handles the frames already received, now (loop thread): what the peer
+    /// sent on this socket before a request that reached us another way.
+    void readPending() { readAvailable(); }
+
     bool isOpen() const { return fd_ >= 0 && !closing_; }
     std::size_t queuedBytes() const { return queuedBytes_; }
     IoLoop& loop() { return loop_; }

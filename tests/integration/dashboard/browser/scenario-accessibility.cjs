@@ -1,6 +1,6 @@
 // An accessibility scan with axe-core (pinned in package-lock.json) of the
-// desk and phone views, and of the dialogs: no serious or critical
-// violation. The script is evaluated through the DevTools protocol, which
+// desk and phone views, and of the dialogs (suite, inspection, question):
+// no serious or critical violation. The script is evaluated through the DevTools protocol, which
 // the page's Content-Security-Policy does not apply to.
 "use strict";
 const fs = require("fs");
@@ -26,14 +26,22 @@ async function run(world) {
   await scan(desk, "manager desk");
   await scan(phone, "staff phone");
   await scan(managerPhone, "manager phone");
-  await desk.getByRole("button", { name: "Open suite 101" }).click();
-  await dialog(desk, "Suite 101").locator('.history[aria-busy="false"]').waitFor();
-  await scan(desk, "suite dialog (desk)");
-  await desk.keyboard.press("Escape");
-  await phone.getByRole("button", { name: "Open suite 102" }).click();
-  await dialog(phone, "Suite 102").locator('.history[aria-busy="false"]').waitFor();
-  await scan(phone, "suite dialog (phone)");
-  await phone.keyboard.press("Escape");
+  const scanDialog = async (page, opener, title, name, ready = null) => {
+    await opener.click();
+    const opened = dialog(page, title);
+    await (ready ? opened.locator(ready) : opened).waitFor();
+    await scan(page, name);
+    await page.keyboard.press("Escape");
+    await opened.waitFor({ state: "detached" });
+  };
+  await scanDialog(desk, desk.getByRole("button", { name: "Open suite 101" }), "Suite 101", "suite dialog (desk)",
+                   '.history[aria-busy="false"]');
+  await scanDialog(phone, phone.getByRole("button", { name: "Open suite 102" }), "Suite 102", "suite dialog (phone)",
+                   '.history[aria-busy="false"]');
+  await scanDialog(managerPhone, managerPhone.getByRole("button", { name: "Inspect suite 204" }), "Inspect suite 204",
+                   "inspection dialog (phone)");
+  await scanDialog(desk, desk.getByRole("article", { name: "Suite 301", exact: true }).getByRole("button", { name: "Check in" }),
+                   "Check in a guest to suite 301?", "check-in question with a warning (desk)");
 }
 
 module.exports = { name: "accessibility", run };

@@ -4,7 +4,7 @@
 // least 44 x 44 px; the focus order follows the layout (the login form;
 // the desk: top bar, glance, tasks, suites).
 "use strict";
-const { check, log, PHONE_CONTEXT } = require("./e2e-support.cjs");
+const { check, dialog, log, PHONE_CONTEXT } = require("./e2e-support.cjs");
 
 /// [{group, names}] of a <select>'s option groups ("" for loose options).
 const assigneeChoices = (select) =>
@@ -98,9 +98,12 @@ async function phoneFit(world) {
   }
   // The inspection form on a phone, too.
   await world.managerPhone.getByRole("button", { name: "Inspect suite 204" }).click();
+  const form = dialog(world.managerPhone, "Inspect suite 204");
+  await form.getByRole("radio", { name: /Pass/ }).waitFor();
   const small = await smallTargets(world.managerPhone);
   check(small.length === 0, `inspection form on a phone: touch targets under 44 px: ${small.join("; ")}`);
   await world.managerPhone.keyboard.press("Escape");
+  await form.waitFor({ state: "detached" });
   log("phones: no suite number or label wraps (PH-1201 included); every control is at least 44 x 44 px");
 }
 

@@ -172,6 +172,45 @@ const scenarios = {
     return result;
   },
 
+  // Host A is stopped (SIGTERM) under a connected client: the client must be
+  // disconnected at once (no ping timeout), reconnect to host B (where its
+  // manager points from then on: "nginx sends it elsewhere") and recover
+  // there, and then hear `lateNumber`, written on B by the test, once.
+  async followAfterHostStops({ url, token, otherUrl, readyFile, lateFile }) {
+    const fs = require("fs");
+    const socket = io(url, { auth: { token }, transports: ["websocket"], timeout: TIMEOUT });
+    await waitFor(socket, "connect");
+    const before = newSuite("before");
+    const seenBefore = waitForEvent(socket, "suite:created", (p) => p.number === before.number);
+    await api(url, token, "POST", "/api/suites", before);
+    await seenBefore;
+    const firstId = socket.id;
+    const numbers = [];
+    socket.on("suite:created", (p) => numbers.push(p.number));
+    socket.io.uri = otherUrl;
+    const disconnected = waitFor(socket, "disconnect", "disconnect after SIGTERM");
+    fs.writeFileSync(readyFile, "ready");
+    const [reason] = await disconnected;
+    const droppedAt = Date.now();
+    await waitFor(socket, "connect", "reconnect on the other host");
+    const reconnectMs = Date.now() - droppedAt;
+    while (!fs.existsSync(lateFile)) await sleep(50);
+    const lateNumber = fs.readFileSync(lateFile, "utf8").trim();
+    const result = { reason, reconnectMs, recovered: socket.recovered, sameId: socket.id === firstId, numbers };
+    if (!numbers.includes(lateNumber)) {
+      await waitForEvent(socket, "suite:created", (p) => p.number === lateNumber).catch((error) => {
+        throw new Error(`${error.message}: ${JSON.stringify(result)}`);
+      });
+    }
+    await sleep(300);
+    socket.disconnect();
+    if (reason !== "transport close") throw new Error(`disconnected for "${reason}": ${JSON.stringify(result)}`);
+    if (!result.recovered || !result.sameId) throw new Error(`not recovered on the other host: ${JSON.stringify(result)}`);
+    if (numbers.filter((n) => n === lateNumber).length !== 1 || numbers.includes(before.number))
+      throw new Error(`events lost or repeated: ${JSON.stringify(result)}`);
+    return result;
+  },
+
   // A socket on host A sees what is published on host B (shared Redis).
   async crossHost({ url, token, otherUrl, otherToken }) {
     const socket = connect(url, token, { transports: ["websocket"] });

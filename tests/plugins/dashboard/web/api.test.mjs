@@ -3,7 +3,8 @@
 // answer never surfaces as the browser's raw "Failed to fetch".
 import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
-import { createApi } from "../../../../plugins/dashboard/web/src/api.js";
+import { ApiError, createApi } from "../../../../plugins/dashboard/web/src/api.js";
+import { failureText } from "../../../../plugins/dashboard/web/src/failures.js";
 
 const realFetch = globalThis.fetch;
 afterEach(() => {
@@ -48,4 +49,13 @@ test("a 401 on an authenticated call ends the session", async () => {
   globalThis.fetch = async () => answer(401, { statusCode: 401, message: "Unauthorized" });
   await assert.rejects(createApi("t", () => (ended = true)).suites(), { status: 401 });
   assert.equal(ended, true);
+});
+
+test("a failed action reads as the server's refusal, or as what a lost request means", () => {
+  assert.equal(failureText("Check-in of suite 108", new ApiError(409, "Suite 8 is out_of_order")),
+               "Check-in of suite 108 was refused: Suite 8 is out_of_order.");
+  assert.match(failureText("Check-in of suite 108", new ApiError(412, "Suite 8 is at version 2, not 1")),
+               /^Check-in of suite 108 was refused: Suite 8 is at version 2, not 1\. It changed meanwhile/);
+  assert.equal(failureText("Start “Clean suite 104”", new ApiError(0, "You are offline: nothing was sent.")),
+               "Start “Clean suite 104”: You are offline: nothing was sent.");
 });

@@ -1,0 +1,4 @@
+// The one export of the apidocs library.
+#include "ApiDocsPlugin.h"
+
+MOTEL_PLUGIN(motel::apidocs::ApiDocsPlugin)

@@ -1,0 +1,44 @@
+#include "ApiDocsPlugin.h"
+
+#include "DocsRoot.h"
+
+#include <Poco/File.h>
+
+namespace motel::apidocs {
+
+namespace {
+// Swagger UI loads only its own bundle, stylesheet and the document, and its
+// "Try it out" talks only to this host. It sets inline style attributes,
+// hence 'unsafe-inline' for styles (never for scripts).
+const char* const kPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                            "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; "
+                            "frame-ancestors 'none'";
+} // namespace
+
+sdk::PluginInfo ApiDocsPlugin::info() const {
+    return {"apidocs", "1.0.0", "Interactive API reference at /api/docs (Swagger UI) and the OpenAPI document", {}};
+}
+
+void ApiDocsPlugin::start(sdk::PluginContext& context) {
+    if (!context.config().getBool("enabled", true)) {
+        context.logger().information("API reference off (plugins.apidocs.enabled = false)");
+        return;
+    }
+    sdk::StaticFiles::Options options;
+    options.root = DocsRoot::resolve(context.config().getString("root", kDefaultRoot), DocsRoot::thisModuleFile());
+    for (const char* required : {"index.html", "openapi.json"}) {
+        if (!Poco::File(options.root + "/" + required).exists())
+            throw sdk::ConfigError("plugins.apidocs.root: no " + std::string(required) + " in '" + options.root +
+                                   "' (build the apidocs plugin with CMake, or point the key at the built files)");
+    }
+    // A missing file is a 404, never the page: the document's own paths
+    // (/api/docs/openapi.json) must not turn into HTML.
+    options.singlePageFallback = false;
+    options.htmlHeaders = {{"Content-Security-Policy", kPolicy}};
+    const std::string root = options.root;
+    files_ = std::make_unique<sdk::StaticFiles>(std::move(options));
+    files_->mount(context.routes(), kMountPath);
+    context.logger().information("API reference at %s from %s", std::string(kMountPath), root);
+}
+
+} // namespace motel::apidocs

@@ -1,0 +1,51 @@
+#pragma once
+// What sdk::Jobs (plus the host's JobEngine figures) promises, checked the
+// same way on both engines: InProcessJobsTest and RedisJobsTest derive from
+// this abstract suite and only say how to build an engine. What only one
+// engine has (Redis durability and leases, in-process stop semantics) stays
+// in its own suite.
+
+#include "ServiceTestSupport.h"
+
+#include "services/JobEngine.h"
+
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <chrono>
+#include <memory>
+
+namespace motel::host::test {
+
+class JobEngineContract : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(JobEngineContract);
+    CPPUNIT_TEST(testEveryRunsRepeatedlyOnlyAfterStart);
+    CPPUNIT_TEST(testScheduledJobNeverOverlapsItself);
+    CPPUNIT_TEST(testScheduledRunsAndFailuresAreCounted);
+    CPPUNIT_TEST(testHandlerGetsACopyOfThePayload);
+    CPPUNIT_TEST(testDelayedJobRunsAfterItsDelay);
+    CPPUNIT_TEST(testFailedJobIsRetried);
+    CPPUNIT_TEST(testJobGoesToDeadLettersAfterMaxAttempts);
+    CPPUNIT_TEST(testWorkerPoolIsBounded);
+    CPPUNIT_TEST(testRejectsBadRegistrations);
+    CPPUNIT_TEST_SUITE_END_ABSTRACT();
+
+public:
+    void testEveryRunsRepeatedlyOnlyAfterStart();
+    void testScheduledJobNeverOverlapsItself();
+    void testScheduledRunsAndFailuresAreCounted();
+    void testHandlerGetsACopyOfThePayload();
+    void testDelayedJobRunsAfterItsDelay();
+    void testFailedJobIsRetried();
+    void testJobGoesToDeadLettersAfterMaxAttempts();
+    void testWorkerPoolIsBounded();
+    void testRejectsBadRegistrations();
+
+protected:
+    /// A new, unstarted engine with `workers` workers, retries after 5-50 ms,
+    /// and queues no other test sees. `logger` outlives it.
+    virtual std::unique_ptr<JobEngine> makeEngine(std::size_t workers, Poco::Logger& logger) = 0;
+    /// Building an engine with zero workers throws std::invalid_argument.
+    virtual void makeEngineWithoutWorkers(Poco::Logger& logger) = 0;
+};
+
+} // namespace motel::host::test

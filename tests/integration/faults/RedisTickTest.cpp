@@ -1,0 +1,159 @@
+// Two hosts on one PostgreSQL and one Redis run `tasks.overdue` (every 4 s
+// here). Redis stops across a tick and comes back: the tick is not lost (it
+// runs on one host as soon as Redis answers, long before the next one),
+// every overdue task is announced exactly once across both hosts, before and
+// after the outage, and both hosts' `motel_tasks_overdue` gauges converge on
+// the database's figure, whichever host ran the job.
+//
+// The Redis server is the test's own (RedisServerProcess, append-only); the
+// shared fixture server is never stopped.
+#include "FaultSupport.h"
+#include "RedisServerProcess.h"
+#include "support/TestPostgres.h"
+
+#include <Poco/DirectoryIterator.h>
+#include <Poco/File.h>
+#include <Poco/JSON/Object.h>
+
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <map>
+#include <memory>
+#include <regex>
+#include <thread>
+
+#include <unistd.h>
+
+namespace motel::test {
+
+using namespace faults;
+
+namespace {
+
+const std::chrono::seconds kTick(4);
+
+/// `task.overdue` publications per task id, summed over both hosts.
+std::map<std::string, int> announcements(const HostProcess& one, const HostProcess& other) {
+    std::map<std::string, int> total;
+    for (const HostProcess* host : {&one, &other}) {
+        const auto result = host->request("GET", "/fault/overdue");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(result), 200, result.status);
+        const auto counts = result.json().extract<Poco::JSON::Object::Ptr>();
+        for (const auto& [id, count] : *counts) total[id] += count.convert<int>();
+    }
+    return total;
+}
+
+/// The value of an unlabelled or labelled series in /metrics/prometheus; -1 when absent.
+double series(const HostProcess& host, const std::string& name) {
+    const auto text = host.request("GET", "/metrics/prometheus").body;
+    const std::regex line("(^|\n)" + std::regex_replace(name, std::regex(R"([{}."])"), R"(\$&)") + R"( ([0-9.e+-]+))");
+    std::smatch match;
+    return std::regex_search(text, match, line) ? std::stod(match[2]) : -1;
+}
+
+} // namespace
+
+class RedisTickTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(RedisTickTest);
+    CPPUNIT_TEST(overdueTickMissedDuringARedisRestartRunsOnceAfterwards);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void setUp() override {
+        redis_ = std::make_unique<RedisServerProcess>(std::vector<std::string>{"--appendonly", "yes"});
+        redis_->start();
+        pluginDir_ = "/tmp/motel-tick-plugins-" + std::to_string(::getpid());
+        Poco::File(pluginDir_).createDirectories();
+        for (const std::string dir : {std::string(MOTEL_TEST_PLUGIN_DIR), std::string(MOTEL_FAULT_PLUGIN_DIR)})
+            for (Poco::DirectoryIterator it(dir), end; it != end; ++it)
+                if (it.name().size() > 3 && it.name().compare(it.name().size() - 3, 3, ".so") == 0)
+                    CPPUNIT_ASSERT_EQUAL(0, ::symlink(it.path().toString().c_str(),
+                                                      (pluginDir_ + "/" + it.name()).c_str()));
+    }
+
+    void tearDown() override {
+        redis_.reset();
+        try {
+            Poco::File(pluginDir_).remove(true);
+        } catch (...) {
+        }
+    }
+
+    void overdueTickMissedDuringARedisRestartRunsOnceAfterwards() {
+        HostOptions options =
+            hostOptions({"health", "metrics", "auth", "suites", "tasks", "fault_probe"}, freshPostgresDatabase());
+        options.properties["plugins.dir"] = pluginDir_;
+        options.properties["redis.url"] = redis_->url();
+        options.properties["plugins.tasks.overdueInterval"] = "4s";
+        options.properties["plugins.tasks.recountInterval"] = "100ms";
+        HostProcess first(options);
+        HostProcess second(options);
+        const std::string token = adminToken(first);
+        const auto suite = first.json("POST", "/api/suites", R"({"number":"T1","floor":1})", token);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(suite), 201, suite.status);
+        const std::string suiteId = suite.json().extract<Poco::JSON::Object::Ptr>()->get("id").toString();
+        const auto addOverdueTask = [&](int n) {
+            const auto task = first.json("POST", "/api/tasks",
+                                         R"({"suiteId":)" + suiteId + R"(,"type":"maintenance","title":"Overdue )" +
+                                             std::to_string(n) + R"(","dueAt":"2020-01-01T00:00:00.000Z"})",
+                                         token);
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(task), 201, task.status);
+        };
+
+        for (int n = 1; n <= 3; ++n) addOverdueTask(n);
+        CPPUNIT_ASSERT(eventually([&] { return announcements(first, second).size() == 3; }));
+
+        // Stop Redis just after a tick, so the next one falls in the outage.
+        waitForTick(first, second);
+        redis_->stop();
+        for (int n = 4; n <= 6; ++n) addOverdueTask(n); // HTTP does not need Redis
+        std::this_thread::sleep_for(kTick + std::chrono::seconds(1));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(3), announcements(first, second).size()); // the tick waits for Redis
+        redis_->start();
+        const auto back = std::chrono::steady_clock::now();
+        CPPUNIT_ASSERT_MESSAGE("the missed tick was lost; host log:\n" + first.logText(),
+                               eventually([&] { return announcements(first, second).size() == 6; }));
+        const auto took = std::chrono::steady_clock::now() - back;
+        CPPUNIT_ASSERT_MESSAGE("ran at the next regular tick, not when Redis came back",
+                               took < kTick - std::chrono::seconds(1));
+        const std::string late = "motel_jobs_scheduled_late_total{job=\"tasks.overdue\"}";
+        CPPUNIT_ASSERT_EQUAL(1.0, series(first, late) + series(second, late));
+
+        // Two more ticks: nothing is announced twice, on either host.
+        std::this_thread::sleep_for(kTick * 2);
+        for (const auto& [id, count] : announcements(first, second))
+            CPPUNIT_ASSERT_EQUAL_MESSAGE("task " + id + " announced more than once", 1, count);
+        // Both hosts' gauges agree with the database, whichever ran the job.
+        CPPUNIT_ASSERT(eventually([&] {
+            return series(first, "motel_tasks_overdue") == 6 && series(second, "motel_tasks_overdue") == 6;
+        }));
+        const std::string runs = "motel_jobs_scheduled_runs_total{job=\"tasks.overdue\"}";
+        CPPUNIT_ASSERT(series(first, runs) + series(second, runs) >= 4);
+    }
+
+private:
+    std::unique_ptr<RedisServerProcess> redis_;
+    std::string pluginDir_;
+
+    static bool eventually(const std::function<bool()>& condition,
+                           std::chrono::milliseconds patience = std::chrono::seconds(15)) {
+        const auto deadline = std::chrono::steady_clock::now() + patience;
+        while (!condition()) {
+            if (std::chrono::steady_clock::now() > deadline) return false;
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        return true;
+    }
+
+    /// Returns right after a `tasks.overdue` run on either host.
+    static void waitForTick(const HostProcess& one, const HostProcess& other) {
+        const std::string runs = "motel_jobs_scheduled_runs_total{job=\"tasks.overdue\"}";
+        const double before = series(one, runs) + series(other, runs);
+        CPPUNIT_ASSERT(eventually([&] { return series(one, runs) + series(other, runs) > before; }));
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(RedisTickTest);
+
+} // namespace motel::test

@@ -1,0 +1,83 @@
+// The command line itself: an unknown command is a usage error (64) found
+// before the database is opened, a migration runs or a plugin starts;
+// --version names the host and the SDK; --help wraps between words.
+#include "FixtureHost.h"
+
+#include <motel/sdk/Version.h>
+
+#include <Poco/File.h>
+#include <Poco/Path.h>
+
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <chrono>
+#include <cstdio>
+#include <set>
+#include <sstream>
+
+using namespace motel::test;
+
+namespace {
+
+std::string scratchPath(const std::string& what) {
+    return Poco::Path::temp() + "motel-cli-" + what + "-" + std::to_string(::getpid()) + "-" +
+           std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
+}
+
+std::set<std::string> wordsOf(const std::string& text) {
+    std::set<std::string> words;
+    std::istringstream in(text);
+    for (std::string word; in >> word;) words.insert(word);
+    return words;
+}
+
+} // namespace
+
+class CommandLineTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(CommandLineTest);
+    CPPUNIT_TEST(unknownCommandIsAUsageErrorBeforeAnythingRuns);
+    CPPUNIT_TEST(versionNamesHostAndSdk);
+    CPPUNIT_TEST(helpWrapsBetweenWords);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void unknownCommandIsAUsageErrorBeforeAnythingRuns() {
+        const std::string trace = scratchPath("trace");
+        const std::string db = scratchPath("db") + ".sqlite";
+        HostOptions options = fixtureHost({"fixture_base", "fixture_middle"}, trace);
+        options.databaseUrl = "sqlite:" + db;
+        std::string output;
+        CPPUNIT_ASSERT_EQUAL(64, HostProcess::runCommand(options, {"bogus"}, output));
+        CPPUNIT_ASSERT_MESSAGE(output, output.find("unknown command 'bogus'") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(output, output.find("usage: motel-host") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE("the database was opened", !Poco::File(db).exists());
+        CPPUNIT_ASSERT_EQUAL_MESSAGE("a plugin started", std::string(), slurp(trace));
+        std::remove(trace.c_str());
+    }
+
+    void versionNamesHostAndSdk() {
+        std::string output;
+        CPPUNIT_ASSERT_EQUAL(0, HostProcess::runCommand(HostOptions(), {"--version"}, output));
+        CPPUNIT_ASSERT_MESSAGE(output, output.find(std::string("motel-host ") + MOTEL_HOST_VERSION) != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(output, output.find(std::string("plugin SDK ") + MOTEL_SDK_VERSION_STRING) !=
+                                           std::string::npos);
+    }
+
+    void helpWrapsBetweenWords() {
+        std::string output;
+        CPPUNIT_ASSERT_EQUAL(0, HostProcess::runCommand(HostOptions(), {"--help"}, output));
+        std::istringstream lines(output);
+        for (std::string line; std::getline(lines, line);)
+            CPPUNIT_ASSERT_MESSAGE("longer than 80 columns: " + line, line.size() <= 80);
+        // Every word of the long descriptions arrives whole.
+        const auto words = wordsOf(output);
+        for (const std::string sentence :
+             {"empty the shared cache (never the job queue; use it instead of redis-cli FLUSHALL)",
+              "Print the host's version and the plugin SDK's version and exit.",
+              "PORT, HOST, DATABASE_URL, REDIS_URL, JWT_SECRET, JWT_EXPIRES_IN, MOTEL_PLUGINS, MOTEL_ENV,"})
+            for (const auto& word : wordsOf(sentence))
+                CPPUNIT_ASSERT_MESSAGE("'" + word + "' was cut:\n" + output, words.count(word) == 1);
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(CommandLineTest);
