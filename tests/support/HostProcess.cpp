@@ -46,12 +46,13 @@ std::string readFile(const std::string& path) {
 }
 
 // Writes the config for `options` into `dir`; returns its path.
-std::string writeConfig(const HostOptions& options, const std::string& dir, std::uint16_t port) {
+std::string writeConfig(const HostOptions& options, const std::string& dir, const std::string& portFile) {
     const std::string path = dir + "/motel.properties";
     std::ofstream out(path);
     out << "motel.env = development\n"
         << "http.host = 127.0.0.1\n"
-        << "http.port = " << port << "\n"
+        << "http.port = 0\n"
+        << "http.portFile = " << portFile << "\n"
         << "plugins.dir = " << MOTEL_TEST_PLUGIN_DIR << "\n"
         << "plugins.load = " << join(options.plugins) << "\n"
         << "db.url = " << (options.databaseUrl.empty() ? "sqlite:" + dir + "/motel.db" : options.databaseUrl) << "\n"
@@ -75,6 +76,14 @@ std::optional<int> exitCodeIfExited(int pid) {
     if (WIFEXITED(status)) return WEXITSTATUS(status);
     if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
     return -1;
+}
+
+// The port the host wrote to its port file, once it has.
+std::optional<std::uint16_t> readPort(const std::string& portFile) {
+    std::ifstream in(portFile);
+    unsigned port = 0;
+    if (in >> port && port > 0 && port <= 65535) return static_cast<std::uint16_t>(port);
+    return std::nullopt;
 }
 
 Poco::Process::Env environmentFor(const HostOptions& options) {
@@ -127,24 +136,30 @@ HostProcess::HostProcess(HostOptions options) : options_(std::move(options)) {
     workDir_ = Poco::Path::temp() + "motel-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
     Poco::File(workDir_).createDirectories();
     logPath_ = workDir_ + "/host.log";
-
-    for (int attempt = 0; attempt < 3 && !running_; ++attempt) {
-        port_ = freePort();
-        configPath_ = writeConfig(options_, workDir_, port_);
-        // The shell redirect keeps the child's output in a file we can read
-        // at any time, without a pipe that could fill up and block the host.
-        std::vector<std::string> args{"-c", "exec \"$0\" --config=\"$1\" \"$2\" >>\"$3\" 2>&1",
-                                      MOTEL_TEST_HOST_BINARY, configPath_, options_.command, logPath_};
-        process_ = std::make_unique<Poco::ProcessHandle>(
-            Poco::Process::launch("/bin/sh", args, workDir_, nullptr, nullptr, nullptr, environmentFor(options_)));
-        // Any HTTP answer means it serves (a host without the health plugin
-        // answers /health/live with 404).
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-        while (std::chrono::steady_clock::now() < deadline) {
-            if (auto code = exitCodeIfExited(process_->id())) {
-                exitCode_ = *code;
-                break;
-            }
+    // The host binds port 0 and writes the port the kernel gave it to this
+    // file (a test that sets http.port itself keeps that port): no window in
+    // which another test's host could take the port, and the readiness probe
+    // below can only reach this host.
+    const std::string portFile = workDir_ + "/http.port";
+    configPath_ = writeConfig(options_, workDir_, portFile);
+    // The shell redirect keeps the child's output in a file we can read at
+    // any time, without a pipe that could fill up and block the host.
+    std::vector<std::string> args{"-c", "exec \"$0\" --config=\"$1\" \"$2\" >>\"$3\" 2>&1", MOTEL_TEST_HOST_BINARY,
+                                  configPath_, options_.command, logPath_};
+    process_ = std::make_unique<Poco::ProcessHandle>(
+        Poco::Process::launch("/bin/sh", args, workDir_, nullptr, nullptr, nullptr, environmentFor(options_)));
+    // Any HTTP answer means it serves (a host without the health plugin
+    // answers /health/live with 404).
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (auto code = exitCodeIfExited(process_->id())) {
+            exitCode_ = *code;
+            break;
+        }
+        if (port_ == 0) {
+            if (auto port = readPort(portFile)) port_ = *port;
+        }
+        if (port_ != 0) {
             try {
                 if (request("GET", "/health/live").status > 0) {
                     running_ = true;
@@ -152,13 +167,12 @@ HostProcess::HostProcess(HostOptions options) : options_(std::move(options)) {
                 }
             } catch (...) {
             }
-            std::this_thread::sleep_for(std::chrono::milliseconds(25));
         }
-        if (!running_ && !exitCode_) {
-            ::kill(process_->id(), SIGKILL);
-            ::waitpid(process_->id(), nullptr, 0);
-        }
-        if (!running_ && logText().find("Address already in use") == std::string::npos) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    if (!running_ && !exitCode_) {
+        ::kill(process_->id(), SIGKILL);
+        ::waitpid(process_->id(), nullptr, 0);
     }
     if (!running_) throw std::runtime_error("motel-host did not start; its output:\n" + logText());
 }
@@ -220,7 +234,7 @@ int HostProcess::runCommand(const HostOptions& options, const std::vector<std::s
     const std::string dir =
         Poco::Path::temp() + "motel-cmd-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
     Poco::File(dir).createDirectories();
-    const std::string config = writeConfig(options, dir, 0);
+    const std::string config = writeConfig(options, dir, dir + "/http.port");
     const std::string logPath = dir + "/out.log";
     std::string script = "exec \"$0\" --config=\"$1\"";
     std::vector<std::string> argv{"-c", "", MOTEL_TEST_HOST_BINARY, config};

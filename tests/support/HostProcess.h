@@ -1,8 +1,9 @@
 #pragma once
 // Starts a real motel-host (the one built in this tree) as a child process on
-// a free port with a fresh database, waits until /health/live answers, and
-// stops it (SIGTERM, then SIGKILL) when destroyed. Integration tests talk
-// HTTP to it with request().
+// a port the kernel picks (http.port = 0, read back from http.portFile) with
+// a fresh database, waits until /health/live answers, and stops it (SIGTERM,
+// then SIGKILL) when destroyed. Integration tests talk HTTP to it with
+// request().
 
 #include <Poco/Dynamic/Var.h>
 #include <Poco/JSON/Object.h>

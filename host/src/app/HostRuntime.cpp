@@ -16,6 +16,7 @@
 #include "services/redis/RedisCacheClearer.h"
 #include "services/redis/RedisJobs.h"
 #include "services/redis/RedisUrl.h"
+#include "services/ExceptionText.h"
 
 #include <motel/sdk/Authenticator.h>
 
@@ -27,6 +28,9 @@ namespace motel::host {
 namespace {
 constexpr std::size_t kCacheEntries = 100000;
 constexpr std::size_t kJobWorkers = 4;
+// Scheduled jobs safe to run on every host while Redis is down: the tasks
+// plugin's overdue announcer stamps each task it announces in the database.
+const std::vector<std::string> kRunWithoutRedis{"tasks.overdue"};
 /// A phone keeps one WebSocket and a couple of keep-alive connections; a
 /// motel's staff behind one NAT address stay far below this, one client
 /// holding the server's connections does not.
@@ -54,7 +58,12 @@ std::unique_ptr<JobEngine> makeJobs(const HostConfig& config) {
     RedisUrl url = redisUrlOf(config);
     if (config.hostSettings().has("redis.queueDb"))
         url = url.withDatabase(static_cast<int>(config.hostSettings().getInt("redis.queueDb", 0, 0, 15)));
-    return std::make_unique<RedisJobs>(url, RedisJobs::defaultInstanceId(), workers, log);
+    RedisJobs::Options options;
+    const auto& settings = config.hostSettings();
+    const auto withoutRedis =
+        settings.has("jobs.runWithoutRedis") ? settings.getList("jobs.runWithoutRedis") : kRunWithoutRedis;
+    options.runWithoutRedis.insert(withoutRedis.begin(), withoutRedis.end());
+    return std::make_unique<RedisJobs>(url, RedisJobs::defaultInstanceId(), workers, log, options);
 }
 } // namespace
 
@@ -128,6 +137,8 @@ std::vector<sdk::CommandInfo> HostRuntime::pluginCommands() const {
         try {
             for (auto& command : plugin->instance->commands()) all.push_back(std::move(command));
         } catch (...) {
+            Poco::Logger::get("motel.host")
+                .error("plugin %s: commands() failed: %s", plugin->name, describeCurrentException());
         }
     }
     return all;

@@ -1,10 +1,12 @@
 #include "app/MotelApplication.h"
 #include "app/ControlSignals.h"
 #include "app/HostRuntime.h"
+#include "app/PortFile.h"
 #include "app/UsageText.h"
 #include "app/ServiceNotifier.h"
 #include "config/HostConfig.h"
 #include "plugins/DependencyOrder.h"
+#include "services/ExceptionText.h"
 
 #include <Poco/Environment.h>
 #include <Poco/File.h>
@@ -202,6 +204,7 @@ int MotelApplication::serve(HostConfig config) {
     }
     runtime.startPlugins();
     runtime.serve();
+    writePortFile(runtime.config().httpPortFile(), runtime.port());
     log.information("motel-host %s listening on %s:%hu (%s)", std::string(MOTEL_HOST_VERSION),
                     runtime.config().httpHost(), runtime.port(), runtime.config().environment());
     const ServiceNotifier systemd;
@@ -266,8 +269,8 @@ int MotelApplication::listPlugins(HostConfig config) {
                       << plugin.stamp.sdkMinor << ")" << " depends on: " << (deps.empty() ? "-" : deps);
             if (!plugin.info.description.empty()) std::cout << " — " << plugin.info.description;
             std::cout << "\n";
-        } catch (const std::exception& e) {
-            std::cout << "  " << name << " UNUSABLE: " << e.what() << "\n";
+        } catch (...) {
+            std::cout << "  " << name << " UNUSABLE: " << describeCurrentException() << "\n";
         }
     }
     std::cout.flush();

@@ -127,6 +127,11 @@ std::string HostConfig::resolvePath(const std::string& path) const {
 
 std::string HostConfig::pluginsDir() const { return resolvePath(host_.getString("plugins.dir", "lib/motel/plugins")); }
 
+std::string HostConfig::httpPortFile() const {
+    const std::string file = host_.getString("http.portFile");
+    return file.empty() ? file : resolvePath(file);
+}
+
 std::string HostConfig::logFile() const {
     const std::string file = host_.getString("log.file");
     return file.empty() ? file : resolvePath(file);

@@ -33,6 +33,10 @@ public:
     bool isProduction() const { return environment() == "production"; }
     std::string httpHost() const { return host_.getString("http.host", "0.0.0.0"); }
     std::uint16_t httpPort() const { return static_cast<std::uint16_t>(host_.getInt("http.port", 3001, 0, 65535)); }
+    /// Empty, or an absolute path where the host writes the port it bound once
+    /// it listens (`http.portFile`): with `http.port = 0` the only way for a
+    /// supervisor or a test to learn the port without racing for it.
+    std::string httpPortFile() const;
     std::size_t maxBodyBytes() const;
     std::string pluginsDir() const;         ///< absolute
     std::vector<std::string> pluginsToLoad() const { return host_.getList("plugins.load"); }

@@ -1,6 +1,7 @@
 #include "http/DeferredHttpReply.h"
 
 #include "routing/ErrorEnvelope.h"
+#include "services/ExceptionText.h"
 
 #include <Poco/Logger.h>
 
@@ -14,10 +15,8 @@ namespace {
 void runGuarded(const std::function<void()>& fn, const char* what) {
     try {
         fn();
-    } catch (const std::exception& e) {
-        Poco::Logger::get("motel.http").error("Deferred reply %s threw: %s", std::string(what), std::string(e.what()));
     } catch (...) {
-        Poco::Logger::get("motel.http").error("Deferred reply %s threw an unknown exception", std::string(what));
+        Poco::Logger::get("motel.http").error("Deferred reply %s threw: %s", std::string(what), describeCurrentException());
     }
 }
 

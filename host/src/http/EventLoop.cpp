@@ -1,4 +1,5 @@
 #include "http/EventLoop.h"
+#include "services/ExceptionText.h"
 
 #include <Poco/Logger.h>
 
@@ -199,10 +200,8 @@ void EventLoop::runDueTimers() {
 void EventLoop::runGuarded(const Task& task, const char* what) {
     try {
         task();
-    } catch (const std::exception& e) {
-        Poco::Logger::get("motel.http").error("Event loop %s threw: %s", std::string(what), std::string(e.what()));
     } catch (...) {
-        Poco::Logger::get("motel.http").error("Event loop %s threw an unknown exception", std::string(what));
+        Poco::Logger::get("motel.http").error("Event loop %s threw: %s", std::string(what), describeCurrentException());
     }
 }
 

@@ -4,6 +4,7 @@
 #include "http/ResponseSerializer.h"
 #include "http/WorkerPool.h"
 #include "routing/ErrorEnvelope.h"
+#include "services/ExceptionText.h"
 
 #include <Poco/Logger.h>
 
@@ -428,10 +429,8 @@ void HttpConnection::handOver() {
     _io.connectionClosed(*this, fd, true);
     try {
         handler(fd, std::move(alreadyRead));
-    } catch (const std::exception& e) {
-        Poco::Logger::get("motel.http").error("Connection takeover handler threw: %s", std::string(e.what()));
     } catch (...) {
-        Poco::Logger::get("motel.http").error("Connection takeover handler threw an unknown exception");
+        Poco::Logger::get("motel.http").error("Connection takeover handler threw: %s", describeCurrentException());
     }
 }
 

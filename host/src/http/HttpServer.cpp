@@ -33,7 +33,8 @@ void HttpServer::start() {
     _ioThreads.clear(); // loops kept from an earlier run
     try {
         _listener = std::make_unique<HttpListener>(_options.host, _options.port);
-        _executor = std::make_unique<RequestExecutor>(_dispatch, _options.trustForwardedFor, &_stopping);
+        _executor =
+            std::make_unique<RequestExecutor>(_dispatch, _options.trustForwardedFor, &_stopping, _options.reviseCost);
         _workers = std::make_unique<WorkerPool>(_options.workerThreads, _options.maxQueuedRequests);
         for (unsigned i = 0; i < _options.ioThreads; ++i)
             _ioThreads.push_back(std::make_unique<IoThread>(

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "http/InlineDispatchPolicy.h"
+
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace motel::host {
@@ -30,6 +33,11 @@ struct HttpServerOptions {
     /// Let an I/O thread dispatch GET/HEAD request types that proved trivially
     /// fast and non-blocking on the pool itself (see InlineDispatchPolicy).
     bool inlineFastHandlers = true;
+    /// Replaces what each dispatch measured (method, target, measurement);
+    /// empty keeps the measurement. For tests of the inline decision: CPU
+    /// time under sanitizers or load says little about the handler.
+    using CostReviser = std::function<DispatchCost(const std::string&, const std::string&, const DispatchCost&)>;
+    CostReviser reviseCost;
 };
 
 } // namespace motel::host

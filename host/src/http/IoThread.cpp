@@ -1,6 +1,7 @@
 #include "http/IoThread.h"
 
 #include "http/HttpConnection.h"
+#include "services/ExceptionText.h"
 
 #include <Poco/Logger.h>
 
@@ -27,10 +28,8 @@ void IoThread::start() {
     _thread = std::thread([this] {
         try {
             _loop.run();
-        } catch (const std::exception& e) {
-            Poco::Logger::get("motel.http").error("I/O thread failed: %s", std::string(e.what()));
         } catch (...) {
-            Poco::Logger::get("motel.http").error("I/O thread failed");
+            Poco::Logger::get("motel.http").error("I/O thread failed: %s", describeCurrentException());
         }
     });
 }
@@ -50,8 +49,8 @@ void IoThread::adopt(FileDescriptor socket, std::string peerAddress) {
     _connections[fd] = connection.get();
     try {
         connection->open();
-    } catch (const std::exception& e) {
-        Poco::Logger::get("motel.http").error("Cannot watch a connection: %s", std::string(e.what()));
+    } catch (...) {
+        Poco::Logger::get("motel.http").error("Cannot watch a connection: %s", describeCurrentException());
         connection->close();
     }
 }

@@ -4,6 +4,7 @@
 #include "http/RequestTarget.h"
 #include "http/ResponseSerializer.h"
 #include "routing/ErrorEnvelope.h"
+#include "services/ExceptionText.h"
 
 #include <motel/sdk/Errors.h>
 
@@ -60,8 +61,9 @@ void renderInternalError(sdk::Response& response) {
 } // namespace
 
 RequestExecutor::RequestExecutor(RequestDispatch dispatch, bool trustForwardedFor,
-                                 const std::atomic<bool>* serverStopping)
-    : _dispatch(std::move(dispatch)), _trustForwardedFor(trustForwardedFor), _serverStopping(serverStopping) {}
+                                 const std::atomic<bool>* serverStopping, CostReviser reviseCost)
+    : _dispatch(std::move(dispatch)), _trustForwardedFor(trustForwardedFor), _serverStopping(serverStopping),
+      _reviseCost(std::move(reviseCost)) {}
 
 std::string RequestExecutor::clientAddress(const ParsedRequest& request, const std::string& peerAddress) const {
     if (!_trustForwardedFor) return peerAddress;
@@ -75,6 +77,9 @@ RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const st
                                                   bool closing, bool preciseCost,
                                                   const HttpExchange::ReplyFactory& makeReply) const {
     const CostMeter meter(preciseCost);
+    std::string method, target; // copied for a cost reviser only: parsed is moved from below
+    if (_reviseCost) method = parsed.method, target = parsed.target;
+    const auto costSoFar = [&] { return _reviseCost ? _reviseCost(method, target, meter.finish()) : meter.finish(); };
     ResponseFraming framing;
     framing.headRequest = parsed.method == "HEAD";
     framing.keepAlive = parsed.keepAlive && !closing;
@@ -98,14 +103,10 @@ RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const st
         takeover.release();
         response = sdk::Response{};
         renderError(error, response);
-    } catch (const std::exception& e) {
-        takeover.release();
-        Poco::Logger::get("motel.http").error("Unhandled exception for %s %s: %s", request.method, request.path,
-                                              std::string(e.what()));
-        renderInternalError(response);
     } catch (...) {
         takeover.release();
-        Poco::Logger::get("motel.http").error("Unhandled exception for %s %s", request.method, request.path);
+        Poco::Logger::get("motel.http").error("Unhandled exception for %s %s: %s", request.method, request.path,
+                                              describeCurrentException());
         renderInternalError(response);
     }
     request.exchange = nullptr;
@@ -117,7 +118,7 @@ RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const st
         later.framing = framing;
         later.inheritedHeaders = std::move(response.headers);
         outcome.deferred = std::move(later);
-        outcome.cost = meter.finish();
+        outcome.cost = costSoFar();
         return outcome;
     }
     if (takeover.claimed()) {
@@ -125,7 +126,7 @@ RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const st
         outcome.takeover = takeover.take();
     }
     serializeInto(outcome, response, framing);
-    outcome.cost = meter.finish();
+    outcome.cost = costSoFar();
     return outcome;
 }
 
@@ -148,8 +149,8 @@ void RequestExecutor::serializeInto(Outcome& outcome, const sdk::Response& respo
     outcome.keepAlive = framing.keepAlive;
     try {
         outcome.bytes = ResponseSerializer::serialize(response, framing);
-    } catch (const std::exception& e) {
-        Poco::Logger::get("motel.http").error("Cannot serialise a response: %s", std::string(e.what()));
+    } catch (...) {
+        Poco::Logger::get("motel.http").error("Cannot serialise a response: %s", describeCurrentException());
         outcome.takeover = nullptr;
         outcome.keepAlive = false;
         outcome.bytes = ResponseSerializer::error(500, "Internal server error", ResponseFraming{false, false});

@@ -3,11 +3,13 @@
 #include "http/ConnectionTakeover.h"
 #include "http/HttpExchange.h"
 #include "http/HttpParser.h"
+#include "http/HttpServerOptions.h"
 #include "http/InlineDispatchPolicy.h"
 #include "http/RequestDispatch.h"
 #include "http/ResponseSerializer.h"
 
 #include <atomic>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -23,6 +25,8 @@ namespace motel::host {
 /// an HttpExchange as `Request::exchange` for the duration of the dispatch.
 class RequestExecutor {
 public:
+    using CostReviser = HttpServerOptions::CostReviser;
+
     /// How to write the answer of a request whose handler deferred it.
     struct LaterAnswer {
         ResponseFraming framing;
@@ -42,7 +46,9 @@ public:
 
     /// `serverStopping`, when given, is read after dispatch: a response
     /// finished while the server stops says `Connection: close`.
-    RequestExecutor(RequestDispatch dispatch, bool trustForwardedFor, const std::atomic<bool>* serverStopping = nullptr);
+    /// `reviseCost`, when set, replaces each measured cost (HttpServerOptions::reviseCost).
+    RequestExecutor(RequestDispatch dispatch, bool trustForwardedFor, const std::atomic<bool>* serverStopping = nullptr,
+                    CostReviser reviseCost = {});
 
     /// `peerAddress` is the socket's peer; `closing` asks for `Connection: close`;
     /// `preciseCost` measures CPU time and sleeps (else only wall time);
@@ -66,6 +72,7 @@ private:
     RequestDispatch _dispatch;
     bool _trustForwardedFor;
     const std::atomic<bool>* _serverStopping;
+    CostReviser _reviseCost;
 };
 
 } // namespace motel::host

@@ -1,4 +1,5 @@
 #include "http/WorkerPool.h"
+#include "services/ExceptionText.h"
 
 #include <Poco/Logger.h>
 
@@ -51,10 +52,8 @@ void WorkerPool::workerMain() {
         lock.unlock();
         try {
             task();
-        } catch (const std::exception& e) {
-            Poco::Logger::get("motel.http").error("Worker task threw: %s", std::string(e.what()));
         } catch (...) {
-            Poco::Logger::get("motel.http").error("Worker task threw an unknown exception");
+            Poco::Logger::get("motel.http").error("Worker task threw: %s", describeCurrentException());
         }
         task = nullptr; // release what the task captured before waiting again
         lock.lock();

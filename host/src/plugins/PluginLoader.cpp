@@ -1,5 +1,6 @@
 #include "plugins/PluginLoader.h"
 #include "plugins/AbiCheck.h"
+#include "services/ExceptionText.h"
 
 #include <Poco/DirectoryIterator.h>
 #include <Poco/File.h>
@@ -24,14 +25,9 @@ PluginLoader::PluginLoader(std::string directory) : directory_(std::move(directo
 PluginLoader::~PluginLoader() { destroyInstances(); }
 
 void PluginLoader::destroyInstances() noexcept {
-    // Newest first, mirroring construction; a throwing destructor in a plugin
-    // must not take the host down during shutdown.
-    for (auto it = plugins_.rbegin(); it != plugins_.rend(); ++it) {
-        try {
-            (*it)->instance.reset();
-        } catch (...) {
-        }
-    }
+    // Newest first, mirroring construction. Destructors are noexcept, so a
+    // plugin's cannot throw into this loop (it would end the process).
+    for (auto it = plugins_.rbegin(); it != plugins_.rend(); ++it) (*it)->instance.reset();
 }
 
 std::string PluginLoader::pathFor(const std::string& name) const {
@@ -80,10 +76,8 @@ std::unique_ptr<sdk::Plugin> PluginLoader::instantiate(const std::string& name, 
         throw;
     } catch (const Poco::Exception& e) {
         throw failure(name, "cannot be loaded: " + e.displayText());
-    } catch (const std::exception& e) {
-        throw failure(name, std::string("constructor threw: ") + e.what());
     } catch (...) {
-        throw failure(name, "constructor threw an unknown exception");
+        throw failure(name, "constructor threw: " + describeCurrentException());
     }
 }
 
@@ -104,10 +98,8 @@ LoadedPlugin& PluginLoader::load(const std::string& name) {
     loaded->instance = instantiate(name, path);
     try {
         loaded->info = loaded->instance->info();
-    } catch (const std::exception& e) {
-        throw failure(name, std::string("info() threw: ") + e.what());
     } catch (...) {
-        throw failure(name, "info() threw an unknown exception");
+        throw failure(name, "info() threw: " + describeCurrentException());
     }
     if (loaded->info.name != name)
         throw failure(name, "the library calls itself '" + loaded->info.name + "'; file and plugin names must match");

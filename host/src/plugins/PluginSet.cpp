@@ -1,5 +1,6 @@
 #include "plugins/PluginSet.h"
 #include "plugins/DependencyOrder.h"
+#include "services/ExceptionText.h"
 
 #include <Poco/Logger.h>
 
@@ -13,10 +14,8 @@ namespace {
 template <class Fn> void guarded(const std::string& plugin, const char* what, Fn&& fn) {
     try {
         fn();
-    } catch (const std::exception& e) {
-        throw PluginStartError("plugin '" + plugin + "': " + what + " failed: " + e.what());
     } catch (...) {
-        throw PluginStartError("plugin '" + plugin + "': " + what + " failed with an unknown exception");
+        throw PluginStartError("plugin '" + plugin + "': " + what + " failed: " + describeCurrentException());
     }
 }
 } // namespace
@@ -79,12 +78,10 @@ void PluginSet::stopAll() noexcept {
     auto& log = Poco::Logger::get("motel.host");
     while (started_ > 0) {
         LoadedPlugin& plugin = *ordered_[--started_];
-        try {
-            plugin.instance->stop();
-            log.information("plugin %s stopped", plugin.name);
-        } catch (...) {
-            log.error("plugin %s: stop() threw; continuing shutdown", plugin.name);
-        }
+        // sdk::Plugin::stop() is noexcept: a plugin that throws from it ends
+        // the process (std::terminate) before any catch here could run.
+        plugin.instance->stop();
+        log.information("plugin %s stopped", plugin.name);
     }
 }
 

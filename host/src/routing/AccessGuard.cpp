@@ -1,4 +1,7 @@
 #include "routing/AccessGuard.h"
+#include "services/ExceptionText.h"
+
+#include <Poco/Logger.h>
 
 #include <motel/sdk/Errors.h>
 
@@ -24,7 +27,9 @@ sdk::Principal AccessGuard::authenticate(const sdk::Request& request) const {
         principal = authenticator_->authenticate(*token);
     } catch (const sdk::HttpError&) {
         throw; // e.g. 503 when the user store is down
-    } catch (const std::exception&) {
+    } catch (...) {
+        // A bad token yields no principal; a throw is the authenticator failing.
+        Poco::Logger::get("motel.http").error("Authenticator failed, answering 401: %s", describeCurrentException());
         throw sdk::Unauthorized();
     }
     if (!principal) throw sdk::Unauthorized();

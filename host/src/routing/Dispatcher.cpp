@@ -2,6 +2,7 @@
 #include "routing/ErrorEnvelope.h"
 #include "routing/JsonBody.h"
 #include "logging/RequestLogFields.h"
+#include "services/ExceptionText.h"
 
 #include <motel/sdk/Errors.h>
 #include <motel/sdk/Time.h>
@@ -100,11 +101,8 @@ void Dispatcher::dispatch(sdk::Request& request, sdk::Response& response) {
         route(request, response, routeLabel);
     } catch (const sdk::HttpError& error) {
         renderError(error, response);
-    } catch (const std::exception& error) {
-        logFailure(request, routeLabel, error.what());
-        renderError(500, "Internal server error", response);
     } catch (...) {
-        logFailure(request, routeLabel, "an unknown exception");
+        logFailure(request, routeLabel, describeCurrentException());
         renderError(500, "Internal server error", response);
     }
     try {

@@ -224,8 +224,7 @@ InProcessJobs::InProcessJobs(std::size_t workers, Poco::Logger& logger) : InProc
 
 InProcessJobs::InProcessJobs(std::size_t workers, Poco::Logger& logger, Options options)
     : _engine(std::make_shared<Engine>(logger, options)) {
-    if (workers == 0)
-        throw std::invalid_argument("the job engine needs at least one worker");
+    JobContract::checkWorkers(workers);
     _threads.resize(workers + 1); // the workers and the scheduler, created by start()
 }
 
@@ -235,8 +234,7 @@ InProcessJobs::~InProcessJobs() {
 
 void InProcessJobs::start() {
     std::lock_guard<std::mutex> lifecycle(_lifecycleMutex);
-    if (_started || _stopped)
-        throw std::logic_error(_stopped ? "the job engine has been stopped" : "the job engine is already started");
+    JobContract::checkCanStart(_started, _stopped);
     {
         std::lock_guard<std::mutex> lock(_engine->mutex);
         const auto now = Clock::now();

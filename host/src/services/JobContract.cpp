@@ -26,6 +26,15 @@ void checkEnqueue(const std::string& queue, const sdk::JobOptions& options) {
         throw std::invalid_argument("a job on queue '" + queue + "' needs maxAttempts of at least 1");
 }
 
+void checkWorkers(std::size_t workers) {
+    if (workers == 0) throw std::invalid_argument("the job engine needs at least one worker");
+}
+
+void checkCanStart(bool started, bool stopped) {
+    if (stopped) throw std::logic_error("the job engine has been stopped");
+    if (started) throw std::logic_error("the job engine is already started");
+}
+
 std::string alreadyScheduled(const std::string& name) {
     return "a job named '" + name + "' is already scheduled";
 }

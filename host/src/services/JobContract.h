@@ -5,6 +5,7 @@
 #include <motel/sdk/Jobs.h>
 
 #include <chrono>
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -18,6 +19,11 @@ void checkInterval(const std::string& name, std::chrono::milliseconds interval);
 void checkHandler(const std::string& queue, const sdk::Jobs::QueueHandler& handler);
 /// std::invalid_argument for an empty queue name or maxAttempts < 1.
 void checkEnqueue(const std::string& queue, const sdk::JobOptions& options);
+
+/// std::invalid_argument for zero workers.
+void checkWorkers(std::size_t workers);
+/// std::logic_error unless the engine may start now: once, never after stop().
+void checkCanStart(bool started, bool stopped);
 
 /// The message for a name registered twice (std::logic_error).
 std::string alreadyScheduled(const std::string& name);

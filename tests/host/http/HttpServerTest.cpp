@@ -553,13 +553,13 @@ public:
 
     void runsProvenFastHandlersOnTheIoThreadInOrder() {
         _handler = [](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover&) {
-            if (request.path == "/slow") std::this_thread::sleep_for(std::chrono::milliseconds(50));
             response.text(200, "text/plain", whereAmI() + " " + request.path + " " + request.body);
         };
+        _options.reviseCost = costs(std::chrono::microseconds(5), std::chrono::microseconds(5), false);
         start();
         TestClient client(_server->port());
         bool ranInline = false;
-        for (int i = 0; i < 400 && !ranInline; ++i) {
+        for (int i = 0; i < 2 * int(motel::host::InlineDispatchPolicy::qualifyingRuns) && !ranInline; ++i) {
             client.send(get("/fast"));
             ranInline = client.readResponse().body.compare(0, 6, "inline") == 0;
         }
@@ -576,10 +576,11 @@ public:
     }
 
     void keepsBlockingHandlersOnThePool() {
-        _handler = [](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover&) {
-            std::this_thread::sleep_for(std::chrono::microseconds(200)); // like a database round trip
+        _handler = [](motel::sdk::Request&, motel::sdk::Response& response, ConnectionTakeover&) {
             response.text(200, "text/plain", whereAmI());
         };
+        // Little CPU, 200 µs asleep: like a database round trip.
+        _options.reviseCost = costs(std::chrono::microseconds(5), std::chrono::microseconds(205), true);
         start();
         TestClient client(_server->port());
         for (int i = 0; i < 200; ++i) {
@@ -602,6 +603,21 @@ public:
     }
 
 private:
+    /// The inline policy sees every dispatch cost `cpu` and `wall` (`blocked`:
+    /// the thread slept), whatever it measured: its decision is tested, not
+    /// the CPU clock of a loaded or sanitised build.
+    static motel::host::HttpServerOptions::CostReviser costs(std::chrono::microseconds cpu,
+                                                              std::chrono::microseconds wall, bool blocked) {
+        return [=](const std::string&, const std::string&, const motel::host::DispatchCost& measured) {
+            motel::host::DispatchCost cost;
+            cost.cpu = measured.precise ? cpu : std::chrono::microseconds(0);
+            cost.wall = wall;
+            cost.blocked = measured.precise && blocked;
+            cost.precise = measured.precise;
+            return cost;
+        };
+    }
+
     /// "inline" on an I/O thread (it runs an EventLoop), "pool" on a worker.
     static std::string whereAmI() { return motel::host::EventLoop::current() ? "inline" : "pool"; }
 

@@ -27,6 +27,7 @@ class PluginLoaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(missingPluginIsNamed);
     CPPUNIT_TEST(wrongAbiIsRefusedBeforeAnyPluginCodeRuns);
     CPPUNIT_TEST(fileAndPluginNamesMustMatch);
+    CPPUNIT_TEST(aThrowingInfoIsReportedInFull);
     CPPUNIT_TEST(pluginSetOrdersByDependencies);
     CPPUNIT_TEST(pluginSetRefusesCyclesAndMissingDependencies);
     CPPUNIT_TEST_SUITE_END();
@@ -72,6 +73,14 @@ public:
         PluginLoader loader(MOTEL_FIXTURE_PLUGIN_DIR);
         const auto message = messageOf([&] { loader.load("fixture_misnamed"); });
         CPPUNIT_ASSERT(message.find("calls itself 'someone_else'") != std::string::npos);
+    }
+
+    void aThrowingInfoIsReportedInFull() {
+        // Poco's what() would say only "Bad data format".
+        PluginLoader loader(MOTEL_FIXTURE_PLUGIN_DIR);
+        const auto message = messageOf([&] { loader.load("fixture_throwing_info"); });
+        CPPUNIT_ASSERT_MESSAGE(message, message.find("plugin 'fixture_throwing_info': info() threw: Bad data format: "
+                                                     "version field unreadable") != std::string::npos);
     }
 
     void pluginSetOrdersByDependencies() {

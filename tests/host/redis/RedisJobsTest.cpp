@@ -111,6 +111,7 @@ class RedisJobsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testScheduledJobRunsOncePerTickAcrossEngines);
     CPPUNIT_TEST(testRedisRestartLosesNoJob);
     CPPUNIT_TEST(testTickMissedDuringAnOutageRunsWhenRedisReturns);
+    CPPUNIT_TEST(testJobSafeWithoutRedisRunsDuringTheOutage);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -319,6 +320,38 @@ public:
         CPPUNIT_ASSERT_EQUAL(2, runs.load()); // once, not once per engine
         CPPUNIT_ASSERT_EQUAL(std::uint64_t(1),
                              first.scheduleStats()["report"].late + second.scheduleStats()["report"].late);
+        first.stop(milliseconds(5000));
+        second.stop(milliseconds(5000));
+    }
+
+    // A job named in runWithoutRedis (its own guard makes a second run
+    // harmless) does not wait: each engine runs its ticks during the outage.
+    void testJobSafeWithoutRedisRunsDuringTheOutage() {
+        motel::test::RedisServerProcess server({"--appendonly", "yes"});
+        server.start();
+        motel::test::RecordingLogger log;
+        auto options = testOptions("motel:queue:");
+        options.runWithoutRedis = {"idempotent"};
+        RedisJobs first(RedisUrl::parse(server.url()), "host-a", 1, log.logger, options);
+        RedisJobs second(RedisUrl::parse(server.url()), "host-b", 1, log.logger, options);
+        std::atomic<int> onFirst{0}, onSecond{0}, guarded{0};
+        first.every("idempotent", milliseconds(500), [&] { ++onFirst; });
+        second.every("idempotent", milliseconds(500), [&] { ++onSecond; });
+        first.every("guarded", milliseconds(500), [&] { ++guarded; });
+        first.start();
+        second.start();
+        CPPUNIT_ASSERT(eventually([&] { return onFirst + onSecond >= 1 && guarded >= 1; }));
+
+        server.stop();
+        std::this_thread::sleep_for(milliseconds(200));
+        const int guardedBefore = guarded;
+        const int firstBefore = onFirst, secondBefore = onSecond;
+        CPPUNIT_ASSERT_MESSAGE(logText(log), eventually([&] {
+            return onFirst >= firstBefore + 2 && onSecond >= secondBefore + 2; // every tick, on both engines
+        }));
+        CPPUNIT_ASSERT(guarded <= guardedBefore); // the other job waits for its lease
+        server.start();
+        CPPUNIT_ASSERT(eventually([&] { return guarded > guardedBefore; }));
         first.stop(milliseconds(5000));
         second.stop(milliseconds(5000));
     }

@@ -3,9 +3,11 @@
 #include "services/InProcessEventBus.h"
 #include "services/MemoryCache.h"
 #include "services/PrometheusMetrics.h"
+#include "support/RecordingChannel.h"
 
 #include <motel/sdk/Errors.h>
 
+#include <Poco/Exception.h>
 #include <Poco/JSON/Parser.h>
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -38,6 +40,7 @@ class DispatcherTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(nonJsonBodyIs415AndMalformedIs400);
     CPPUNIT_TEST(handlerErrorsBecomeEnvelopes);
     CPPUNIT_TEST(unexpectedExceptionsAre500WithoutDetails);
+    CPPUNIT_TEST(pocoExceptionsAreLoggedInFull);
     CPPUNIT_TEST(requestIdAndMetricsAreRecorded);
     CPPUNIT_TEST(corsEchoesAllowedOriginsOnly);
     CPPUNIT_TEST(requestBudgetAnswers429);
@@ -70,6 +73,9 @@ public:
                      "test");
         router_->add({"GET", "/api/boom", sdk::Access::publicRoute(),
                       [](const auto&, auto&) { throw std::runtime_error("SELECT * FROM secrets failed"); }},
+                     "test");
+        router_->add({"GET", "/api/poco-boom", sdk::Access::publicRoute(),
+                      [](const auto&, auto&) { throw Poco::NotFoundException("row 42 of table tasks"); }},
                      "test");
         router_->add({"GET", "/health", sdk::Access::publicRoute(),
                       [](const sdk::Request&, sdk::Response& res) {
@@ -170,6 +176,16 @@ public:
         CPPUNIT_ASSERT(res.body.find("SELECT") == std::string::npos);
         CPPUNIT_ASSERT_EQUAL(std::string("Internal server error"), bodyOf(res)->getValue<std::string>("message"));
         CPPUNIT_ASSERT_EQUAL(200, send("GET", "/api/things/1", "staff-token").status);
+    }
+
+    void pocoExceptionsAreLoggedInFull() {
+        // Poco's what() is only the class name ("Not found"); the log needs
+        // the message, the client gets none of it.
+        test::CapturedLog log("motel.http");
+        auto res = send("GET", "/api/poco-boom");
+        CPPUNIT_ASSERT_EQUAL(500, res.status);
+        CPPUNIT_ASSERT(res.body.find("row 42") == std::string::npos);
+        CPPUNIT_ASSERT(log.channel->contains("GET /api/poco-boom failed: Not found: row 42 of table tasks"));
     }
 
     void requestIdAndMetricsAreRecorded() {

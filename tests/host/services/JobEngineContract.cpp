@@ -207,4 +207,14 @@ void JobEngineContract::testRejectsBadRegistrations() {
     CPPUNIT_ASSERT_THROW(makeEngineWithoutWorkers(log.logger), std::invalid_argument);
 }
 
+void JobEngineContract::testStartsOnceAndNeverAfterStop() {
+    RecordingLogger log;
+    auto jobs = makeEngine(1, log.logger);
+    jobs->start();
+    CPPUNIT_ASSERT_THROW(jobs->start(), std::logic_error);
+    jobs->stop(milliseconds(1000));
+    jobs->stop(milliseconds(10)); // a second stop is harmless
+    CPPUNIT_ASSERT_THROW(jobs->start(), std::logic_error);
+}
+
 } // namespace motel::host::test

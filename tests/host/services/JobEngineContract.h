@@ -27,6 +27,7 @@ class JobEngineContract : public CppUnit::TestFixture {
     CPPUNIT_TEST(testJobGoesToDeadLettersAfterMaxAttempts);
     CPPUNIT_TEST(testWorkerPoolIsBounded);
     CPPUNIT_TEST(testRejectsBadRegistrations);
+    CPPUNIT_TEST(testStartsOnceAndNeverAfterStop);
     CPPUNIT_TEST_SUITE_END_ABSTRACT();
 
 public:
@@ -39,6 +40,7 @@ public:
     void testJobGoesToDeadLettersAfterMaxAttempts();
     void testWorkerPoolIsBounded();
     void testRejectsBadRegistrations();
+    void testStartsOnceAndNeverAfterStop();
 
 protected:
     /// A new, unstarted engine with `workers` workers, retries after 5-50 ms,

@@ -3,8 +3,9 @@
 // happens on another thread, a logger whose messages a test can read, and a
 // turnstile that holds jobs inside a job engine.
 
+#include "support/RecordingChannel.h"
+
 #include <Poco/AutoPtr.h>
-#include <Poco/Channel.h>
 #include <Poco/Logger.h>
 #include <Poco/Message.h>
 
@@ -32,23 +33,6 @@ inline bool eventually(const std::function<bool()>& condition,
     }
     return true;
 }
-
-/// A channel that keeps every message text.
-class RecordingChannel : public Poco::Channel {
-public:
-    void log(const Poco::Message& message) override {
-        std::lock_guard<std::mutex> lock(_mutex);
-        _messages.push_back(message.getText());
-    }
-    std::vector<std::string> messages() const {
-        std::lock_guard<std::mutex> lock(_mutex);
-        return _messages;
-    }
-
-private:
-    mutable std::mutex _mutex;
-    std::vector<std::string> _messages;
-};
 
 /// A logger of its own (unique name) writing to a RecordingChannel.
 struct RecordingLogger {

@@ -100,8 +100,8 @@ public:
         const std::string trace = tempTrace();
         std::string output;
         CPPUNIT_ASSERT(failingServe(fixtureHost({"fixture_base", "fixture_throwing_start"}, trace), output) != 0);
-        CPPUNIT_ASSERT_MESSAGE(output, output.find("plugin 'fixture_throwing_start': start() failed: deliberate "
-                                                   "failure in start()") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(output, output.find("plugin 'fixture_throwing_start': start() failed: Illegal state: "
+                                                   "deliberate failure in start()") != std::string::npos);
         CPPUNIT_ASSERT_EQUAL(std::string("start fixture_base\nstart fixture_throwing_start\nstop fixture_base\n"),
                              slurp(trace));
         std::remove(trace.c_str());

@@ -1,7 +1,9 @@
 // The Engine.IO server of the realtime plugin driven through its route
 // handler (no host: polling answers are waited for in the handler) and
 // through adopted socketpair WebSockets: handshake, every error the
-// specification names, polling payloads, heartbeat, close and upgrade.
+// specification names, polling payloads, heartbeat, close and upgrade. The
+// loops run on a ManualClock: heartbeat limits are crossed by advancing it.
+#include "ManualClock.h"
 #include "WebSocketPeer.h"
 
 #include "application/EngineEcho.h"
@@ -12,10 +14,9 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
-#include <thread>
-
 namespace motel::realtime {
 
+using test::ManualClock;
 using test::WebSocketPeer;
 
 namespace {
@@ -114,11 +115,15 @@ public:
         restartWith(std::chrono::milliseconds(100), std::chrono::milliseconds(100));
         const std::string sid = handshake();
         for (int i = 0; i < 3; ++i) {
+            advance(std::chrono::milliseconds(100));
             const auto poll = call("GET", "EIO=4&transport=polling&sid=" + sid);
             CPPUNIT_ASSERT_EQUAL(std::string("2"), poll.body);
             CPPUNIT_ASSERT_EQUAL(200, call("POST", "EIO=4&transport=polling&sid=" + sid, "3").status);
         }
-        std::this_thread::sleep_for(std::chrono::milliseconds(400));
+        advance(std::chrono::milliseconds(100)); // a ping nobody answers
+        advance(std::chrono::milliseconds(99));
+        CPPUNIT_ASSERT_EQUAL(std::string("2"), call("GET", "EIO=4&transport=polling&sid=" + sid).body);
+        advance(std::chrono::milliseconds(1)); // the pong timeout is over
         expectError(call("GET", "EIO=4&transport=polling&sid=" + sid), 1, "Session ID unknown");
     }
 
@@ -149,10 +154,14 @@ public:
     void webSocketWithoutPongIsClosed() {
         restartWith(std::chrono::milliseconds(100), std::chrono::milliseconds(100));
         WebSocketPeer peer;
-        const auto started = std::chrono::steady_clock::now();
         server_->adoptWebSocket(peer.takeServerFd(), "", "");
-        CPPUNIT_ASSERT(peer.waitForEof(std::chrono::seconds(3)));
-        CPPUNIT_ASSERT(std::chrono::steady_clock::now() - started >= std::chrono::milliseconds(200));
+        CPPUNIT_ASSERT(peer.read()); // the open packet: the session's timers run from here
+        advance(std::chrono::milliseconds(100));
+        CPPUNIT_ASSERT_EQUAL(std::string("2"), peer.read()->payload);
+        advance(std::chrono::milliseconds(99));
+        CPPUNIT_ASSERT(!peer.waitForEof(std::chrono::milliseconds(0)));
+        advance(std::chrono::milliseconds(1));
+        CPPUNIT_ASSERT(peer.waitForEof());
     }
 
     void pollingUpgradesToWebSocket() {
@@ -175,7 +184,7 @@ public:
 
 private:
     void start() {
-        loops_ = std::make_unique<IoLoopGroup>(2);
+        loops_ = std::make_unique<IoLoopGroup>(2, clock_.source());
         server_ = std::make_unique<EngineServer>(
             options_, *loops_, [](EngineSession&) { return std::make_unique<EngineEcho>(); }, CorsHeaders());
         loops_->start();
@@ -186,6 +195,13 @@ private:
         options_.pingInterval = interval;
         options_.pingTimeout = timeout;
         start();
+    }
+
+    /// Moves the loops' clock and waits until every loop has run the timers
+    /// that came due (a loop runs its timers after its posted tasks).
+    void advance(std::chrono::milliseconds by) {
+        clock_.advance(by);
+        for (int pass = 0; pass < 2; ++pass) loops_->runOnAllAndWait([](IoLoop&) {});
     }
 
     sdk::Response call(const std::string& method, const std::string& query, const std::string& body = "") {
@@ -206,6 +222,7 @@ private:
         CPPUNIT_ASSERT_EQUAL("{\"code\":" + std::to_string(code) + ",\"message\":\"" + message + "\"}", response.body);
     }
 
+    ManualClock clock_;
     EngineOptions options_;
     std::unique_ptr<IoLoopGroup> loops_;
     std::unique_ptr<EngineServer> server_;

@@ -28,7 +28,7 @@ RedisJobs::RedisJobs(RedisUrl url, std::string instanceId, std::size_t workers, 
     : RedisJobs(std::move(url), std::move(instanceId), workers, logger, Options()) {}
 
 RedisJobs::RedisJobs(RedisUrl url, std::string instanceId, std::size_t workers, Poco::Logger& logger, Options options) {
-    if (workers == 0) throw std::invalid_argument("the job engine needs at least one worker");
+    JobContract::checkWorkers(workers);
     if (instanceId.empty()) throw std::invalid_argument("the job engine needs an instance id");
     if (options.visibilityTimeout.count() <= 0 || options.scheduleLease.count() <= 0 ||
         options.pollInterval.count() <= 0 || options.fetchBlock.count() <= 0)
@@ -53,8 +53,7 @@ std::string RedisJobs::defaultInstanceId() {
 
 void RedisJobs::start() {
     std::lock_guard<std::mutex> lifecycle(_lifecycleMutex);
-    if (_started || _stopped)
-        throw std::logic_error(_stopped ? "the job engine has been stopped" : "the job engine is already started");
+    JobContract::checkCanStart(_started, _stopped);
     {
         std::lock_guard<std::mutex> lock(_engine->mutex);
         const auto now = JobSchedule::nowMs();

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -47,7 +48,8 @@ namespace motel::host {
 /// fails; a scheduled tick that falls in the outage waits (running it
 /// without the lease could run it twice) and is claimed as soon as Redis
 /// answers again — on exactly one host, like any tick; of several ticks
-/// missed in one outage only the latest runs. Delivery is at least once: a job whose worker died, or
+/// missed in one outage only the latest runs. Jobs named in
+/// Options::runWithoutRedis run their tick at once instead, on every host. Delivery is at least once: a job whose worker died, or
 /// whose outcome could not be written before its lease expired, runs again
 /// — handlers must be idempotent.
 ///
@@ -70,6 +72,11 @@ public:
         std::chrono::milliseconds fetchBlock{1000};
         std::size_t outboxLimit = 10000;     ///< enqueues parked while Redis is down
         std::size_t deadLetterLimit = 10000; ///< per queue, the oldest go first
+        /// Scheduled jobs that run their tick without the lease when Redis
+        /// cannot be asked (on every host then): only jobs whose own
+        /// database guard keeps a second run from acting twice
+        /// (`tasks.overdue` stamps each task it announces).
+        std::set<std::string> runWithoutRedis;
         RedisConnection::Options connection;
     };
 

@@ -106,8 +106,9 @@ void RedisJobs::Engine::runScheduled(Schedule& schedule, RedisConnection& redis,
     // up to scheduleLease after the outage. Releasing is compare-and-delete,
     // so a late release never frees a lease another host took meanwhile.
     const std::string name = schedule.name;
-    record(redis, "release the lease of scheduled job '" + name + "'",
-           [this, name, token](RedisConnection& connection) { locks.release(connection, name, token); });
+    if (!token.empty())
+        record(redis, "release the lease of scheduled job '" + name + "'",
+               [this, name, token](RedisConnection& connection) { locks.release(connection, name, token); });
     lock.lock();
     schedule.running = false;
     schedule.token.clear();
@@ -232,7 +233,7 @@ void RedisJobs::Engine::renewLeases(RedisConnection& redis) {
         for (const auto& [queue, ids] : leased)
             if (!ids.empty()) entries[queue].assign(ids.begin(), ids.end());
         for (const auto& schedule : schedules)
-            if (schedule->running) scheduleLeases.emplace_back(schedule->name, schedule->token);
+            if (schedule->running && !schedule->token.empty()) scheduleLeases.emplace_back(schedule->name, schedule->token);
     }
     for (const auto& [queue, ids] : entries) {
         const auto held = store.renewLeases(redis, consumer, queue, ids);
@@ -280,6 +281,18 @@ bool RedisJobs::Engine::runDueTicks(RedisConnection& redis) {
             logger.error("Scheduled job '%s' skipped a run: %s", schedule->name, describeCurrentException());
         }
         lock.lock();
+        if (unreachable && options.runWithoutRedis.count(schedule->name) > 0) {
+            schedule->waitingTickMs.reset();
+            if (stopping) continue;
+            logger.information("Scheduled job '%s' runs without its lease: Redis is unreachable, and the job's "
+                               "own database guard keeps it from acting twice",
+                               schedule->name);
+            schedule->running = true;
+            schedule->token.clear(); // no lease to renew or release
+            ready.emplace_front(ScheduledRun{schedule.get()});
+            workReady.notify_one();
+            continue;
+        }
         if (unreachable) {
             if (!late)
                 logger.warning("Scheduled job '%s': Redis is unreachable; the run waits until it answers",

@@ -11,7 +11,7 @@
 
 namespace motel::realtime {
 
-IoLoop::IoLoop(std::string name) : name_(std::move(name)) {
+IoLoop::IoLoop(std::string name, Now now) : name_(std::move(name)), now_(std::move(now)) {
     epoll_ = ::epoll_create1(EPOLL_CLOEXEC);
     wakeup_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     if (epoll_ < 0 || wakeup_ < 0)
@@ -76,7 +76,7 @@ void IoLoop::unwatch(int fd) {
 }
 
 IoLoop::TimerId IoLoop::runAfter(std::chrono::milliseconds delay, Task task) {
-    TimerId id{Clock::now() + delay, nextSequence_++};
+    TimerId id{now_() + delay, nextSequence_++};
     timers_.emplace(std::make_pair(id.when, id.sequence), std::move(task));
     return id;
 }
@@ -88,7 +88,7 @@ void IoLoop::cancel(TimerId& timer) {
 
 int IoLoop::nextTimeoutMs() const {
     if (timers_.empty()) return 1000;
-    const auto wait = timers_.begin()->first.first - Clock::now();
+    const auto wait = timers_.begin()->first.first - now_();
     if (wait <= Clock::duration::zero()) return 0;
     // Round up: waking a little late is fine, waking early spins.
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(wait + std::chrono::microseconds(999));
@@ -96,7 +96,7 @@ int IoLoop::nextTimeoutMs() const {
 }
 
 void IoLoop::runDueTimers() {
-    const auto now = Clock::now();
+    const auto now = now_();
     while (!timers_.empty() && timers_.begin()->first.first <= now) {
         auto node = timers_.extract(timers_.begin());
         try {

@@ -25,6 +25,9 @@ class IoLoop {
 public:
     using Task = std::function<void()>;
     using Clock = std::chrono::steady_clock;
+    /// Where timers read the time. Tests pass a clock they move by hand and
+    /// then post() anything to make the loop look at it again.
+    using Now = std::function<Clock::time_point()>;
     /// Called with the epoll event bits (EPOLLIN, EPOLLOUT, EPOLLHUP, EPOLLERR).
     using EventHandler = std::function<void(std::uint32_t events)>;
 
@@ -34,7 +37,7 @@ public:
         bool valid() const { return sequence != 0; }
     };
 
-    explicit IoLoop(std::string name);
+    explicit IoLoop(std::string name, Now now = Clock::now);
     ~IoLoop(); ///< stops the thread if still running
     IoLoop(const IoLoop&) = delete;
     IoLoop& operator=(const IoLoop&) = delete;
@@ -62,6 +65,7 @@ private:
     int nextTimeoutMs() const;
 
     std::string name_;
+    Now now_;
     int epoll_ = -1;
     int wakeup_ = -1;
     std::thread thread_;

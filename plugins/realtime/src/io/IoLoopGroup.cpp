@@ -4,9 +4,9 @@
 
 namespace motel::realtime {
 
-IoLoopGroup::IoLoopGroup(std::size_t count) {
+IoLoopGroup::IoLoopGroup(std::size_t count, IoLoop::Now now) {
     for (std::size_t i = 0; i < std::max<std::size_t>(count, 1); ++i) {
-        loops_.push_back(std::make_unique<IoLoop>("realtime-io-" + std::to_string(i)));
+        loops_.push_back(std::make_unique<IoLoop>("realtime-io-" + std::to_string(i), now));
     }
 }
 

@@ -12,7 +12,8 @@ namespace motel::realtime {
 
 class IoLoopGroup {
 public:
-    explicit IoLoopGroup(std::size_t count);
+    /// `now` is the loops' clock (see IoLoop::Now).
+    explicit IoLoopGroup(std::size_t count, IoLoop::Now now = IoLoop::Clock::now);
     ~IoLoopGroup(); ///< stops every loop
 
     void start();

@@ -4,7 +4,7 @@ namespace motel::realtime {
 
 void MemoryRecoveryStore::record(const std::string& offset, const std::string& nsp, const std::string& room,
                                  SharedPacket packet) {
-    const auto now = Clock::now();
+    const auto now = now_();
     std::lock_guard<std::mutex> lock(mutex_);
     prune(now);
     const std::uint64_t sequence = nextSequence_++;
@@ -19,7 +19,7 @@ std::uint64_t MemoryRecoveryStore::sequenceOf(const std::string& offset, std::ui
 }
 
 void MemoryRecoveryStore::save(RecoverySession session) {
-    const auto now = Clock::now();
+    const auto now = now_();
     std::lock_guard<std::mutex> lock(mutex_);
     prune(now);
     // An offset no longer kept is older than every entry: all of them are missed.
@@ -29,7 +29,7 @@ void MemoryRecoveryStore::save(RecoverySession session) {
 }
 
 std::optional<RecoveredSession> MemoryRecoveryStore::restore(const RecoveryRequest& request) {
-    const auto now = Clock::now();
+    const auto now = now_();
     std::lock_guard<std::mutex> lock(mutex_);
     prune(now);
     const auto found = sessions_.find(request.pid);

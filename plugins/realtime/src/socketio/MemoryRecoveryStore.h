@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <unordered_map>
 
@@ -15,8 +16,11 @@ namespace motel::realtime {
 class MemoryRecoveryStore : public RecoveryStore {
 public:
     using Clock = std::chrono::steady_clock;
+    /// Where the store reads the time; tests pass a clock they move by hand.
+    using Now = std::function<Clock::time_point()>;
 
-    explicit MemoryRecoveryStore(std::chrono::milliseconds window) : window_(window) {}
+    explicit MemoryRecoveryStore(std::chrono::milliseconds window, Now now = Clock::now)
+        : window_(window), now_(std::move(now)) {}
 
     void record(const std::string& offset, const std::string& nsp, const std::string& room,
                 SharedPacket packet) override;
@@ -45,6 +49,7 @@ private:
     std::uint64_t sequenceOf(const std::string& offset, std::uint64_t fallback) const;
 
     const std::chrono::milliseconds window_;
+    const Now now_;
     mutable std::mutex mutex_;
     std::deque<Entry> entries_;
     std::unordered_map<std::string, std::uint64_t> sequenceByOffset_;

@@ -235,14 +235,20 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // every suite:created whose number is `<tag>-<k>`. Writes `readyFile` once all
 // are connected, then waits for `stopFile`, which holds how many events were
 // written (k = 0..n-1), and reports for every socket whether it got each one
-// exactly once and in order, and whether every reconnect recovered.
-scenarios.fleet = async ({ url, token, clients, tag, readyFile, stopFile, spreadAddresses, settleMs }) => {
+// exactly once and in order, and whether every reconnect recovered. With
+// `mixedTransports`, every other socket starts with long-polling and
+// upgrades (the browser default) instead of opening a WebSocket at once.
+scenarios.fleet = async ({ url, token, clients, tag, readyFile, stopFile, spreadAddresses, settleMs, mixedTransports }) => {
   const fs = require("fs");
   const states = [];
   const sockets = [];
   for (let i = 0; i < clients; i += 1) {
-    const extra = spreadAddresses ? { localAddress: `127.0.${1 + Math.floor(i / 250)}.${2 + (i % 250)}` } : {};
-    const socket = io(url, { auth: { token }, transports: ["websocket"], timeout: TIMEOUT, ...extra });
+    // One agent per socket, bound to its address: polling requests and the
+    // WebSocket of a session then come from the same address, as a phone's do.
+    const localAddress = `127.0.${1 + Math.floor(i / 250)}.${2 + (i % 250)}`;
+    const extra = spreadAddresses ? { agent: new (require("http").Agent)({ localAddress }), localAddress } : {};
+    const transports = mixedTransports && i % 2 === 1 ? ["polling", "websocket"] : ["websocket"];
+    const socket = io(url, { auth: { token }, transports, timeout: TIMEOUT, ...extra });
     const state = { received: [], connects: 0, recovered: 0, notRecovered: 0, reasons: {} };
     socket.on("connect", () => {
       state.connects += 1;
