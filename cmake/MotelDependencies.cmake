@@ -1,7 +1,10 @@
 # Finds the Debian bookworm packages the project builds on.
 
 # The host talks to SQLite and PostgreSQL through their C libraries
-# (host/src/db); Poco::Data is only used by the tests' PostgreSQL helper.
+# (host/src/db) and serves HTTP with its own epoll server (host/src/http):
+# shipped code needs Poco's Foundation, Util and JSON (the auth plugin also
+# JWT and Crypto). Poco::Net (test clients) and Poco::Data (the tests'
+# PostgreSQL helper) are for the tests only.
 find_package(PostgreSQL REQUIRED)
 find_package(SQLite3 REQUIRED)
 # Poco's CMake config for DataPostgreSQL links PostgreSQL::client, which
@@ -11,7 +14,10 @@ if(NOT TARGET PostgreSQL::client)
   target_link_libraries(PostgreSQL::client INTERFACE PostgreSQL::PostgreSQL)
 endif()
 
-find_package(Poco 1.11 REQUIRED COMPONENTS Foundation Net Util JSON JWT Crypto Data DataSQLite DataPostgreSQL)
+find_package(Poco 1.11 REQUIRED COMPONENTS Foundation Util JSON JWT Crypto)
+if(MOTEL_BUILD_TESTS)
+  find_package(Poco 1.11 REQUIRED COMPONENTS Net Data DataPostgreSQL)
+endif()
 find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)

@@ -14,3 +14,6 @@ foreach(group DASHBOARD SDK)
   string(REPLACE "%MOTEL_DEB_VERSION%" "${MOTEL_DEB_VERSION}" CPACK_DEBIAN_${group}_PACKAGE_DEPENDS
          "${CPACK_DEBIAN_${group}_PACKAGE_DEPENDS}")
 endforeach()
+# CPack warns for every plugin module that has no SONAME (they are modules,
+# not libraries: nothing links them, so they belong in no shlibs file).
+set(CMAKE_SUPPRESS_DEVELOPER_WARNINGS ON CACHE INTERNAL "")

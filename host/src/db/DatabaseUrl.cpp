@@ -61,6 +61,14 @@ std::string libpqValue(const std::string& value) {
     return quoted + "'";
 }
 
+/// A TCP port from the URL or its ?port= parameter.
+int portNumber(const std::string& url, const std::string& text) {
+    unsigned port = 0;
+    if (!Poco::NumberParser::tryParseUnsigned(text, port) || port == 0 || port > 65535)
+        fail(url, "port '" + text + "' is not a number between 1 and 65535");
+    return static_cast<int>(port);
+}
+
 bool hasSpace(const std::string& text) {
     return std::any_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c) != 0; });
 }
@@ -92,90 +100,89 @@ DatabaseUrl DatabaseUrl::parseSqlite(const std::string& rest, const std::string&
 DatabaseUrl DatabaseUrl::parsePostgres(const std::string& url, const std::string& rest) {
     DatabaseUrl parsed;
     parsed.dialect_ = sdk::Dialect::postgresql;
-
     const auto query = rest.find('?');
     const std::string main = rest.substr(0, query);
     // The last '@' ends the credentials, so an unencoded '@' in a password still works.
     const auto at = main.rfind('@');
-    const std::string credentials = at == std::string::npos ? "" : main.substr(0, at);
-    const std::string location = at == std::string::npos ? main : main.substr(at + 1);
-    if (!credentials.empty()) {
-        const auto colon = credentials.find(':');
-        parsed.user_ = decode(url, credentials.substr(0, colon), "user name");
-        if (colon != std::string::npos) parsed.password_ = decode(url, credentials.substr(colon + 1), "password");
-    }
+    if (at != std::string::npos) parsed.readCredentials(url, main.substr(0, at));
+    parsed.readLocation(url, at == std::string::npos ? main : main.substr(at + 1));
+    if (query != std::string::npos) parsed.readParameters(url, rest.substr(query + 1));
+    if (parsed.host_.empty()) fail(url, "expected a host (postgresql://user:password@host:port/database)");
+    parsed.refuseSpaces(url);
+    return parsed;
+}
 
+void DatabaseUrl::readCredentials(const std::string& url, const std::string& credentials) {
+    if (credentials.empty()) return;
+    const auto colon = credentials.find(':');
+    user_ = decode(url, credentials.substr(0, colon), "user name");
+    if (colon != std::string::npos) password_ = decode(url, credentials.substr(colon + 1), "password");
+}
+
+void DatabaseUrl::readLocation(const std::string& url, const std::string& location) {
     const auto slash = location.find('/');
-    std::string hostPort = location.substr(0, slash);
     if (slash == std::string::npos || slash + 1 == location.size())
         fail(url, "expected a database name after the host (postgresql://user:password@host:port/database)");
-    parsed.database_ = decode(url, location.substr(slash + 1), "database name");
-    if (parsed.database_.find('/') != std::string::npos) fail(url, "the database name may not contain '/'");
+    database_ = decode(url, location.substr(slash + 1), "database name");
+    if (database_.find('/') != std::string::npos) fail(url, "the database name may not contain '/'");
 
+    const std::string hostPort = location.substr(0, slash);
     std::string portText;
     if (!hostPort.empty() && hostPort.front() == '[') { // [::1]:5432
         const auto close = hostPort.find(']');
         if (close == std::string::npos) fail(url, "unterminated '[' in the host");
-        parsed.host_ = hostPort.substr(1, close - 1);
+        host_ = hostPort.substr(1, close - 1);
         if (close + 1 < hostPort.size()) {
             if (hostPort[close + 1] != ':') fail(url, "expected ':port' after ']'");
             portText = hostPort.substr(close + 2);
         }
     } else {
         const auto colon = hostPort.rfind(':');
-        parsed.host_ = hostPort.substr(0, colon);
+        host_ = hostPort.substr(0, colon);
         if (colon != std::string::npos) portText = hostPort.substr(colon + 1);
     }
-    if (!portText.empty()) {
-        unsigned port = 0;
-        if (!Poco::NumberParser::tryParseUnsigned(portText, port) || port == 0 || port > 65535)
-            fail(url, "port '" + portText + "' is not a number between 1 and 65535");
-        parsed.port_ = static_cast<int>(port);
-    }
+    if (!portText.empty()) port_ = portNumber(url, portText);
+}
 
-    if (query != std::string::npos) {
-        const Poco::URI::QueryParameters parameters = [&] {
-            try {
-                return Poco::URI("x:?" + rest.substr(query + 1)).getQueryParameters();
-            } catch (const Poco::Exception&) {
-                fail(url, "bad query string");
-            }
-        }();
-        for (const auto& [key, value] : parameters) {
-            if (kPostgresParameters.count(key) == 0)
-                fail(url, "unknown parameter '" + key +
-                              "' (supported: sslmode, connect_timeout, application_name, sslrootcert, sslcert, sslkey, host, port)");
-            parsed.parameters_[key] = value;
+void DatabaseUrl::readParameters(const std::string& url, const std::string& queryText) {
+    const Poco::URI::QueryParameters parameters = [&] {
+        try {
+            return Poco::URI("x:?" + queryText).getQueryParameters();
+        } catch (const Poco::Exception&) {
+            fail(url, "bad query string");
         }
+    }();
+    for (const auto& [key, value] : parameters) {
+        if (kPostgresParameters.count(key) == 0)
+            fail(url, "unknown parameter '" + key +
+                          "' (supported: sslmode, connect_timeout, application_name, sslrootcert, sslcert, sslkey, host, port)");
+        parameters_[key] = value;
     }
-    if (auto mode = parsed.parameters_.find("sslmode"); mode != parsed.parameters_.end() && kSslModes.count(mode->second) == 0)
+    if (auto mode = parameters_.find("sslmode"); mode != parameters_.end() && kSslModes.count(mode->second) == 0)
         fail(url, "sslmode '" + mode->second + "' is not one of disable, allow, prefer, require, verify-ca, verify-full");
-    if (auto timeout = parsed.parameters_.find("connect_timeout"); timeout != parsed.parameters_.end()) {
+    if (auto timeout = parameters_.find("connect_timeout"); timeout != parameters_.end()) {
         unsigned seconds = 0;
         if (!Poco::NumberParser::tryParseUnsigned(timeout->second, seconds))
             fail(url, "connect_timeout '" + timeout->second + "' is not a whole number of seconds");
     }
-    if (auto socketDir = parsed.parameters_.find("host"); socketDir != parsed.parameters_.end()) {
-        if (!parsed.host_.empty()) fail(url, "give the host either in the URL or as ?host=, not both");
-        parsed.host_ = socketDir->second;
-        parsed.parameters_.erase(socketDir);
+    // host and port as parameters (a socket folder) become the fields themselves.
+    if (auto socketDir = parameters_.find("host"); socketDir != parameters_.end()) {
+        if (!host_.empty()) fail(url, "give the host either in the URL or as ?host=, not both");
+        host_ = socketDir->second;
+        parameters_.erase(socketDir);
     }
-    if (auto port = parsed.parameters_.find("port"); port != parsed.parameters_.end()) {
-        unsigned number = 0;
-        if (!Poco::NumberParser::tryParseUnsigned(port->second, number) || number == 0 || number > 65535)
-            fail(url, "port '" + port->second + "' is not a number between 1 and 65535");
-        parsed.port_ = static_cast<int>(number);
-        parsed.parameters_.erase(port);
+    if (auto port = parameters_.find("port"); port != parameters_.end()) {
+        port_ = portNumber(url, port->second);
+        parameters_.erase(port);
     }
-    if (parsed.host_.empty()) fail(url, "expected a host (postgresql://user:password@host:port/database)");
+}
 
+void DatabaseUrl::refuseSpaces(const std::string& url) const {
     // Poco's PostgreSQL connector splits its connection string on spaces.
-    const bool spaced = hasSpace(parsed.user_) || hasSpace(parsed.password_) || hasSpace(parsed.database_) ||
-                        hasSpace(parsed.host_) ||
-                        std::any_of(parsed.parameters_.begin(), parsed.parameters_.end(),
+    const bool spaced = hasSpace(user_) || hasSpace(password_) || hasSpace(database_) || hasSpace(host_) ||
+                        std::any_of(parameters_.begin(), parameters_.end(),
                                     [](const auto& entry) { return hasSpace(entry.second); });
     if (spaced) fail(url, "user, password, database and parameters may not contain spaces (Poco's PostgreSQL connector cannot pass them)");
-    return parsed;
 }
 
 std::string DatabaseUrl::connector() const { return dialect_ == sdk::Dialect::sqlite ? "sqlite" : "postgresql"; }

@@ -62,6 +62,11 @@ private:
 
     static DatabaseUrl parseSqlite(const std::string& rest, const std::string& baseDir);
     static DatabaseUrl parsePostgres(const std::string& url, const std::string& rest);
+    // The steps of parsePostgres(); each fails with sdk::ConfigError naming `url`.
+    void readCredentials(const std::string& url, const std::string& credentials); ///< user[:password]
+    void readLocation(const std::string& url, const std::string& location);       ///< host[:port]/database
+    void readParameters(const std::string& url, const std::string& queryText);    ///< after '?'
+    void refuseSpaces(const std::string& url) const;
     std::string format(bool withPassword) const;
 };
 

@@ -33,7 +33,8 @@ HttpConnection::HttpConnection(IoThread& io, FileDescriptor socket, std::string 
       _socket(std::move(socket)),
       _fd(_socket.get()),
       _peerAddress(std::move(peerAddress)),
-      _parser(io.parserLimits()) {}
+      _parser(io.parserLimits()),
+      _deadline(io.loop()) {}
 
 void HttpConnection::open() {
     auto self = shared_from_this();
@@ -42,6 +43,10 @@ void HttpConnection::open() {
     handlers.onWritable = [self] { self->onWritable(); };
     // Edge triggered, both directions, registered once: no epoll_ctl per request.
     _io.loop().add(_fd, Interest::readWrite, std::move(handlers), true);
+    std::weak_ptr<HttpConnection> weak = self;
+    _deadline.onTimer([weak] {
+        if (auto connection = weak.lock()) connection->onTimer();
+    });
     setDeadline(_io.loop().now() + _io.options().headerTimeout);
 }
 
@@ -65,7 +70,7 @@ void HttpConnection::beginShutdown() {
         // answered with `Connection: close` (_shuttingDown), a silent
         // connection closes when the window ends (onTimer).
         if (!_parser.started())
-            setDeadline(std::min(_deadline, _io.loop().now() + shutdownDrainWindow));
+            setDeadline(std::min(_deadline.at(), _io.loop().now() + shutdownDrainWindow));
         break;
     case State::parked: // closing the reply lets its owner release it
     case State::lingering:
@@ -82,28 +87,20 @@ void HttpConnection::beginShutdown() {
 void HttpConnection::close() {
     if (_state == State::closed) return;
     _state = State::closed;
-    if (_timerArmed) _io.loop().cancel(_timer);
-    _timerArmed = false;
+    _deadline.cancel();
     _io.loop().remove(_fd);
     _socket.reset();
-    _later.reset();
-    _earlyAnswer.reset();
-    std::shared_ptr<DeferredHttpReply> reply;
-    {
-        std::lock_guard<std::mutex> lock(_replyMutex);
-        _acceptsAnswers = false;
-        reply = _reply.lock();
-    }
-    if (reply) reply->close(); // runs its owner's onClose callbacks, here on the loop thread
+    _pending.forget();
+    if (auto reply = _pending.stopAccepting()) reply->close(); // runs its owner's onClose callbacks, here on the loop thread
     _io.connectionClosed(*this, _fd, false);
 }
 
 void HttpConnection::answerDeferred(sdk::Response answer) {
-    std::lock_guard<std::mutex> lock(_replyMutex);
-    // Checked under the lock close() takes: an open connection means a live loop.
-    if (!_acceptsAnswers) return;
-    _io.loop().post([self = shared_from_this(), answer = std::move(answer)]() mutable {
-        self->onDeferredAnswer(std::move(answer));
+    // Posted under the lock close() takes: an open connection means a live loop.
+    _pending.ifAccepting([&] {
+        _io.loop().post([self = shared_from_this(), answer = std::move(answer)]() mutable {
+            self->onDeferredAnswer(std::move(answer));
+        });
     });
 }
 
@@ -263,17 +260,9 @@ HttpExchange::ReplyFactory HttpConnection::replyFactory() {
 std::shared_ptr<DeferredHttpReply> HttpConnection::makeDeferredReply() {
     // On the dispatching thread (a worker, or this loop when inline).
     std::weak_ptr<HttpConnection> weak = weak_from_this();
-    auto reply = std::make_shared<DeferredHttpReply>([weak](sdk::Response answer) {
+    return _pending.makeReply([weak](sdk::Response answer) {
         if (auto connection = weak.lock()) connection->answerDeferred(std::move(answer));
     });
-    bool open;
-    {
-        std::lock_guard<std::mutex> lock(_replyMutex);
-        open = _acceptsAnswers;
-        if (open) _reply = reply;
-    }
-    if (!open) reply->close(); // closed while the handler ran (server stopped)
-    return reply;
 }
 
 void HttpConnection::deliver(RequestExecutor::Outcome outcome, bool ranInline) {
@@ -286,7 +275,7 @@ void HttpConnection::deliver(RequestExecutor::Outcome outcome, bool ranInline) {
         park(std::move(*outcome.deferred));
         return;
     }
-    _earlyAnswer.reset(); // defensive: only a deferred request has an answer to come
+    _pending.takeEarly(); // defensive: only a deferred request has an answer to come
     _takeover = std::move(outcome.takeover);
     AfterWrite after = AfterWrite::close;
     if (_takeover)
@@ -297,12 +286,10 @@ void HttpConnection::deliver(RequestExecutor::Outcome outcome, bool ranInline) {
 }
 
 void HttpConnection::park(RequestExecutor::LaterAnswer later) {
-    _later = std::move(later);
+    _pending.park(std::move(later));
     _state = State::parked;
-    if (_earlyAnswer) {
-        sdk::Response answer = std::move(*_earlyAnswer);
-        _earlyAnswer.reset();
-        writeDeferredAnswer(std::move(answer));
+    if (auto early = _pending.takeEarly()) {
+        writeDeferredAnswer(std::move(*early));
     } else if (_shuttingDown) {
         close(); // as beginShutdown() does with parked connections
     } else {
@@ -312,7 +299,7 @@ void HttpConnection::park(RequestExecutor::LaterAnswer later) {
 
 void HttpConnection::onDeferredAnswer(sdk::Response answer) {
     if (_state == State::dispatching) { // the handler's outcome is still on its way
-        _earlyAnswer = std::move(answer);
+        _pending.keepEarly(std::move(answer));
         return;
     }
     if (_state != State::parked) return; // closed meanwhile
@@ -321,8 +308,7 @@ void HttpConnection::onDeferredAnswer(sdk::Response answer) {
 
 void HttpConnection::writeDeferredAnswer(sdk::Response answer) {
     const bool closing = _shuttingDown || _io.stopping();
-    RequestExecutor::Outcome outcome = _io.executor().answerLater(*_later, std::move(answer), closing);
-    _later.reset();
+    RequestExecutor::Outcome outcome = _io.executor().answerLater(_pending.takeLater(), std::move(answer), closing);
     respond(std::move(outcome.bytes), outcome.keepAlive && !_shuttingDown ? AfterWrite::keepAlive : AfterWrite::close);
 }
 
@@ -418,13 +404,9 @@ void HttpConnection::handOver() {
     ConnectionTakeover::Handler handler = std::move(_takeover);
     std::string alreadyRead = _buffered.substr(std::min(_bufferedOffset, _buffered.size()));
     _state = State::closed;
-    if (_timerArmed) _io.loop().cancel(_timer);
-    _timerArmed = false;
+    _deadline.cancel();
     _io.loop().remove(_fd);
-    {
-        std::lock_guard<std::mutex> lock(_replyMutex);
-        _acceptsAnswers = false;
-    }
+    _pending.stopAccepting(); // the handler owns the socket now; a deferred reply of this request is moot
     const int fd = _socket.release();
     _io.connectionClosed(*this, fd, true);
     try {
@@ -434,27 +416,10 @@ void HttpConnection::handOver() {
     }
 }
 
-void HttpConnection::setDeadline(Clock::time_point deadline) {
-    _deadline = deadline;
-    if (deadline == Clock::time_point::max()) return; // an armed timer finds nothing to do
-    // Deadlines mostly move later (every request); the armed timer then fires
-    // early once and re-arms, instead of a cancel + insert per request.
-    if (_timerArmed && _timer.when <= deadline) return;
-    if (_timerArmed) _io.loop().cancel(_timer);
-    std::weak_ptr<HttpConnection> weak = weak_from_this();
-    _timer = _io.loop().runAt(deadline, [weak] {
-        if (auto self = weak.lock()) self->onTimer();
-    });
-    _timerArmed = true;
-}
+void HttpConnection::setDeadline(Clock::time_point deadline) { _deadline.set(deadline); }
 
 void HttpConnection::onTimer() {
-    _timerArmed = false;
-    if (_state == State::closed || _deadline == Clock::time_point::max()) return;
-    if (Clock::now() < _deadline) {
-        setDeadline(_deadline);
-        return;
-    }
+    if (!_deadline.reached()) return;
     switch (_state) {
     case State::reading:
         if (!_parser.started()) { // silent or idle: just close

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "http/ConnectionDeadline.h"
 #include "http/ConnectionTakeover.h"
 #include "http/DeferredHttpReply.h"
 #include "http/EventLoop.h"
 #include "http/FileDescriptor.h"
 #include "http/HttpParser.h"
+#include "http/PendingAnswer.h"
 #include "http/RequestExecutor.h"
 
 #include <motel/sdk/Errors.h>
@@ -12,7 +14,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 
@@ -37,6 +38,8 @@ class IoThread;
 /// waiting behind it — until the DeferredHttpReply's answer is posted to
 /// this loop (answerDeferred). While parked it only watches for the client
 /// hanging up; closing (client gone, server stopping) closes the reply.
+/// The reply and the parked answer live in a PendingAnswer, the phase
+/// deadlines in a ConnectionDeadline.
 ///
 /// Lives on the loop thread; owned by shared_ptr (the loop's watch and any
 /// request in flight), so it outlives every callback that touches it. Only
@@ -116,15 +119,8 @@ private:
     bool _driving = false;              ///< drive() is on the stack: don't re-enter it
     std::optional<ParsedRequest> _inlineRequest; ///< to be dispatched on this thread by drive()
     std::uint64_t _requestType = 0;     ///< InlineDispatchPolicy type of the request in flight
-    std::optional<RequestExecutor::LaterAnswer> _later; ///< while parked: how to write the answer
-    std::optional<sdk::Response> _earlyAnswer; ///< answered before the handler's outcome arrived
-    // Shared with other threads (the reply factory on a worker, answerDeferred):
-    std::mutex _replyMutex;
-    bool _acceptsAnswers = true; ///< false once closed or handed over: the loop may be gone
-    std::weak_ptr<DeferredHttpReply> _reply; ///< the deferred reply of the request in flight
-    Clock::time_point _deadline = Clock::time_point::max();
-    EventLoop::TimerId _timer;
-    bool _timerArmed = false;
+    PendingAnswer _pending; ///< the deferred reply (shared with other threads) and the parked answer
+    ConnectionDeadline _deadline;
 };
 
 } // namespace motel::host

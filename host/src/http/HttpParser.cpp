@@ -112,91 +112,102 @@ HttpParser::Progress HttpParser::fail(int status, std::string message, std::size
 HttpParser::Progress HttpParser::feed(const char* data, std::size_t size) {
     std::size_t pos = 0;
     for (;;) {
-        switch (_state) {
-        case State::complete:
-            return {Event::messageComplete, pos};
-        case State::failed:
-            return {Event::error, pos};
-        case State::body:
-        case State::chunkData: {
-            const std::size_t n = std::min(_remaining, size - pos);
-            _request.body.append(data + pos, n);
-            pos += n;
-            _remaining -= n;
-            if (_remaining > 0) return {Event::needMore, pos};
-            if (_state == State::body) {
-                _state = State::complete;
-                return {Event::messageComplete, pos};
-            }
-            _state = State::chunkDataEnd;
+        if (_state == State::complete) return {Event::messageComplete, pos};
+        if (_state == State::failed) return {Event::error, pos};
+        if (_state == State::body || _state == State::chunkData) {
+            if (const auto stop = readBodyBytes(data, size, pos)) return *stop;
             continue;
         }
-        default:
-            break; // the line-oriented states below
-        }
         if (pos == size) return {Event::needMore, pos};
-
-        const char* start = data + pos;
-        const std::size_t available = size - pos;
-        const char* newline = static_cast<const char*>(std::memchr(start, '\n', available));
-        const std::size_t take = newline ? static_cast<std::size_t>(newline - start) + 1 : available;
-        const bool inHead = _state == State::requestLine || _state == State::headerLine || _state == State::trailer;
-        if (inHead) {
-            if (_headBytes + take > _limits.maxHeaderBytes)
-                return fail(431, "Request header fields too large", pos);
-            _headBytes += take;
-        } else if (_line.size() + take > _limits.maxChunkLineBytes) {
-            return fail(400, "Malformed chunked body", pos);
-        }
-        if (!newline) {
-            _line.append(start, take);
-            return {Event::needMore, size};
-        }
         std::string_view line;
-        if (_line.empty()) {
-            line = std::string_view(start, take - 1);
-        } else {
-            _line.append(start, take - 1);
-            line = _line;
-        }
-        pos += take;
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.find('\r') != std::string_view::npos) return fail(400, "Malformed request: bare CR", pos);
-
-        switch (_state) {
-        case State::requestLine:
-            if (!line.empty()) { // empty lines before a request are ignored (RFC 9112 2.2)
-                if (!parseRequestLine(line)) return {Event::error, pos};
-                _state = State::headerLine;
-            }
-            break;
-        case State::headerLine:
-            if (line.empty()) {
-                _line.clear();
-                const Event event = finishHead();
-                return {event, pos};
-            }
-            if (!parseHeaderLine(line)) return {Event::error, pos};
-            break;
-        case State::chunkSize:
-            if (!parseChunkSize(line)) return {Event::error, pos};
-            break;
-        case State::chunkDataEnd:
-            if (!line.empty()) return fail(400, "Malformed chunked body", pos);
-            _state = State::chunkSize;
-            break;
-        case State::trailer:
-            if (line.empty()) { // trailer fields are read and ignored
-                _line.clear();
-                _state = State::complete;
-                return {Event::messageComplete, pos};
-            }
-            break;
-        default:
-            break;
-        }
+        if (const auto stop = readLine(data, size, pos, line)) return *stop;
+        if (const auto stop = handleLine(line, pos)) return *stop;
         _line.clear();
     }
+}
+
+std::optional<HttpParser::Progress> HttpParser::readBodyBytes(const char* data, std::size_t size, std::size_t& pos) {
+    const std::size_t n = std::min(_remaining, size - pos);
+    _request.body.append(data + pos, n);
+    pos += n;
+    _remaining -= n;
+    if (_remaining > 0) return Progress{Event::needMore, pos};
+    if (_state == State::body) {
+        _state = State::complete;
+        return Progress{Event::messageComplete, pos};
+    }
+    _state = State::chunkDataEnd;
+    return std::nullopt;
+}
+
+std::optional<HttpParser::Progress> HttpParser::readLine(const char* data, std::size_t size, std::size_t& pos,
+                                                         std::string_view& line) {
+    const char* start = data + pos;
+    const std::size_t available = size - pos;
+    const char* newline = static_cast<const char*>(std::memchr(start, '\n', available));
+    const std::size_t take = newline ? static_cast<std::size_t>(newline - start) + 1 : available;
+    if (const auto over = chargeLineBytes(take, pos)) return over;
+    if (!newline) { // a line split across reads waits in _line
+        _line.append(start, take);
+        return Progress{Event::needMore, size};
+    }
+    if (_line.empty()) {
+        line = std::string_view(start, take - 1);
+    } else {
+        _line.append(start, take - 1);
+        line = _line;
+    }
+    pos += take;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find('\r') != std::string_view::npos) return fail(400, "Malformed request: bare CR", pos);
+    return std::nullopt;
+}
+
+std::optional<HttpParser::Progress> HttpParser::chargeLineBytes(std::size_t take, std::size_t pos) {
+    const bool inHead = _state == State::requestLine || _state == State::headerLine || _state == State::trailer;
+    if (inHead) {
+        if (_headBytes + take > _limits.maxHeaderBytes) return fail(431, "Request header fields too large", pos);
+        _headBytes += take;
+    } else if (_line.size() + take > _limits.maxChunkLineBytes) {
+        return fail(400, "Malformed chunked body", pos);
+    }
+    return std::nullopt;
+}
+
+std::optional<HttpParser::Progress> HttpParser::handleLine(std::string_view line, std::size_t pos) {
+    switch (_state) {
+    case State::requestLine:
+        if (!line.empty()) { // empty lines before a request are ignored (RFC 9112 2.2)
+            if (!parseRequestLine(line)) return Progress{Event::error, pos};
+            _state = State::headerLine;
+        }
+        break;
+    case State::headerLine:
+        if (line.empty()) {
+            _line.clear();
+            const Event event = finishHead();
+            return Progress{event, pos};
+        }
+        if (!parseHeaderLine(line)) return Progress{Event::error, pos};
+        break;
+    case State::chunkSize:
+        if (!parseChunkSize(line)) return Progress{Event::error, pos};
+        break;
+    case State::chunkDataEnd:
+        if (!line.empty()) return fail(400, "Malformed chunked body", pos);
+        _state = State::chunkSize;
+        break;
+    case State::trailer:
+        if (line.empty()) { // trailer fields are read and ignored
+            _line.clear();
+            _state = State::complete;
+            return Progress{Event::messageComplete, pos};
+        }
+        break;
+    default:
+        break;
+    }
+    return std::nullopt;
 }
 
 bool HttpParser::reject(int status, std::string message) {

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -76,6 +77,15 @@ private:
 
     Progress fail(int status, std::string message, std::size_t consumed);
     bool reject(int status, std::string message); ///< fail() for the line parsers
+    // The steps of feed(): each returns what feed() returns when it must stop.
+    /// Body or chunk bytes from `data` at `pos` (advanced).
+    std::optional<Progress> readBodyBytes(const char* data, std::size_t size, std::size_t& pos);
+    /// The next complete line (without CR LF) into `line`, `pos` advanced past it.
+    std::optional<Progress> readLine(const char* data, std::size_t size, std::size_t& pos, std::string_view& line);
+    /// Counts `take` more bytes of a line against the head or chunk-line limit.
+    std::optional<Progress> chargeLineBytes(std::size_t take, std::size_t pos);
+    /// Acts on one complete line in the current state.
+    std::optional<Progress> handleLine(std::string_view line, std::size_t pos);
     bool parseRequestLine(std::string_view line);
     bool parseHeaderLine(std::string_view line);
     Event finishHead();

@@ -40,6 +40,19 @@ bool isSafeRequestId(const std::string& id) {
     });
 }
 
+// A decoded path may hold any byte: control characters are shown escaped
+// (\x0A) in the text line, so a client cannot forge log lines.
+std::string printable(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7F) out += "\\x" + Poco::NumberFormatter::formatHex(byte, 2);
+        else out += c;
+    }
+    return out;
+}
+
 // The request's facts as message fields (JSON logs show them as members);
 // never a header, a query string or a body, so no secret can get in.
 void addRequestFields(Poco::Message& message, const sdk::Request& request, const std::string& routeLabel) {

@@ -1,21 +1,9 @@
 #include "services/ExceptionText.h"
 
-#include <Poco/Exception.h>
-
-#include <exception>
+#include <motel/sdk/ExceptionText.h>
 
 namespace motel::host {
 
-std::string describeCurrentException() {
-    try {
-        throw;
-    } catch (const Poco::Exception& error) {
-        return error.displayText();
-    } catch (const std::exception& error) {
-        return error.what();
-    } catch (...) {
-        return "unknown exception";
-    }
-}
+std::string describeCurrentException() { return sdk::describeCurrentException(); }
 
 } // namespace motel::host

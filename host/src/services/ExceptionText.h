@@ -9,6 +9,7 @@ namespace motel::host {
 /// handled — Poco's displayText(), std::exception's what(), or
 /// "unknown exception". The services use it wherever they run plugin code
 /// (subscribers, health checks, scrape hooks, jobs) and must keep going.
+/// The same as sdk::describeCurrentException(), which plugins use.
 std::string describeCurrentException();
 
 } // namespace motel::host

@@ -23,6 +23,8 @@ namespace motel::host {
 
 namespace {
 
+// One thin adapter per SDK instrument type; they look alike because the
+// interfaces do, not because logic repeats.
 class CounterInstrument : public sdk::Counter {
 public:
     explicit CounterInstrument(prometheus::Counter& counter) : _counter(counter) {}

@@ -2,6 +2,8 @@
 
 #include "AuditRepository.h"
 
+#include <motel/sdk/ExceptionText.h>
+
 namespace motel::auth {
 
 AuditWriter::AuditWriter(sdk::Database& database, Poco::Logger& logger, std::size_t capacity)
@@ -72,21 +74,19 @@ void AuditWriter::write(const std::vector<AuditEntry>& batch) {
             for (const auto& entry : batch) audit.insert(entry);
         });
         return;
-    } catch (const std::exception& error) {
+    } catch (...) {
         if (batch.size() == 1) {
-            logger_.error("audit entry %s could not be stored: %s", batch.front().action, std::string(error.what()));
+            logger_.error("audit entry %s could not be stored: %s", batch.front().action,
+                          sdk::describeCurrentException());
             return;
         }
-    } catch (...) {
     }
     // The batch failed as a whole: store what can be stored, one by one.
     for (const auto& entry : batch) {
         try {
             database_.withSession([&](sdk::SqlSession& session) { AuditRepository(session).insert(entry); });
-        } catch (const std::exception& error) {
-            logger_.error("audit entry %s could not be stored: %s", entry.action, std::string(error.what()));
         } catch (...) {
-            logger_.error("audit entry %s could not be stored", entry.action);
+            logger_.error("audit entry %s could not be stored: %s", entry.action, sdk::describeCurrentException());
         }
     }
 }

@@ -1,6 +1,6 @@
 #pragma once
 /// The `health` plugin: `/health`, `/health/live` and `/health/ready` for
-/// operators, Kubernetes/Docker probes and monitoring (contract: API.md,
+/// operators, Kubernetes/Docker probes and monitoring (contract: docs/openapi.yaml,
 /// Health). Depends on no other plugin, so `plugins.load=health` alone
 /// serves its probes.
 ///

@@ -94,6 +94,7 @@ class JsonLogsIntegrationTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testPerLoggerLevel);
     CPPUNIT_TEST(testBadFormatStopsTheHost);
     CPPUNIT_TEST(testReloadReopensTheFileAndRereadsLevels);
+    CPPUNIT_TEST(testTextLinesCannotBeForged);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -200,6 +201,15 @@ public:
         CPPUNIT_ASSERT_MESSAGE("the level re-read on reload applies", current.find("/third/request") == std::string::npos);
         parseLines(current);
         placeholder.remove(true);
+    }
+
+    void testTextLinesCannotBeForged() {
+        HostProcess host(hostWith({"health"}));
+        host.request("GET", "/probe%0A2026-01-01T00:00:00.000Z%20Information%20motel.host:%20forged");
+        CPPUNIT_ASSERT_MESSAGE(host.logText(), host.waitForLog("/probe\\x0A2026"));
+        std::istringstream lines(host.logText());
+        for (std::string line; std::getline(lines, line);)
+            CPPUNIT_ASSERT_MESSAGE(line, line.rfind("2026-01-01T00:00:00.000Z", 0) != 0);
     }
 };
 

@@ -1,7 +1,8 @@
 // A rolling restart loses nothing (issue 15): scripts/cluster runs three
 // hosts behind nginx on the fixture PostgreSQL and Redis; 200 official
 // socket.io-client sockets (each from its own loopback address, so nginx's
-// hash by client address spreads them over the hosts) listen while REST
+// hash by client address spreads them over the hosts; half of them start
+// with long-polling and upgrade, as browsers do) listen while REST
 // load runs through nginx — a writer creating suites one after the other
 // (each one a `suite:created` to every socket) and readers listing them —
 // and scripts/rolling-restart restarts every host in turn. Then: no REST
@@ -165,7 +166,7 @@ public:
                                                  R"(","token":")" + token + R"(","clients":)" +
                                                  std::to_string(kSockets) + R"(,"tag":")" + tag +
                                                  R"(","readyFile":")" + readyFile + R"(","stopFile":")" + stopFile +
-                                                 R"(","spreadAddresses":true,"scenarioTimeoutMs":600000})");
+                                                 R"(","spreadAddresses":true,"mixedTransports":true,"scenarioTimeoutMs":600000})");
         });
         struct JoinAtEnd {
             std::thread& thread;

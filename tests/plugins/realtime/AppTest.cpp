@@ -1,11 +1,15 @@
 // The plugin's application pieces that need no sockets: which domain events
 // go where, the recovery store, the health figures and the configuration.
 #include "application/EventFanout.h"
+#include "application/MotelApplication.h"
 #include "application/RealtimeConfig.h"
 #include "application/RealtimeStats.h"
 #include "socketio/MemoryRecoveryStore.h"
 #include "socketio/StreamOffset.h"
 
+#include "support/RecordingChannel.h"
+
+#include <Poco/Exception.h>
 #include <Poco/JSON/Object.h>
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -25,9 +29,29 @@ class AppTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(healthWarnsOnManyDisconnects);
     CPPUNIT_TEST(configDefaultsAndComplianceMode);
     CPPUNIT_TEST(configRejectsBadValues);
+    CPPUNIT_TEST(aFailingAuthenticatorRefusesAndIsLoggedInFull);
     CPPUNIT_TEST_SUITE_END();
 
 public:
+    void aFailingAuthenticatorRefusesAndIsLoggedInFull() {
+        // What another plugin's authenticator throws must not reach the loop,
+        // and the log must say what it was (Poco's what() is only "Not found").
+        class Failing : public sdk::Authenticator {
+        public:
+            std::optional<sdk::Principal> authenticate(const std::string&) override {
+                throw Poco::NotFoundException("user table missing");
+            }
+        };
+        auto failing = std::make_shared<Failing>();
+        MotelApplication application([failing] { return failing; });
+        Poco::JSON::Object::Ptr auth = new Poco::JSON::Object;
+        auth->set("token", "any");
+        motel::test::CapturedLog log("motel.realtime");
+        const ConnectDecision decision = application.authorize("/", auth);
+        CPPUNIT_ASSERT(!decision.accepted);
+        CPPUNIT_ASSERT(log.channel->contains("Not found: user table missing"));
+    }
+
     void domainTopicsBecomeSocketEvents() {
         CPPUNIT_ASSERT_EQUAL(std::string("suite:created"), EventFanout::socketEventFor("suite.created"));
         CPPUNIT_ASSERT_EQUAL(std::string("task:deleted"), EventFanout::socketEventFor("task.deleted"));

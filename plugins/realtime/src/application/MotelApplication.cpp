@@ -4,7 +4,10 @@
 #include "socketio/SocketIoSocket.h"
 #include "socketio/SocketPacket.h"
 
+#include <motel/sdk/ExceptionText.h>
+
 #include <Poco/JSON/Object.h>
+#include <Poco/Logger.h>
 
 namespace motel::realtime {
 
@@ -24,8 +27,10 @@ ConnectDecision MotelApplication::authorize(const std::string& nsp, const Poco::
     std::optional<sdk::Principal> principal;
     try {
         principal = authenticator->authenticate(object->get("token").convert<std::string>());
-    } catch (const std::exception&) {
-        principal.reset(); // a failing authenticator refuses, never crashes the loop
+    } catch (...) { // a failing authenticator refuses, never crashes the loop
+        Poco::Logger::get("motel.realtime")
+            .error("Socket.IO authentication failed, refusing the connection: %s", sdk::describeCurrentException());
+        principal.reset();
     }
     if (!principal) return ConnectDecision::refuse(kUnauthorized);
     ConnectDecision decision;

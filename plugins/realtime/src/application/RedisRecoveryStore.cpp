@@ -16,14 +16,6 @@ namespace {
 /// Restoring blocks a socket loop: Redis must answer fast or not at all.
 const std::chrono::milliseconds kRedisTimeout(500);
 
-/// Returns the saved value and deletes it when it starts with the owner tag;
-/// false (and keeps it) when it belongs to someone else; nil when absent.
-const char* const kTakeIfOwner = R"(local value = redis.call('GET', KEYS[1])
-if not value then return nil end
-if string.sub(value, 1, string.len(ARGV[1])) ~= ARGV[1] then return false end
-redis.call('DEL', KEYS[1])
-return value)";
-
 std::string stringOf(const Poco::JSON::Object::Ptr& object, const std::string& name) {
     return object && object->has(name) && object->get(name).isString() ? object->getValue<std::string>(name) : "";
 }
@@ -82,11 +74,13 @@ std::optional<RecoveredSession> RedisRecoveryStore::restore(const RecoveryReques
     std::lock_guard<std::mutex> lock(mutex_);
     if (!reachable()) return noteFailure("restoring"), std::nullopt;
     const std::string tag = ownerTag(request.userId, request.nsp);
-    const auto reply = link_.command({"EVAL", kTakeIfOwner, "1", sessionKey(request.pid), tag});
+    const auto reply = link_.command({"GET", sessionKey(request.pid)});
     if (!reply || reply->type == REDIS_REPLY_ERROR) return noteFailure("restoring"), std::nullopt;
     failing_ = false;
-    if (reply->type != REDIS_REPLY_STRING) return std::nullopt; // unknown, expired or someone else's
-    const auto parsed = JsonText::parse(replyText(reply.get()).substr(tag.size()));
+    const std::string saved = replyText(reply.get());
+    // Unknown or expired; or someone else's, which is left as it is.
+    if (reply->type != REDIS_REPLY_STRING || saved.compare(0, tag.size(), tag) != 0) return std::nullopt;
+    const auto parsed = JsonText::parse(saved.substr(tag.size()));
     if (parsed.type() != typeid(Poco::JSON::Object::Ptr)) return std::nullopt;
     const auto& value = parsed.extract<Poco::JSON::Object::Ptr>();
     RecoveredSession recovered;

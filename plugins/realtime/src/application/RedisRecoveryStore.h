@@ -3,13 +3,17 @@
 /// the official Redis Streams adapter does it: the broadcasts are the entries
 /// of the relay's stream (offset = stream id, the same on every host), and a
 /// dropped socket is saved as one key `<stream>:session:<pid>` that expires
-/// after the window. restore() checks the owner and consumes the key in one
-/// step on the server (a script), so a session is restored at most once and
-/// only for its own user, then reads the entries after the client's offset
-/// (at most `maxMissed`: a client that missed more gets a fresh session and
-/// refetches). One connection, one caller at a time; short timeouts, and
-/// when Redis is away sessions are neither saved nor restored (the client
-/// gets a fresh session, as after the window).
+/// after the window. restore() checks the owner first (a stranger presenting
+/// the pid neither gets nor spends the session), then reads the entries after
+/// the client's offset (at most `maxMissed`: a client that missed more gets a
+/// fresh session and refetches). The key is not consumed but kept until its
+/// window ends: a client whose new connection is cut again at once (a
+/// long-polling session whose requests the proxy sent to two hosts while one
+/// restarted) recovers again from its own offset, so it still gets each event
+/// once; the session it left behind just times out. One connection, one
+/// caller at a time; short timeouts, and when Redis is away sessions are
+/// neither saved nor restored (the client gets a fresh session, as after the
+/// window).
 
 #include "application/RedisLink.h"
 #include "socketio/RecoveryStore.h"

@@ -1,5 +1,7 @@
 #include "application/StreamReader.h"
 
+#include <motel/sdk/ExceptionText.h>
+
 #include <algorithm>
 
 namespace motel::realtime {
@@ -102,8 +104,9 @@ void StreamReader::deliver(const StreamEntry& entry) {
     last = entry.message.sequence;
     try {
         onEntry_(entry);
-    } catch (const std::exception& error) {
-        logger_.error("realtime relay: could not deliver stream entry %s: %s", entry.id, std::string(error.what()));
+    } catch (...) {
+        logger_.error("realtime relay: could not deliver stream entry %s: %s", entry.id,
+                      sdk::describeCurrentException());
     }
 }
 

@@ -1,5 +1,7 @@
 #include "io/IoLoop.h"
 
+#include <motel/sdk/ExceptionText.h>
+
 #include <Poco/Logger.h>
 
 #include <cerrno>
@@ -101,8 +103,8 @@ void IoLoop::runDueTimers() {
         auto node = timers_.extract(timers_.begin());
         try {
             node.mapped()();
-        } catch (const std::exception& error) {
-            Poco::Logger::get("motel.realtime").error("timer failed on %s: %s", name_, std::string(error.what()));
+        } catch (...) {
+            Poco::Logger::get("motel.realtime").error("timer failed on %s: %s", name_, sdk::describeCurrentException());
         }
     }
 }
@@ -125,9 +127,9 @@ void IoLoop::run() {
             const auto handler = found->second; // keeps the handler alive if it unwatches itself
             try {
                 (*handler)(events[i].events);
-            } catch (const std::exception& error) {
+            } catch (...) {
                 Poco::Logger::get("motel.realtime")
-                    .error("I/O handler failed on %s: %s", name_, std::string(error.what()));
+                    .error("I/O handler failed on %s: %s", name_, sdk::describeCurrentException());
             }
         }
         {
@@ -137,8 +139,8 @@ void IoLoop::run() {
         for (auto& task : tasks) {
             try {
                 task();
-            } catch (const std::exception& error) {
-                Poco::Logger::get("motel.realtime").error("task failed on %s: %s", name_, std::string(error.what()));
+            } catch (...) {
+                Poco::Logger::get("motel.realtime").error("task failed on %s: %s", name_, sdk::describeCurrentException());
             }
         }
         tasks.clear();

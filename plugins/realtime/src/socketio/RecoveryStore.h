@@ -58,8 +58,9 @@ public:
     virtual void save(RecoverySession session) = 0;
     /// The session and the packets it missed, when the pid names a session of
     /// the same owner saved less than a window ago and the offset is still
-    /// known. Consumes the session on success only: a stranger presenting
-    /// someone else's pid gets nothing and burns nothing.
+    /// known. Only the owner's request can use up a session (the in-process
+    /// store consumes it; the Redis store keeps it until the window ends): a
+    /// stranger presenting someone else's pid gets nothing and burns nothing.
     virtual std::optional<RecoveredSession> restore(const RecoveryRequest& request) = 0;
 };
 
