@@ -64,25 +64,6 @@ void addRequestFields(Poco::Message& message, const sdk::Request& request, const
     if (request.principal) message.set(logfields::userId, std::to_string(request.principal->id));
 }
 
-// A decoded path may hold control characters (`%0A`): escaped, so a client
-// cannot forge a line of the text access log.
-std::string printable(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte >= 0x20 && byte != 0x7f) {
-            out.push_back(c);
-            continue;
-        }
-        static const char* const hex = "0123456789abcdef";
-        out += "\\x";
-        out.push_back(hex[byte >> 4]);
-        out.push_back(hex[byte & 0xf]);
-    }
-    return out;
-}
-
 std::string joined(const std::vector<std::string>& items) {
     std::string out;
     for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
