@@ -110,6 +110,9 @@ set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 
 set(CPACK_DEBIAN_MANAGER_PACKAGE_NAME motel-manager)
 set(CPACK_DEBIAN_MANAGER_PACKAGE_DEPENDS "adduser")
+# The common-password lists the auth plugin's password policy reads (it warns
+# at start when they are missing).
+set(CPACK_DEBIAN_MANAGER_PACKAGE_RECOMMENDS "john-data, cracklib-runtime")
 set(CPACK_DEBIAN_MANAGER_DESCRIPTION "housekeeping and maintenance board for motels (server)
 Motel Manager runs a motel's housekeeping and maintenance operations:
 suites, cleaning, inspection and maintenance tasks, staff and a live

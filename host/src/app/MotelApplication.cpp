@@ -152,8 +152,8 @@ int MotelApplication::main(const std::vector<std::string>& args) {
     try {
         config = loadConfig();
         logging_.configure(*config);
-    } catch (const std::exception& e) {
-        return fail(std::string("configuration error: ") + e.what(), EXIT_CONFIG);
+    } catch (const std::exception&) {
+        return fail("configuration error: " + describeCurrentException(), EXIT_CONFIG);
     }
 
     try {
@@ -172,8 +172,8 @@ int MotelApplication::main(const std::vector<std::string>& args) {
         return usageError(e.what());
     } catch (const std::invalid_argument& e) {
         return fail(e.what(), EXIT_USAGE);
-    } catch (const std::exception& e) {
-        return fail(e.what(), EXIT_SOFTWARE);
+    } catch (const std::exception&) {
+        return fail(describeCurrentException(), EXIT_SOFTWARE);
     }
 }
 
@@ -228,8 +228,8 @@ void MotelApplication::reload(Poco::Logger& log) {
         HostLogging::applyLevels(fresh);
         logging_.reopenFiles();
         log.information("reload: log files reopened, log levels re-read from %s", fresh.source());
-    } catch (const std::exception& e) {
-        log.error("reload failed, keeping the running settings: %s", std::string(e.what()));
+    } catch (const std::exception&) {
+        log.error("reload failed, keeping the running settings: %s", describeCurrentException());
     }
 }
 

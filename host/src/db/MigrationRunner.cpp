@@ -2,6 +2,7 @@
 
 #include "db/DatabaseErrors.h"
 #include "db/SqlScript.h"
+#include "services/ExceptionText.h"
 
 #include <motel/sdk/Time.h>
 
@@ -139,9 +140,9 @@ bool MigrationRunner::applyOne(const std::string& plugin, const sdk::Migration& 
         throw;
     } catch (const sdk::ServiceUnavailable&) {
         throw;
-    } catch (const std::exception& error) {
+    } catch (const std::exception&) {
         throw MigrationError("migration " + std::to_string(migration.version) + " (" + migration.name + ") of plugin '" +
-                             plugin + "' failed and was rolled back: " + error.what());
+                             plugin + "' failed and was rolled back: " + describeCurrentException());
     }
     return applied;
 }

@@ -1,4 +1,5 @@
 #include "db/PooledSession.h"
+#include "services/ExceptionText.h"
 
 #include <exception>
 
@@ -71,10 +72,8 @@ void PooledSession::runHooks(std::vector<std::function<void()>> hooks) noexcept 
     for (auto& hook : hooks) {
         try {
             hook();
-        } catch (const std::exception& error) {
-            logger_.error(std::string("after-commit hook failed (the transaction stays committed): ") + error.what());
         } catch (...) {
-            logger_.error("after-commit hook failed with an unknown exception (the transaction stays committed)");
+            logger_.error("after-commit hook failed (the transaction stays committed): " + describeCurrentException());
         }
     }
 }

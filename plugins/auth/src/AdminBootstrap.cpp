@@ -7,8 +7,8 @@
 
 namespace motel::auth {
 
-AdminBootstrap::AdminBootstrap(sdk::Database& database, const PasswordHasher& hasher)
-    : database_(database), hasher_(hasher) {}
+AdminBootstrap::AdminBootstrap(sdk::Database& database, const PasswordHasher& hasher, const PasswordPolicy* policy)
+    : database_(database), hasher_(hasher), policy_(policy) {}
 
 bool AdminBootstrap::hasUsers() {
     bool any = false;
@@ -21,10 +21,15 @@ std::optional<User> AdminBootstrap::run(const std::string& email, const std::str
     const std::string trimmed = UserInput::trimmedEmail(email);
     if (!UserInput::isEmail(trimmed))
         throw sdk::ConfigError("MOTEL_ADMIN_EMAIL=" + email + ": expected an email address");
+    // The usual restart: skip the slow hash, and the password rules, which
+    // may have grown stricter since that admin was made.
+    if (hasUsers()) return std::nullopt;
     if (UserInput::characterCount(password) < UserInput::kMinPasswordLength)
         throw sdk::ConfigError("MOTEL_ADMIN_PASSWORD is too short: expected at least " +
                                std::to_string(UserInput::kMinPasswordLength) + " characters");
-    if (hasUsers()) return std::nullopt; // the usual restart: skip the slow hash
+    if (policy_ && !policy_->problems("MOTEL_ADMIN_PASSWORD", password).empty())
+        throw sdk::ConfigError("MOTEL_ADMIN_PASSWORD is too common: choose one that is not on a list of frequently "
+                               "used passwords");
 
     return insertFirstAdmin(UserRecord{trimmed, name, "admin", true, hasher_.hash(password)});
 }

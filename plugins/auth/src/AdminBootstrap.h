@@ -10,6 +10,7 @@
 /// is the last line of defence.
 
 #include "PasswordHasher.h"
+#include "PasswordPolicy.h"
 #include "User.h"
 #include "UserRepository.h"
 
@@ -22,7 +23,8 @@ namespace motel::auth {
 
 class AdminBootstrap {
 public:
-    AdminBootstrap(sdk::Database& database, const PasswordHasher& hasher);
+    /// `policy` null: only the length rule applies.
+    AdminBootstrap(sdk::Database& database, const PasswordHasher& hasher, const PasswordPolicy* policy = nullptr);
 
     /// The admin this call created; nullopt when the table already had users
     /// or another host created the first admin. Throws sdk::ConfigError for an
@@ -38,6 +40,7 @@ public:
 private:
     sdk::Database& database_;
     const PasswordHasher& hasher_;
+    const PasswordPolicy* policy_;
 
     bool hasUsers();
 };

@@ -1,10 +1,14 @@
 #include "AuthConfig.h"
 
+#include "PasswordPolicy.h"
+
 #include <Poco/Environment.h>
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <stdexcept>
+#include <thread>
 
 namespace motel::auth {
 
@@ -97,10 +101,29 @@ PasswordStrength readStrength(const sdk::Settings& plugin) {
     throw sdk::ConfigError(plugin.prefix() + "passwordHashStrength=" + value + ": expected interactive or moderate");
 }
 
+/// Hashing slots and queue: by default max(2, cores) hashes at once and twice
+/// as many waiting, together at most half of `http.workers`, so the other
+/// half always serves the rest of the API.
+void readHashing(AuthConfig& config, const sdk::Settings& host, const sdk::Settings& plugin, unsigned cores) {
+    const std::int64_t workers = host.getInt("http.workers", 16, 1, 100000);
+    const std::int64_t budget = std::max<std::int64_t>(2, workers / 2);
+    const std::int64_t concurrency = std::min<std::int64_t>(std::max(2u, cores), std::max<std::int64_t>(1, budget / 3));
+    config.hashConcurrency = static_cast<int>(plugin.getInt("hashConcurrency", concurrency, 1, 1024));
+    config.hashQueue = static_cast<int>(
+        plugin.getInt("hashQueue", std::max<std::int64_t>(0, std::min<std::int64_t>(2 * config.hashConcurrency,
+                                                                                   budget - config.hashConcurrency)),
+                      0, 100000));
+    if (config.hashConcurrency + config.hashQueue >= workers)
+        config.warnings.push_back(plugin.prefix() + "hashConcurrency + hashQueue (" +
+                                  std::to_string(config.hashConcurrency + config.hashQueue) +
+                                  ") is not below http.workers (" + std::to_string(workers) +
+                                  "): a login flood can hold every request worker");
+}
+
 } // namespace
 
 AuthConfig AuthConfig::load(const sdk::Settings& host, const sdk::Settings& plugin, bool production,
-                            const Environment& env) {
+                            const Environment& env, unsigned cores) {
     AuthConfig config;
     config.jwtSecret = readSecret(config, host, production, env);
     config.previousJwtSecret = readPreviousSecret(config, host, production, env);
@@ -109,7 +132,16 @@ AuthConfig AuthConfig::load(const sdk::Settings& host, const sdk::Settings& plug
     config.loginWindow = plugin.getDuration("loginWindow", std::chrono::minutes(1));
     if (config.loginWindow < std::chrono::seconds(1))
         throw sdk::ConfigError(plugin.prefix() + "loginWindow must be at least 1s");
+    config.loginMaxFailuresPerAddress = plugin.getInt("loginMaxFailuresPerAddress", 20, 1, 1000000);
+    config.loginAddressWindow = plugin.getDuration("loginAddressWindow", std::chrono::minutes(1));
+    if (config.loginAddressWindow < std::chrono::seconds(1))
+        throw sdk::ConfigError(plugin.prefix() + "loginAddressWindow must be at least 1s");
     config.passwordStrength = readStrength(plugin);
+    readHashing(config, host, plugin, cores);
+    config.revocationPoll = plugin.getDuration("revocationPoll", config.revocationPoll);
+    if (config.revocationPoll < std::chrono::milliseconds(50) || config.revocationPoll > std::chrono::minutes(1))
+        throw sdk::ConfigError(plugin.prefix() + "revocationPoll=" + plugin.getString("revocationPoll") +
+                               ": expected a duration from 50ms to 1m, like 500ms");
     config.auditRetention = plugin.getDuration("auditRetention", config.auditRetention);
     if (config.auditRetention < std::chrono::hours(1))
         throw sdk::ConfigError(plugin.prefix() + "auditRetention=" + plugin.getString("auditRetention") +
@@ -118,13 +150,21 @@ AuthConfig AuthConfig::load(const sdk::Settings& host, const sdk::Settings& plug
     if (config.userCacheTtl > kMaximumUserCacheTtl)
         throw sdk::ConfigError(plugin.prefix() + "userCacheTtl=" + plugin.getString("userCacheTtl") +
                                ": expected a duration from 0 (no cache) to 5m, like 5s");
+    config.redisUrl = host.getString("redis.url");
+    config.revocationChannel = plugin.getString("revocationChannel", config.revocationChannel);
+    if (config.revocationChannel.empty())
+        throw sdk::ConfigError(plugin.prefix() + "revocationChannel must not be empty");
+    config.commonPasswordFiles = plugin.has("commonPasswordFiles") ? plugin.getList("commonPasswordFiles")
+                                                                    : PasswordPolicy::defaultListFiles();
     config.adminEmail = env("MOTEL_ADMIN_EMAIL");
     config.adminPassword = env("MOTEL_ADMIN_PASSWORD");
     return config;
 }
 
 AuthConfig AuthConfig::load(const sdk::Settings& host, const sdk::Settings& plugin, bool production) {
-    return load(host, plugin, production, [](const std::string& name) { return Poco::Environment::get(name, ""); });
+    return load(
+        host, plugin, production, [](const std::string& name) { return Poco::Environment::get(name, ""); },
+        std::thread::hardware_concurrency());
 }
 
 } // namespace motel::auth

@@ -36,6 +36,22 @@ struct AuthConfig {
     std::chrono::seconds tokenLifetime{86400};
     std::int64_t loginMaxAttempts = 5;
     std::chrono::milliseconds loginWindow{60000};
+    /// Password spraying: failed logins per client address across all emails.
+    std::int64_t loginMaxFailuresPerAddress = 20;
+    std::chrono::milliseconds loginAddressWindow{60000};
+    /// Password hashes computed at once, and waiting for a slot; beyond both a
+    /// login is refused at once (429), so hashing never holds every HTTP worker.
+    int hashConcurrency = 2;
+    int hashQueue = 4;
+    /// How often every host reads `auth_revocations` (the fallback when no
+    /// Redis signal arrives; the only path without Redis).
+    std::chrono::milliseconds revocationPoll{500};
+    /// `redis.url` (host-wide; empty: revocations travel by polling only).
+    std::string redisUrl;
+    /// The Redis channel of the revocation wake-up (`plugins.auth.revocationChannel`).
+    std::string revocationChannel = "motel:auth:revocations";
+    /// Lists of common passwords PasswordPolicy refuses (`plugins.auth.commonPasswordFiles`).
+    std::vector<std::string> commonPasswordFiles;
     PasswordStrength passwordStrength = PasswordStrength::interactive;
     /// How long `audit_log` rows are kept (`plugins.auth.auditRetention`, at least 1h).
     std::chrono::milliseconds auditRetention{90LL * 24 * 3600 * 1000};
@@ -54,7 +70,7 @@ struct AuthConfig {
     /// the `plugins.auth.*` keys. `JWT_SECRET` / `JWT_EXPIRES_IN` from `env`
     /// are used when the host settings lack the key. Throws sdk::ConfigError.
     static AuthConfig load(const sdk::Settings& host, const sdk::Settings& plugin, bool production,
-                           const Environment& env);
+                           const Environment& env, unsigned cores = 2);
     /// load() with the process environment (Poco::Environment).
     static AuthConfig load(const sdk::Settings& host, const sdk::Settings& plugin, bool production);
 };

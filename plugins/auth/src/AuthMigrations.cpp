@@ -46,6 +46,23 @@ std::vector<sdk::Migration> authMigrations() {
         // Bumped on a password change or a deactivation; a token whose `ver`
         // claim differs is refused, so those revoke every earlier token.
         {4, "add users.token_version", "ALTER TABLE users ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0"},
+        // Logouts and the user changes that end sessions, read by every host
+        // (RevocationFeed); times are integers so every dialect compares them alike.
+        {5, "create auth_revocations",
+         "CREATE TABLE auth_revocations ("
+         " id {{id}},"
+         " topic TEXT NOT NULL,"
+         " user_id {{bigint}} NOT NULL,"
+         " token_id TEXT NOT NULL DEFAULT '',"
+         " expires_at {{bigint}} NOT NULL,"
+         " created_ms {{bigint}} NOT NULL,"
+         " origin TEXT NOT NULL"
+         ");"
+         "CREATE INDEX auth_revocations_created_idx ON auth_revocations (created_ms);"
+         "CREATE INDEX auth_revocations_expires_idx ON auth_revocations (expires_at)"},
+        // A deleted user keeps its row (tasks, history and the audit log point
+        // at its id) but is gone for the API; its email_lower is freed.
+        {6, "add users.deleted_at", "ALTER TABLE users ADD COLUMN deleted_at TEXT"},
     };
 }
 

@@ -5,19 +5,16 @@
 #include "AuditRetention.h"
 #include "AuthMigrations.h"
 #include "DemoSeeder.h"
+#include "RevocationRepository.h"
 #include "UserCommand.h"
 
-#include <algorithm>
-#include <thread>
+#include <motel/sdk/RedisUrl.h>
 
 namespace motel::auth {
 
 namespace {
-
-int hashingSlots() {
-    return static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
-}
-
+const char* const kRevocationPurgeJob = "auth.revocation-purge";
+const char* const kRevocationPurgeSchedule = "41 * * * *"; // hourly
 } // namespace
 
 AuthPlugin::AuthPlugin() = default;
@@ -36,26 +33,64 @@ void AuthPlugin::start(sdk::PluginContext& context) {
         AuthConfig::load(context.host().settings(), context.config(), context.host().isProduction());
     for (const auto& warning : config.warnings) context.logger().warning(warning);
 
-    hasher_ = std::make_unique<PasswordHasher>(config.passwordStrength, hashingSlots());
+    hasher_ = std::make_unique<PasswordHasher>(config.passwordStrength, config.hashConcurrency, config.hashQueue);
+    std::vector<std::string> policyWarnings;
+    policy_ = std::make_unique<PasswordPolicy>(PasswordPolicy::fromFiles(config.commonPasswordFiles, policyWarnings));
+    for (const auto& warning : policyWarnings) context.logger().warning(warning);
     tokens_ = std::make_shared<const TokenService>(config.jwtSecret, config.tokenLifetime, config.previousJwtSecret);
     startAuditTrail(context, config.auditRetention);
-    limiter_ = std::make_unique<LoginRateLimiter>(context.cache(), config.loginMaxAttempts, config.loginWindow);
-    users_ = std::make_unique<UserService>(context.database(), context.events(), *hasher_, *audit_);
+    startRevocations(context, config);
+    limiter_ = std::make_unique<LoginRateLimiter>(context.cache(), config.loginMaxAttempts, config.loginWindow,
+                                                  config.loginMaxFailuresPerAddress, config.loginAddressWindow);
+    users_ = std::make_unique<UserService>(context.database(), context.events(), *hasher_, *audit_, policy_.get(),
+                                           revocations_.get());
     login_ = std::make_unique<LoginService>(context.database(), *hasher_, *tokens_, *limiter_, *audit_);
-    routes_ = std::make_unique<AuthRoutes>(*login_, *users_, *tokens_);
+    routes_ = std::make_unique<AuthRoutes>(*login_, *users_, *tokens_, *revocations_, *limiter_);
 
     bootstrapFirstAdmin(context, config.adminEmail, config.adminPassword);
 
     keepUserCacheInStep(config.userCacheTtl);
     context.services().provide<sdk::Authenticator>(
-        sdk::kAuthenticatorService, std::make_shared<JwtAuthenticator>(tokens_, context.database(), userCache_));
+        sdk::kAuthenticatorService, std::make_shared<JwtAuthenticator>(tokens_, context.database(), userCache_,
+                                                                       revocations_->revokedTokens()));
     routes_->registerWith(context.routes());
     auditRoutes_ = std::make_unique<AuditRoutes>(context.database());
     auditRoutes_->registerWith(context.routes());
     context.logger().information(
         "tokens expire after " + std::to_string(config.tokenLifetime.count()) + "s; failed logins limited to " +
         std::to_string(config.loginMaxAttempts) + " per " + std::to_string(config.loginWindow.count()) +
-        "ms per address and email; users cached " + std::to_string(config.userCacheTtl.count()) + "ms");
+        "ms per address and email, " + std::to_string(config.loginMaxFailuresPerAddress) + " failures per " +
+        std::to_string(config.loginAddressWindow.count()) + "ms per address; users cached " +
+        std::to_string(config.userCacheTtl.count()) + "ms; " + std::to_string(config.hashConcurrency) +
+        " password hashes at once (+" + std::to_string(config.hashQueue) + " waiting); " +
+        std::to_string(policy_->listSize()) + " common passwords refused; revocations polled every " +
+        std::to_string(config.revocationPoll.count()) + "ms" + (revocationSignal_ ? " and signalled through Redis" : ""));
+}
+
+void AuthPlugin::startRevocations(sdk::PluginContext& context, const AuthConfig& config) {
+    revocations_ = std::make_unique<RevocationFeed>(context.database(), context.events(),
+                                                    std::make_shared<RevokedTokens>(), config.revocationPoll,
+                                                    context.logger());
+    if (!config.redisUrl.empty()) {
+        sdk::RedisUrl endpoint;
+        try {
+            endpoint = sdk::RedisUrl::parse(config.redisUrl);
+        } catch (const std::invalid_argument& error) {
+            throw sdk::ConfigError("redis.url: " + std::string(error.what()));
+        }
+        RevocationFeed* feed = revocations_.get();
+        revocationSignal_ = std::make_unique<RevocationSignal>(endpoint, config.revocationChannel,
+                                                               [feed] { feed->wake(); }, context.logger());
+        revocations_->setSignal(revocationSignal_.get());
+    }
+    revocations_->start();
+    if (revocationSignal_) revocationSignal_->start();
+    context.jobs().cron(kRevocationPurgeJob, kRevocationPurgeSchedule, [&database = context.database()] {
+        const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count();
+        database.transaction([now](sdk::SqlSession& session) { RevocationRepository(session).purgeExpired(now); });
+    });
 }
 
 void AuthPlugin::keepUserCacheInStep(std::chrono::milliseconds ttl) {
@@ -92,7 +127,7 @@ void AuthPlugin::bootstrapFirstAdmin(sdk::PluginContext& context, const std::str
                                  "first admin; ignoring the one that is set");
         return;
     }
-    if (const auto admin = AdminBootstrap(context.database(), *hasher_).run(email, password)) {
+    if (const auto admin = AdminBootstrap(context.database(), *hasher_, policy_.get()).run(email, password)) {
         audit_->record("user.create", Actor{std::nullopt, "local", ""}, admin->id,
                        {{"role", "admin"}, {"source", "MOTEL_ADMIN_EMAIL"}});
     }
@@ -110,10 +145,15 @@ void AuthPlugin::stop() noexcept {
     routes_.reset();
     login_.reset();
     users_.reset();
+    if (revocationSignal_) revocationSignal_->stop();
+    if (revocations_) revocations_->stop();
+    revocationSignal_.reset();
+    revocations_.reset();
     limiter_.reset();
     audit_.reset();
     auditWriter_.reset(); // writes what is still queued
     tokens_.reset();
+    policy_.reset();
     hasher_.reset();
 }
 

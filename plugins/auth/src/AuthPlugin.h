@@ -9,8 +9,12 @@
 /// (through AuditWriter, off the request thread), serves `GET /api/audit`,
 /// and deletes old rows with the daily job `auth.audit-retention`. Adds the
 /// operator command `motel-host user ...` (UserCommand). The authenticator's
-/// UserCache is kept in step with this host's own user changes through the
-/// `user.updated` / `user.deleted` events.
+/// UserCache is kept in step with user changes through the `user.*` events.
+/// Logouts and the user changes that end sessions travel between hosts
+/// through `auth_revocations` (RevocationFeed: a poll, and a Redis wake-up
+/// when `redis.url` is set), which publishes `token.revoked`,
+/// `user.deactivated|deleted|roleChanged|passwordChanged` on every host's bus
+/// (the realtime plugin ends the matching sockets).
 
 #include "AuditLog.h"
 #include "AuditRoutes.h"
@@ -20,6 +24,9 @@
 #include "LoginRateLimiter.h"
 #include "LoginService.h"
 #include "PasswordHasher.h"
+#include "PasswordPolicy.h"
+#include "RevocationFeed.h"
+#include "RevocationSignal.h"
 #include "TokenService.h"
 #include "UserCache.h"
 #include "UserService.h"
@@ -48,7 +55,10 @@ public:
 
 private:
     std::unique_ptr<PasswordHasher> hasher_;
+    std::unique_ptr<PasswordPolicy> policy_;
     std::shared_ptr<const TokenService> tokens_;
+    std::unique_ptr<RevocationFeed> revocations_;
+    std::unique_ptr<RevocationSignal> revocationSignal_;
     std::unique_ptr<AuditWriter> auditWriter_;
     std::unique_ptr<AuditLog> audit_;
     std::unique_ptr<LoginRateLimiter> limiter_;
@@ -62,6 +72,8 @@ private:
     std::optional<sdk::EventBus::SubscriptionId> userCacheSubscription_;
 
     void startAuditTrail(sdk::PluginContext& context, std::chrono::milliseconds retention);
+    /// RevocationFeed (+ its Redis signal when configured) and the purge job.
+    void startRevocations(sdk::PluginContext& context, const struct AuthConfig& config);
     /// Drops a user from the cache when this host changes it.
     void keepUserCacheInStep(std::chrono::milliseconds ttl);
     void bootstrapFirstAdmin(sdk::PluginContext& context, const std::string& email, const std::string& password);

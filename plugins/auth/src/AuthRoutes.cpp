@@ -7,8 +7,9 @@
 
 namespace motel::auth {
 
-AuthRoutes::AuthRoutes(LoginService& login, UserService& users, const TokenService& tokens)
-    : login_(login), users_(users), tokens_(tokens) {}
+AuthRoutes::AuthRoutes(LoginService& login, UserService& users, const TokenService& tokens,
+                       RevocationFeed& revocations, LoginRateLimiter& limiter)
+    : login_(login), users_(users), tokens_(tokens), revocations_(revocations), limiter_(limiter) {}
 
 void AuthRoutes::registerWith(sdk::RouteRegistry& routes) {
     using sdk::Access;
@@ -18,6 +19,8 @@ void AuthRoutes::registerWith(sdk::RouteRegistry& routes) {
         };
     };
     routes.post("/api/auth/login", Access::publicRoute(), bind(&AuthRoutes::login));
+    routes.post("/api/auth/logout", Access::authenticated(), bind(&AuthRoutes::logout));
+    routes.post("/api/auth/password", Access::authenticated(), bind(&AuthRoutes::changePassword));
     routes.get("/api/auth/me", Access::authenticated(), bind(&AuthRoutes::me));
     routes.get("/api/users", Access::managers(), bind(&AuthRoutes::listUsers));
     routes.post("/api/users", Access::admins(), bind(&AuthRoutes::createUser));
@@ -51,6 +54,29 @@ void AuthRoutes::login(const sdk::Request& request, sdk::Response& response) {
     body->set("user", result.user.toJson());
     response.json(200, body);
     response.setHeader("Cache-Control", "no-store");
+}
+
+void AuthRoutes::logout(const sdk::Request& request, sdk::Response& response) {
+    if (!request.body.empty()) UserInput::parseLogout(request.jsonObject());
+    const sdk::Principal& caller = request.caller();
+    if (caller.tokenId.empty()) throw sdk::Unauthorized();
+    Revocation revocation;
+    revocation.topic = Revocation::kTokenRevoked;
+    revocation.userId = caller.id;
+    revocation.tokenId = caller.tokenId;
+    revocation.expiresAt = caller.tokenExpiresAt;
+    revocations_.announce(std::move(revocation));
+    response.noContent();
+}
+
+void AuthRoutes::changePassword(const sdk::Request& request, sdk::Response& response) {
+    const PasswordChange change = UserInput::parsePasswordChange(request.jsonObject());
+    try {
+        users_.changeOwnPassword(request.caller().id, change, actorOf(request), limiter_);
+    } catch (const sdk::NotFound&) {
+        throw sdk::Unauthorized(); // the account vanished between authentication and now
+    }
+    response.noContent();
 }
 
 void AuthRoutes::me(const sdk::Request& request, sdk::Response& response) {
@@ -94,7 +120,7 @@ void AuthRoutes::updateUser(const sdk::Request& request, sdk::Response& response
 }
 
 void AuthRoutes::deleteUser(const sdk::Request& request, sdk::Response& response) {
-    users_.deactivate(userIdOf(request), actorOf(request));
+    users_.remove(userIdOf(request), actorOf(request));
     response.noContent();
 }
 

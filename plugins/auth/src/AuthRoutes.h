@@ -1,16 +1,20 @@
 #pragma once
 /// The HTTP surface of the auth plugin:
 ///   POST /api/auth/login        public
+///   POST /api/auth/logout       any authenticated user, 204 (revokes the token used)
+///   POST /api/auth/password     any authenticated user, 204 (own password)
 ///   GET  /api/auth/me           any authenticated user
 ///   GET  /api/users             admin, manager (list envelope; filters
 ///                               `role`, `active`; sort `id`, `email`,
 ///                               `name`, `createdAt`)
 ///   POST /api/users             admin, 201
-///   GET|PATCH|DELETE /api/users/:id   admin (DELETE deactivates, 204)
+///   GET|PATCH|DELETE /api/users/:id   admin (DELETE 204; the user is then gone)
 /// Handlers translate HTTP to the services and back; the rules live in
 /// LoginService and UserService, access checks in the host (route roles).
 
+#include "LoginRateLimiter.h"
 #include "LoginService.h"
+#include "RevocationFeed.h"
 #include "TokenService.h"
 #include "UserService.h"
 
@@ -20,7 +24,8 @@ namespace motel::auth {
 
 class AuthRoutes {
 public:
-    AuthRoutes(LoginService& login, UserService& users, const TokenService& tokens);
+    AuthRoutes(LoginService& login, UserService& users, const TokenService& tokens, RevocationFeed& revocations,
+               LoginRateLimiter& limiter);
 
     void registerWith(sdk::RouteRegistry& routes);
 
@@ -28,8 +33,12 @@ private:
     LoginService& login_;
     UserService& users_;
     const TokenService& tokens_;
+    RevocationFeed& revocations_;
+    LoginRateLimiter& limiter_;
 
     void login(const sdk::Request& request, sdk::Response& response);
+    void logout(const sdk::Request& request, sdk::Response& response);
+    void changePassword(const sdk::Request& request, sdk::Response& response);
     void me(const sdk::Request& request, sdk::Response& response);
     void listUsers(const sdk::Request& request, sdk::Response& response);
     void createUser(const sdk::Request& request, sdk::Response& response);

@@ -5,8 +5,8 @@
 namespace motel::auth {
 
 JwtAuthenticator::JwtAuthenticator(std::shared_ptr<const TokenService> tokens, sdk::Database& database,
-                                   std::shared_ptr<UserCache> cache)
-    : tokens_(std::move(tokens)), database_(database), cache_(std::move(cache)) {}
+                                   std::shared_ptr<UserCache> cache, std::shared_ptr<const RevokedTokens> revoked)
+    : tokens_(std::move(tokens)), database_(database), cache_(std::move(cache)), revoked_(std::move(revoked)) {}
 
 std::optional<User> JwtAuthenticator::load(std::int64_t id) {
     const bool cached = cache_ && cache_->enabled();
@@ -23,12 +23,16 @@ std::optional<User> JwtAuthenticator::load(std::int64_t id) {
 std::optional<sdk::Principal> JwtAuthenticator::authenticate(const std::string& token) {
     const auto claims = tokens_->verify(token);
     if (!claims) return std::nullopt;
+    if (revoked_ && revoked_->contains(claims->tokenId)) return std::nullopt; // logged out
     const std::optional<User> user = load(claims->userId);
     if (!user || !user->active) return std::nullopt;
     // A password change (or a deactivation) since the token was issued revokes it.
     if (claims->tokenVersion != user->tokenVersion) return std::nullopt;
     // The stored role, not the token's: a role change applies at once.
-    return user->toPrincipal();
+    sdk::Principal principal = user->toPrincipal();
+    principal.tokenId = claims->tokenId;
+    principal.tokenExpiresAt = claims->expiresAt;
+    return principal;
 }
 
 } // namespace motel::auth

@@ -1,5 +1,7 @@
 #include "PasswordHasher.h"
 
+#include <motel/sdk/Errors.h>
+
 #include <sodium.h>
 
 #include <algorithm>
@@ -7,12 +9,31 @@
 
 namespace motel::auth {
 
-PasswordHasher::PasswordHasher(PasswordStrength strength, int maxConcurrent)
+PasswordHasher::Slot::Slot(const PasswordHasher& hasher) : hasher_(hasher) {
+    std::unique_lock<std::mutex> lock(hasher_.mutex_);
+    if (hasher_.running_ >= hasher_.maxRunning_) {
+        if (hasher_.waiting_ >= hasher_.maxWaiting_) throw sdk::TooManyRequests(kBusy, 1);
+        ++hasher_.waiting_;
+        hasher_.freed_.wait(lock, [this] { return hasher_.running_ < hasher_.maxRunning_; });
+        --hasher_.waiting_;
+    }
+    ++hasher_.running_;
+}
+
+PasswordHasher::Slot::~Slot() {
+    {
+        std::lock_guard<std::mutex> lock(hasher_.mutex_);
+        --hasher_.running_;
+    }
+    hasher_.freed_.notify_one();
+}
+
+PasswordHasher::PasswordHasher(PasswordStrength strength, int maxConcurrent, int maxWaiting)
     : opsLimit_(strength == PasswordStrength::moderate ? crypto_pwhash_OPSLIMIT_MODERATE
                                                        : crypto_pwhash_OPSLIMIT_INTERACTIVE),
       memLimit_(strength == PasswordStrength::moderate ? crypto_pwhash_MEMLIMIT_MODERATE
                                                        : crypto_pwhash_MEMLIMIT_INTERACTIVE),
-      slots_(std::max(1, maxConcurrent), std::max(1, maxConcurrent)) {
+      maxRunning_(std::max(1, maxConcurrent)), maxWaiting_(std::max(0, maxWaiting)) {
     if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
     unsigned char random[32];
     randombytes_buf(random, sizeof random);
@@ -24,7 +45,7 @@ std::string PasswordHasher::hash(const std::string& password) const {
     char out[crypto_pwhash_STRBYTES];
     int rc;
     {
-        Slot slot(slots_);
+        Slot slot(*this);
         rc = crypto_pwhash_str(out, password.data(), password.size(), opsLimit_, memLimit_);
     }
     if (rc != 0) throw std::runtime_error("password hashing failed (out of memory)");
@@ -34,7 +55,7 @@ std::string PasswordHasher::hash(const std::string& password) const {
 bool PasswordHasher::verify(const std::string& storedHash, const std::string& password) const {
     // crypto_pwhash_str_verify needs a NUL-terminated string of bounded size.
     if (storedHash.empty() || storedHash.size() >= crypto_pwhash_STRBYTES) return false;
-    Slot slot(slots_);
+    Slot slot(*this);
     return crypto_pwhash_str_verify(storedHash.c_str(), password.data(), password.size()) == 0;
 }
 

@@ -68,6 +68,25 @@ std::optional<std::int64_t> subjectClaim(const Poco::JSON::Object& payload) {
     return id;
 }
 
+/// `jti` as issued (22 base64url characters); anything short and base64url is accepted.
+std::optional<std::string> tokenIdClaim(const Poco::JSON::Object& payload) {
+    const Poco::Dynamic::Var value = payload.get("jti");
+    if (!value.isString()) return std::nullopt;
+    std::string id = value.toString();
+    if (id.empty() || id.size() > 64 ||
+        id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos)
+        return std::nullopt;
+    return id;
+}
+
+std::string randomTokenId() {
+    unsigned char bytes[16];
+    randombytes_buf(bytes, sizeof bytes);
+    char text[sodium_base64_ENCODED_LEN(sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+    sodium_bin2base64(text, sizeof text, bytes, sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    return std::string(text);
+}
+
 } // namespace
 
 TokenService::TokenService(std::string secret, std::chrono::seconds lifetime, std::string previousSecret)
@@ -83,6 +102,7 @@ std::string TokenService::issue(std::int64_t userId, const std::string& role, st
     token.setSubject(std::to_string(userId));
     token.payload().set("role", role);
     token.payload().set("ver", static_cast<Poco::Int64>(tokenVersion));
+    token.payload().set("jti", randomTokenId());
     // Whole seconds, as every JWT library writes them (Poco's setIssuedAt()
     // would write fractions).
     const Poco::Int64 issuedAt = now.epochTime();
@@ -92,7 +112,7 @@ std::string TokenService::issue(std::int64_t userId, const std::string& role, st
     return signer.sign(token, Poco::JWT::Signer::ALGO_HS256);
 }
 
-bool TokenService::headerIsHs256(const std::string& encodedHeader) const {
+bool TokenService::headerIsHs256(const std::string& encodedHeader) {
     const auto header = decodeSegment(encodedHeader);
     if (!header) return false;
     const auto object = parseObject(*header);
@@ -140,29 +160,40 @@ std::optional<TokenClaims> TokenService::verify(const std::string& jwt, Poco::Ti
 
     try {
         if (!headerIsHs256(encodedHeader)) return std::nullopt;
-        const std::string* secret = signingSecret(jwt.substr(0, secondDot), encodedSignature);
-        if (!secret) return std::nullopt;
+        if (!signingSecret(jwt.substr(0, secondDot), encodedSignature)) return std::nullopt;
 
-        Poco::JWT::Signer signer(*secret);
-        signer.setAlgorithms({Poco::JWT::Signer::ALGO_HS256});
-        Poco::JWT::Token token;
-        if (!signer.tryVerify(jwt, token) || token.getAlgorithm() != Poco::JWT::Signer::ALGO_HS256) return std::nullopt;
-
-        const Poco::JSON::Object& payload = token.payload();
-        const auto userId = subjectClaim(payload);
-        const auto issuedAt = dateClaim(payload, "iat");
-        const auto expiresAt = dateClaim(payload, "exp");
+        const auto payloadText = decodeSegment(jwt.substr(firstDot + 1, secondDot - firstDot - 1));
+        if (!payloadText) return std::nullopt;
+        const Poco::JSON::Object::Ptr payload = parseObject(*payloadText);
+        if (!payload) return std::nullopt;
+        const auto userId = subjectClaim(*payload);
+        const auto issuedAt = dateClaim(*payload, "iat");
+        const auto expiresAt = dateClaim(*payload, "exp");
         if (!userId || !issuedAt || !expiresAt) return std::nullopt;
-        if (*expiresAt <= now.epochTime()) return std::nullopt;
-        if (!payload.has("role") || !payload.get("role").isString()) return std::nullopt;
+        const std::int64_t nowSeconds = now.epochTime();
+        if (*expiresAt <= nowSeconds) return std::nullopt;
+        // Issued, or valid from, in the future: a forged or mis-clocked token.
+        if (*issuedAt > nowSeconds + kClockSkewSeconds) return std::nullopt;
+        if (payload->has("nbf")) {
+            const auto notBefore = dateClaim(*payload, "nbf");
+            if (!notBefore || *notBefore > nowSeconds + kClockSkewSeconds) return std::nullopt;
+        }
+        if (!payload->has("role") || !payload->get("role").isString()) return std::nullopt;
         std::int64_t tokenVersion = 0;
-        if (payload.has("ver")) {
-            const Poco::Dynamic::Var version = payload.get("ver");
+        if (payload->has("ver")) {
+            const Poco::Dynamic::Var version = payload->get("ver");
             if (version.isBoolean() || !version.isInteger()) return std::nullopt;
             tokenVersion = version.convert<Poco::Int64>();
         }
+        std::string tokenId = encodedSignature;
+        if (payload->has("jti")) {
+            auto claimed = tokenIdClaim(*payload);
+            if (!claimed) return std::nullopt;
+            tokenId = std::move(*claimed);
+        }
 
-        return TokenClaims{*userId, payload.getValue<std::string>("role"), *issuedAt, *expiresAt, tokenVersion};
+        return TokenClaims{*userId, payload->getValue<std::string>("role"), *issuedAt, *expiresAt, tokenVersion,
+                           std::move(tokenId)};
     } catch (const std::exception&) { // Poco::Exception included
         return std::nullopt;          // malformed JSON, bad encoding: not a token of ours
     }

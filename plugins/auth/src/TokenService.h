@@ -2,15 +2,17 @@
 /// Issues and verifies the API's access tokens: HS256 JWTs (Poco::JWT) with
 /// the claims `sub` (the user id as a decimal string, RFC 7519's
 /// StringOrURI), `role`, `ver` (the user's token version: a password change
-/// bumps it, revoking earlier tokens), `iat` and `exp` (seconds since the
-/// epoch).
+/// bumps it, revoking earlier tokens), `jti` (a random id, so one token can be
+/// revoked by logout), `iat` and `exp` (seconds since the epoch).
 ///
 /// Verification trusts nothing in the token before the signature checks out:
 /// exactly three base64url segments (strictly decoded), a header whose `alg`
 /// is exactly `HS256` (so `none`, HS384/HS512, RS*/ES* are refused before any
-/// key is used), an HMAC compared in constant time, then Poco's own
-/// verification restricted to HS256 as a second gate, then the claims
-/// (`exp` in the future, `iat` and `sub` present). Thread-safe: immutable.
+/// key is used), one HMAC (libsodium) compared in constant time, then the
+/// claims: `exp` in the future (no leeway), `iat` present and `nbf` (when
+/// present) not later than now + kClockSkew, `sub` a positive id, `jti` (when
+/// present) a short base64url string. The HMAC is computed once: Poco::JWT
+/// only signs. Thread-safe: immutable.
 ///
 /// Secret rotation: tokens are always signed with the current secret; an
 /// optional previous secret is accepted for verification only, so hosts can
@@ -34,6 +36,9 @@ struct TokenClaims {
     std::int64_t expiresAt = 0; ///< seconds since the epoch
     /// `ver`; 0 for a token issued before the claim existed (users start at 0).
     std::int64_t tokenVersion = 0;
+    /// `jti`; for a token issued before the claim existed, its signature
+    /// segment (unique per token), so every token has an id logout can revoke.
+    std::string tokenId;
 };
 
 class TokenService {
@@ -53,6 +58,8 @@ public:
 
     /// Tokens longer than this are refused unread.
     static constexpr std::size_t kMaxTokenLength = 4096;
+    /// How far `iat` / `nbf` may lie in the future (clocks of hosts differ a little).
+    static constexpr std::int64_t kClockSkewSeconds = 5;
 
 private:
     /// Keeps OpenSSL initialised while tokens are made and checked. Every
@@ -66,7 +73,7 @@ private:
     std::string previousSecret_;
     std::chrono::seconds lifetime_;
 
-    bool headerIsHs256(const std::string& encodedHeader) const;
+    static bool headerIsHs256(const std::string& encodedHeader);
     /// The secret (current, then previous) whose HMAC of `signingInput` is
     /// the presented signature; nullptr when none is.
     const std::string* signingSecret(const std::string& signingInput, const std::string& encodedSignature) const;

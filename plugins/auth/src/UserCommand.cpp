@@ -127,13 +127,9 @@ int UserCommand::passwd(const std::string& email, std::istream& in, std::ostream
 
 int UserCommand::setActive(const std::string& email, bool active, std::ostream& out) {
     const User user = users_.getByEmail(email);
-    if (active) {
-        UserChanges changes;
-        changes.active = true;
-        users_.update(user.id, changes, kOperator);
-    } else {
-        users_.deactivate(user.id, kOperator);
-    }
+    UserChanges changes;
+    changes.active = active;
+    users_.update(user.id, changes, kOperator);
     store(active ? "cli.user.enable" : "cli.user.disable", user);
     out << (active ? "enabled" : "disabled") << " user " << user.id << " <" << user.email << ">" << std::endl;
     return kOk;

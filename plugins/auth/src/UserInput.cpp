@@ -17,10 +17,10 @@ void checkEmail(sdk::BodyReader& body, const std::optional<std::string>& email) 
         body.problem("email must be an email");
 }
 
-void checkPassword(sdk::BodyReader& body, const std::optional<std::string>& password) {
-    if (password && UserInput::characterCount(*password) < UserInput::kMinPasswordLength)
-        body.problem("password must be longer than or equal to " + std::to_string(UserInput::kMinPasswordLength) +
-                     " characters");
+void checkPassword(sdk::BodyReader& body, const std::optional<std::string>& password,
+                   const std::string& field = "password") {
+    if (!password) return;
+    if (auto problem = UserInput::passwordLengthProblem(field, *password)) body.problem(*problem);
 }
 
 } // namespace
@@ -69,6 +69,25 @@ Credentials UserInput::parseCredentials(const Poco::JSON::Object::Ptr& body) {
     const auto password = reader.string("password", sdk::Required::yes, true, kMaxPasswordLength);
     reader.finish();
     return Credentials{trimmedEmail(*email), *password};
+}
+
+PasswordChange UserInput::parsePasswordChange(const Poco::JSON::Object::Ptr& body) {
+    sdk::BodyReader reader(body, {"currentPassword", "newPassword"});
+    const auto current = reader.string("currentPassword", sdk::Required::yes, true, kMaxPasswordLength);
+    const auto fresh = reader.string("newPassword", sdk::Required::yes, false, kMaxPasswordLength);
+    checkPassword(reader, fresh, "newPassword");
+    reader.finish();
+    return PasswordChange{*current, *fresh};
+}
+
+void UserInput::parseLogout(const Poco::JSON::Object::Ptr& body) {
+    sdk::BodyReader reader(body, {});
+    reader.finish();
+}
+
+std::optional<std::string> UserInput::passwordLengthProblem(const std::string& field, const std::string& password) {
+    if (characterCount(password) >= kMinPasswordLength) return std::nullopt;
+    return field + " must be longer than or equal to " + std::to_string(kMinPasswordLength) + " characters";
 }
 
 bool UserInput::isEmail(const std::string& text) {

@@ -4,7 +4,7 @@
 /// refused). Messages follow class-validator's wording, as the NestJS backend
 /// this API mirrors would answer:
 ///   `email must be an email`, `name should not be empty`,
-///   `password must be longer than or equal to 8 characters`,
+///   `password must be longer than or equal to 12 characters`,
 ///   `role must be one of the following values: admin, manager, staff`.
 
 #include <Poco/JSON/Object.h>
@@ -31,6 +31,12 @@ struct UserChanges {
     std::optional<bool> active;
 };
 
+/// `POST /api/auth/password`.
+struct PasswordChange {
+    std::string currentPassword;
+    std::string newPassword;
+};
+
 /// `POST /api/auth/login`.
 struct Credentials {
     std::string email;
@@ -39,7 +45,10 @@ struct Credentials {
 
 class UserInput {
 public:
-    static constexpr std::size_t kMinPasswordLength = 8;
+    /// Twelve characters: long enough that guessing needs more than a list of
+    /// short words, short enough for staff typing on a phone (PasswordPolicy
+    /// refuses the common ones).
+    static constexpr std::size_t kMinPasswordLength = 12;
     static constexpr std::size_t kMaxPasswordLength = 1024; ///< bounds hashing work
     static constexpr std::size_t kMaxEmailLength = 254;
     static constexpr std::size_t kMaxNameLength = 200;
@@ -48,6 +57,11 @@ public:
     static NewUser parseNewUser(const Poco::JSON::Object::Ptr& body);
     static UserChanges parseChanges(const Poco::JSON::Object::Ptr& body);
     static Credentials parseCredentials(const Poco::JSON::Object::Ptr& body);
+    static PasswordChange parsePasswordChange(const Poco::JSON::Object::Ptr& body);
+    /// `POST /api/auth/logout` takes no properties (an empty object is fine).
+    static void parseLogout(const Poco::JSON::Object::Ptr& body);
+    /// The length problem of a new password given as `field`, if any.
+    static std::optional<std::string> passwordLengthProblem(const std::string& field, const std::string& password);
 
     /// A pragmatic address check: one `@`, a non-empty local part without
     /// spaces, a dotted domain of letters, digits and hyphens.

@@ -28,20 +28,20 @@ const char* kInsert = "INSERT INTO users (email, email_lower, name, role, active
 } // namespace
 
 std::optional<User> UserRepository::findById(std::int64_t id) {
-    return first(session_.query(std::string("SELECT ") + User::columns() + " FROM users WHERE id = $1",
+    return first(session_.query(std::string("SELECT ") + User::columns() + " FROM users WHERE id = $1 AND deleted_at IS NULL",
                                 {static_cast<Poco::Int64>(id)}));
 }
 
 std::optional<User> UserRepository::findByEmail(const std::string& email) {
-    return first(session_.query(std::string("SELECT ") + User::columns() + " FROM users WHERE email_lower = $1",
+    return first(session_.query(std::string("SELECT ") + User::columns() + " FROM users WHERE email_lower = $1 AND deleted_at IS NULL",
                                 {UserInput::normalisedEmail(email)}));
 }
 
 std::string UserRepository::whereClause(const UserListQuery& query, sdk::SqlParams& params) {
-    std::string where;
+    std::string where = " WHERE deleted_at IS NULL";
     auto add = [&](const std::string& condition, sdk::SqlValue value) {
         params.push_back(std::move(value));
-        where += (where.empty() ? " WHERE " : " AND ") + condition + " = $" + std::to_string(params.size());
+        where += " AND " + condition + " = $" + std::to_string(params.size());
     };
     if (query.role) add("role", *query.role);
     if (query.active) add("active", static_cast<Poco::Int64>(*query.active ? 1 : 0));
@@ -75,7 +75,7 @@ bool UserRepository::isEmpty() {
 }
 
 std::int64_t UserRepository::countActiveAdmins() {
-    return session_.query("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND active = 1").front().integer("n");
+    return session_.query("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND active = 1 AND deleted_at IS NULL").front().integer("n");
 }
 
 User UserRepository::insert(const UserRecord& record, const std::string& now) {
@@ -96,6 +96,12 @@ void UserRepository::update(const User& user) {
                      {user.email, UserInput::normalisedEmail(user.email), user.name, user.role,
                       static_cast<Poco::Int64>(user.active ? 1 : 0), user.passwordHash, user.updatedAt,
                       static_cast<Poco::Int64>(user.tokenVersion), static_cast<Poco::Int64>(user.id)});
+}
+
+void UserRepository::markDeleted(std::int64_t id, const std::string& now) {
+    session_.execute("UPDATE users SET deleted_at = $1, updated_at = $1, active = 0, email_lower = $2, "
+                     "token_version = token_version + 1 WHERE id = $3 AND deleted_at IS NULL",
+                     {now, "#deleted:" + std::to_string(id), static_cast<Poco::Int64>(id)});
 }
 
 std::string UserRepository::sortColumnFor(const std::string& field) {

@@ -3,6 +3,7 @@
 /// transaction). Portable between SQLite and PostgreSQL: `$n` placeholders,
 /// TEXT timestamps, INTEGER booleans, and `email_lower`, a lower-cased copy
 /// of the email under a UNIQUE index, for case-insensitive uniqueness.
+/// Deleted users (`deleted_at` set) are invisible to every read here.
 
 #include "User.h"
 
@@ -54,6 +55,10 @@ public:
     std::optional<User> insertIfAbsent(const UserRecord& record, const std::string& now);
     /// Writes every field of `user` (and `email_lower`, `token_version`) with `updated_at`.
     void update(const User& user);
+    /// Marks a user deleted at `now`: inactive, token version bumped, and its
+    /// `email_lower` replaced by `#deleted:<id>` (never an email) so the email
+    /// can be used again. Every read of this class skips deleted users.
+    void markDeleted(std::int64_t id, const std::string& now);
 
     /// The column for a client sort field (`id`, `email`, `name`, `createdAt`);
     /// empty for anything else.

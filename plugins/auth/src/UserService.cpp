@@ -21,8 +21,26 @@ std::string join(const std::vector<std::string>& items) {
 
 } // namespace
 
-UserService::UserService(sdk::Database& database, sdk::EventBus& events, const PasswordHasher& hasher, AuditLog& audit)
-    : database_(database), events_(events), hasher_(hasher), audit_(audit) {}
+UserService::UserService(sdk::Database& database, sdk::EventBus& events, const PasswordHasher& hasher, AuditLog& audit,
+                         const PasswordPolicy* policy, RevocationFeed* feed)
+    : database_(database), events_(events), hasher_(hasher), audit_(audit), policy_(policy), feed_(feed) {}
+
+void UserService::announce(sdk::SqlSession& session, const char* topic, std::int64_t id) {
+    if (feed_) {
+        Revocation revocation;
+        revocation.topic = topic;
+        revocation.userId = id;
+        feed_->announce(session, std::move(revocation));
+        return;
+    }
+    Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
+    payload->set("id", static_cast<Poco::Int64>(id));
+    publishAfterCommit(session, topic, payload);
+}
+
+void UserService::checkPolicy(const std::string& field, const std::string& password) const {
+    if (policy_) policy_->check(field, password);
+}
 
 void UserService::publishAfterCommit(sdk::SqlSession& session, const std::string& topic,
                                      Poco::JSON::Object::Ptr payload) {
@@ -54,6 +72,7 @@ User UserService::getByEmail(const std::string& email) {
 }
 
 User UserService::create(const NewUser& input, const Actor& actor) {
+    checkPolicy("password", input.password);
     // Hash outside the transaction: it is slow and needs no database.
     const UserRecord record{input.email, input.name, input.role, true, hasher_.hash(input.password)};
     std::optional<User> created;
@@ -79,7 +98,10 @@ void UserService::ensureAdminRemains(UserRepository& users, const User& before, 
 
 User UserService::update(std::int64_t id, const UserChanges& changes, const Actor& actor) {
     std::optional<std::string> newHash;
-    if (changes.password) newHash = hasher_.hash(*changes.password);
+    if (changes.password) {
+        checkPolicy("password", *changes.password);
+        newHash = hasher_.hash(*changes.password);
+    }
 
     std::optional<User> updated;
     std::vector<std::string> changedFields;
@@ -122,6 +144,9 @@ User UserService::update(std::int64_t id, const UserChanges& changes, const Acto
             users.update(after);
             updated = after;
             publishAfterCommit(session, "user.updated", after.toJson());
+            if (before->active && !after.active) announce(session, Revocation::kDeactivated, id);
+            if (before->role != after.role) announce(session, Revocation::kRoleChanged, id);
+            if (newHash) announce(session, Revocation::kPasswordChanged, id);
         });
     } catch (const sdk::UniqueViolation&) {
         throw sdk::Conflict(kEmailTaken);
@@ -130,25 +155,37 @@ User UserService::update(std::int64_t id, const UserChanges& changes, const Acto
     return *updated;
 }
 
-void UserService::deactivate(std::int64_t id, const Actor& actor) {
-    bool changed = false;
+void UserService::remove(std::int64_t id, const Actor& actor) {
     database_.transaction([&](sdk::SqlSession& session) {
         UserRepository users(session);
         const auto before = users.findById(id);
         if (!before) throw userNotFound(id);
-        if (!before->active) return;
         User after = *before;
         after.active = false;
         ensureAdminRemains(users, *before, after);
-        after.tokenVersion = before->tokenVersion + 1; // stays revoked if reactivated
-        after.updatedAt = sdk::nowTimestamp();
-        users.update(after);
-        changed = true;
-        Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
-        payload->set("id", static_cast<Poco::Int64>(id));
-        publishAfterCommit(session, "user.deleted", payload);
+        users.markDeleted(id, sdk::nowTimestamp());
+        announce(session, Revocation::kDeleted, id);
     });
-    audit_.record("user.delete", actor, id, {{"effect", changed ? "deactivated" : "already inactive"}});
+    audit_.record("user.delete", actor, id, {});
+}
+
+void UserService::changeOwnPassword(std::int64_t id, const PasswordChange& change, const Actor& actor,
+                                    LoginRateLimiter& limiter) {
+    const User user = get(id);
+    const std::string email = UserInput::normalisedEmail(user.email);
+    if (const auto retryAfter = limiter.admit(actor.address, email)) {
+        audit_.record("password.change", actor, id, {{"result", "throttled"}});
+        throw sdk::TooManyRequests("Too many attempts, please try again later", *retryAfter);
+    }
+    if (!hasher_.verify(user.passwordHash, change.currentPassword)) {
+        audit_.record("password.change", actor, id, {{"result", "wrong current password"}});
+        throw sdk::Forbidden(kWrongCurrentPassword);
+    }
+    limiter.succeeded(actor.address, email);
+    checkPolicy("newPassword", change.newPassword);
+    UserChanges changes;
+    changes.password = change.newPassword;
+    update(id, changes, actor);
 }
 
 } // namespace motel::auth

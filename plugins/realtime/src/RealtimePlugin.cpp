@@ -57,6 +57,8 @@ void RealtimePlugin::start(sdk::PluginContext& context) {
     fanout_->attach(*events_);
     EngineServer* engine = engine_.get();
     hostSubscriptions_.push_back(events_->subscribe("host.draining", [engine](const sdk::Event&) { engine->drain(); }));
+    revoker_ = std::make_unique<SessionRevoker>(*socketIo_);
+    revoker_->attach(*events_);
     context.logger().information(
         "Socket.IO at /socket.io/ on %z I/O threads, pingInterval %ldms, recovery window %ldms%s", loops_->size(),
         static_cast<long>(config.engine.pingInterval.count()),
@@ -114,6 +116,7 @@ void RealtimePlugin::stop() noexcept {
         if (events_)
             for (const auto id : hostSubscriptions_) events_->unsubscribe(id);
         hostSubscriptions_.clear();
+        if (revoker_ && events_) revoker_->detach(*events_);
         events_ = nullptr;
         // Events of the last requests still reach the other hosts (and the
         // recovery log) before the relay goes.
@@ -125,6 +128,7 @@ void RealtimePlugin::stop() noexcept {
     } catch (...) {
         // stop() must not throw; the host is going down anyway.
     }
+    revoker_.reset();
     fanout_.reset();
     reader_.reset();
     publisher_.reset();

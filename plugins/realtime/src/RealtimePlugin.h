@@ -11,12 +11,15 @@
 /// and closes the open ones so that clients reconnect at once to another
 /// host. WebSockets leave the host's HTTP server (Exchange::takeOver) and live
 /// on the plugin's own epoll threads; long-polls are deferred replies.
+/// Ends the sockets of revoked tokens and users (SessionRevoker; the auth
+/// plugin publishes those events on every host) and of expired tokens.
 /// Registers the `websocket` health check and the `motel_websocket_*` metrics.
 /// Configuration: see RealtimeConfig.
 
 #include "application/EventFanout.h"
 #include "application/RealtimeConfig.h"
 #include "application/RealtimeStats.h"
+#include "application/SessionRevoker.h"
 #include "application/StreamPublisher.h"
 #include "application/StreamReader.h"
 #include "engine/EngineServer.h"
@@ -56,6 +59,7 @@ private:
     std::unique_ptr<StreamPublisher> publisher_;
     std::unique_ptr<StreamReader> reader_;
     std::vector<sdk::EventBus::SubscriptionId> hostSubscriptions_;
+    std::unique_ptr<SessionRevoker> revoker_; ///< ends revoked users' and tokens' sockets
 };
 
 } // namespace motel::realtime

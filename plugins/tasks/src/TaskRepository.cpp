@@ -71,7 +71,8 @@ std::string insertSql(bool checked, const std::string& returning) {
     if (!checked) return into + "VALUES (" + values + ", 1, " + now + ", " + now + ") RETURNING " + returning;
     return into + "SELECT " + values + ", 1, " + now + ", " + now + " WHERE (" + kSuiteParam +
            " IS NULL OR EXISTS (SELECT 1 FROM suites WHERE id = " + kSuiteParam + ")) AND (" + kAssigneeParam +
-           " IS NULL OR EXISTS (SELECT 1 FROM users WHERE id = " + kAssigneeParam + ")) RETURNING " + returning;
+           " IS NULL OR EXISTS (SELECT 1 FROM users WHERE id = " + kAssigneeParam +
+           " AND deleted_at IS NULL)) RETURNING " + returning;
 }
 
 } // namespace
@@ -199,7 +200,8 @@ std::int64_t TaskRepository::countOverdue(sdk::SqlSession& session, const std::s
 }
 
 bool TaskRepository::userExists(sdk::SqlSession& session, std::int64_t userId) {
-    return !session.query("SELECT id FROM users WHERE id = $1", {integer(userId)}).empty();
+    // A deleted user (auth plugin) is gone for the API: not a valid assignee.
+    return !session.query("SELECT id FROM users WHERE id = $1 AND deleted_at IS NULL", {integer(userId)}).empty();
 }
 
 } // namespace motel::tasks

@@ -8,6 +8,9 @@
 #include <Poco/NumberParser.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <thread>
 #include <future>
 #include <set>
 #include <sstream>
@@ -281,13 +284,21 @@ void AuthApiSuite::usersCrudAsAdmin() {
     const auto deleted = host->json("DELETE", path, "", admin);
     CPPUNIT_ASSERT_EQUAL(204, deleted.status);
     CPPUNIT_ASSERT(deleted.body.empty());
-    // Deactivated, not erased: the row stays for the tasks that reference it.
-    const auto afterDelete = host->json("GET", path, "", admin);
-    CPPUNIT_ASSERT_EQUAL(200, afterDelete.status);
-    CPPUNIT_ASSERT(!object(afterDelete)->getValue<bool>("active"));
-    CPPUNIT_ASSERT_EQUAL(204, host->json("DELETE", path, "", admin).status);
+    // Gone for the API (the row stays for the tasks and the audit log that point at its id).
+    const auto id = user->getValue<Poco::Int64>("id");
+    const std::string gone = envelope(404, "User " + std::to_string(id) + " not found", "Not Found");
+    CPPUNIT_ASSERT_EQUAL(gone, envelopeOf(host->json("GET", path, "", admin)));
+    CPPUNIT_ASSERT_EQUAL(gone, envelopeOf(host->json("PATCH", path, R"({"name":"Back"})", admin)));
+    CPPUNIT_ASSERT_EQUAL(gone, envelopeOf(host->json("DELETE", path, "", admin)));
+    const auto listed = object(host->json("GET", "/api/users?limit=200", "", admin));
+    CPPUNIT_ASSERT(listed->get("data").extract<Poco::JSON::Array::Ptr>()->size() ==
+                   static_cast<std::size_t>(listed->getValue<Poco::Int64>("total")));
+    CPPUNIT_ASSERT(host->json("GET", "/api/users?limit=200", "", admin).body.find("kim.lee@motel.test") ==
+                   std::string::npos);
     CPPUNIT_ASSERT_EQUAL(
         401, host->json("POST", "/api/auth/login", credentials("kim.lee@motel.test", "kim-new-password")).status);
+    // Its email may be used again: a new account with a new id.
+    CPPUNIT_ASSERT(createUser(*host, admin, "kim.lee@motel.test", "staff") != id);
 
     const auto missing = host->json("GET", "/api/users/424242", "", admin);
     CPPUNIT_ASSERT_EQUAL(404, missing.status);
@@ -376,7 +387,7 @@ void AuthApiSuite::duplicateEmailIsConflictWhateverItsCase() {
     createUser(*host, admin, "dup@motel.test", "staff");
     const auto other = createUser(*host, admin, "other@motel.test", "staff");
     for (const std::string email : {"dup@motel.test", "DUP@Motel.TEST", "root@motel.test"}) {
-        const auto result = host->json("POST", "/api/users", usersBody(email, "staff", "password-123"), admin);
+        const auto result = host->json("POST", "/api/users", usersBody(email, "staff", "duplicate-password"), admin);
         CPPUNIT_ASSERT_EQUAL_MESSAGE(email, 409, result.status);
         CPPUNIT_ASSERT_EQUAL(envelope(409, "Email already in use", "Conflict"), envelopeOf(result));
     }
@@ -399,7 +410,7 @@ void AuthApiSuite::invalidBodiesAndIdsAre400Or404() {
     std::set<std::string> problems;
     for (std::size_t i = 0; i < messages->size(); ++i) problems.insert(messages->getElement<std::string>(i));
     for (const char* expected : {"property extra should not exist", "email must be an email",
-                                 "name should not be empty", "password must be longer than or equal to 8 characters",
+                                 "name should not be empty", "password must be longer than or equal to 12 characters",
                                  "role must be one of the following values: admin, manager, staff"})
         CPPUNIT_ASSERT_MESSAGE(expected, problems.count(expected) == 1);
 
@@ -431,6 +442,174 @@ void AuthApiSuite::deactivationEndsExistingSessions() {
     CPPUNIT_ASSERT_EQUAL(200, host->json("GET", "/api/auth/me", "", again).status);
     CPPUNIT_ASSERT_EQUAL(204, host->json("DELETE", path, "", admin).status);
     CPPUNIT_ASSERT_EQUAL(401, host->json("GET", "/api/auth/me", "", again).status);
+}
+
+void AuthApiSuite::logoutRevokesOnlyThatToken() {
+    auto host = startHost();
+    const std::string admin = login(*host, kAdminEmail, kAdminPassword);
+    createUser(*host, admin, "two@motel.test", "staff");
+    const std::string phone = login(*host, "two@motel.test", "user-password-1");
+    const std::string desk = login(*host, "two@motel.test", "user-password-1");
+    CPPUNIT_ASSERT(Poco::JWT::Token(phone).payload().has("jti"));
+
+    const auto out = host->json("POST", "/api/auth/logout", "", phone);
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(out.body, 204, out.status);
+    CPPUNIT_ASSERT(out.body.empty());
+    CPPUNIT_ASSERT_EQUAL(kUnauthorized, envelopeOf(host->json("GET", "/api/auth/me", "", phone)));
+    CPPUNIT_ASSERT_EQUAL(401, host->json("POST", "/api/auth/logout", "", phone).status);
+    CPPUNIT_ASSERT_EQUAL(200, host->json("GET", "/api/auth/me", "", desk).status);
+    CPPUNIT_ASSERT_EQUAL(401, host->json("POST", "/api/auth/logout", "").status);
+    CPPUNIT_ASSERT_EQUAL(envelope(400, "[property everywhere should not exist]", "Bad Request"),
+                         envelopeOf(host->json("POST", "/api/auth/logout", R"({"everywhere":true})", desk)));
+    CPPUNIT_ASSERT_EQUAL(204, host->json("POST", "/api/auth/logout", "{}", desk).status);
+    CPPUNIT_ASSERT_EQUAL(401, host->json("GET", "/api/auth/me", "", desk).status);
+    login(*host, "two@motel.test", "user-password-1"); // logging out does not lock the account
+}
+
+void AuthApiSuite::ownPasswordChange() {
+    auto host = startHost();
+    const std::string admin = login(*host, kAdminEmail, kAdminPassword);
+    createUser(*host, admin, "self@motel.test", "staff");
+    const std::string before = login(*host, "self@motel.test", "user-password-1");
+    const std::string other = login(*host, "self@motel.test", "user-password-1");
+
+    CPPUNIT_ASSERT_EQUAL(
+        envelope(403, "currentPassword is incorrect", "Forbidden"),
+        envelopeOf(host->json("POST", "/api/auth/password",
+                              R"({"currentPassword":"not-my-password","newPassword":"a-new-password-1"})", before)));
+    CPPUNIT_ASSERT_EQUAL(
+        envelope(400, "[newPassword must be longer than or equal to 12 characters]", "Bad Request"),
+        envelopeOf(host->json("POST", "/api/auth/password",
+                              R"({"currentPassword":"user-password-1","newPassword":"short"})", before)));
+    for (const char* common : {"Password123!", "123456789012", "winniethepooh"}) {
+        const auto refused = host->json(
+            "POST", "/api/auth/password",
+            std::string(R"({"currentPassword":"user-password-1","newPassword":")") + common + "\"}", before);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(common,
+                                     envelope(400,
+                                              "[newPassword is too common; choose a password that is not on a list "
+                                              "of frequently used ones]",
+                                              "Bad Request"),
+                                     envelopeOf(refused));
+    }
+    CPPUNIT_ASSERT_EQUAL(400, host->json("POST", "/api/auth/password", R"({"newPassword":"a-new-password-1"})", before)
+                                  .status);
+    CPPUNIT_ASSERT_EQUAL(401, host->json("POST", "/api/auth/password",
+                                         R"({"currentPassword":"user-password-1","newPassword":"a-new-password-1"})")
+                                  .status);
+
+    const auto changed = host->json("POST", "/api/auth/password",
+                                    R"({"currentPassword":"user-password-1","newPassword":"a-new-password-1"})", before);
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(changed.body, 204, changed.status);
+    CPPUNIT_ASSERT_EQUAL(401, host->json("GET", "/api/auth/me", "", before).status);
+    CPPUNIT_ASSERT_EQUAL(401, host->json("GET", "/api/auth/me", "", other).status);
+    CPPUNIT_ASSERT_EQUAL(401,
+                         host->json("POST", "/api/auth/login", credentials("self@motel.test", "user-password-1")).status);
+    const std::string after = login(*host, "self@motel.test", "a-new-password-1");
+    CPPUNIT_ASSERT_EQUAL(200, host->json("GET", "/api/auth/me", "", after).status);
+
+    // The admin reset applies the same policy, and creation too.
+    const auto selfId = object(host->json("GET", "/api/auth/me", "", after))->getValue<Poco::Int64>("id");
+    CPPUNIT_ASSERT_EQUAL(envelope(400,
+                                  "[password is too common; choose a password that is not on a list of frequently "
+                                  "used ones]",
+                                  "Bad Request"),
+                         envelopeOf(host->json("PATCH", "/api/users/" + std::to_string(selfId),
+                                               R"({"password":"Password2024!"})", admin)));
+    CPPUNIT_ASSERT_EQUAL(400, host->json("POST", "/api/users", usersBody("weak@motel.test", "staff", "qwertyuiop12"),
+                                         admin)
+                                  .status);
+}
+
+void AuthApiSuite::wrongCurrentPasswordCountsAsFailedLogin() {
+    auto opts = options(freshDatabaseUrl());
+    opts.properties["plugins.auth.loginMaxAttempts"] = "2";
+    auto host = startHost(opts);
+    const std::string admin = login(*host, kAdminEmail, kAdminPassword);
+    createUser(*host, admin, "guess@motel.test", "staff");
+    const std::string token = login(*host, "guess@motel.test", "user-password-1");
+    for (int i = 0; i < 2; ++i)
+        CPPUNIT_ASSERT_EQUAL(403, host->json("POST", "/api/auth/password",
+                                             R"({"currentPassword":"guess-1","newPassword":"a-new-password-1"})", token)
+                                      .status);
+    const auto locked = host->json("POST", "/api/auth/password",
+                                   R"({"currentPassword":"user-password-1","newPassword":"a-new-password-1"})", token);
+    CPPUNIT_ASSERT_EQUAL(429, locked.status);
+    CPPUNIT_ASSERT(!locked.header("retry-after").empty());
+    CPPUNIT_ASSERT_EQUAL(429, host->json("POST", "/api/auth/login", credentials("guess@motel.test", "user-password-1"))
+                                  .status);
+}
+
+void AuthApiSuite::futureIssuedAtOrNotBeforeIs401() {
+    auto host = startHost();
+    const std::string admin = login(*host, kAdminEmail, kAdminPassword);
+    const auto id = object(host->json("GET", "/api/auth/me", "", admin))->getValue<Poco::Int64>("id");
+    const Poco::Int64 now = Poco::Timestamp().epochTime();
+    auto signedToken = [&](Poco::Int64 iat, Poco::Int64 nbf) {
+        Poco::JWT::Token token;
+        token.setType("JWT");
+        token.setSubject(std::to_string(id));
+        token.payload().set("role", std::string("admin"));
+        token.payload().set("iat", iat);
+        token.payload().set("nbf", nbf);
+        token.payload().set("exp", now + 7200);
+        return Poco::JWT::Signer(kSecret).sign(token, "HS256");
+    };
+    CPPUNIT_ASSERT_EQUAL(200, host->json("GET", "/api/auth/me", "", signedToken(now, now)).status);
+    CPPUNIT_ASSERT_EQUAL(kUnauthorized, envelopeOf(host->json("GET", "/api/auth/me", "", signedToken(now + 600, now))));
+    CPPUNIT_ASSERT_EQUAL(kUnauthorized, envelopeOf(host->json("GET", "/api/auth/me", "", signedToken(now, now + 600))));
+}
+
+void AuthApiSuite::sprayingFromOneAddressIsThrottled() {
+    auto host = startHost();
+    for (int i = 0; i < 20; ++i)
+        CPPUNIT_ASSERT_EQUAL(401, host->json("POST", "/api/auth/login",
+                                             credentials("user" + std::to_string(i) + "@motel.test", "guess-password"))
+                                      .status);
+    const auto started = std::chrono::steady_clock::now();
+    const auto sprayed = host->json("POST", "/api/auth/login", credentials(kAdminEmail, kAdminPassword));
+    CPPUNIT_ASSERT_EQUAL_MESSAGE(sprayed.body, 429, sprayed.status);
+    const int retryAfter = std::stoi(sprayed.header("retry-after"));
+    CPPUNIT_ASSERT(retryAfter >= 1 && retryAfter <= 60);
+    // Refused before any hash: far quicker than one argon2 verification.
+    CPPUNIT_ASSERT(std::chrono::steady_clock::now() - started < std::chrono::milliseconds(500));
+    CPPUNIT_ASSERT(host->waitForLog("action=login.locked"));
+}
+
+void AuthApiSuite::concurrentLoginsDoNotStallTheApi() {
+    auto opts = options(freshDatabaseUrl());
+    opts.properties["plugins.auth.loginMaxAttempts"] = "1000";
+    opts.properties["plugins.auth.loginMaxFailuresPerAddress"] = "1000";
+    auto host = startHost(opts);
+    const std::string admin = login(*host, kAdminEmail, kAdminPassword);
+    std::atomic<bool> flooding{true};
+    std::atomic<int> refused{0}, answered{0};
+    std::vector<std::thread> flood;
+    for (int i = 0; i < 24; ++i) {
+        flood.emplace_back([&] {
+            while (flooding) {
+                const auto result = host->json("POST", "/api/auth/login", credentials(kAdminEmail, "wrong-password-1"));
+                ++answered;
+                if (result.status == 429 && !result.header("retry-after").empty()) ++refused;
+            }
+        });
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    std::chrono::milliseconds slowest{0};
+    for (int i = 0; i < 10; ++i) {
+        const auto started = std::chrono::steady_clock::now();
+        const auto me = host->json("GET", "/api/auth/me", "", admin);
+        slowest = std::max(slowest, std::chrono::duration_cast<std::chrono::milliseconds>(
+                                        std::chrono::steady_clock::now() - started));
+        CPPUNIT_ASSERT_EQUAL(200, me.status);
+        CPPUNIT_ASSERT_EQUAL(200, host->request("GET", "/health/ready").status);
+    }
+    flooding = false;
+    for (auto& thread : flood) thread.join();
+    CPPUNIT_ASSERT_MESSAGE("some logins were refused at once", refused.load() > 0);
+    CPPUNIT_ASSERT_MESSAGE("slowest request " + std::to_string(slowest.count()) + "ms while " +
+                               std::to_string(answered.load()) + " logins ran",
+                           slowest < std::chrono::milliseconds(1000));
 }
 
 void AuthApiSuite::roleChangeTakesEffectAtOnce() {

@@ -38,6 +38,12 @@ public:
     void firstAdminIsCreatedOnceAcrossRestarts();
     void twoHostsBootstrappingAtOnceCreateOneAdmin();
     void seedAddsDemoUsersOnce();
+    void logoutRevokesOnlyThatToken();
+    void ownPasswordChange();
+    void wrongCurrentPasswordCountsAsFailedLogin();
+    void futureIssuedAtOrNotBeforeIs401();
+    void sprayingFromOneAddressIsThrottled();
+    void concurrentLoginsDoNotStallTheApi();
 
 protected:
     /// A URL of an empty database no other test uses (`sqlite:/...` or `postgresql://...`).
@@ -84,4 +90,10 @@ protected:
     CPPUNIT_TEST(failedLoginsAreThrottledPerAddressAndEmail);                                                          \
     CPPUNIT_TEST(firstAdminIsCreatedOnceAcrossRestarts);                                                               \
     CPPUNIT_TEST(twoHostsBootstrappingAtOnceCreateOneAdmin);                                                           \
-    CPPUNIT_TEST(seedAddsDemoUsersOnce)
+    CPPUNIT_TEST(seedAddsDemoUsersOnce);                                                                               \
+    CPPUNIT_TEST(logoutRevokesOnlyThatToken);                                                                          \
+    CPPUNIT_TEST(ownPasswordChange);                                                                                   \
+    CPPUNIT_TEST(wrongCurrentPasswordCountsAsFailedLogin);                                                             \
+    CPPUNIT_TEST(futureIssuedAtOrNotBeforeIs401);                                                                      \
+    CPPUNIT_TEST(sprayingFromOneAddressIsThrottled);                                                                   \
+    CPPUNIT_TEST(concurrentLoginsDoNotStallTheApi)

@@ -247,7 +247,10 @@ void AuthOperationsSuite::userCommandRecoversAccountsWithoutSql() {
     CPPUNIT_ASSERT_EQUAL(64, runHostCommand(opts, {"user", "add", "x@motel.test"}, "", output));
     CPPUNIT_ASSERT(output.find("usage: motel-host user add EMAIL NAME [ROLE]") != std::string::npos);
     CPPUNIT_ASSERT_EQUAL(65, runHostCommand(opts, {"user", "add", "y@motel.test", "Y"}, "short\n", output));
-    CPPUNIT_ASSERT(output.find("password must be longer than or equal to 8 characters") != std::string::npos);
+    CPPUNIT_ASSERT(output.find("password must be longer than or equal to 12 characters") != std::string::npos);
+    CPPUNIT_ASSERT_EQUAL(65, runHostCommand(opts, {"user", "add", "y@motel.test", "Y"}, "Password2024!\n", output));
+    CPPUNIT_ASSERT(output.find("password is too common") != std::string::npos);
+    CPPUNIT_ASSERT_EQUAL(65, runHostCommand(opts, {"user", "passwd", "night@motel.test"}, "winniethepooh\n", output));
 
     auto host = startHost(opts);
     const auto night = host->json("POST", "/api/auth/login", credentials("night@motel.test", "night-password-1"));

@@ -9,6 +9,9 @@
 #include "JwtAuthenticator.h"
 #include "LoginRateLimiter.h"
 #include "LoginService.h"
+#include "PasswordPolicy.h"
+#include "RevocationFeed.h"
+#include "RevocationRepository.h"
 #include "UserCache.h"
 #include "UserCommand.h"
 #include "UserService.h"
@@ -23,6 +26,7 @@
 #include <Poco/File.h>
 #include <Poco/Logger.h>
 
+#include <algorithm>
 #include <future>
 #include <map>
 #include <mutex>
@@ -97,6 +101,12 @@ template <class Work> void simultaneously(int threads, Work work) {
 }
 
 const Actor kTestActor{1, "127.0.0.1", "test"};
+
+void deactivate(UserService& users, std::int64_t id) {
+    UserChanges off;
+    off.active = false;
+    users.update(id, off, kTestActor);
+}
 
 std::vector<AuditEntry> auditRows(sdk::Database& database, AuditQuery query = {}) {
     std::vector<AuditEntry> rows;
@@ -179,6 +189,12 @@ void AuthStoreSuite::simultaneousBootstrapsCreateOneAdmin() {
 }
 
 void AuthStoreSuite::bootstrapLeavesAPopulatedTableAlone() {
+    // An empty table: the first admin's password must follow the rules.
+    CPPUNIT_ASSERT_THROW((AdminBootstrap(*database_, hasher()).run("admin@motel.test", "short")), sdk::ConfigError);
+    const PasswordPolicy policy({"winniethepooh"});
+    CPPUNIT_ASSERT_THROW((AdminBootstrap(*database_, hasher(), &policy).run("admin@motel.test", "WinnieThePooh")),
+                         sdk::ConfigError);
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(0), userCount(*database_));
     RecordingEventBus events;
     AuditLog audit(testLogger());
     UserService(*database_, events, hasher(), audit)
@@ -187,7 +203,9 @@ void AuthStoreSuite::bootstrapLeavesAPopulatedTableAlone() {
     CPPUNIT_ASSERT_EQUAL(std::int64_t(1), userCount(*database_));
     CPPUNIT_ASSERT_THROW((AdminBootstrap(*database_, hasher()).run("not an email", "first-password")),
                          sdk::ConfigError);
-    CPPUNIT_ASSERT_THROW((AdminBootstrap(*database_, hasher()).run("admin@motel.test", "short")), sdk::ConfigError);
+    // The password rules apply to a first admin only: a restart with an old,
+    // shorter MOTEL_ADMIN_PASSWORD must not stop the host.
+    CPPUNIT_ASSERT(!AdminBootstrap(*database_, hasher()).run("admin@motel.test", "short"));
 }
 
 void AuthStoreSuite::simultaneousCreatesOfOneEmailMakeOneUser() {
@@ -229,12 +247,20 @@ void AuthStoreSuite::eventsFollowOnlyCommittedChanges() {
     UserChanges demote;
     demote.role = "staff";
     CPPUNIT_ASSERT_THROW((users.update(admin.id, demote, kTestActor)), sdk::Conflict); // the last admin
-    users.deactivate(staff.id, kTestActor);
-    users.deactivate(staff.id, kTestActor); // already inactive: no event
-    const std::vector<std::string> expected{"user.created", "user.created", "user.updated", "user.deleted"};
+    deactivate(users, staff.id);
+    deactivate(users, staff.id); // already inactive: no event
+    CPPUNIT_ASSERT(!users.get(staff.id).active);
+    users.remove(staff.id, kTestActor);
+    CPPUNIT_ASSERT_THROW(users.remove(staff.id, kTestActor), sdk::NotFound); // gone for the API
+    CPPUNIT_ASSERT_THROW(users.get(staff.id), sdk::NotFound);
+    CPPUNIT_ASSERT_THROW(users.remove(admin.id, kTestActor), sdk::Conflict); // the last admin
+    const std::vector<std::string> expected{"user.created", "user.created", "user.updated",
+                                            "user.updated", "user.deactivated", "user.deleted"};
     CPPUNIT_ASSERT(expected == events.topics);
     CPPUNIT_ASSERT_EQUAL(std::string("admin"), users.get(admin.id).role);
-    CPPUNIT_ASSERT(!users.get(staff.id).active);
+    // Its email is free again; the new account gets a new id.
+    const auto again = users.create({"maid@motel.test", "New Maid", "maid-password", "staff"}, kTestActor);
+    CPPUNIT_ASSERT(again.id != staff.id);
 }
 
 void AuthStoreSuite::authenticatorFollowsTheStoredUser() {
@@ -257,7 +283,7 @@ void AuthStoreSuite::authenticatorFollowsTheStoredUser() {
     users.update(user.id, demote, kTestActor);
     CPPUNIT_ASSERT_EQUAL(std::string("staff"), authenticator.authenticate(token)->role); // the stored role wins
 
-    users.deactivate(user.id, kTestActor);
+    deactivate(users, user.id);
     CPPUNIT_ASSERT(!authenticator.authenticate(token).has_value());
     CPPUNIT_ASSERT(!authenticator.authenticate(tokens->issue(987654, "admin")).has_value());
     CPPUNIT_ASSERT(!authenticator.authenticate("").has_value());
@@ -271,16 +297,16 @@ void AuthStoreSuite::loginFailuresLookAlike() {
     CountingCache cache;
     LoginRateLimiter limiter(cache, 100, std::chrono::minutes(1));
     LoginService login(*database_, hasher(), tokens, limiter, audit);
-    const auto active = users.create({"on@motel.test", "On", "on-password", "staff"}, kTestActor);
+    const auto active = users.create({"on@motel.test", "On", "on-duty-password", "staff"}, kTestActor);
     const auto inactive = users.create({"off@motel.test", "Off", "off-password", "staff"}, kTestActor);
-    users.deactivate(inactive.id, kTestActor);
+    deactivate(users, inactive.id);
 
-    const auto result = login.login({"ON@motel.test", "on-password"}, kTestActor);
+    const auto result = login.login({"ON@motel.test", "on-duty-password"}, kTestActor);
     CPPUNIT_ASSERT_EQUAL(active.id, result.user.id);
     CPPUNIT_ASSERT_EQUAL(active.id, tokens.verify(result.accessToken)->userId);
 
     const std::vector<Credentials> refused{
-        {"on@motel.test", "wrong-password"}, {"nobody@motel.test", "on-password"}, {"off@motel.test", "off-password"}};
+        {"on@motel.test", "wrong-password"}, {"nobody@motel.test", "on-duty-password"}, {"off@motel.test", "off-password"}};
     for (const auto& credentials : refused) {
         try {
             login.login(credentials, kTestActor);
@@ -312,7 +338,7 @@ void AuthStoreSuite::cachedAuthenticatorFollowsThisHostsChangesAtOnce() {
     users.update(user.id, demote, kTestActor);
     CPPUNIT_ASSERT_EQUAL(std::string("staff"), authenticator.authenticate(token)->role);
 
-    users.deactivate(user.id, kTestActor);
+    deactivate(users, user.id);
     CPPUNIT_ASSERT_MESSAGE("a user disabled on this host is refused on the very next request",
                            !authenticator.authenticate(token).has_value());
 
@@ -347,7 +373,7 @@ void AuthStoreSuite::cachedUserExpiresForChangesMadeElsewhere() {
     const std::string token = tokens->issue(user.id, "staff");
     CPPUNIT_ASSERT(authenticator.authenticate(token).has_value());
 
-    elsewhere.deactivate(user.id, kTestActor);
+    deactivate(elsewhere, user.id);
     now += std::chrono::seconds(4);
     CPPUNIT_ASSERT_MESSAGE("within the TTL the cached user still passes",
                            authenticator.authenticate(token).has_value());
@@ -382,7 +408,7 @@ void AuthStoreSuite::passwordChangeRevokesEarlierTokens() {
     CPPUNIT_ASSERT(authenticator.authenticate(after).has_value());
 
     // A deactivation revokes too, for good: reactivating does not revive the old token.
-    users.deactivate(user.id, kTestActor);
+    deactivate(users, user.id);
     UserChanges reactivate;
     reactivate.active = true;
     users.update(user.id, reactivate, kTestActor);
@@ -559,20 +585,208 @@ void AuthStoreSuite::userCommandRefusesBadInput() {
     std::tie(code, out) = userCommand(users, audit, {"add", "not-an-email", "A", "king"}, "short\n");
     CPPUNIT_ASSERT_EQUAL(UserCommand::kInvalidInput, code);
     CPPUNIT_ASSERT(out.find("email must be an email") != std::string::npos);
-    CPPUNIT_ASSERT(out.find("password must be longer than or equal to 8 characters") != std::string::npos);
+    CPPUNIT_ASSERT(out.find("password must be longer than or equal to 12 characters") != std::string::npos);
     CPPUNIT_ASSERT(out.find("role must be one of the following values: admin, manager, staff") != std::string::npos);
 
-    std::tie(code, out) = userCommand(users, audit, {"add", "a@motel.test", "A"}, "a-password\n");
+    std::tie(code, out) = userCommand(users, audit, {"add", "a@motel.test", "A"}, "a-long-password\n");
     CPPUNIT_ASSERT_EQUAL(0, code);
-    std::tie(code, out) = userCommand(users, audit, {"add", "A@MOTEL.TEST", "A"}, "a-password\n");
+    std::tie(code, out) = userCommand(users, audit, {"add", "A@MOTEL.TEST", "A"}, "a-long-password\n");
     CPPUNIT_ASSERT_EQUAL(UserCommand::kRefused, code);
     CPPUNIT_ASSERT(out.find(UserService::kEmailTaken) != std::string::npos);
     std::tie(code, out) = userCommand(users, audit, {"passwd", "a@motel.test"}, "short\n");
     CPPUNIT_ASSERT_EQUAL(UserCommand::kInvalidInput, code);
-    std::tie(code, out) = userCommand(users, audit, {"passwd", "nobody@motel.test"}, "a-password\n");
+    std::tie(code, out) = userCommand(users, audit, {"passwd", "nobody@motel.test"}, "a-long-password\n");
     CPPUNIT_ASSERT_EQUAL(UserCommand::kRefused, code);
     CPPUNIT_ASSERT(out.find("User nobody@motel.test not found") != std::string::npos);
     CPPUNIT_ASSERT_EQUAL(std::int64_t(1), userCount(*database_));
+}
+
+} // namespace motel::auth
+
+namespace motel::auth {
+
+namespace {
+
+std::int64_t inOneHour() {
+    return Poco::Timestamp().epochTime() + 3600;
+}
+
+Revocation logoutOf(std::int64_t userId, const std::string& tokenId) {
+    Revocation revocation;
+    revocation.topic = Revocation::kTokenRevoked;
+    revocation.userId = userId;
+    revocation.tokenId = tokenId;
+    revocation.expiresAt = inOneHour();
+    return revocation;
+}
+
+} // namespace
+
+void AuthStoreSuite::logoutRevokesOneTokenOnEveryHost() {
+    // Two hosts on one database, each with its own bus, feed and authenticator.
+    auto otherPool = open(url_);
+    RecordingEventBus hereEvents, thereEvents;
+    AuditLog audit(testLogger());
+    UserService users(*database_, hereEvents, hasher(), audit);
+    RevocationFeed here(*database_, hereEvents, std::make_shared<RevokedTokens>(), std::chrono::hours(1),
+                        testLogger());
+    RevocationFeed there(*otherPool, thereEvents, std::make_shared<RevokedTokens>(), std::chrono::hours(1),
+                         testLogger());
+    here.start();
+    there.start();
+    auto tokens = std::make_shared<const TokenService>(std::string(64, 't'), std::chrono::hours(1));
+    JwtAuthenticator hereAuth(tokens, *database_, nullptr, here.revokedTokens());
+    JwtAuthenticator thereAuth(tokens, *otherPool, nullptr, there.revokedTokens());
+    const auto user = users.create({"out@motel.test", "Out", "logging-out-password", "staff"}, kTestActor);
+    const std::string phone = tokens->issue(user.id, "staff");
+    const std::string desk = tokens->issue(user.id, "staff");
+    const std::string phoneId = hereAuth.authenticate(phone)->tokenId;
+    CPPUNIT_ASSERT(!phoneId.empty());
+    CPPUNIT_ASSERT(phoneId != hereAuth.authenticate(desk)->tokenId);
+
+    here.announce(logoutOf(user.id, phoneId));
+    CPPUNIT_ASSERT_MESSAGE("refused at once on the host that logged out", !hereAuth.authenticate(phone));
+    CPPUNIT_ASSERT_MESSAGE("the user's other token keeps working", hereAuth.authenticate(desk).has_value());
+    CPPUNIT_ASSERT(std::find(hereEvents.topics.begin(), hereEvents.topics.end(), "token.revoked") !=
+                   hereEvents.topics.end());
+
+    CPPUNIT_ASSERT_EQUAL(std::size_t(1), there.poll()); // what the poll thread (or the Redis signal) does
+    CPPUNIT_ASSERT_MESSAGE("refused on the other host after its poll", !thereAuth.authenticate(phone));
+    CPPUNIT_ASSERT(thereAuth.authenticate(desk).has_value());
+    CPPUNIT_ASSERT(std::find(thereEvents.topics.begin(), thereEvents.topics.end(), "token.revoked") !=
+                   thereEvents.topics.end());
+    CPPUNIT_ASSERT_EQUAL(std::size_t(0), there.poll()); // each row once
+    CPPUNIT_ASSERT_EQUAL(std::size_t(0), here.poll());  // its own rows were applied by announce()
+
+    // A host started later loads the revocation from the table.
+    RecordingEventBus lateEvents;
+    RevocationFeed late(*otherPool, lateEvents, std::make_shared<RevokedTokens>(), std::chrono::hours(1), testLogger());
+    late.start();
+    CPPUNIT_ASSERT(late.revokedTokens()->contains(phoneId));
+    CPPUNIT_ASSERT(lateEvents.topics.empty()); // history is not replayed as events
+    late.stop();
+
+    // Expired revocations are purged from the table and from memory.
+    Revocation old = logoutOf(user.id, "expired-token");
+    old.expiresAt = 1000;
+    here.announce(old);
+    database_->transaction([](sdk::SqlSession& session) {
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), RevocationRepository(session).purgeExpired(inOneHour() - 60));
+    });
+    CPPUNIT_ASSERT_EQUAL(std::size_t(1), here.revokedTokens()->forgetExpired(inOneHour() - 60));
+    CPPUNIT_ASSERT(here.revokedTokens()->contains(phoneId));
+    here.stop();
+    there.stop();
+}
+
+void AuthStoreSuite::sessionEndingChangesReachEveryHost() {
+    auto otherPool = open(url_);
+    RecordingEventBus hereEvents, thereEvents;
+    AuditLog audit(testLogger());
+    RevocationFeed here(*database_, hereEvents, std::make_shared<RevokedTokens>(), std::chrono::hours(1),
+                        testLogger());
+    RevocationFeed there(*otherPool, thereEvents, std::make_shared<RevokedTokens>(), std::chrono::hours(1),
+                         testLogger());
+    here.start();
+    there.start();
+    UserService users(*database_, hereEvents, hasher(), audit, nullptr, &here);
+    users.create({"boss@motel.test", "Boss", "boss-password-1", "admin"}, kTestActor);
+    const auto user = users.create({"moves@motel.test", "Moves", "moving-password", "staff"}, kTestActor);
+    UserChanges promote;
+    promote.role = "manager";
+    users.update(user.id, promote, kTestActor);
+    UserChanges password;
+    password.password = "another-moving-password";
+    users.update(user.id, password, kTestActor);
+    deactivate(users, user.id);
+    users.remove(user.id, kTestActor);
+
+    const std::vector<std::string> revocations{"user.roleChanged", "user.passwordChanged", "user.deactivated",
+                                               "user.deleted"};
+    CPPUNIT_ASSERT_EQUAL(std::size_t(4), there.poll());
+    CPPUNIT_ASSERT(revocations == thereEvents.topics);
+    std::vector<std::string> hereRevocations;
+    for (const auto& topic : hereEvents.topics)
+        if (topic != "user.created" && topic != "user.updated") hereRevocations.push_back(topic);
+    CPPUNIT_ASSERT(revocations == hereRevocations);
+    here.stop();
+    there.stop();
+}
+
+void AuthStoreSuite::ownPasswordChangeChecksTheCurrentOne() {
+    RecordingEventBus events;
+    AuditLog audit(testLogger());
+    const PasswordPolicy policy({"winniethepooh"});
+    UserService users(*database_, events, hasher(), audit, &policy);
+    auto tokens = std::make_shared<const TokenService>(std::string(64, 't'), std::chrono::hours(1));
+    JwtAuthenticator authenticator(tokens, *database_);
+    CountingCache cache;
+    LoginRateLimiter limiter(cache, 3, std::chrono::minutes(1));
+    LoginService login(*database_, hasher(), *tokens, limiter, audit);
+    const auto user = users.create({"self@motel.test", "Self", "my-first-password", "staff"}, kTestActor);
+    const std::string before = login.login({"self@motel.test", "my-first-password"}, kTestActor).accessToken;
+
+    CPPUNIT_ASSERT_THROW(users.changeOwnPassword(user.id, {"not-my-password", "my-second-password"}, kTestActor,
+                                                 limiter),
+                         sdk::Forbidden);
+    CPPUNIT_ASSERT_MESSAGE("a wrong current password changes nothing", authenticator.authenticate(before));
+    try {
+        users.changeOwnPassword(user.id, {"my-first-password", "WinnieThePooh"}, kTestActor, limiter);
+        CPPUNIT_FAIL("a common password was accepted");
+    } catch (const sdk::ValidationError& error) {
+        CPPUNIT_ASSERT_EQUAL(std::string("newPassword is too common; choose a password that is not on a list of "
+                                         "frequently used ones"),
+                             error.messages().front());
+    }
+    users.changeOwnPassword(user.id, {"my-first-password", "my-second-password"}, kTestActor, limiter);
+    CPPUNIT_ASSERT_MESSAGE("tokens from before the change are revoked", !authenticator.authenticate(before));
+    CPPUNIT_ASSERT(authenticator.authenticate(login.login({"self@motel.test", "my-second-password"}, kTestActor)
+                                                  .accessToken));
+
+    // Wrong current passwords count as failed logins of that (address, email).
+    for (int i = 0; i < 3; ++i)
+        CPPUNIT_ASSERT_THROW(users.changeOwnPassword(user.id, {"guess", "my-third-password"}, kTestActor, limiter),
+                             sdk::Forbidden);
+    CPPUNIT_ASSERT_THROW(users.changeOwnPassword(user.id, {"my-second-password", "my-third-password"}, kTestActor,
+                                                 limiter),
+                         sdk::TooManyRequests);
+    CPPUNIT_ASSERT_THROW(login.login({"self@motel.test", "my-second-password"}, kTestActor), sdk::TooManyRequests);
+}
+
+void AuthStoreSuite::deletedUserIsGoneButKeepsItsId() {
+    RecordingEventBus events;
+    AuditLog audit(testLogger());
+    UserService users(*database_, events, hasher(), audit);
+    auto tokens = std::make_shared<const TokenService>(std::string(64, 't'), std::chrono::hours(1));
+    JwtAuthenticator authenticator(tokens, *database_);
+    CountingCache cache;
+    LoginRateLimiter limiter(cache, 100, std::chrono::minutes(1));
+    LoginService login(*database_, hasher(), *tokens, limiter, audit);
+    const auto user = users.create({"Leaver@motel.test", "Leaver", "leaving-password", "staff"}, kTestActor);
+    const std::string token = login.login({"leaver@motel.test", "leaving-password"}, kTestActor).accessToken;
+    users.remove(user.id, kTestActor);
+
+    CPPUNIT_ASSERT(!authenticator.authenticate(token).has_value());
+    CPPUNIT_ASSERT_THROW(login.login({"leaver@motel.test", "leaving-password"}, kTestActor), sdk::Unauthorized);
+    CPPUNIT_ASSERT_THROW(users.get(user.id), sdk::NotFound);
+    UserChanges rename;
+    rename.name = "Back";
+    CPPUNIT_ASSERT_THROW(users.update(user.id, rename, kTestActor), sdk::NotFound);
+    UserListQuery all;
+    for (const auto& listed : users.list(all).first) CPPUNIT_ASSERT(listed.id != user.id);
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(0), users.list(all).second);
+    // The row stays, so what the user did stays attributed to its id.
+    database_->withSession([&](sdk::SqlSession& session) {
+        const auto rows = session.query("SELECT email, deleted_at FROM users WHERE id = $1",
+                                        {static_cast<Poco::Int64>(user.id)});
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), rows.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("Leaver@motel.test"), rows.front().text("email"));
+        CPPUNIT_ASSERT(!rows.front().isNull("deleted_at"));
+    });
+    // The email is free for a new account.
+    const auto again = users.create({"leaver@motel.test", "Returner", "returning-password", "staff"}, kTestActor);
+    CPPUNIT_ASSERT(again.id != user.id);
+    CPPUNIT_ASSERT(login.login({"leaver@motel.test", "returning-password"}, kTestActor).user.id == again.id);
 }
 
 } // namespace motel::auth

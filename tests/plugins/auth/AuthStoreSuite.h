@@ -34,6 +34,10 @@ public:
     void retentionDeletesOnlyOldEntries();
     void userCommandManagesAccounts();
     void userCommandRefusesBadInput();
+    void logoutRevokesOneTokenOnEveryHost();
+    void sessionEndingChangesReachEveryHost();
+    void ownPasswordChangeChecksTheCurrentOne();
+    void deletedUserIsGoneButKeepsItsId();
 
 protected:
     /// A URL of an empty database no other test uses.
@@ -62,4 +66,8 @@ protected:
     CPPUNIT_TEST(loginOutcomesAreStoredInTheAuditTrail);                                                               \
     CPPUNIT_TEST(retentionDeletesOnlyOldEntries);                                                                      \
     CPPUNIT_TEST(userCommandManagesAccounts);                                                                          \
-    CPPUNIT_TEST(userCommandRefusesBadInput)
+    CPPUNIT_TEST(userCommandRefusesBadInput);                                                                          \
+    CPPUNIT_TEST(logoutRevokesOneTokenOnEveryHost);                                                                    \
+    CPPUNIT_TEST(sessionEndingChangesReachEveryHost);                                                                  \
+    CPPUNIT_TEST(ownPasswordChangeChecksTheCurrentOne);                                                                \
+    CPPUNIT_TEST(deletedUserIsGoneButKeepsItsId)

@@ -64,6 +64,8 @@ class LoginRateLimiterTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(successClearsOnlyItsOwnPair);
     CPPUNIT_TEST(windowEndLiftsTheBlock);
     CPPUNIT_TEST(keysAreBoundedAndDoNotContainTheEmail);
+    CPPUNIT_TEST(sprayingOneAddressAcrossEmailsIsBlocked);
+    CPPUNIT_TEST(successesDoNotCountAsAddressFailures);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -133,6 +135,32 @@ public:
                        LoginRateLimiter::keyFor("10.0.0.2", "a@x.test"));
         // The separator keeps ("1.2.3.4", "5@x") and ("1.2.3.45", "@x") apart.
         CPPUNIT_ASSERT(LoginRateLimiter::keyFor("1.2.3.4", "5@x") != LoginRateLimiter::keyFor("1.2.3.45", "@x"));
+    }
+
+    void sprayingOneAddressAcrossEmailsIsBlocked() {
+        FakeCache cache;
+        LoginRateLimiter limiter(cache, 5, std::chrono::minutes(1), 20, std::chrono::minutes(1));
+        for (int i = 0; i < 20; ++i)
+            CPPUNIT_ASSERT(!limiter.admit("10.0.0.1", "user" + std::to_string(i) + "@x.test").has_value());
+        const auto retry = limiter.admit("10.0.0.1", "fresh@x.test");
+        CPPUNIT_ASSERT_MESSAGE("the 21st failure in a minute is refused for any email", retry.has_value());
+        CPPUNIT_ASSERT_EQUAL(60, *retry);
+        CPPUNIT_ASSERT_MESSAGE("other addresses are not affected", !limiter.admit("10.0.0.2", "fresh@x.test"));
+        cache.now = std::chrono::seconds(60);
+        CPPUNIT_ASSERT(!limiter.admit("10.0.0.1", "fresh@x.test").has_value());
+    }
+
+    void successesDoNotCountAsAddressFailures() {
+        FakeCache cache; // one front desk logging many staff in from one address
+        LoginRateLimiter limiter(cache, 5, std::chrono::minutes(1), 3, std::chrono::minutes(1));
+        for (int i = 0; i < 10; ++i) {
+            const std::string email = "staff" + std::to_string(i) + "@x.test";
+            CPPUNIT_ASSERT(!limiter.admit("10.0.0.1", email).has_value());
+            limiter.succeeded("10.0.0.1", email);
+        }
+        for (int i = 0; i < 3; ++i) CPPUNIT_ASSERT(!limiter.admit("10.0.0.1", "typo@x.test").has_value());
+        CPPUNIT_ASSERT(limiter.admit("10.0.0.1", "other@x.test").has_value());
+        CPPUNIT_ASSERT(LoginRateLimiter::addressKeyFor("10.0.0.1") != LoginRateLimiter::keyFor("10.0.0.1", ""));
     }
 };
 

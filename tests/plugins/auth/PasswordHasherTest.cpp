@@ -1,7 +1,14 @@
 // PasswordHasher: argon2id hashes that verify only the right password.
 #include "PasswordHasher.h"
 
+#include <motel/sdk/Errors.h>
+
 #include <cppunit/extensions/HelperMacros.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+#include <vector>
 
 using motel::auth::PasswordHasher;
 
@@ -14,6 +21,7 @@ class PasswordHasherTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(unknownUserNeverVerifies);
     CPPUNIT_TEST(malformedHashFails);
     CPPUNIT_TEST(rehashNeededOnlyForOtherLimits);
+    CPPUNIT_TEST(aFullQueueIsRefusedAtOnce);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -57,6 +65,29 @@ public:
         const std::string strong = moderate.hash("password123");
         CPPUNIT_ASSERT(hasher().needsRehash(strong));
         CPPUNIT_ASSERT(hasher().verify(strong, "password123"));
+    }
+
+    void aFullQueueIsRefusedAtOnce() {
+        // One slot, one waiting place: of 6 hashes started together, some are
+        // refused (429) at once instead of queueing behind the others.
+        PasswordHasher bounded(motel::auth::PasswordStrength::interactive, 1, 1);
+        std::atomic<int> refused{0}, done{0};
+        std::vector<std::thread> threads;
+        for (int i = 0; i < 6; ++i) {
+            threads.emplace_back([&] {
+                try {
+                    bounded.hash("a password to hash");
+                    ++done;
+                } catch (const motel::sdk::TooManyRequests& busy) {
+                    if (busy.status() == 429) ++refused;
+                }
+            });
+        }
+        for (auto& thread : threads) thread.join();
+        CPPUNIT_ASSERT(done.load() >= 2);
+        CPPUNIT_ASSERT(refused.load() >= 1);
+        CPPUNIT_ASSERT_EQUAL(6, done.load() + refused.load());
+        CPPUNIT_ASSERT(bounded.verify(bounded.hash("again"), "again")); // slots were all given back
     }
 
 private:

@@ -9,6 +9,7 @@
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <atomic>
+#include <optional>
 #include <sstream>
 #include <thread>
 #include <vector>
@@ -72,6 +73,9 @@ class TokenServiceTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(secretChangeInvalidatesTokens);
     CPPUNIT_TEST(previousSecretStillVerifiesButNeverSigns);
     CPPUNIT_TEST(concurrentUseIsSafe);
+    CPPUNIT_TEST(everyTokenHasItsOwnId);
+    CPPUNIT_TEST(futureIssuedAtOrNotBeforeIsRejected);
+    CPPUNIT_TEST(tokenIdClaimMustBeShortBase64Url);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -207,6 +211,72 @@ public:
         const Poco::Timestamp atExpiry = now - Poco::Timespan(60, 0);
         CPPUNIT_ASSERT(!tokens.verify(tokens.issue(5, "staff", 0, atExpiry), now).has_value());
         CPPUNIT_ASSERT(tokens.verify(tokens.issue(5, "staff", 0, now - Poco::Timespan(59, 0)), now).has_value());
+    }
+
+    void everyTokenHasItsOwnId() {
+        TokenService tokens(kSecret, std::chrono::seconds(60));
+        const Poco::Timestamp now;
+        // Same user, role, version and second: still two tokens, two ids (logout revokes one).
+        const std::string first = tokens.issue(5, "staff", 0, now);
+        const std::string second = tokens.issue(5, "staff", 0, now);
+        CPPUNIT_ASSERT(first != second);
+        const auto a = tokens.verify(first, now);
+        const auto b = tokens.verify(second, now);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(22), a->tokenId.size());
+        CPPUNIT_ASSERT(a->tokenId != b->tokenId);
+        CPPUNIT_ASSERT_EQUAL(Poco::JWT::Token(first).payload().getValue<std::string>("jti"), a->tokenId);
+        // A token from before `jti` existed is known by its signature.
+        const std::string old = pocoToken("HS256", kSecret);
+        CPPUNIT_ASSERT_EQUAL(segments(old)[2], tokens.verify(old)->tokenId);
+    }
+
+    void futureIssuedAtOrNotBeforeIsRejected() {
+        TokenService tokens(kSecret, std::chrono::seconds(3600));
+        const Poco::Timestamp now;
+        auto signedWith = [](Poco::Int64 iat, std::optional<Poco::Int64> nbf) {
+            Poco::JWT::Token token;
+            token.setSubject("42");
+            token.payload().set("role", std::string("admin"));
+            token.payload().set("iat", iat);
+            token.payload().set("exp", iat + 7200);
+            if (nbf) token.payload().set("nbf", *nbf);
+            return Poco::JWT::Signer(kSecret).sign(token, "HS256");
+        };
+        const Poco::Int64 t = now.epochTime();
+        CPPUNIT_ASSERT(tokens.verify(signedWith(t, std::nullopt), now).has_value());
+        CPPUNIT_ASSERT_MESSAGE("a few seconds of clock skew pass",
+                               tokens.verify(signedWith(t + TokenService::kClockSkewSeconds, t + 3), now));
+        CPPUNIT_ASSERT_MESSAGE("iat in the future",
+                               !tokens.verify(signedWith(t + TokenService::kClockSkewSeconds + 1, std::nullopt), now));
+        CPPUNIT_ASSERT_MESSAGE("iat an hour ahead", !tokens.verify(signedWith(t + 3600, std::nullopt), now));
+        CPPUNIT_ASSERT_MESSAGE("nbf in the future", !tokens.verify(signedWith(t, t + 600), now));
+        CPPUNIT_ASSERT(tokens.verify(signedWith(t, t - 10), now).has_value());
+        // An nbf that is not a number is not a token of ours.
+        Poco::JWT::Token odd;
+        odd.setSubject("42");
+        odd.payload().set("role", std::string("admin"));
+        odd.payload().set("iat", t);
+        odd.payload().set("exp", t + 60);
+        odd.payload().set("nbf", std::string("soon"));
+        CPPUNIT_ASSERT(!tokens.verify(Poco::JWT::Signer(kSecret).sign(odd, "HS256"), now).has_value());
+    }
+
+    void tokenIdClaimMustBeShortBase64Url() {
+        TokenService tokens(kSecret, std::chrono::seconds(3600));
+        auto withId = [](const Poco::Dynamic::Var& jti) {
+            Poco::JWT::Token token;
+            token.setSubject("42");
+            token.payload().set("role", std::string("admin"));
+            token.payload().set("iat", Poco::Int64(Poco::Timestamp().epochTime()));
+            token.payload().set("exp", Poco::Int64(Poco::Timestamp().epochTime() + 60));
+            token.payload().set("jti", jti);
+            return Poco::JWT::Signer(kSecret).sign(token, "HS256");
+        };
+        CPPUNIT_ASSERT_EQUAL(std::string("abc_DEF-1"), tokens.verify(withId(std::string("abc_DEF-1")))->tokenId);
+        CPPUNIT_ASSERT(!tokens.verify(withId(std::string(""))).has_value());
+        CPPUNIT_ASSERT(!tokens.verify(withId(std::string(65, 'a'))).has_value());
+        CPPUNIT_ASSERT(!tokens.verify(withId(std::string("a b"))).has_value());
+        CPPUNIT_ASSERT(!tokens.verify(withId(Poco::Int64(7))).has_value());
     }
 
     void tokenWithoutExpiryIsRejected() {

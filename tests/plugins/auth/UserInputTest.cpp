@@ -46,18 +46,19 @@ class UserInputTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(credentialsNeedEmailAndPassword);
     CPPUNIT_TEST(emailShapes);
     CPPUNIT_TEST(normalisedEmailIsLowerCaseAndTrimmed);
+    CPPUNIT_TEST(passwordChangeNamesItsFields);
     CPPUNIT_TEST_SUITE_END();
 
 public:
     void validNewUserDefaultsToStaff() {
         const auto user =
-            UserInput::parseNewUser(json(R"({"email":" Ann@Motel.Test ","name":" Ann ","password":"long enough"})"));
+            UserInput::parseNewUser(json(R"({"email":" Ann@Motel.Test ","name":" Ann ","password":"long enough password"})"));
         CPPUNIT_ASSERT_EQUAL(std::string("Ann@Motel.Test"), user.email);
         CPPUNIT_ASSERT_EQUAL(std::string("Ann"), user.name);
-        CPPUNIT_ASSERT_EQUAL(std::string("long enough"), user.password);
+        CPPUNIT_ASSERT_EQUAL(std::string("long enough password"), user.password);
         CPPUNIT_ASSERT_EQUAL(std::string("staff"), user.role);
         const auto manager = UserInput::parseNewUser(
-            json(R"({"email":"m@motel.test","name":"M","password":"long enough","role":"manager"})"));
+            json(R"({"email":"m@motel.test","name":"M","password":"long enough password","role":"manager"})"));
         CPPUNIT_ASSERT_EQUAL(std::string("manager"), manager.role);
     }
 
@@ -68,7 +69,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::size_t(4), problems.size());
         CPPUNIT_ASSERT(contains(problems, "email must be an email"));
         CPPUNIT_ASSERT(contains(problems, "name should not be empty"));
-        CPPUNIT_ASSERT(contains(problems, "password must be longer than or equal to 8 characters"));
+        CPPUNIT_ASSERT(contains(problems, "password must be longer than or equal to 12 characters"));
         CPPUNIT_ASSERT(contains(problems, "role must be one of the following values: admin, manager, staff"));
 
         const auto missing = problemsOf([] { UserInput::parseNewUser(json("{}")); });
@@ -80,7 +81,7 @@ public:
     void newUserRefusesUnknownProperties() {
         const auto problems = problemsOf([] {
             UserInput::parseNewUser(
-                json(R"({"email":"a@motel.test","name":"A","password":"long enough","passwordHash":"x","id":3})"));
+                json(R"({"email":"a@motel.test","name":"A","password":"long enough password","passwordHash":"x","id":3})"));
         });
         CPPUNIT_ASSERT(contains(problems, "property passwordHash should not exist"));
         CPPUNIT_ASSERT(contains(problems, "property id should not exist"));
@@ -94,7 +95,7 @@ public:
             UserInput::parseNewUser(
                 json(R"({"email":"a@motel.test","name":"A","password":"\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"})"));
         });
-        CPPUNIT_ASSERT(contains(problems, "password must be longer than or equal to 8 characters"));
+        CPPUNIT_ASSERT(contains(problems, "password must be longer than or equal to 12 characters"));
     }
 
     void changesKeepOnlySentFields() {
@@ -136,6 +137,21 @@ public:
 
     void normalisedEmailIsLowerCaseAndTrimmed() {
         CPPUNIT_ASSERT_EQUAL(std::string("ann@motel.test"), UserInput::normalisedEmail("  Ann@MOTEL.test "));
+    }
+
+    void passwordChangeNamesItsFields() {
+        const auto change = UserInput::parsePasswordChange(
+            json(R"({"currentPassword":"old one","newPassword":"a brand new password"})"));
+        CPPUNIT_ASSERT_EQUAL(std::string("old one"), change.currentPassword);
+        CPPUNIT_ASSERT_EQUAL(std::string("a brand new password"), change.newPassword);
+        const auto problems = problemsOf([] {
+            UserInput::parsePasswordChange(json(R"({"currentPassword":"","newPassword":"short","password":"x"})"));
+        });
+        CPPUNIT_ASSERT(contains(problems, "currentPassword should not be empty"));
+        CPPUNIT_ASSERT(contains(problems, "newPassword must be longer than or equal to 12 characters"));
+        CPPUNIT_ASSERT(contains(problems, "property password should not exist"));
+        CPPUNIT_ASSERT_THROW(UserInput::parseLogout(json(R"({"all":true})")), motel::sdk::ValidationError);
+        UserInput::parseLogout(json("{}"));
     }
 };
 

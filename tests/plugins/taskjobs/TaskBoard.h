@@ -52,7 +52,7 @@ struct TaskBoard {
         database = std::make_unique<host::SqlDatabase>(host::DatabaseUrl::parse("sqlite:" + dir.path() + "/t.db"),
                                                        host::SqlDatabaseOptions{}, logger);
         host::MigrationRunner(*database, logger)
-            .apply({{"auth", {{1, "users", "CREATE TABLE users (id {{id}}, email TEXT NOT NULL)"}}},
+            .apply({{"auth", {{1, "users", "CREATE TABLE users (id {{id}}, email TEXT NOT NULL, deleted_at TEXT)"}}},
                     {"suites", suites::SuiteMigrations::all()},
                     {"tasks", tasks::TaskMigrations::all()}});
         database->withSession([](sdk::SqlSession& s) { s.execute("INSERT INTO users (email) VALUES ('m@x')"); });

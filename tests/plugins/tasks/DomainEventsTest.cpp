@@ -60,7 +60,7 @@ public:
         database_ = std::make_unique<host::SqlDatabase>(host::DatabaseUrl::parse("sqlite:" + dir_->path() + "/t.db"),
                                                         host::SqlDatabaseOptions{}, logger);
         host::MigrationRunner(*database_, logger)
-            .apply({{"auth", {{1, "users", "CREATE TABLE users (id {{id}}, email TEXT NOT NULL)"}}},
+            .apply({{"auth", {{1, "users", "CREATE TABLE users (id {{id}}, email TEXT NOT NULL, deleted_at TEXT)"}}},
                     {"suites", suites::SuiteMigrations::all()},
                     {"tasks", tasks::TaskMigrations::all()}});
         database_->withSession([](sdk::SqlSession& s) { s.execute("INSERT INTO users (email) VALUES ('m@x')"); });

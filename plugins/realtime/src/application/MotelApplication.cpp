@@ -9,6 +9,9 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/Logger.h>
 
+#include <algorithm>
+#include <chrono>
+
 namespace motel::realtime {
 
 namespace {
@@ -36,8 +39,17 @@ ConnectDecision MotelApplication::authorize(const std::string& nsp, const Poco::
     ConnectDecision decision;
     decision.accepted = true;
     decision.rooms = {userRoom(principal->id), roleRoom(principal->role)};
+    if (!principal->tokenId.empty()) decision.rooms.push_back(tokenRoom(principal->tokenId));
     decision.principal = std::move(principal);
     return decision;
+}
+
+void MotelApplication::onConnect(SocketIoSocket& socket) {
+    if (!socket.principal() || socket.principal()->tokenExpiresAt <= 0) return;
+    // A socket lives no longer than the token it was opened with.
+    const auto expiresAt = std::chrono::system_clock::time_point(std::chrono::seconds(socket.principal()->tokenExpiresAt));
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(expiresAt - std::chrono::system_clock::now());
+    socket.endAfter(std::max(left, std::chrono::milliseconds(0)));
 }
 
 void MotelApplication::onEvent(SocketIoSocket& socket, const SocketPacket& packet) {

@@ -4,8 +4,10 @@
 /// (looked up when needed, so the plugin does not depend on `auth` at load
 /// time; with no authenticator registered every CONNECT is refused). A
 /// missing or bad token gets CONNECT_ERROR `{"message":"Unauthorized"}`. An
-/// accepted socket joins `user:<id>` and `role:<role>`. Clients may ask
-/// `whoami` with an ack to learn who they are connected as.
+/// accepted socket joins `user:<id>`, `role:<role>` and `token:<jti>` (so
+/// SessionRevoker can end the sockets of a user or of one token), and ends
+/// when its token expires. Clients may ask `whoami` with an ack to learn who
+/// they are connected as.
 
 #include "socketio/SocketApplication.h"
 
@@ -25,10 +27,12 @@ public:
 
     bool hasNamespace(const std::string& nsp) const override { return nsp == "/"; }
     ConnectDecision authorize(const std::string& nsp, const Poco::Dynamic::Var& auth) override;
+    void onConnect(SocketIoSocket& socket) override;
     void onEvent(SocketIoSocket& socket, const SocketPacket& packet) override;
 
     static std::string userRoom(std::int64_t userId) { return "user:" + std::to_string(userId); }
     static std::string roleRoom(const std::string& role) { return "role:" + role; }
+    static std::string tokenRoom(const std::string& tokenId) { return "token:" + tokenId; }
 
 private:
     AuthenticatorLookup lookup_;

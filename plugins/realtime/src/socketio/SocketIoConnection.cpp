@@ -21,6 +21,8 @@ std::optional<std::string> stringMember(const Poco::Dynamic::Var& object, const 
     return value.convert<std::string>();
 }
 
+constexpr std::chrono::milliseconds kEndGrace{2000};
+
 bool isRecoverable(const std::string& reason) {
     return reason != "client namespace disconnect" && reason != "server namespace disconnect";
 }
@@ -158,6 +160,17 @@ void SocketIoConnection::disconnect(const std::string& nsp) {
     if (!socket(nsp)) return;
     sendText(SocketPacket::encodeWith(SocketPacket::Type::disconnect, nsp, std::nullopt, ""));
     drop(nsp, "server namespace disconnect");
+}
+
+void SocketIoConnection::end(const std::string& nsp) {
+    disconnect(nsp);
+    if (!sockets_.empty() || closed_) return;
+    EngineSession* target = &session_;
+    session_.loop().cancel(connectTimer_);
+    connectTimer_ = session_.loop().runAfter(kEndGrace, [this, target] {
+        connectTimer_ = IoLoop::TimerId{};
+        if (sockets_.empty()) target->close("server namespace disconnect");
+    });
 }
 
 void SocketIoConnection::drop(const std::string& nsp, const std::string& reason) {

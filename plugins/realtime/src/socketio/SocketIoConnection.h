@@ -34,6 +34,10 @@ public:
     void sendText(const std::string& text, const std::vector<std::string>& attachments = {});
     /// Server-side namespace disconnect (DISCONNECT packet, socket gone).
     void disconnect(const std::string& nsp);
+    /// disconnect(), and when no namespace is left, the session closes
+    /// shortly after (time for a poll to fetch the DISCONNECT packet; the
+    /// official client closes it itself at once). For revoked sessions.
+    void end(const std::string& nsp);
 
     EngineSession& session() { return session_; }
     RoomIndex& rooms();

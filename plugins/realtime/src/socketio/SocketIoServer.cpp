@@ -23,6 +23,21 @@ EngineServer::HandlerFactory SocketIoServer::handlerFactory() {
     return [this](EngineSession& session) { return std::make_unique<SocketIoConnection>(*this, session); };
 }
 
+void SocketIoServer::endRoom(const std::string& nsp, const std::string& room) {
+    for (std::size_t i = 0; i < loops_.size(); ++i) {
+        IoLoop& loop = loops_.at(i);
+        RoomIndex* rooms = &loopStates_.at(&loop)->rooms;
+        loop.post([rooms, nsp, room] {
+            // Collected first: ending a socket changes the room being walked.
+            std::vector<SocketIoConnection*> connections;
+            rooms->forEach(nsp, room, [&connections](SocketIoSocket& socket) {
+                connections.push_back(&socket.connection());
+            });
+            for (SocketIoConnection* connection : connections) connection->end(nsp);
+        });
+    }
+}
+
 RoomIndex& SocketIoServer::roomsOf(const IoLoop& loop) {
     return loopStates_.at(&loop)->rooms;
 }

@@ -49,6 +49,10 @@ public:
     std::string broadcast(const std::string& nsp, const std::string& room, const std::string& event,
                           const std::string& payloadJson, std::string offset = "");
 
+    /// Ends every socket of `room` in `nsp` on every loop (SocketIoConnection::end):
+    /// revoked tokens and users. Any thread; returns at once.
+    void endRoom(const std::string& nsp, const std::string& room);
+
     RoomIndex& roomsOf(const IoLoop& loop);
     /// The offset of the last broadcast `loop` delivered; before its first
     /// one, the offset set by setInitialOffset() ("" when none). Loop thread.

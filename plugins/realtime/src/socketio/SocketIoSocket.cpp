@@ -1,5 +1,6 @@
 #include "socketio/SocketIoSocket.h"
 
+#include "engine/EngineSession.h"
 #include "json/JsonText.h"
 #include "socketio/RoomIndex.h"
 #include "socketio/SocketIoConnection.h"
@@ -13,7 +14,19 @@ SocketIoSocket::SocketIoSocket(SocketIoConnection& connection, std::string nsp, 
       principal_(std::move(principal)), auth_(std::move(auth)) {}
 
 SocketIoSocket::~SocketIoSocket() {
+    connection_.session().loop().cancel(endTimer_);
     for (const auto& room : rooms_) connection_.rooms().leave(nsp_, room, this);
+}
+
+void SocketIoSocket::endAfter(std::chrono::milliseconds delay) {
+    IoLoop& loop = connection_.session().loop();
+    loop.cancel(endTimer_);
+    endTimer_ = loop.runAfter(delay, [this] {
+        endTimer_ = IoLoop::TimerId{};
+        SocketIoConnection& connection = connection_;
+        const std::string nsp = nsp_;
+        connection.end(nsp); // destroys this socket
+    });
 }
 
 void SocketIoSocket::join(const std::string& room) {

@@ -4,12 +4,14 @@
 /// authenticated as, its rooms, and the acknowledgements it waits for.
 /// Lives on its connection's loop thread.
 
+#include "io/IoLoop.h"
 #include "socketio/StreamOffset.h"
 
 #include <motel/sdk/Principal.h>
 
 #include <Poco/Dynamic/Var.h>
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -50,6 +52,9 @@ public:
     bool hasSeen(const std::optional<StreamOffset>& offset) const {
         return seenThrough_ && offset && *offset <= *seenThrough_;
     }
+    /// Ends this socket (SocketIoConnection::end) after `delay`, e.g. when
+    /// its token expires; cancelled when the socket goes first.
+    void endAfter(std::chrono::milliseconds delay);
 
     void join(const std::string& room);
     void leave(const std::string& room);
@@ -76,6 +81,7 @@ private:
     std::map<std::uint64_t, AckCallback> acks_;
     std::uint64_t nextAckId_ = 0;
     std::optional<StreamOffset> seenThrough_;
+    IoLoop::TimerId endTimer_;
 };
 
 } // namespace motel::realtime

@@ -13,6 +13,13 @@ struct Principal {
     std::string email;
     std::string name;
     std::string role; ///< "admin", "manager" or "staff"
+    /// The id of the token the caller presented (its `jti`): logout revokes
+    /// it, and the realtime plugin ends the sockets opened with it. Empty when
+    /// the authenticator does not say.
+    std::string tokenId;
+    /// When that token expires, in seconds since the epoch (0: not known): a
+    /// socket opened with it ends then.
+    std::int64_t tokenExpiresAt = 0;
 
     bool hasRole(const std::string& r) const { return role == r; }
     /// Managers and admins may do everything a manager may.

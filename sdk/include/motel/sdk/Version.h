@@ -11,9 +11,9 @@
 
 #include <Poco/Version.h>
 
-#define MOTEL_SDK_ABI_MAJOR 2
-#define MOTEL_SDK_ABI_MINOR 2
-#define MOTEL_SDK_VERSION_STRING "2.2.0"
+#define MOTEL_SDK_ABI_MAJOR 3
+#define MOTEL_SDK_ABI_MINOR 0
+#define MOTEL_SDK_VERSION_STRING "3.0.0"
 
 #if defined(__GXX_ABI_VERSION)
 #define MOTEL_CXX_ABI __GXX_ABI_VERSION

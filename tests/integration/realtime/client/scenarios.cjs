@@ -62,6 +62,34 @@ function newSuite(tag) {
 }
 
 const scenarios = {
+  // Sockets in `ends` must end with "io server disconnect" once `action` (a
+  // REST call, maybe on another host) is answered, within `withinMs`; sockets
+  // in `stays` must still be connected a moment later. Without an action,
+  // the sockets must end by themselves (their token expires).
+  async revocation({ ends, stays = [], action, withinMs = 1000, settleMs = 500 }) {
+    const open = (entry) => connect(entry.url, entry.token, { transports: entry.transports || ["websocket"] });
+    const ending = ends.map(open);
+    const staying = stays.map(open);
+    await Promise.all([...ending, ...staying].map((socket) => waitFor(socket, "connect")));
+    const reasons = ending.map((socket) => waitFor(socket, "disconnect", "disconnect of a revoked socket"));
+    let started = Date.now();
+    if (action) {
+      await api(action.url, action.token, action.method, action.path, action.body);
+      started = Date.now();
+    }
+    const ended = await Promise.all(reasons);
+    const elapsedMs = Date.now() - started;
+    for (const [reason] of ended) {
+      if (reason !== "io server disconnect") throw new Error(`socket ended with ${reason}`);
+    }
+    if (action && elapsedMs > withinMs) throw new Error(`sockets ended ${elapsedMs} ms after the change`);
+    await new Promise((resolve) => setTimeout(resolve, settleMs));
+    const dropped = staying.filter((socket) => !socket.connected).length;
+    for (const socket of [...ending, ...staying]) socket.close();
+    if (dropped > 0) throw new Error(`${dropped} socket(s) that should stay were disconnected`);
+    return { elapsedMs, ended: ended.length, stayed: staying.length };
+  },
+
   // Authenticate with the given transports, then see every domain event of REST calls.
   async events({ url, token, transports, upgrade }) {
     const socket = connect(url, token, { transports, upgrade: upgrade !== false });

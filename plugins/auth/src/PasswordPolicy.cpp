@@ -1,0 +1,75 @@
+#include "PasswordPolicy.h"
+
+#include <motel/sdk/Errors.h>
+
+#include <Poco/String.h>
+
+#include <cctype>
+#include <fstream>
+
+namespace motel::auth {
+
+const std::vector<std::string>& PasswordPolicy::defaultListFiles() {
+    static const std::vector<std::string> files{"/usr/share/john/password.lst", "/usr/share/dict/cracklib-small"};
+    return files;
+}
+
+PasswordPolicy::PasswordPolicy(std::unordered_set<std::string> common) : common_(std::move(common)) {}
+
+PasswordPolicy PasswordPolicy::fromFiles(const std::vector<std::string>& paths, std::vector<std::string>& warnings) {
+    std::unordered_set<std::string> common;
+    for (const auto& path : paths) {
+        std::ifstream in(path);
+        if (!in) {
+            warnings.push_back("common password list " + path +
+                               " cannot be read; install it (scripts/deps) or set plugins.auth.commonPasswordFiles");
+            continue;
+        }
+        std::string line;
+        while (std::getline(in, line)) {
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            if (line.empty() || line.rfind("#!comment", 0) == 0) continue;
+            common.insert(Poco::toLower(line));
+        }
+    }
+    return PasswordPolicy(std::move(common));
+}
+
+bool PasswordPolicy::isRepetitiveOrSequential(const std::string& lowered) {
+    if (lowered.size() < 2) return true;
+    bool repeated = true, ascending = true, descending = true;
+    for (std::size_t i = 1; i < lowered.size(); ++i) {
+        const int step = static_cast<unsigned char>(lowered[i]) - static_cast<unsigned char>(lowered[i - 1]);
+        // Digits run on from 9 to 0 as on a keyboard: 1234567890 and 123456789012 are runs too.
+        const bool wraps = lowered[i - 1] == '9' && lowered[i] == '0';
+        const bool wrapsDown = lowered[i - 1] == '0' && lowered[i] == '9';
+        repeated = repeated && step == 0;
+        ascending = ascending && (step == 1 || wraps);
+        descending = descending && (step == -1 || wrapsDown);
+    }
+    return repeated || ascending || descending;
+}
+
+std::string PasswordPolicy::core(const std::string& lowered) {
+    const auto decoration = [](unsigned char c) { return std::isdigit(c) || std::ispunct(c) || std::isspace(c); };
+    std::size_t begin = 0, end = lowered.size();
+    while (begin < end && decoration(static_cast<unsigned char>(lowered[begin]))) ++begin;
+    while (end > begin && decoration(static_cast<unsigned char>(lowered[end - 1]))) --end;
+    return lowered.substr(begin, end - begin);
+}
+
+std::vector<std::string> PasswordPolicy::problems(const std::string& field, const std::string& password) const {
+    const std::string lowered = Poco::toLower(password);
+    const std::string word = core(lowered);
+    if (common_.count(lowered) > 0 || (!word.empty() && common_.count(word) > 0) ||
+        isRepetitiveOrSequential(lowered))
+        return {field + " is too common; choose a password that is not on a list of frequently used ones"};
+    return {};
+}
+
+void PasswordPolicy::check(const std::string& field, const std::string& password) const {
+    auto found = problems(field, password);
+    if (!found.empty()) throw sdk::ValidationError(std::move(found));
+}
+
+} // namespace motel::auth

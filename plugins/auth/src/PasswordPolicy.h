@@ -1,0 +1,48 @@
+#pragma once
+/// What a new password must be, wherever one is set (account creation,
+/// an admin's reset, the user's own change, `motel-host user add|passwd`,
+/// the first admin): at least UserInput::kMinPasswordLength characters
+/// (checked with the rest of the body in UserInput), and not a common
+/// password. "Common" means: in one of the lists read at start (by default
+/// Openwall's list of the most used passwords from the Debian package
+/// `john-data` and cracklib's dictionary from `cracklib-runtime`, both
+/// installed by scripts/deps), compared case-insensitively, also once the
+/// digits and punctuation around it are taken away (`Password2024!` is
+/// `password`), or made of one repeated character or one straight run
+/// (`aaaaaaaaaaaa`, `123456789012`, `abcdefghijkl`). Thread-safe: immutable
+/// after construction.
+
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace motel::auth {
+
+class PasswordPolicy {
+public:
+    /// The lists scripts/deps installs (`plugins.auth.commonPasswordFiles`).
+    static const std::vector<std::string>& defaultListFiles();
+
+    /// `common` holds lower-cased entries.
+    explicit PasswordPolicy(std::unordered_set<std::string> common = {});
+    /// Reads one entry per line from each file (lines starting with `#!comment`
+    /// and empty lines skipped). A file that cannot be read adds a line to
+    /// `warnings` and is skipped.
+    static PasswordPolicy fromFiles(const std::vector<std::string>& paths, std::vector<std::string>& warnings);
+
+    /// The problems of `password` as the new value of `field`, each naming the
+    /// field (empty: acceptable). Length is UserInput's concern.
+    std::vector<std::string> problems(const std::string& field, const std::string& password) const;
+    /// Throws sdk::ValidationError with problems(), if any.
+    void check(const std::string& field, const std::string& password) const;
+
+    std::size_t listSize() const { return common_.size(); }
+
+private:
+    std::unordered_set<std::string> common_;
+    static bool isRepetitiveOrSequential(const std::string& lowered);
+    /// `lowered` without the digits, punctuation and blanks at either end.
+    static std::string core(const std::string& lowered);
+};
+
+} // namespace motel::auth
