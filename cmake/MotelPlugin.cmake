@@ -1,8 +1,10 @@
 # motel_add_plugin(<name> <sources>...)
 #
 # Builds a Motel Manager plugin: a shared library named <name>.so, linked only
-# against Motel::sdk, with hidden symbols (only the ABI stamp and Poco's
-# manifest are exported), installed where the host looks for plugins.
+# against the SDK (Motel::sdk, the ABI core; Motel::sdk_kit, the static
+# helpers; Motel::plugin_interfaces, the published interfaces of other
+# plugins), with hidden symbols (only the ABI stamp and Poco's manifest are
+# exported), installed where the host looks for plugins.
 # Used in-tree and, installed with the SDK package, by out-of-tree plugins.
 
 function(motel_add_plugin name)
@@ -10,7 +12,10 @@ function(motel_add_plugin name)
     message(FATAL_ERROR "motel_add_plugin(${name}): no sources given")
   endif()
   add_library(${name} MODULE ${ARGN})
-  target_link_libraries(${name} PRIVATE Motel::sdk)
+  target_link_libraries(${name} PRIVATE Motel::sdk Motel::sdk_kit)
+  if(TARGET Motel::plugin_interfaces)
+    target_link_libraries(${name} PRIVATE Motel::plugin_interfaces)
+  endif()
   set_target_properties(${name} PROPERTIES
     PREFIX ""
     OUTPUT_NAME ${name}

@@ -3,6 +3,8 @@
 // package an out-of-tree plugin builds against.
 #include "support/HostProcess.h"
 
+#include <motel/sdk/Version.h>
+
 #include <Poco/File.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -97,6 +99,7 @@ class InstallTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(installLayout);
     CPPUNIT_TEST(installedHostRunsWithNoFlags);
     CPPUNIT_TEST(outOfTreePluginBuildsAndLoads);
+    CPPUNIT_TEST(packageCarriesTheSdkVersion);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -113,9 +116,14 @@ public:
 
     void installLayout() {
         for (const char* path : {"/bin/motel-host", "/lib/motel/plugins/health.so", "/include/motel/sdk/Sdk.h",
-                                 "/include/motel/sdk/Plugin.h", "/lib/libmotel-sdk.so",
-                                 "/lib/cmake/MotelSDK/MotelSDKConfig.cmake", "/lib/cmake/MotelSDK/MotelPlugin.cmake",
-                                 "/etc/motel/motel.properties"})
+                                 "/include/motel/sdk/Plugin.h", "/lib/libmotel-sdk.so", "/lib/libmotel-sdk.so.3",
+                                 "/lib/libmotel-sdk-kit.a", "/lib/libmotel-sdk-testing.a",
+                                 "/include/motel/sdk/testing/TestContext.h",
+                                 "/include/motel/plugins/suites/SuiteDirectory.h", "/include/motel/plugins/Topics.h",
+                                 "/include/motel/plugins/auth/Roles.h", "/lib/pkgconfig/motel-sdk.pc",
+                                 "/lib/cmake/MotelSDK/MotelSDKConfig.cmake",
+                                 "/lib/cmake/MotelSDK/MotelSDKConfigVersion.cmake",
+                                 "/lib/cmake/MotelSDK/MotelPlugin.cmake", "/etc/motel/motel.properties"})
             CPPUNIT_ASSERT_MESSAGE(path, Poco::File(g_prefix + path).exists());
         // Test fixtures are never installed.
         CPPUNIT_ASSERT(!Poco::File(g_prefix + "/lib/motel/plugins/fixture_base.so").exists());
@@ -135,14 +143,39 @@ public:
                                       "' -DCMAKE_PREFIX_PATH='" + g_prefix + "'";
         CPPUNIT_ASSERT_EQUAL_MESSAGE(readAll(log), 0, sh(configure, log));
         CPPUNIT_ASSERT_EQUAL_MESSAGE(readAll(log), 0, sh("cmake --build '" + build + "' -j2", log));
+        // Its unit tests run on the SDK's test kit, with no host.
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(readAll(log), 0,
+                                     sh("ctest --test-dir '" + build + "' --output-on-failure", log));
+        CPPUNIT_ASSERT_MESSAGE(readAll(log), readAll(log).find("hello_tests: all passed") != std::string::npos ||
+                                                 readAll(log).find("100% tests passed") != std::string::npos);
         CPPUNIT_ASSERT_EQUAL_MESSAGE(readAll(log), 0,
                                      sh("cmake --install '" + build + "' --prefix '" + g_prefix + "'", log));
         CPPUNIT_ASSERT(Poco::File(g_prefix + "/lib/motel/plugins/hello.so").exists());
 
-        InstalledHost host(Poco::Process::Env{{"MOTEL_PLUGINS", "health,hello"}});
+        InstalledHost host(Poco::Process::Env{{"MOTEL_PLUGINS", "auth,suites,health,hello"}});
         const auto hello = get(host.port(), "/hello");
         CPPUNIT_ASSERT_EQUAL(200, hello.first);
         CPPUNIT_ASSERT_MESSAGE(hello.second, hello.second.find("Hello from a Motel Manager plugin") != std::string::npos);
+    }
+
+    void packageCarriesTheSdkVersion() {
+        const std::string project = g_prefix + "/version-probe";
+        Poco::File(project).createDirectories();
+        const auto probe = [&](const std::string& request) {
+            std::ofstream(project + "/CMakeLists.txt")
+                << "cmake_minimum_required(VERSION 3.20)\nproject(Probe LANGUAGES CXX)\n"
+                << "find_package(MotelSDK " << request << " REQUIRED)\n";
+            const std::string log = project + "/" + request + ".log";
+            return sh("cmake -S '" + project + "' -B '" + project + "/build-" + request + "' -DCMAKE_PREFIX_PATH='" +
+                          g_prefix + "'",
+                      log);
+        };
+        CPPUNIT_ASSERT_EQUAL(0, probe("3.0"));
+        CPPUNIT_ASSERT(probe("2.2") != 0); // another major
+        CPPUNIT_ASSERT(probe("4.0") != 0);
+        const std::string log = project + "/pkg-config.log";
+        CPPUNIT_ASSERT_EQUAL(0, sh("PKG_CONFIG_PATH='" + g_prefix + "/lib/pkgconfig' pkg-config --modversion motel-sdk", log));
+        CPPUNIT_ASSERT_MESSAGE(readAll(log), readAll(log).find(MOTEL_SDK_VERSION_STRING) != std::string::npos);
     }
 };
 

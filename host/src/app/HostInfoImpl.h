@@ -3,6 +3,7 @@
 
 #include "config/HostConfig.h"
 #include "routing/TrafficWindow.h"
+#include "services/memory/ProcessMemory.h"
 
 #include <motel/sdk/HostInfo.h>
 
@@ -22,6 +23,7 @@ public:
     std::vector<std::string> loadedPlugins() const override { return plugins_; }
     const sdk::Settings& settings() const override { return config_.hostSettings(); }
     sdk::TrafficStats recentTraffic() const override { return traffic_.snapshot(); }
+    sdk::MemoryFigures memory() const override;
 
     void setPlugins(std::vector<std::string> names, std::function<bool()> allStarted) {
         plugins_ = std::move(names);
@@ -34,6 +36,9 @@ private:
     Poco::Timestamp startedAt_;
     std::vector<std::string> plugins_;
     std::function<bool()> started_;
+    ProcessMemory memory_;
+    std::uint64_t memoryLimitBytes_ = 0;
+    std::string memoryLimitSource_;
 };
 
 } // namespace motel::host

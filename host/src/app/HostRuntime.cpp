@@ -1,4 +1,5 @@
 #include "app/HostRuntime.h"
+#include "plugins/PluginSettingsCheck.h"
 
 #include "db/MigrationRunner.h"
 #include "db/SqlDatabase.h"
@@ -94,8 +95,11 @@ HostRuntime::~HostRuntime() {
 }
 
 void HostRuntime::loadPlugins() {
-    loader_ = std::make_unique<PluginLoader>(config_.pluginsDir());
+    loader_ = std::make_unique<PluginLoader>(config_.pluginDirs());
     plugins_ = std::make_unique<PluginSet>(*loader_, config_.pluginsToLoad());
+    // Before the database is opened: a bad setting must not stop the host
+    // after migrations already changed it.
+    PluginSettingsCheck::enforce(*plugins_, config_);
     PluginSet* plugins = plugins_.get();
     hostInfo_.setPlugins(plugins_->names(), [plugins] { return plugins->allStarted(); });
 }
@@ -119,7 +123,9 @@ sdk::PluginContext& HostRuntime::contextFor(const LoadedPlugin& plugin) {
         hostServices_.reset(new HostServices{hostInfo_, *database_, *events_, *jobs_, *cache_, *health_, *metrics_,
                                              *services_, router_});
     contexts_.push_back(
-        std::make_unique<PluginContextImpl>(plugin.name, config_.pluginSettings(plugin.name), *hostServices_));
+        std::make_unique<PluginContextImpl>(plugin.name,
+                                            sdk::withDefaults(plugin.info.settings, config_.pluginSettings(plugin.name)),
+                                            *hostServices_));
     return *contexts_.back();
 }
 

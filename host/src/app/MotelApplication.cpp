@@ -1,6 +1,7 @@
 #include "app/MotelApplication.h"
 #include "app/ControlSignals.h"
 #include "app/HostRuntime.h"
+#include "app/PluginCommands.h"
 #include "app/PortFile.h"
 #include "app/UsageText.h"
 #include "app/ServiceNotifier.h"
@@ -90,7 +91,9 @@ std::string MotelApplication::usage() const {
         {"serve", "load the configured plugins, migrate, and serve HTTP (the default)"},
         {"migrate", "apply pending database migrations and exit"},
         {"seed", "add development demo data (refused when motel.env=production) and exit"},
-        {"plugins", "list the plugins found in plugins.dir and exit"},
+        {"plugins", "list the plugins found in the plugin folders (plugins.dir, MOTEL_PLUGIN_PATH) and exit"},
+        {"plugins describe NAME", "a plugin's version, dependencies, settings, routes, events, jobs, metrics, checks"},
+        {"config check", "validate the configuration and every plugin's declared settings (no database) and exit"},
         {"cache clear", "empty the shared cache (never the job queue; use it instead of redis-cli FLUSHALL)"},
         {"user ...", "operator commands of the loaded plugins (auth: user add | passwd | disable)"},
     };
@@ -101,10 +104,10 @@ std::string MotelApplication::usage() const {
         if (!option.shortName().empty()) name = "-" + option.shortName() + ", " + name;
         flags.push_back({name, option.description()});
     }
-    return formatUsage(commandName() + " [--config=FILE] [serve|migrate|seed|plugins|cache clear|<plugin command> ARGS...]",
+    return formatUsage(commandName() + " [--config=FILE] [serve|migrate|seed|plugins [describe NAME]|config check|cache clear|<plugin command> ARGS...]",
                        commands, flags,
                        "Environment overrides: PORT, HOST, DATABASE_URL, REDIS_URL, JWT_SECRET, JWT_EXPIRES_IN, "
-                       "MOTEL_PLUGINS, MOTEL_ENV, CORS_ORIGINS, LOG_LEVEL, LOG_FORMAT.\n"
+                       "MOTEL_PLUGINS, MOTEL_PLUGIN_PATH, MOTEL_ENV, CORS_ORIGINS, LOG_LEVEL, LOG_FORMAT.\n"
                        "serve: SIGTERM/SIGINT stop gracefully; SIGHUP reopens log.file and re-reads the log levels.");
 }
 
@@ -146,7 +149,12 @@ int MotelApplication::main(const std::vector<std::string>& args) {
     // workers), so only the sigwait() in serve() ever sees them.
     if (command == "serve") ControlSignals::block();
     const bool builtIn = command == "serve" || command == "migrate" || command == "seed" || command == "plugins";
-    if (builtIn && args.size() > 1) return fail("'" + command + "' takes no arguments", EXIT_USAGE);
+    const bool describing = command == "plugins" && args.size() > 1;
+    if (builtIn && args.size() > 1 && !describing) return fail("'" + command + "' takes no arguments", EXIT_USAGE);
+    if (describing && (args.size() != 3 || args[1] != "describe"))
+        return fail("usage: motel-host plugins [describe NAME]", EXIT_USAGE);
+    if (command == "config" && (args.size() != 2 || args[1] != "check"))
+        return fail("usage: motel-host [--config=FILE] config check", EXIT_USAGE);
 
     std::optional<HostConfig> config;
     try {
@@ -160,7 +168,9 @@ int MotelApplication::main(const std::vector<std::string>& args) {
         if (command == "serve") return serve(std::move(*config));
         if (command == "migrate") return migrate(std::move(*config));
         if (command == "seed") return seed(std::move(*config));
+        if (describing) return PluginCommands::describe(*config, args[2], std::cout);
         if (command == "plugins") return listPlugins(std::move(*config));
+        if (command == "config") return PluginCommands::checkConfig(*config, std::cout);
         if (command == "cache") {
             if (args.size() != 2 || args[1] != "clear") return fail("usage: motel-host cache clear", EXIT_USAGE);
             std::cout << HostRuntime::clearCache(*config) << std::endl;
@@ -258,8 +268,10 @@ int MotelApplication::seed(HostConfig config) {
 }
 
 int MotelApplication::listPlugins(HostConfig config) {
-    PluginLoader loader(config.pluginsDir());
-    std::cout << "plugins in " << loader.directory() << ":\n";
+    PluginLoader loader(config.pluginDirs());
+    std::string folders;
+    for (const auto& folder : loader.directories()) folders += (folders.empty() ? "" : ", ") + folder;
+    std::cout << "plugins in " << folders << ":\n";
     for (const auto& name : loader.available()) {
         try {
             const LoadedPlugin& plugin = loader.load(name);

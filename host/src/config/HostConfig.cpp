@@ -16,7 +16,26 @@ namespace {
 const char* const kPluginPrefix = "plugins.";
 const char* const kLoggerLevelPrefix = "log.level.";
 // Keys under plugins.* that belong to the host, not to a plugin.
-bool isHostPluginKey(const std::string& key) { return key == "plugins.dir" || key == "plugins.load"; }
+bool isHostPluginKey(const std::string& key) {
+    return key == "plugins.dir" || key == "plugins.path" || key == "plugins.load";
+}
+
+/// "a:b,c" → {"a", "b", "c"}: folders separated like PATH (or by commas, as
+/// other lists in the file are); empty entries dropped.
+std::vector<std::string> splitFolders(const std::string& text) {
+    std::vector<std::string> folders;
+    std::string current;
+    for (const char c : text + ":") {
+        if (c == ':' || c == ',') {
+            const std::string folder = Poco::trim(current);
+            if (!folder.empty()) folders.push_back(folder);
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    return folders;
+}
 
 // A properties file read as the flat map it is. Poco 1.11 keeps the map's
 // iterators protected, and walking the key tree through keys() instead
@@ -45,7 +64,7 @@ const std::vector<std::pair<std::string, std::string>>& HostConfig::environmentO
         {"CORS_ORIGINS", "cors.origins"}, {"LOG_LEVEL", "log.level"},
         {"JWT_PREVIOUS_SECRET", "jwt.previousSecret"}, {"HTTP_TRUST_PROXY", "http.trustProxy"},
         {"METRICS_TOKEN", "plugins.metrics.token"}, {"METRICS_PUBLIC", "plugins.metrics.public"},
-        {"LOG_FORMAT", "log.format"},
+        {"LOG_FORMAT", "log.format"}, {"MOTEL_PLUGIN_PATH", "plugins.path"},
     };
     return overrides;
 }
@@ -125,7 +144,17 @@ std::string HostConfig::resolvePath(const std::string& path) const {
     return Poco::Path(Poco::Path(prefixDir_).makeDirectory(), p).toString();
 }
 
-std::string HostConfig::pluginsDir() const { return resolvePath(host_.getString("plugins.dir", "lib/motel/plugins")); }
+std::vector<std::string> HostConfig::pluginDirs() const {
+    std::vector<std::string> folders;
+    for (const auto& key : {"plugins.dir", "plugins.path"}) {
+        const std::string fallback = std::string(key) == "plugins.dir" ? "lib/motel/plugins" : "";
+        for (const auto& folder : splitFolders(host_.getString(key, fallback))) {
+            const std::string absolute = resolvePath(folder);
+            if (std::find(folders.begin(), folders.end(), absolute) == folders.end()) folders.push_back(absolute);
+        }
+    }
+    return folders;
+}
 
 std::string HostConfig::httpPortFile() const {
     const std::string file = host_.getString("http.portFile");

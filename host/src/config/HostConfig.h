@@ -38,7 +38,9 @@ public:
     /// supervisor or a test to learn the port without racing for it.
     std::string httpPortFile() const;
     std::size_t maxBodyBytes() const;
-    std::string pluginsDir() const;         ///< absolute
+    /// The plugin folders, absolute, in search order: `plugins.dir` then
+    /// `plugins.path` (MOTEL_PLUGIN_PATH), each a list separated by `:` or `,`.
+    std::vector<std::string> pluginDirs() const;
     std::vector<std::string> pluginsToLoad() const { return host_.getList("plugins.load"); }
     std::string databaseUrl() const;        ///< sqlite paths made absolute
     std::size_t databasePoolSize() const { return static_cast<std::size_t>(host_.getInt("db.pool.size", 8, 1, 512)); }

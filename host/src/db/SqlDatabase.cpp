@@ -2,8 +2,7 @@
 
 #include "db/DatabaseErrors.h"
 #include "db/PooledSession.h"
-#include "db/PostgresConnection.h"
-#include "db/SqliteConnection.h"
+#include "db/ConnectionFactory.h"
 #include "db/SqliteWriteGate.h"
 
 #include <Poco/File.h>
@@ -100,14 +99,12 @@ SqlDatabase::~SqlDatabase() {
 }
 
 std::unique_ptr<SqlConnection> SqlDatabase::openConnection() {
-    if (url_.dialect() == sdk::Dialect::postgresql)
-        return std::make_unique<PostgresConnection>(connectionString_, logger_, options_.statementCacheSize);
-    SqliteConnection::Options sqlite;
-    sqlite.path = connectionString_;
-    sqlite.busyTimeoutMs = static_cast<int>(options_.sqliteBusyTimeout.count());
-    sqlite.writers = writers_;
-    sqlite.statementCacheSize = options_.statementCacheSize;
-    return std::make_unique<SqliteConnection>(sqlite);
+    ConnectionSettings settings;
+    settings.connectionString = connectionString_;
+    settings.sqliteBusyTimeout = options_.sqliteBusyTimeout;
+    settings.statementCacheSize = options_.statementCacheSize;
+    settings.writers = writers_;
+    return openSqlConnection(url_, settings, logger_);
 }
 
 void SqlDatabase::borrow(std::chrono::milliseconds timeout, const std::function<void(PooledSession&)>& work) {

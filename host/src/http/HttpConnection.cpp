@@ -267,7 +267,7 @@ std::shared_ptr<DeferredHttpReply> HttpConnection::makeDeferredReply() {
 
 void HttpConnection::deliver(RequestExecutor::Outcome outcome, bool ranInline) {
     if (_state != State::dispatching) return; // closed meanwhile
-    if (outcome.deferred || outcome.takeover)
+    if (outcome.deferred || outcome.takeover || outcome.workersOnly)
         _io.inlinePolicy().excludeForGood(_requestType);
     else
         _io.inlinePolicy().record(_requestType, outcome.cost, ranInline);

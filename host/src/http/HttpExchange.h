@@ -35,6 +35,9 @@ public:
     /// The same handle on every call within one request.
     std::shared_ptr<sdk::DeferredReply> defer() override;
     void takeOver(std::function<void(int fd, std::string pendingBytes)> adopt) override;
+    void keepOnWorkerThreads() override { _workersOnly = true; }
+    /// The handler (or its route) asked never to run inline.
+    bool workersOnly() const { return _workersOnly; }
 
     /// Called once dispatch returned: true when the handler deferred and the
     /// answer comes through the reply (the handler's Response is not sent).
@@ -48,6 +51,7 @@ private:
     const ReplyFactory& _makeReply;
     std::shared_ptr<DeferredHttpReply> _reply;
     std::shared_ptr<sdk::DeferredReply> _handle;
+    bool _workersOnly = false;
 };
 
 } // namespace motel::host

@@ -112,6 +112,7 @@ RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const st
     request.exchange = nullptr;
 
     Outcome outcome;
+    outcome.workersOnly = exchange.workersOnly();
     if (exchange.settle()) {
         takeover.release(); // a deferred request is not taken over as well
         LaterAnswer later;

@@ -42,6 +42,7 @@ public:
         ConnectionTakeover::Handler takeover; ///< set when the dispatcher claimed the connection
         std::optional<LaterAnswer> deferred;  ///< set when the answer comes later through a DeferredHttpReply
         DispatchCost cost;       ///< what execute() cost on its thread
+        bool workersOnly = false; ///< the route asked never to run on an I/O thread
     };
 
     /// `serverStopping`, when given, is read after dispatch: a response

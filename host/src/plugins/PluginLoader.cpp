@@ -1,18 +1,17 @@
 #include "plugins/PluginLoader.h"
 #include "plugins/AbiCheck.h"
+#include "plugins/ElfStampReader.h"
 #include "services/ExceptionText.h"
 
 #include <Poco/DirectoryIterator.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
-#include <Poco/SharedLibrary.h>
 
 #include <algorithm>
 
 namespace motel::host {
 
 namespace {
-const char* const kStampSymbol = "motel_plugin_abi";
 const char* const kSuffix = ".so";
 
 PluginLoadError failure(const std::string& name, const std::string& reason) {
@@ -20,7 +19,7 @@ PluginLoadError failure(const std::string& name, const std::string& reason) {
 }
 } // namespace
 
-PluginLoader::PluginLoader(std::string directory) : directory_(std::move(directory)) {}
+PluginLoader::PluginLoader(std::vector<std::string> directories) : directories_(std::move(directories)) {}
 
 PluginLoader::~PluginLoader() { destroyInstances(); }
 
@@ -30,37 +29,37 @@ void PluginLoader::destroyInstances() noexcept {
     for (auto it = plugins_.rbegin(); it != plugins_.rend(); ++it) (*it)->instance.reset();
 }
 
-std::string PluginLoader::pathFor(const std::string& name) const {
-    return Poco::Path(Poco::Path(directory_).makeDirectory(), name + kSuffix).toString();
+std::vector<std::string> PluginLoader::pathsFor(const std::string& name) const {
+    std::vector<std::string> paths;
+    for (const auto& directory : directories_) {
+        const std::string path = Poco::Path(Poco::Path(directory).makeDirectory(), name + kSuffix).toString();
+        if (Poco::File(path).exists() && Poco::File(path).isFile() &&
+            std::find(paths.begin(), paths.end(), path) == paths.end())
+            paths.push_back(path);
+    }
+    return paths;
 }
 
 std::vector<std::string> PluginLoader::available() const {
     std::vector<std::string> names;
-    if (!Poco::File(directory_).exists()) return names;
-    for (Poco::DirectoryIterator it(directory_), end; it != end; ++it) {
-        const std::string file = it.name();
-        if (file.size() > 3 && file.compare(file.size() - 3, 3, kSuffix) == 0 && it->isFile())
-            names.push_back(file.substr(0, file.size() - 3));
+    for (const auto& directory : directories_) {
+        if (!Poco::File(directory).exists()) continue;
+        for (Poco::DirectoryIterator it(directory), end; it != end; ++it) {
+            const std::string file = it.name();
+            if (file.size() > 3 && file.compare(file.size() - 3, 3, kSuffix) == 0 && it->isFile())
+                names.push_back(file.substr(0, file.size() - 3));
+        }
     }
     std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
     return names;
 }
 
 sdk::AbiStamp PluginLoader::readStamp(const std::string& name, const std::string& path) {
     try {
-        Poco::SharedLibrary library(path);
-        if (!library.hasSymbol(kStampSymbol)) {
-            library.unload();
-            throw failure(name, "no ABI stamp (" + std::string(kStampSymbol) +
-                                    ") in " + path + " — not built with MOTEL_PLUGIN()");
-        }
-        const auto stamp = *static_cast<const sdk::AbiStamp*>(library.getSymbol(kStampSymbol));
-        library.unload();
-        return stamp;
-    } catch (const PluginLoadError&) {
-        throw;
-    } catch (const Poco::Exception& e) {
-        throw failure(name, "cannot be opened: " + e.displayText());
+        return ElfStampReader::read(path);
+    } catch (const StampUnreadable& e) {
+        throw failure(name, e.what());
     }
 }
 
@@ -85,8 +84,21 @@ LoadedPlugin& PluginLoader::load(const std::string& name) {
     for (auto& loaded : plugins_)
         if (loaded->name == name) return *loaded;
 
-    const std::string path = pathFor(name);
-    if (!Poco::File(path).exists()) throw failure(name, "not found (looked for " + path + ")");
+    const auto paths = pathsFor(name);
+    if (paths.empty()) {
+        std::string looked;
+        for (const auto& directory : directories_)
+            looked += (looked.empty() ? "" : ", ") +
+                      Poco::Path(Poco::Path(directory).makeDirectory(), name + kSuffix).toString();
+        throw failure(name, "not found (looked for " + looked + ")");
+    }
+    if (paths.size() > 1) {
+        std::string both;
+        for (const auto& path : paths) both += (both.empty() ? "" : " and ") + path;
+        throw failure(name, "found in more than one plugin folder: " + both +
+                                " (remove one, or take its folder out of plugins.dir / MOTEL_PLUGIN_PATH)");
+    }
+    const std::string& path = paths.front();
 
     auto loaded = std::make_unique<LoadedPlugin>();
     loaded->name = name;

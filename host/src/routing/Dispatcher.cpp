@@ -4,6 +4,8 @@
 #include "logging/RequestLogFields.h"
 #include "services/ExceptionText.h"
 
+#include <motel/sdk/Exchange.h>
+
 #include <motel/sdk/Errors.h>
 #include <motel/sdk/Time.h>
 
@@ -126,6 +128,7 @@ void Dispatcher::route(sdk::Request& request, sdk::Response& response, std::stri
         routeLabel = route.path;
         request.routeTemplate = route.path;
         request.params = std::move(match.params);
+        if (!route.mayRunInline && request.exchange) request.exchange->keepOnWorkerThreads();
         guard_.admit(route.access, request);
         if (!route.rawBody) request.json = JsonBody::parse(request);
         route.handler(request, response);

@@ -45,6 +45,8 @@ public:
     bool frozen() const { return frozen_; }
     RouteMatch match(const std::string& method, const std::string& path) const;
     std::size_t size() const { return routes_.size(); }
+    /// Every route, in registration order.
+    const std::vector<RegisteredRoute>& routes() const { return routes_; }
 
     static std::vector<std::string> split(const std::string& path);
 

@@ -17,6 +17,22 @@ std::string readableTypeName(const std::string& mangled) {
     return status == 0 && demangled ? std::string(demangled.get()) : mangled;
 }
 
+/// Refuses a consumer built against an interface the provider does not offer.
+void checkVersion(const std::string& name, sdk::InterfaceVersion provided, sdk::InterfaceVersion wanted) {
+    const bool versioned = (provided.major || provided.minor) && (wanted.major || wanted.minor);
+    if (!versioned)
+        return;
+    if (provided.major != wanted.major)
+        throw sdk::ServiceVersionMismatch("service '" + name + "': the caller was built against interface version " +
+                                          wanted.text() + ", the provider offers " + provided.text() +
+                                          " (major versions differ; rebuild the caller against the installed "
+                                          "interface headers)");
+    if (wanted.minor > provided.minor)
+        throw sdk::ServiceVersionMismatch("service '" + name + "': the caller was built against interface version " +
+                                          wanted.text() + ", the provider offers only " + provided.text() +
+                                          " (update the providing plugin)");
+}
+
 } // namespace
 
 ServiceDirectory::ServiceDirectory() = default;
@@ -42,7 +58,8 @@ void ServiceDirectory::clear() {
     // destructor looks something up.
 }
 
-void ServiceDirectory::provideErased(const std::string& name, std::shared_ptr<void> service, const char* typeName) {
+void ServiceDirectory::provideErased(const std::string& name, std::shared_ptr<void> service, const char* typeName,
+                                     sdk::InterfaceVersion version) {
     if (name.empty())
         throw std::invalid_argument("a service needs a name");
     if (!service)
@@ -52,10 +69,11 @@ void ServiceDirectory::provideErased(const std::string& name, std::shared_ptr<vo
     if (existing != _services.end())
         throw std::logic_error("service '" + name + "' is already provided (as " +
                                readableTypeName(existing->second.typeName) + ")");
-    _services.emplace(name, Entry{typeName, std::move(service)});
+    _services.emplace(name, Entry{typeName, std::move(service), version});
 }
 
-std::shared_ptr<void> ServiceDirectory::findErased(const std::string& name, const char* typeName) const {
+std::shared_ptr<void> ServiceDirectory::findErased(const std::string& name, const char* typeName,
+                                                   sdk::InterfaceVersion version) const {
     std::lock_guard<std::mutex> lock(_mutex);
     const auto found = _services.find(name);
     if (found == _services.end())
@@ -63,6 +81,7 @@ std::shared_ptr<void> ServiceDirectory::findErased(const std::string& name, cons
     if (found->second.typeName != typeName)
         throw std::logic_error("service '" + name + "' is a " + readableTypeName(found->second.typeName) +
                                ", not a " + readableTypeName(typeName));
+    checkVersion(name, found->second.version, version);
     return found->second.service;
 }
 

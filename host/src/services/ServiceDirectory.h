@@ -30,18 +30,29 @@ public:
     std::vector<std::string> names() const;
     /// Drop every service (see the class comment for when).
     void clear();
+    /// findErased() for tests and tools: what a lookup compiled against
+    /// `version` would get.
+    std::shared_ptr<void> findVersioned(const std::string& name, const char* typeName,
+                                        sdk::InterfaceVersion version) const {
+        return findErased(name, typeName, version);
+    }
 
 protected:
     /// Throws std::invalid_argument for an empty name or a null service and
     /// std::logic_error when `name` is already provided.
-    void provideErased(const std::string& name, std::shared_ptr<void> service, const char* typeName) override;
-    /// nullptr when absent; std::logic_error when provided as another type.
-    std::shared_ptr<void> findErased(const std::string& name, const char* typeName) const override;
+    void provideErased(const std::string& name, std::shared_ptr<void> service, const char* typeName,
+                       sdk::InterfaceVersion version) override;
+    /// nullptr when absent; std::logic_error when provided as another type;
+    /// sdk::ServiceVersionMismatch when both sides name a version and the
+    /// majors differ or the caller needs a newer minor than provided.
+    std::shared_ptr<void> findErased(const std::string& name, const char* typeName,
+                                     sdk::InterfaceVersion version) const override;
 
 private:
     struct Entry {
         std::string typeName; ///< mangled, as typeid(T).name() gives it
         std::shared_ptr<void> service;
+        sdk::InterfaceVersion version; ///< {0, 0}: unversioned
     };
 
     mutable std::mutex _mutex;

@@ -1,5 +1,6 @@
 #include "AuditRoutes.h"
 
+#include <motel/plugins/auth/Roles.h>
 #include <motel/sdk/Errors.h>
 #include <motel/sdk/ListQuery.h>
 #include <motel/sdk/Time.h>
@@ -33,7 +34,7 @@ std::optional<std::string> timestampFilter(const sdk::Request& request, const st
 } // namespace
 
 void AuditRoutes::registerWith(sdk::RouteRegistry& routes) {
-    routes.get("/api/audit", sdk::Access::admins(),
+    routes.get("/api/audit", sdk::Access::anyRole({plugins::auth::kAdminRole}),
                [this](const sdk::Request& request, sdk::Response& response) { list(request, response); });
 }
 

@@ -8,7 +8,11 @@
 #include "RevocationRepository.h"
 #include "UserCommand.h"
 
+#include <motel/plugins/Topics.h>
 #include <motel/sdk/RedisUrl.h>
+
+#include <algorithm>
+#include <thread>
 
 namespace motel::auth {
 
@@ -20,8 +24,43 @@ const char* const kRevocationPurgeSchedule = "41 * * * *"; // hourly
 AuthPlugin::AuthPlugin() = default;
 AuthPlugin::~AuthPlugin() = default;
 
+namespace {
+/// A declared setting whose default the plugin computes at start.
+sdk::SettingSpec withoutDefault(sdk::SettingSpec spec) {
+    spec.defaultValue.clear();
+    return spec;
+}
+} // namespace
+
 sdk::PluginInfo AuthPlugin::info() const {
-    return {"auth", "1.0.0", "Users, roles, login with JWTs and the host's authenticator", {}};
+    using sdk::SettingSpec;
+    namespace topics = plugins::topics;
+    sdk::PluginInfo info{"auth", "1.0.0", "Users, roles, login with JWTs and the host's authenticator", {}};
+    info.settings = {
+        SettingSpec::integer("loginMaxAttempts", 5, 1, 1000000, "failed logins per (client address, email) per window"),
+        SettingSpec::duration("loginWindow", "1m", "the window of loginMaxAttempts", std::chrono::seconds(1)),
+        SettingSpec::oneOf("passwordHashStrength", "interactive", {"interactive", "moderate"}, "argon2id cost"),
+        SettingSpec::duration("auditRetention", "90d", "audit rows older than this are pruned daily",
+                              std::chrono::hours(1)),
+        SettingSpec::duration("userCacheTtl", "5s", "how long the token check may reuse a user it read (0: never)",
+                              std::chrono::milliseconds(0), std::chrono::minutes(5)),
+        SettingSpec::integer("loginMaxFailuresPerAddress", 20, 1, 1000000,
+                             "failed logins per client address (any email) per loginAddressWindow"),
+        SettingSpec::duration("loginAddressWindow", "1m", "the window of loginMaxFailuresPerAddress",
+                              std::chrono::seconds(1)),
+        SettingSpec::duration("revocationPoll", "500ms", "how often other hosts' session revocations are read",
+                              std::chrono::milliseconds(1)),
+        SettingSpec::text("revocationChannel", "motel:auth:revocations",
+                          "the Redis channel that wakes other hosts for a revocation"),
+        SettingSpec::list("commonPasswordFiles", "", "files of common passwords the password policy refuses"),
+        // Defaults derived from the machine and http.workers: no fixed default.
+        withoutDefault(SettingSpec::integer("hashConcurrency", 0, 1, 1024, "password hashes computed at once")),
+        withoutDefault(SettingSpec::integer("hashQueue", 0, 0, 1000000, "password hashes waiting before a 503")),
+    };
+    info.publishes = {topics::kUserCreated,     topics::kUserUpdated,         topics::kUserDeactivated,
+                      topics::kUserDeleted,     topics::kUserRoleChanged,     topics::kUserPasswordChanged,
+                      topics::kTokenRevoked};
+    return info;
 }
 
 std::vector<sdk::Migration> AuthPlugin::migrations() const {

@@ -1,5 +1,6 @@
 #include "AuthRoutes.h"
 
+#include <motel/plugins/auth/Roles.h>
 #include <motel/sdk/Errors.h>
 #include <motel/sdk/ListQuery.h>
 
@@ -22,11 +23,11 @@ void AuthRoutes::registerWith(sdk::RouteRegistry& routes) {
     routes.post("/api/auth/logout", Access::authenticated(), bind(&AuthRoutes::logout));
     routes.post("/api/auth/password", Access::authenticated(), bind(&AuthRoutes::changePassword));
     routes.get("/api/auth/me", Access::authenticated(), bind(&AuthRoutes::me));
-    routes.get("/api/users", Access::managers(), bind(&AuthRoutes::listUsers));
-    routes.post("/api/users", Access::admins(), bind(&AuthRoutes::createUser));
-    routes.get("/api/users/:id", Access::admins(), bind(&AuthRoutes::getUser));
-    routes.patch("/api/users/:id", Access::admins(), bind(&AuthRoutes::updateUser));
-    routes.del("/api/users/:id", Access::admins(), bind(&AuthRoutes::deleteUser));
+    routes.get("/api/users", Access::anyRole({plugins::auth::kManagerRole}), bind(&AuthRoutes::listUsers));
+    routes.post("/api/users", Access::anyRole({plugins::auth::kAdminRole}), bind(&AuthRoutes::createUser));
+    routes.get("/api/users/:id", Access::anyRole({plugins::auth::kAdminRole}), bind(&AuthRoutes::getUser));
+    routes.patch("/api/users/:id", Access::anyRole({plugins::auth::kAdminRole}), bind(&AuthRoutes::updateUser));
+    routes.del("/api/users/:id", Access::anyRole({plugins::auth::kAdminRole}), bind(&AuthRoutes::deleteUser));
 }
 
 Actor AuthRoutes::actorOf(const sdk::Request& request) {

@@ -38,6 +38,7 @@ sdk::Principal User::toPrincipal() const {
     principal.email = email;
     principal.name = name;
     principal.role = role;
+    principal.grants = plugins::auth::grantsOf(role);
     return principal;
 }
 

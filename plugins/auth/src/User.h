@@ -6,6 +6,7 @@
 
 #include <motel/sdk/Database.h>
 #include <motel/sdk/Principal.h>
+#include <motel/plugins/auth/Roles.h>
 
 #include <Poco/JSON/Object.h>
 
@@ -17,8 +18,7 @@ namespace motel::auth {
 
 /// The roles the API knows, in the order validation messages list them.
 inline const std::vector<std::string>& userRoles() {
-    static const std::vector<std::string> roles{"admin", "manager", "staff"};
-    return roles;
+    return plugins::auth::allRoles();
 }
 
 struct User {

@@ -19,7 +19,10 @@ sdk::PluginInfo DashboardPlugin::info() const {
     // the browser needs auth, suites and tasks (and realtime for live
     // updates: without it the board says "Offline" and still works by
     // refetching), but a host without them still serves the page.
-    return {"dashboard", "1.0.0", "The staff web board, served at /", {}};
+    sdk::PluginInfo info{"dashboard", "1.0.0", "The staff web board, served at /", {}};
+    info.settings = {sdk::SettingSpec::text(
+        "root", "share/motel/dashboard", "the built web board (relative paths resolve against the install prefix)")};
+    return info;
 }
 
 void DashboardPlugin::start(sdk::PluginContext& context) {

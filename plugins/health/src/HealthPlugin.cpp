@@ -3,8 +3,6 @@
 #include "HealthEndpoints.h"
 #include "HealthSettings.h"
 #include "MemoryCheck.h"
-#include "MemoryLimit.h"
-#include "ProcessMemory.h"
 #include "RedisPing.h"
 #include "TrafficCheck.h"
 
@@ -44,7 +42,9 @@ sdk::HealthRegistry::Check redisCheck(const std::string& url, std::chrono::milli
 } // namespace
 
 sdk::PluginInfo HealthPlugin::info() const {
-    return sdk::PluginInfo{"health", "1.0.0", "Health report and liveness/readiness probes", {}};
+    sdk::PluginInfo info{"health", "1.0.0", "Health report and liveness/readiness probes", {}};
+    info.settings = HealthSettings::specs();
+    return info;
 }
 
 void HealthPlugin::start(sdk::PluginContext& context) {
@@ -68,11 +68,16 @@ void HealthPlugin::start(sdk::PluginContext& context) {
         "database", [probe = database_, checkTimeout] { return probe->check(checkTimeout); },
         checkTimeout + registryMargin);
 
-    const std::uint64_t limitBytes = settings.memoryLimitBytes ? settings.memoryLimitBytes : MemoryLimit().bytes();
+    // The host measures the process (the same figures the metrics report);
+    // memoryLimitMB, when set, replaces the limit it found.
+    const std::uint64_t configuredLimit = settings.memoryLimitBytes;
     MemoryCheck memory(
-        [limitBytes] {
-            MemorySnapshot snapshot = ProcessMemory().read();
-            snapshot.limitBytes = limitBytes;
+        [&host, configuredLimit] {
+            const sdk::MemoryFigures figures = host.memory();
+            MemorySnapshot snapshot;
+            snapshot.heapUsedBytes = figures.heapUsedBytes;
+            snapshot.residentBytes = figures.residentBytes;
+            snapshot.limitBytes = configuredLimit ? configuredLimit : figures.limitBytes;
             return snapshot;
         },
         settings.memoryWarningPercent, settings.memoryCriticalPercent);

@@ -66,4 +66,34 @@ HealthSettings HealthSettings::fromSettings(const sdk::Settings& config) {
     return s;
 }
 
+std::vector<sdk::SettingSpec> HealthSettings::specs() {
+    using sdk::SettingSpec;
+    const HealthSettings d;
+    const auto ms = [](std::chrono::milliseconds value) { return std::to_string(value.count()) + "ms"; };
+    const double noLimit = 1e9;
+    return {
+        SettingSpec::number("memoryWarningPercent", d.memoryWarningPercent, 0, 100,
+                            "resident memory vs limit above which the memory check is degraded"),
+        SettingSpec::number("memoryCriticalPercent", d.memoryCriticalPercent, 0, 100,
+                            "resident memory vs limit above which the memory check is unhealthy"),
+        SettingSpec::integer("memoryLimitMB", 0, 0, 1LL << 40, "override the detected memory limit (0: cgroup / RAM)"),
+        SettingSpec::number("responseTimeWarningMs", d.responseTimeWarningMs, 0, noLimit,
+                            "HTTP response time over the last minute above which http is degraded"),
+        SettingSpec::number("responseTimeCriticalMs", d.responseTimeCriticalMs, 0, noLimit,
+                            "HTTP response time over the last minute above which http is unhealthy"),
+        SettingSpec::oneOf("responseTimeStatistic", "average", {"average", "p95"},
+                           "which response-time figure the thresholds judge"),
+        SettingSpec::number("errorRateWarningPercent", d.errorRateWarningPercent, 0, 100,
+                            "share of 5xx responses over the last minute above which http is degraded"),
+        SettingSpec::number("errorRateCriticalPercent", d.errorRateCriticalPercent, 0, 100,
+                            "share of 5xx responses over the last minute above which http is unhealthy"),
+        SettingSpec::duration("checkTimeout", ms(d.checkTimeout), "bound of each built-in check in /health",
+                              std::chrono::milliseconds(1)),
+        SettingSpec::duration("readyTimeout", ms(d.readyTimeout), "bound of the database probe of /health/ready",
+                              std::chrono::milliseconds(1)),
+        SettingSpec::duration("redisTimeout", ms(d.redisTimeout), "connect and command timeout of the Redis PING",
+                              std::chrono::milliseconds(1)),
+    };
+}
+
 } // namespace motel::health

@@ -15,10 +15,12 @@
 ///                                   (keep it below the orchestrator's probe timeout)
 ///   redisTimeout              1s    connect and command timeout of the Redis PING
 
+#include <motel/sdk/SettingSpec.h>
 #include <motel/sdk/Settings.h>
 
 #include <chrono>
 #include <cstdint>
+#include <vector>
 
 namespace motel::health {
 
@@ -38,6 +40,9 @@ struct HealthSettings {
     /// Reads the plugin's keys; throws sdk::ConfigError naming the key, the
     /// value and what was expected (including a warning above its critical).
     static HealthSettings fromSettings(const sdk::Settings& config);
+    /// The declarations of every key above (PluginInfo::settings), defaults
+    /// taken from this struct's.
+    static std::vector<sdk::SettingSpec> specs();
 };
 
 } // namespace motel::health

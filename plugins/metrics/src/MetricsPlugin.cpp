@@ -1,6 +1,5 @@
 #include "MetricsPlugin.h"
 
-#include "MemoryLimit.h"
 #include "MetricsAccess.h"
 #include "MetricsEndpoints.h"
 #include "StandardMetrics.h"
@@ -12,13 +11,15 @@
 namespace motel::metrics {
 
 sdk::PluginInfo MetricsPlugin::info() const {
-    return sdk::PluginInfo{"metrics", "1.0.0", "Prometheus and JSON metrics", {}};
+    sdk::PluginInfo info{"metrics", "1.0.0", "Prometheus and JSON metrics", {}};
+    info.settings = {sdk::SettingSpec::secret("token", "when set, /metrics* require Authorization: Bearer <token>")};
+    return info;
 }
 
 void MetricsPlugin::start(sdk::PluginContext& context) {
     MetricsAccess access = MetricsAccess::decide(context.config(), context.host().isProduction());
-    StandardMetrics standard(context.metrics(), context.host().version(), context.host().startedAt(),
-                             health::MemoryLimit().bytes());
+    const sdk::HostInfo& host = context.host();
+    StandardMetrics standard(context.metrics(), host.version(), host.startedAt(), [&host] { return host.memory(); });
     standard.registerAll();
 
     auto endpoints = std::make_shared<MetricsEndpoints>(context.metrics(), std::move(access.guard));

@@ -1,6 +1,5 @@
 #include "StandardMetrics.h"
 
-#include "ProcessMemory.h"
 #include "ProcessStats.h"
 
 #include <motel/sdk/Version.h>
@@ -76,8 +75,8 @@ const std::vector<MetricDefinition>& StandardMetrics::definitions() {
 }
 
 StandardMetrics::StandardMetrics(sdk::MetricsRegistry& registry, std::string version, Poco::Timestamp startedAt,
-                                 std::uint64_t memoryLimitBytes)
-    : registry_(registry), version_(std::move(version)), startedAt_(startedAt), memoryLimitBytes_(memoryLimitBytes) {}
+                                 MemoryReader readMemory)
+    : registry_(registry), version_(std::move(version)), startedAt_(startedAt), readMemory_(std::move(readMemory)) {}
 
 void StandardMetrics::registerAll() {
     for (const auto& definition : definitions()) {
@@ -97,29 +96,31 @@ void StandardMetrics::registerAll() {
         .gauge(buildInfoName, "Always 1; the labels carry the host version and the SDK ABI version",
                {{"version", version_}, {"sdk", sdkVersion()}})
         .set(1);
-    registry_.gauge(limitName, definitionOf(limitName).help).set(static_cast<double>(memoryLimitBytes_));
     registry_.gauge(startTimeName, definitionOf(startTimeName).help)
         .set(static_cast<double>(startedAt_.epochMicroseconds()) / 1e6);
     const auto gauge = [this](const char* name) { return &registry_.gauge(name, definitionOf(name).help); };
     const ProcessGauges process{gauge(uptimeName),
                                 gauge(heapName),
                                 gauge(residentName),
+                                gauge(limitName),
                                 &registry_.counter(cpuName, definitionOf(cpuName).help),
                                 gauge(processResidentName),
                                 gauge(virtualName),
                                 gauge(openFdsName),
                                 gauge(maxFdsName),
                                 std::make_shared<CpuReported>(),
-                                startedAt_};
+                                startedAt_,
+                                readMemory_};
     process.refresh();
     registry_.onScrape([process] { process.refresh(); });
 }
 
 void StandardMetrics::ProcessGauges::refresh() const {
-    const health::ProcessMemory memory;
+    const sdk::MemoryFigures memory = readMemory ? readMemory() : sdk::MemoryFigures{};
     uptime->set(static_cast<double>(Poco::Timestamp() - startedAt) / 1e6);
-    heapUsed->set(static_cast<double>(memory.heapUsedBytes()));
-    resident->set(static_cast<double>(memory.residentBytes()));
+    heapUsed->set(static_cast<double>(memory.heapUsedBytes));
+    resident->set(static_cast<double>(memory.residentBytes));
+    limit->set(static_cast<double>(memory.limitBytes));
 
     const ProcessSample sample = ProcessStats().read();
     {

@@ -17,11 +17,13 @@
 /// `motel_suites_total` and `motel_tasks_total` are current counts that can
 /// fall, exposed as `untyped` because promtool rejects a gauge named `_total`.
 
+#include <motel/sdk/HostInfo.h>
 #include <motel/sdk/Metrics.h>
 
 #include <Poco/Timestamp.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -41,9 +43,13 @@ public:
     /// Every documented name, its kind and help text.
     static const std::vector<MetricDefinition>& definitions();
 
-    /// `memoryLimitBytes` (0: unknown) is exposed as motel_memory_limit_bytes.
+    /// The process's memory, as the host measures it (sdk::HostInfo::memory()).
+    using MemoryReader = std::function<sdk::MemoryFigures()>;
+
+    /// `readMemory` feeds motel_memory_heap_used_bytes, _resident_bytes and
+    /// _limit_bytes (0: unknown) on every scrape.
     StandardMetrics(sdk::MetricsRegistry& registry, std::string version, Poco::Timestamp startedAt,
-                    std::uint64_t memoryLimitBytes);
+                    MemoryReader readMemory);
 
     /// Registers every definition, sets `motel_build_info{version,sdk}` to 1 and
     /// adds the scrape hook that refreshes the process figures. The hook holds
@@ -61,6 +67,7 @@ private:
         sdk::Gauge* uptime;
         sdk::Gauge* heapUsed;
         sdk::Gauge* resident;
+        sdk::Gauge* limit;
         sdk::Counter* cpuSeconds;
         sdk::Gauge* processResident;
         sdk::Gauge* virtualMemory;
@@ -68,13 +75,14 @@ private:
         sdk::Gauge* maxFds;
         std::shared_ptr<CpuReported> cpuReported;
         Poco::Timestamp startedAt;
+        MemoryReader readMemory;
         void refresh() const;
     };
 
     sdk::MetricsRegistry& registry_;
     std::string version_;
     Poco::Timestamp startedAt_;
-    std::uint64_t memoryLimitBytes_;
+    MemoryReader readMemory_;
 };
 
 } // namespace motel::metrics

@@ -20,7 +20,27 @@ sdk::PluginInfo RealtimePlugin::info() const {
     // No `auth` dependency: the authenticator is looked up on every CONNECT,
     // so the compliance mode loads without the auth plugin and normal mode
     // refuses every CONNECT while no authenticator is registered.
-    return {"realtime", "1.0.0", "Socket.IO v4 server: live suite and task events for the board", {}};
+    using sdk::SettingSpec;
+    using std::chrono::milliseconds;
+    sdk::PluginInfo info{"realtime", "1.0.0", "Socket.IO v4 server: live suite and task events for the board", {}};
+    info.settings = {
+        SettingSpec::oneOf("mode", "normal", {"normal", "compliance"},
+                           "compliance: the Socket.IO conformance test server instead of the board's events"),
+        SettingSpec::integer("ioThreads", 2, 1, 64, "event loops serving WebSocket and polling connections"),
+        SettingSpec::duration("sendTimeout", "10s", "a WebSocket that accepts no bytes for this long is dropped"),
+        SettingSpec::integer("maxQueuedBytes", 4 << 20, 4096, INT64_MAX, "a WebSocket with more unsent bytes is dropped"),
+        SettingSpec::duration("upgradeTimeout", "10s", "a probing WebSocket must finish the upgrade by then"),
+        SettingSpec::duration("pingInterval", "25s", "Engine.IO ping interval"),
+        SettingSpec::duration("pingTimeout", "20s", "Engine.IO ping timeout"),
+        SettingSpec::integer("maxPayload", 1000000, 1024, 100000000, "largest Engine.IO message accepted, in bytes"),
+        SettingSpec::duration("connectTimeout", "45s", "time a client has to send its Socket.IO CONNECT"),
+        SettingSpec::duration("recoveryWindow", "2m", "how long a dropped session can recover its missed events (0: off)"),
+        SettingSpec::text("redisChannel", "motel:realtime", "Redis key prefix of the cross-host event relay"),
+        SettingSpec::integer("recoveryMaxEvents", 1000, 1, 1000000, "events kept per session for recovery"),
+        SettingSpec::integer("relayBuffer", 10000, 1, 10000000, "events buffered while Redis is away"),
+        SettingSpec::integer("streamMaxLength", 100000, 100, 100000000, "entries the relay's Redis stream keeps"),
+    };
+    return info;
 }
 
 void RealtimePlugin::start(sdk::PluginContext& context) {

@@ -1,6 +1,6 @@
 #include "SuiteDiff.h"
 
-#include <motel/suites/JsonObjectWriter.h>
+#include <motel/sdk/JsonObjectWriter.h>
 
 #include <optional>
 
@@ -10,7 +10,7 @@ namespace {
 
 std::string jsonOf(const std::string& value) {
     std::string out;
-    JsonObjectWriter::appendString(out, value);
+    sdk::JsonObjectWriter::appendString(out, value);
     return out;
 }
 

@@ -3,7 +3,7 @@
 /// JSON text (so the history keeps each field's JSON type: `floor` stays a
 /// number, `name` may be null). Pure; SuiteHistoryStore writes the result.
 
-#include <motel/suites/Suite.h>
+#include "SuiteTypes.h"
 
 #include <string>
 #include <vector>

@@ -21,12 +21,12 @@ void SuiteHistoryStore::record(sdk::SqlSession& session, std::int64_t suiteId, c
 
 HistoryPage SuiteHistoryStore::page(sdk::SqlSession& session, std::int64_t suiteId, std::int64_t limit,
                                     std::int64_t offset) {
-    SqlQuery filtered;
+    sdk::SqlQuery filtered;
     const std::string clause = " WHERE suite_id = " + filtered.bind(static_cast<Poco::Int64>(suiteId));
-    const SqlQuery page = PagedQuery::page(filtered, "field, from_value, to_value, actor_id, source, task_id, at",
+    const sdk::SqlQuery page = sdk::PagedQuery::page(filtered, "field, from_value, to_value, actor_id, source, task_id, at",
                                            "suite_history", clause, " ORDER BY id DESC", limit, offset);
-    const SqlQuery count = PagedQuery::count(std::move(filtered), "suite_history", clause);
-    return PagedQuery::fetch<HistoryRow>(session, page, count, offset > 0, [](const sdk::Row& row) {
+    const sdk::SqlQuery count = sdk::PagedQuery::count(std::move(filtered), "suite_history", clause);
+    return sdk::PagedQuery::fetch<HistoryRow>(session, page, count, offset > 0, [](const sdk::Row& row) {
         return HistoryRow{
             row.text("field"),  row.text("from_value"),    row.text("to_value"), row.optInteger("actor_id"),
             row.text("source"), row.optInteger("task_id"), row.text("at")};

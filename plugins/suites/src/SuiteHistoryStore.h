@@ -6,8 +6,8 @@
 #include "SuiteDiff.h"
 
 #include <motel/sdk/Database.h>
-#include <motel/suites/PagedQuery.h>
-#include <motel/suites/SuiteChange.h>
+#include <motel/sdk/PagedQuery.h>
+#include "SuiteTypes.h"
 
 #include <cstdint>
 #include <optional>
@@ -26,7 +26,7 @@ struct HistoryRow {
     std::string at;
 };
 
-using HistoryPage = Page<HistoryRow>;
+using HistoryPage = sdk::Page<HistoryRow>;
 
 class SuiteHistoryStore {
 public:

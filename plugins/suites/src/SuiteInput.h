@@ -4,8 +4,7 @@
 /// message naming its field, unknown properties refused.
 
 #include <motel/sdk/Request.h>
-#include <motel/suites/Suite.h>
-#include <motel/suites/SuiteChange.h>
+#include "SuiteTypes.h"
 
 namespace motel::suites {
 

@@ -2,12 +2,12 @@
 
 #include "SuiteHistoryStore.h"
 
-#include <motel/suites/JsonObjectWriter.h>
+#include <motel/sdk/JsonObjectWriter.h>
 
 namespace motel::suites {
 
 void SuiteJson::append(std::string& out, const Suite& suite) {
-    JsonObjectWriter writer(out);
+    sdk::JsonObjectWriter writer(out);
     writer.field("id", suite.id)
         .field("number", suite.number)
         .field("name", suite.name)
@@ -31,11 +31,11 @@ std::string SuiteJson::text(const Suite& suite) {
 }
 
 Poco::JSON::Object::Ptr SuiteJson::object(const Suite& suite) {
-    return JsonObjectWriter::parseObject(text(suite));
+    return sdk::JsonObjectWriter::parseObject(text(suite));
 }
 
 void SuiteJson::append(std::string& out, const HistoryRow& row) {
-    JsonObjectWriter writer(out);
+    sdk::JsonObjectWriter writer(out);
     writer.field("field", row.field)
         .rawField("from", row.fromJson)
         .rawField("to", row.toJson)

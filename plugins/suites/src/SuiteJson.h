@@ -2,7 +2,7 @@
 /// The REST representation of a suite and of its history rows. One renderer
 /// for responses, lists and event payloads, so they can never disagree.
 
-#include <motel/suites/Suite.h>
+#include "SuiteTypes.h"
 
 #include <Poco/JSON/Object.h>
 

@@ -2,8 +2,8 @@
 
 #include "SuiteRepository.h"
 
-#include <motel/suites/PagedQuery.h>
-#include <motel/suites/Suite.h>
+#include <motel/sdk/PagedQuery.h>
+#include "SuiteTypes.h"
 
 #include <map>
 
@@ -31,7 +31,7 @@ SuiteFilters SuiteListQuery::read(const sdk::Request& request) {
     return filters;
 }
 
-std::string SuiteListQuery::where(const SuiteFilters& filters, SqlQuery& query) {
+std::string SuiteListQuery::where(const SuiteFilters& filters, sdk::SqlQuery& query) {
     std::string clause;
     auto add = [&](const std::string& condition) { clause += (clause.empty() ? " WHERE " : " AND ") + condition; };
     if (filters.occupancy) add("occupancy = " + query.bind(*filters.occupancy));
@@ -41,21 +41,21 @@ std::string SuiteListQuery::where(const SuiteFilters& filters, SqlQuery& query) 
     return clause;
 }
 
-SqlQuery SuiteListQuery::page(const SuiteFilters& filters) {
-    SqlQuery filtered;
+sdk::SqlQuery SuiteListQuery::page(const SuiteFilters& filters) {
+    sdk::SqlQuery filtered;
     const std::string clause = where(filters, filtered);
     std::string order = " ORDER BY ";
     if (!filters.sort.field.empty())
         order += sortColumns().at(filters.sort.field) + (filters.sort.descending ? " DESC, " : " ASC, ");
     order += "id ASC";
-    return PagedQuery::page(std::move(filtered), SuiteRepository::columns(), "suites", clause, order, filters.limit,
+    return sdk::PagedQuery::page(std::move(filtered), SuiteRepository::columns(), "suites", clause, order, filters.limit,
                             filters.offset);
 }
 
-SqlQuery SuiteListQuery::count(const SuiteFilters& filters) {
-    SqlQuery filtered;
+sdk::SqlQuery SuiteListQuery::count(const SuiteFilters& filters) {
+    sdk::SqlQuery filtered;
     const std::string clause = where(filters, filtered);
-    return PagedQuery::count(std::move(filtered), "suites", clause);
+    return sdk::PagedQuery::count(std::move(filtered), "suites", clause);
 }
 
 } // namespace motel::suites

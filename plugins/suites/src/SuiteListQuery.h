@@ -8,7 +8,7 @@
 
 #include <motel/sdk/ListQuery.h>
 #include <motel/sdk/Request.h>
-#include <motel/suites/SqlQuery.h>
+#include <motel/sdk/SqlQuery.h>
 
 #include <cstdint>
 #include <optional>
@@ -31,12 +31,12 @@ public:
     /// Throws sdk::ValidationError for a bad filter, sort or page.
     static SuiteFilters read(const sdk::Request& request);
     /// The page query (columns of the suites table plus `total_count`).
-    static SqlQuery page(const SuiteFilters& filters);
+    static sdk::SqlQuery page(const SuiteFilters& filters);
     /// The total alone, for a page past the end (where no row carries it).
-    static SqlQuery count(const SuiteFilters& filters);
+    static sdk::SqlQuery count(const SuiteFilters& filters);
 
 private:
-    static std::string where(const SuiteFilters& filters, SqlQuery& query);
+    static std::string where(const SuiteFilters& filters, sdk::SqlQuery& query);
 };
 
 } // namespace motel::suites

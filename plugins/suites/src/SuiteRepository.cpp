@@ -81,8 +81,8 @@ void SuiteRepository::remove(sdk::SqlSession& session, std::int64_t suiteId) {
     session.execute("DELETE FROM suites WHERE id = $1", {id(suiteId)});
 }
 
-SuitePage SuiteRepository::list(sdk::SqlSession& session, const SqlQuery& page, const SqlQuery& count, bool pastEnd) {
-    return PagedQuery::fetch<Suite>(session, page, count, pastEnd, &SuiteRepository::fromRow);
+SuitePage SuiteRepository::list(sdk::SqlSession& session, const sdk::SqlQuery& page, const sdk::SqlQuery& count, bool pastEnd) {
+    return sdk::PagedQuery::fetch<Suite>(session, page, count, pastEnd, &SuiteRepository::fromRow);
 }
 
 std::int64_t SuiteRepository::countAll(sdk::SqlSession& session) {

@@ -4,9 +4,9 @@
 /// concurrent changes can never both apply to the same version.
 
 #include <motel/sdk/Database.h>
-#include <motel/suites/PagedQuery.h>
-#include <motel/suites/SqlQuery.h>
-#include <motel/suites/Suite.h>
+#include <motel/sdk/PagedQuery.h>
+#include <motel/sdk/SqlQuery.h>
+#include "SuiteTypes.h"
 
 #include <cstdint>
 #include <optional>
@@ -15,7 +15,7 @@
 
 namespace motel::suites {
 
-using SuitePage = Page<Suite>;
+using SuitePage = sdk::Page<Suite>;
 
 class SuiteRepository {
 public:
@@ -38,7 +38,7 @@ public:
     /// when the version moved on.
     static bool touch(sdk::SqlSession& session, std::int64_t id, std::int64_t expectedVersion);
     static void remove(sdk::SqlSession& session, std::int64_t id);
-    static SuitePage list(sdk::SqlSession& session, const SqlQuery& page, const SqlQuery& count, bool pastEnd);
+    static SuitePage list(sdk::SqlSession& session, const sdk::SqlQuery& page, const sdk::SqlQuery& count, bool pastEnd);
     static std::int64_t countAll(sdk::SqlSession& session);
 };
 

@@ -3,9 +3,10 @@
 #include "SuiteInput.h"
 #include "SuiteJson.h"
 
+#include <motel/plugins/auth/Roles.h>
 #include <motel/sdk/Errors.h>
 #include <motel/sdk/ListQuery.h>
-#include <motel/suites/JsonList.h>
+#include <motel/sdk/JsonList.h>
 
 namespace motel::suites {
 
@@ -20,7 +21,7 @@ std::int64_t SuiteRoutes::suiteId(const Request& request) {
 }
 
 void SuiteRoutes::respond(Response& response, const Suite& suite, int status) {
-    response.text(status, JsonList::kContentType, SuiteJson::text(suite));
+    response.text(status, sdk::JsonList::kContentType, SuiteJson::text(suite));
     response.setVersionTag(suite.version);
 }
 
@@ -29,11 +30,11 @@ void SuiteRoutes::registerAll(sdk::RouteRegistry& routes, SuiteService& service)
         const SuiteFilters filters = SuiteListQuery::read(request);
         const SuitePage page = service.list(filters);
         const auto append = [](std::string& out, const Suite& suite) { SuiteJson::append(out, suite); };
-        response.text(200, JsonList::kContentType,
-                      JsonList::render(page.items, append, page.total, filters.limit, filters.offset));
+        response.text(200, sdk::JsonList::kContentType,
+                      sdk::JsonList::render(page.items, append, page.total, filters.limit, filters.offset));
     });
 
-    routes.post("/api/suites", Access::managers(), [&service](const Request& request, Response& response) {
+    routes.post("/api/suites", Access::anyRole({plugins::auth::kManagerRole}), [&service](const Request& request, Response& response) {
         respond(response, service.create(SuiteInput::readNew(request)), 201);
     });
 
@@ -48,7 +49,7 @@ void SuiteRoutes::registerAll(sdk::RouteRegistry& routes, SuiteService& service)
         respond(response, service.change(id, change, request.caller(), ifMatch));
     });
 
-    routes.del("/api/suites/:id", Access::managers(), [&service](const Request& request, Response& response) {
+    routes.del("/api/suites/:id", Access::anyRole({plugins::auth::kManagerRole}), [&service](const Request& request, Response& response) {
         const std::int64_t id = suiteId(request);
         service.remove(id, request.caller(), request.ifMatchVersion());
         response.noContent();
@@ -61,8 +62,8 @@ void SuiteRoutes::registerAll(sdk::RouteRegistry& routes, SuiteService& service)
                    list.finish();
                    const HistoryPage page = service.history(id, list.limit(), list.offset());
                    const auto append = [](std::string& out, const HistoryRow& row) { SuiteJson::append(out, row); };
-                   response.text(200, JsonList::kContentType,
-                                 JsonList::render(page.items, append, page.total, list.limit(), list.offset()));
+                   response.text(200, sdk::JsonList::kContentType,
+                                 sdk::JsonList::render(page.items, append, page.total, list.limit(), list.offset()));
                });
 }
 

@@ -1,5 +1,6 @@
 #include "SuiteRules.h"
 
+#include <motel/plugins/auth/Roles.h>
 #include <motel/sdk/Errors.h>
 
 namespace motel::suites {
@@ -30,7 +31,7 @@ SuiteResolution SuiteRules::resolve(const Suite& current, const SuiteChange& cha
 }
 
 void SuiteRules::checkPermission(const SuiteChange& change, const sdk::Principal& caller) {
-    if (caller.isManagerOrAbove()) return;
+    if (caller.hasRole(plugins::auth::kManagerRole)) return;
     SuiteChange others = change;
     others.condition.reset();
     if (!others.empty()) throw sdk::Forbidden("Staff may only change the condition of a suite");

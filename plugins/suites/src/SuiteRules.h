@@ -10,8 +10,7 @@
 ///  - staff may change only `condition`, and only to dirty or clean.
 
 #include <motel/sdk/Principal.h>
-#include <motel/suites/Suite.h>
-#include <motel/suites/SuiteChange.h>
+#include "SuiteTypes.h"
 
 namespace motel::suites {
 

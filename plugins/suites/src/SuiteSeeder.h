@@ -6,7 +6,7 @@
 /// states (cleaning for dirty suites, maintenance for out-of-order ones).
 
 #include <motel/sdk/Database.h>
-#include <motel/suites/Suite.h>
+#include "SuiteTypes.h"
 
 #include <vector>
 

@@ -3,12 +3,15 @@
 #include "SuiteDiff.h"
 #include "SuiteJson.h"
 
+#include <motel/plugins/Topics.h>
 #include <motel/sdk/Errors.h>
 #include <motel/sdk/Time.h>
 
 #include <Poco/JSON/Object.h>
 
 namespace motel::suites {
+
+namespace topics = plugins::topics;
 
 namespace {
 
@@ -70,7 +73,7 @@ Suite SuiteService::create(const Suite& draft) {
             const Suite published = *created;
             session.afterCommit([this, published] {
                 suitesTotal_.increment();
-                events_.publish("suite.created", SuiteJson::object(published));
+                events_.publish(topics::kSuiteCreated, SuiteJson::object(published));
             });
         });
     } catch (const sdk::UniqueViolation&) {
@@ -130,7 +133,7 @@ void SuiteService::remove(std::int64_t id, const sdk::Principal& caller, std::op
                 suitesTotal_.decrement();
                 Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
                 payload->set("id", static_cast<Poco::Int64>(id));
-                events_.publish("suite.deleted", payload);
+                events_.publish(topics::kSuiteDeleted, payload);
             });
         });
         if (removed) return;
@@ -180,7 +183,14 @@ std::optional<Suite> SuiteService::apply(sdk::SqlSession& session, const Suite& 
     // Registered before the hooks run, so listeners hear of the suite change
     // before the task it caused.
     const Suite published = *updated;
-    session.afterCommit([this, published] { events_.publish("suite.updated", SuiteJson::object(published)); });
+    const char* intent = resolved.checkedOut                                                  ? topics::kSuiteCheckedOut
+                         : current.occupancy != "occupied" && published.occupancy == "occupied" ? topics::kSuiteCheckedIn
+                                                                                              : nullptr;
+    session.afterCommit([this, published, intent] {
+        const auto payload = SuiteJson::object(published);
+        events_.publish(topics::kSuiteUpdated, payload);
+        if (intent) events_.publish(intent, payload);
+    });
     const bool decidedServiceState = origin.source != "task" && updated->serviceState != current.serviceState;
     if (resolved.checkedOut || decidedServiceState) {
         if (auto taskHooks = hooks()) {

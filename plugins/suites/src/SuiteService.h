@@ -20,7 +20,7 @@
 #include <motel/sdk/Events.h>
 #include <motel/sdk/Metrics.h>
 #include <motel/sdk/Principal.h>
-#include <motel/suites/SuiteDirectory.h>
+#include "SuiteTypes.h"
 
 #include <memory>
 #include <mutex>

@@ -1,5 +1,7 @@
 #include "SuitesPlugin.h"
 
+#include <motel/plugins/Topics.h>
+
 #include "SuiteMigrations.h"
 #include "SuiteRoutes.h"
 #include "SuiteSeeder.h"
@@ -15,7 +17,13 @@ SuitesPlugin::SuitesPlugin() = default;
 SuitesPlugin::~SuitesPlugin() = default;
 
 sdk::PluginInfo SuitesPlugin::info() const {
-    return {"suites", "1.0.0", "Suites: occupancy, condition, service state and their history", {"auth"}};
+    namespace topics = plugins::topics;
+    sdk::PluginInfo info{"suites", "1.0.0", "Suites: occupancy, condition, service state and their history", {"auth"}};
+    info.settings = {sdk::SettingSpec::duration("recountInterval", "15s",
+                                                "the motel_suites_total gauge is recounted before a scrape at most this often")};
+    info.publishes = {topics::kSuiteCreated, topics::kSuiteUpdated, topics::kSuiteCheckedOut, topics::kSuiteCheckedIn,
+                      topics::kSuiteDeleted};
+    return info;
 }
 
 std::vector<sdk::Migration> SuitesPlugin::migrations() const {
@@ -31,7 +39,7 @@ void SuitesPlugin::start(sdk::PluginContext& context) {
     const auto recountInterval = context.config().getDuration("recountInterval", std::chrono::seconds(15));
     context.metrics().onScrape(sdk::atMostEvery(recountInterval, [service = service_] { service->countSuites(); }));
     SuiteRoutes::registerAll(context.routes(), *service_);
-    context.services().provide<SuiteDirectory>(kSuiteDirectoryService, service_);
+    context.services().publish<SuiteDirectory>(service_);
 }
 
 void SuitesPlugin::stop() noexcept {

@@ -3,6 +3,8 @@
 #include "TaskJson.h"
 #include "TaskRepository.h"
 
+#include <motel/plugins/Topics.h>
+
 #include <algorithm>
 #include <vector>
 
@@ -33,7 +35,7 @@ int OverdueAnnouncer::run(const std::string& now) {
         for (const auto& row : claimed) tasks.push_back(TaskRepository::fromRow(row));
         std::sort(tasks.begin(), tasks.end(), [](const Task& a, const Task& b) { return a.id < b.id; });
         session.afterCommit([this, tasks] {
-            for (const Task& task : tasks) events_.publish("task.overdue", TaskJson::object(task));
+            for (const Task& task : tasks) events_.publish(plugins::topics::kTaskOverdue, TaskJson::object(task));
         });
         announced = static_cast<int>(tasks.size());
     });

@@ -3,6 +3,8 @@
 #include "TaskJson.h"
 #include "TaskRepository.h"
 
+#include <motel/plugins/Topics.h>
+
 #include <vector>
 
 namespace motel::tasks {
@@ -34,7 +36,7 @@ int StayoverPlanner::run(const std::string& now) {
         session.afterCommit([this, created] {
             for (const Task& task : created) {
                 counters_.moved(std::nullopt, task.status);
-                events_.publish("task.created", TaskJson::object(task));
+                events_.publish(plugins::topics::kTaskCreated, TaskJson::object(task));
             }
         });
     });

@@ -14,7 +14,7 @@ std::optional<std::int64_t> blockedSuite(const std::optional<Task>& task) {
     return std::nullopt;
 }
 
-Task followUp(const Task& origin, const suites::Suite& suite, const std::string& type, const std::string& title) {
+Task followUp(const Task& origin, const plugins::suites::Suite& suite, const std::string& type, const std::string& title) {
     Task task;
     task.suiteId = suite.id;
     task.type = type;
@@ -25,7 +25,7 @@ Task followUp(const Task& origin, const suites::Suite& suite, const std::string&
 
 } // namespace
 
-SuiteEffects::SuiteEffects(suites::SuiteDirectory& directory, bool requireInspection)
+SuiteEffects::SuiteEffects(plugins::suites::SuiteDirectory& directory, bool requireInspection)
     : directory_(directory), requireInspection_(requireInspection) {}
 
 std::vector<std::int64_t> SuiteEffects::suitesToBlock(const std::optional<Task>& before,
@@ -44,8 +44,8 @@ std::vector<std::int64_t> SuiteEffects::suitesToRelease(const std::optional<Task
     return {};
 }
 
-suites::SuiteChange SuiteEffects::completionChange(const Task& task, const suites::Suite& suite) {
-    suites::SuiteChange change;
+plugins::suites::SuiteChange SuiteEffects::completionChange(const Task& task, const plugins::suites::Suite& suite) {
+    plugins::suites::SuiteChange change;
     if (task.type == "cleaning" && suite.condition == "dirty") change.condition = "clean";
     if (task.type == "inspection") {
         if (task.outcome.value_or("pass") == "pass") {
@@ -57,7 +57,7 @@ suites::SuiteChange SuiteEffects::completionChange(const Task& task, const suite
     return change;
 }
 
-std::vector<Task> SuiteEffects::followUps(const Task& task, const suites::Suite& before, const suites::Suite& after,
+std::vector<Task> SuiteEffects::followUps(const Task& task, const plugins::suites::Suite& before, const plugins::suites::Suite& after,
                                           bool requireInspection) {
     std::vector<Task> tasks;
     if (task.type == "cleaning" && requireInspection && before.condition == "dirty" && after.condition == "clean")
@@ -72,23 +72,23 @@ std::vector<Task> SuiteEffects::followUps(const Task& task, const suites::Suite&
     return tasks;
 }
 
-suites::SuiteChange SuiteEffects::blockChange(const suites::Suite& suite) {
-    suites::SuiteChange change;
+plugins::suites::SuiteChange SuiteEffects::blockChange(const plugins::suites::Suite& suite) {
+    plugins::suites::SuiteChange change;
     if (suite.serviceState != "out_of_order") change.serviceState = "out_of_order";
     return change;
 }
 
-suites::SuiteChange SuiteEffects::releaseChange(const suites::Suite& suite, const std::string& before) {
-    suites::SuiteChange change;
+plugins::suites::SuiteChange SuiteEffects::releaseChange(const plugins::suites::Suite& suite, const std::string& before) {
+    plugins::suites::SuiteChange change;
     if (suite.serviceState == "out_of_order" && before != "out_of_order") change.serviceState = before;
     return change;
 }
 
-void SuiteEffects::block(sdk::SqlSession& session, std::int64_t suiteId, const suites::ChangeOrigin& origin) {
+void SuiteEffects::block(sdk::SqlSession& session, std::int64_t suiteId, const plugins::suites::ChangeOrigin& origin) {
     std::optional<std::string> stateBefore;
     const auto suite = directory_.update(
         session, suiteId,
-        [&](const suites::Suite& now) {
+        [&](const plugins::suites::Suite& now) {
             stateBefore = now.serviceState;
             return blockChange(now);
         },
@@ -97,26 +97,26 @@ void SuiteEffects::block(sdk::SqlSession& session, std::int64_t suiteId, const s
     SuiteBlockStore::remember(session, suiteId, *stateBefore, suite->updatedAt);
 }
 
-void SuiteEffects::release(sdk::SqlSession& session, std::int64_t suiteId, const suites::ChangeOrigin& origin) {
+void SuiteEffects::release(sdk::SqlSession& session, std::int64_t suiteId, const plugins::suites::ChangeOrigin& origin) {
     if (TaskRepository::openBlockersForSuite(session, suiteId) > 0) return; // another task still blocks it
     const auto before = SuiteBlockStore::take(session, suiteId);
     if (!before) return; // someone set the service state while it was blocked: theirs stands
     directory_.update(
-        session, suiteId, [&](const suites::Suite& now) { return releaseChange(now, *before); }, origin);
+        session, suiteId, [&](const plugins::suites::Suite& now) { return releaseChange(now, *before); }, origin);
 }
 
 std::vector<Task> SuiteEffects::apply(sdk::SqlSession& session, const std::optional<Task>& before,
                                       const std::optional<Task>& after, bool completed,
-                                      const suites::ChangeOrigin& origin) {
+                                      const plugins::suites::ChangeOrigin& origin) {
     for (const std::int64_t suiteId : suitesToBlock(before, after)) block(session, suiteId, origin);
     for (const std::int64_t suiteId : suitesToRelease(before, after)) release(session, suiteId, origin);
 
     if (!completed || !after || !after->suiteId) return {};
     if (after->type != "cleaning" && after->type != "inspection") return {};
-    std::optional<suites::Suite> seen;
+    std::optional<plugins::suites::Suite> seen;
     const auto updated = directory_.update(
         session, *after->suiteId,
-        [&](const suites::Suite& now) {
+        [&](const plugins::suites::Suite& now) {
             seen = now;
             return completionChange(*after, now);
         },

@@ -15,7 +15,7 @@
 #include "Task.h"
 
 #include <motel/sdk/Database.h>
-#include <motel/suites/SuiteDirectory.h>
+#include <motel/plugins/suites/SuiteDirectory.h>
 
 #include <cstdint>
 #include <optional>
@@ -26,13 +26,13 @@ namespace motel::tasks {
 
 class SuiteEffects {
 public:
-    SuiteEffects(suites::SuiteDirectory& directory, bool requireInspection);
+    SuiteEffects(plugins::suites::SuiteDirectory& directory, bool requireInspection);
 
     /// Applies the effects of a task going from `before` (nullopt: created)
     /// to `after` (nullopt: deleted); `completed` when the change was the
     /// `complete` action. Returns the follow-up tasks to create (no ids yet).
     std::vector<Task> apply(sdk::SqlSession& session, const std::optional<Task>& before,
-                            const std::optional<Task>& after, bool completed, const suites::ChangeOrigin& origin);
+                            const std::optional<Task>& after, bool completed, const plugins::suites::ChangeOrigin& origin);
 
     /// Suites that `after` starts blocking.
     static std::vector<std::int64_t> suitesToBlock(const std::optional<Task>& before, const std::optional<Task>& after);
@@ -40,23 +40,23 @@ public:
     static std::vector<std::int64_t> suitesToRelease(const std::optional<Task>& before,
                                                      const std::optional<Task>& after);
     /// The change that blocks `suite` (none when it is already out of order).
-    static suites::SuiteChange blockChange(const suites::Suite& suite);
+    static plugins::suites::SuiteChange blockChange(const plugins::suites::Suite& suite);
     /// The change that releases `suite` back to `before`, the state it had
     /// before it was blocked (none unless it is still out of order).
-    static suites::SuiteChange releaseChange(const suites::Suite& suite, const std::string& before);
+    static plugins::suites::SuiteChange releaseChange(const plugins::suites::Suite& suite, const std::string& before);
     /// The change completing `task` makes to its suite as it is now.
-    static suites::SuiteChange completionChange(const Task& task, const suites::Suite& suite);
+    static plugins::suites::SuiteChange completionChange(const Task& task, const plugins::suites::Suite& suite);
     /// The tasks completing `task` asks for, given its suite before and after.
-    static std::vector<Task> followUps(const Task& task, const suites::Suite& before, const suites::Suite& after,
+    static std::vector<Task> followUps(const Task& task, const plugins::suites::Suite& before, const plugins::suites::Suite& after,
                                        bool requireInspection);
 
 private:
-    suites::SuiteDirectory& directory_;
+    plugins::suites::SuiteDirectory& directory_;
 
     /// Takes the suite out of order and remembers what it was.
-    void block(sdk::SqlSession& session, std::int64_t suiteId, const suites::ChangeOrigin& origin);
+    void block(sdk::SqlSession& session, std::int64_t suiteId, const plugins::suites::ChangeOrigin& origin);
     /// When no other open task blocks the suite, puts back what it was.
-    void release(sdk::SqlSession& session, std::int64_t suiteId, const suites::ChangeOrigin& origin);
+    void release(sdk::SqlSession& session, std::int64_t suiteId, const plugins::suites::ChangeOrigin& origin);
     bool requireInspection_;
 };
 

@@ -1,11 +1,11 @@
 #include "TaskJson.h"
 
-#include <motel/suites/JsonObjectWriter.h>
+#include <motel/sdk/JsonObjectWriter.h>
 
 namespace motel::tasks {
 
 void TaskJson::append(std::string& out, const Task& task) {
-    suites::JsonObjectWriter writer(out);
+    sdk::JsonObjectWriter writer(out);
     writer.field("id", task.id)
         .field("suiteId", task.suiteId)
         .field("type", task.type)
@@ -34,7 +34,7 @@ std::string TaskJson::text(const Task& task) {
 }
 
 Poco::JSON::Object::Ptr TaskJson::object(const Task& task) {
-    return suites::JsonObjectWriter::parseObject(text(task));
+    return sdk::JsonObjectWriter::parseObject(text(task));
 }
 
 } // namespace motel::tasks

@@ -3,7 +3,7 @@
 #include "Task.h"
 #include "TaskRepository.h"
 
-#include <motel/suites/PagedQuery.h>
+#include <motel/sdk/PagedQuery.h>
 
 namespace motel::tasks {
 
@@ -26,7 +26,7 @@ TaskFilters TaskListQuery::read(const sdk::Request& request, const std::string& 
     return filters;
 }
 
-std::string TaskListQuery::where(const TaskFilters& filters, suites::SqlQuery& query) {
+std::string TaskListQuery::where(const TaskFilters& filters, sdk::SqlQuery& query) {
     std::string clause;
     auto add = [&](const std::string& condition) { clause += (clause.empty() ? " WHERE " : " AND ") + condition; };
     if (filters.statuses) {
@@ -44,8 +44,8 @@ std::string TaskListQuery::where(const TaskFilters& filters, suites::SqlQuery& q
     return clause;
 }
 
-suites::SqlQuery TaskListQuery::page(const TaskFilters& filters) {
-    suites::SqlQuery query;
+sdk::SqlQuery TaskListQuery::page(const TaskFilters& filters) {
+    sdk::SqlQuery query;
     const std::string clause = where(filters, query);
     const std::string direction = filters.sort.descending ? " DESC" : " ASC";
     std::string order = " ORDER BY ";
@@ -56,14 +56,14 @@ suites::SqlQuery TaskListQuery::page(const TaskFilters& filters) {
     else if (filters.sort.field == "createdAt")
         order += "created_at" + direction + ", ";
     order += "id ASC";
-    return suites::PagedQuery::page(std::move(query), TaskRepository::columns(), "tasks", clause, order, filters.limit,
+    return sdk::PagedQuery::page(std::move(query), TaskRepository::columns(), "tasks", clause, order, filters.limit,
                                     filters.offset);
 }
 
-suites::SqlQuery TaskListQuery::count(const TaskFilters& filters) {
-    suites::SqlQuery query;
+sdk::SqlQuery TaskListQuery::count(const TaskFilters& filters) {
+    sdk::SqlQuery query;
     const std::string clause = where(filters, query);
-    return suites::PagedQuery::count(std::move(query), "tasks", clause);
+    return sdk::PagedQuery::count(std::move(query), "tasks", clause);
 }
 
 } // namespace motel::tasks

@@ -7,7 +7,7 @@
 
 #include <motel/sdk/ListQuery.h>
 #include <motel/sdk/Request.h>
-#include <motel/suites/SqlQuery.h>
+#include <motel/sdk/SqlQuery.h>
 
 #include <cstdint>
 #include <optional>
@@ -34,11 +34,11 @@ public:
     /// Throws sdk::ValidationError for a bad filter, sort or page. `now` is the
     /// instant `overdue` compares against.
     static TaskFilters read(const sdk::Request& request, const std::string& now);
-    static suites::SqlQuery page(const TaskFilters& filters);
-    static suites::SqlQuery count(const TaskFilters& filters);
+    static sdk::SqlQuery page(const TaskFilters& filters);
+    static sdk::SqlQuery count(const TaskFilters& filters);
 
 private:
-    static std::string where(const TaskFilters& filters, suites::SqlQuery& query);
+    static std::string where(const TaskFilters& filters, sdk::SqlQuery& query);
 };
 
 } // namespace motel::tasks

@@ -1,5 +1,6 @@
 #include "TaskPolicy.h"
 
+#include <motel/plugins/auth/Roles.h>
 #include <motel/sdk/Errors.h>
 
 namespace motel::tasks {
@@ -11,7 +12,7 @@ void TaskPolicy::checkCreateKind(const Task& draft, const sdk::Principal& caller
 }
 
 bool TaskPolicy::mayCreate(const std::optional<std::int64_t>& assigneeId, const sdk::Principal& caller) {
-    return caller.isManagerOrAbove() || !assigneeId || *assigneeId == caller.id;
+    return caller.hasRole(plugins::auth::kManagerRole) || !assigneeId || *assigneeId == caller.id;
 }
 
 void TaskPolicy::checkCreate(const std::optional<std::int64_t>& assigneeId, const sdk::Principal& caller) {
@@ -20,7 +21,7 @@ void TaskPolicy::checkCreate(const std::optional<std::int64_t>& assigneeId, cons
 }
 
 void TaskPolicy::checkAction(const Task& task, TaskAction action, const sdk::Principal& caller) {
-    if (caller.isManagerOrAbove()) return;
+    if (caller.hasRole(plugins::auth::kManagerRole)) return;
     if (TaskStateMachine::managersOnly(action)) throw sdk::Forbidden();
     if (task.assigneeId && *task.assigneeId != caller.id)
         throw sdk::Forbidden("Task " + std::to_string(task.id) + " is assigned to someone else");

@@ -180,9 +180,9 @@ std::vector<Task> TaskRepository::detachClosed(sdk::SqlSession& session, std::in
     return detached;
 }
 
-TaskPage TaskRepository::list(sdk::SqlSession& session, const suites::SqlQuery& page, const suites::SqlQuery& count,
+TaskPage TaskRepository::list(sdk::SqlSession& session, const sdk::SqlQuery& page, const sdk::SqlQuery& count,
                               bool pastEnd) {
-    return suites::PagedQuery::fetch<Task>(session, page, count, pastEnd, &TaskRepository::fromRow);
+    return sdk::PagedQuery::fetch<Task>(session, page, count, pastEnd, &TaskRepository::fromRow);
 }
 
 std::map<std::string, std::int64_t> TaskRepository::countByStatus(sdk::SqlSession& session) {

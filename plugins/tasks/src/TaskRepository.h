@@ -6,8 +6,8 @@
 #include "Task.h"
 
 #include <motel/sdk/Database.h>
-#include <motel/suites/PagedQuery.h>
-#include <motel/suites/SqlQuery.h>
+#include <motel/sdk/PagedQuery.h>
+#include <motel/sdk/SqlQuery.h>
 
 #include <cstdint>
 #include <map>
@@ -17,7 +17,7 @@
 
 namespace motel::tasks {
 
-using TaskPage = suites::Page<Task>;
+using TaskPage = sdk::Page<Task>;
 
 class TaskRepository {
 public:
@@ -50,7 +50,7 @@ public:
     /// deleted); returns them as they are afterwards.
     static std::vector<Task> detachClosed(sdk::SqlSession& session, std::int64_t suiteId, const std::string& now);
 
-    static TaskPage list(sdk::SqlSession& session, const suites::SqlQuery& page, const suites::SqlQuery& count,
+    static TaskPage list(sdk::SqlSession& session, const sdk::SqlQuery& page, const sdk::SqlQuery& count,
                          bool pastEnd);
     /// Task count per status.
     static std::map<std::string, std::int64_t> countByStatus(sdk::SqlSession& session);

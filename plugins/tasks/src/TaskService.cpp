@@ -5,6 +5,7 @@
 #include "TaskPolicy.h"
 #include "TaskRules.h"
 
+#include <motel/plugins/Topics.h>
 #include <motel/sdk/Errors.h>
 #include <motel/sdk/Time.h>
 
@@ -14,6 +15,17 @@ namespace motel::tasks {
 
 namespace {
 
+namespace topics = plugins::topics;
+
+/// The intent event of a status change, if it is one (Topics.h).
+const char* intentOf(const std::string& from, const std::string& to) {
+    if (from == to) return nullptr;
+    if (to == "completed") return topics::kTaskCompleted;
+    if (to == "cancelled") return topics::kTaskCancelled;
+    if ((from == "completed" || from == "cancelled") && to == "pending") return topics::kTaskReopened;
+    return nullptr;
+}
+
 /// A change that keeps losing the race this many times in a row is answered
 /// with 409 instead of spinning.
 constexpr int kMaxAttempts = 5;
@@ -22,13 +34,13 @@ sdk::Conflict keptChanging(std::int64_t id) {
     return sdk::Conflict("Task " + std::to_string(id) + " kept changing while it was being updated; try again");
 }
 
-suites::ChangeOrigin originOf(const sdk::Principal& caller, std::int64_t taskId) {
-    return suites::ChangeOrigin{caller.id, "task", taskId};
+plugins::suites::ChangeOrigin originOf(const sdk::Principal& caller, std::int64_t taskId) {
+    return plugins::suites::ChangeOrigin{caller.id, "task", taskId};
 }
 
 } // namespace
 
-TaskService::TaskService(sdk::Database& database, sdk::EventBus& events, suites::SuiteDirectory& suites,
+TaskService::TaskService(sdk::Database& database, sdk::EventBus& events, plugins::suites::SuiteDirectory& suites,
                          TaskCounters& counters, bool requireInspection)
     : database_(database), events_(events), suites_(suites), counters_(counters), effects_(suites, requireInspection) {}
 
@@ -68,8 +80,8 @@ Task TaskService::insert(sdk::SqlSession& session, const Task& draft, const std:
     session.afterCommit([this, created] {
         counters_.moved(std::nullopt, created.status);
         const auto payload = TaskJson::object(created);
-        events_.publish("task.created", payload);
-        if (created.assigneeId) events_.publish("task.assigned", payload);
+        events_.publish(topics::kTaskCreated, payload);
+        if (created.assigneeId) events_.publish(topics::kTaskAssigned, payload);
     });
     return created;
 }
@@ -83,11 +95,13 @@ sdk::NotFound TaskService::missingReference(sdk::SqlSession& session, const Task
 void TaskService::publishChange(sdk::SqlSession& session, const Task& before, const Task& after) {
     const bool newAssignee = after.assigneeId && after.assigneeId != before.assigneeId;
     const std::string fromStatus = before.status;
-    session.afterCommit([this, after, fromStatus, newAssignee] {
+    const char* intent = intentOf(fromStatus, after.status);
+    session.afterCommit([this, after, fromStatus, newAssignee, intent] {
         counters_.moved(fromStatus, after.status);
         const auto payload = TaskJson::object(after);
-        events_.publish("task.updated", payload);
-        if (newAssignee) events_.publish("task.assigned", payload);
+        events_.publish(topics::kTaskUpdated, payload);
+        if (newAssignee) events_.publish(topics::kTaskAssigned, payload);
+        if (intent) events_.publish(intent, payload);
     });
 }
 
@@ -165,7 +179,7 @@ void TaskService::remove(std::int64_t id, const sdk::Principal& caller, std::opt
                 counters_.moved(status, std::nullopt);
                 Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
                 payload->set("id", static_cast<Poco::Int64>(id));
-                events_.publish("task.deleted", payload);
+                events_.publish(topics::kTaskDeleted, payload);
             });
             effects_.apply(session, current, std::nullopt, false, originOf(caller, id));
         });
@@ -201,8 +215,8 @@ Task TaskService::act(std::int64_t id, TaskAction action, const Completion& comp
     throw keptChanging(id);
 }
 
-void TaskService::serviceStateDecided(sdk::SqlSession& session, const suites::Suite& suite,
-                                      const suites::ChangeOrigin& /*origin*/) {
+void TaskService::serviceStateDecided(sdk::SqlSession& session, const plugins::suites::Suite& suite,
+                                      const plugins::suites::ChangeOrigin& /*origin*/) {
     SuiteBlockStore::forget(session, suite.id);
 }
 
@@ -215,8 +229,8 @@ TaskPage TaskService::list(const TaskFilters& filters) {
     return page;
 }
 
-void TaskService::suiteCheckedOut(sdk::SqlSession& session, const suites::Suite& suite,
-                                  const suites::ChangeOrigin& origin) {
+void TaskService::suiteCheckedOut(sdk::SqlSession& session, const plugins::suites::Suite& suite,
+                                  const plugins::suites::ChangeOrigin& origin) {
     Task cleaning;
     cleaning.suiteId = suite.id;
     cleaning.type = "cleaning";
@@ -225,15 +239,15 @@ void TaskService::suiteCheckedOut(sdk::SqlSession& session, const suites::Suite&
     insert(session, cleaning, sdk::nowTimestamp());
 }
 
-void TaskService::suiteDeleting(sdk::SqlSession& session, const suites::Suite& suite,
-                                const suites::ChangeOrigin& origin) {
+void TaskService::suiteDeleting(sdk::SqlSession& session, const plugins::suites::Suite& suite,
+                                const plugins::suites::ChangeOrigin& origin) {
     const std::int64_t open = TaskRepository::openCountForSuite(session, suite.id);
     if (open > 0)
         throw sdk::Conflict("Suite " + suite.number + " has " + std::to_string(open) +
                             " open task(s); complete or cancel them first");
     SuiteBlockStore::forget(session, suite.id);
     for (const Task& task : TaskRepository::detachClosed(session, suite.id, sdk::nowTimestamp())) {
-        session.afterCommit([this, task] { events_.publish("task.updated", TaskJson::object(task)); });
+        session.afterCommit([this, task] { events_.publish(topics::kTaskUpdated, TaskJson::object(task)); });
     }
 }
 

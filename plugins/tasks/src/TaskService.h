@@ -22,16 +22,16 @@
 #include <motel/sdk/Database.h>
 #include <motel/sdk/Events.h>
 #include <motel/sdk/Principal.h>
-#include <motel/suites/SuiteDirectory.h>
-#include <motel/suites/SuiteTaskHooks.h>
+#include <motel/plugins/suites/SuiteDirectory.h>
+#include <motel/plugins/suites/SuiteTaskHooks.h>
 
 #include <optional>
 
 namespace motel::tasks {
 
-class TaskService : public suites::SuiteTaskHooks {
+class TaskService : public plugins::suites::SuiteTaskHooks {
 public:
-    TaskService(sdk::Database& database, sdk::EventBus& events, suites::SuiteDirectory& suites, TaskCounters& counters,
+    TaskService(sdk::Database& database, sdk::EventBus& events, plugins::suites::SuiteDirectory& suites, TaskCounters& counters,
                 bool requireInspection);
 
     /// POST: 400 for the blocksSuite rule, 403 when staff create an
@@ -50,21 +50,21 @@ public:
     TaskPage list(const TaskFilters& filters);
 
     // SuiteTaskHooks
-    void suiteCheckedOut(sdk::SqlSession& session, const suites::Suite& suite,
-                         const suites::ChangeOrigin& origin) override;
-    void suiteDeleting(sdk::SqlSession& session, const suites::Suite& suite,
-                       const suites::ChangeOrigin& origin) override;
+    void suiteCheckedOut(sdk::SqlSession& session, const plugins::suites::Suite& suite,
+                         const plugins::suites::ChangeOrigin& origin) override;
+    void suiteDeleting(sdk::SqlSession& session, const plugins::suites::Suite& suite,
+                       const plugins::suites::ChangeOrigin& origin) override;
     /// A manager's (or job's) service state stands: forget what the suite's
     /// blocking tasks would have restored.
-    void serviceStateDecided(sdk::SqlSession& session, const suites::Suite& suite,
-                             const suites::ChangeOrigin& origin) override;
+    void serviceStateDecided(sdk::SqlSession& session, const plugins::suites::Suite& suite,
+                             const plugins::suites::ChangeOrigin& origin) override;
 
     static sdk::NotFound notFound(std::int64_t id);
 
 private:
     sdk::Database& database_;
     sdk::EventBus& events_;
-    suites::SuiteDirectory& suites_;
+    plugins::suites::SuiteDirectory& suites_;
     TaskCounters& counters_;
     SuiteEffects effects_;
 

@@ -5,6 +5,8 @@
 #include "TaskRoutes.h"
 #include "TaskSeeder.h"
 
+#include <motel/plugins/Topics.h>
+
 #include <motel/sdk/Metrics.h>
 
 #include <chrono>
@@ -18,7 +20,22 @@ TasksPlugin::TasksPlugin() = default;
 TasksPlugin::~TasksPlugin() = default;
 
 sdk::PluginInfo TasksPlugin::info() const {
-    return {"tasks", "1.0.0", "Housekeeping and maintenance tasks and their effects on suites", {"suites", "auth"}};
+    using sdk::SettingSpec;
+    namespace topics = plugins::topics;
+    sdk::PluginInfo info{"tasks", "1.0.0", "Housekeeping and maintenance tasks and their effects on suites",
+                         {"suites", "auth"}};
+    info.settings = {
+        SettingSpec::boolean("requireInspection", false, "completing a cleaning task also creates an inspection task"),
+        SettingSpec::duration("overdueInterval", "60s", "how often the tasks.overdue job looks for overdue tasks",
+                              std::chrono::milliseconds(1)),
+        SettingSpec::text("stayoverCron", TaskJobs::kDefaultStayoverCron,
+                          "when suites.stayover creates stayover cleaning tasks (cron, UTC)"),
+        SettingSpec::duration("recountInterval", "15s",
+                              "the motel_tasks_* gauges are recounted before a scrape at most this often"),
+    };
+    info.publishes = {topics::kTaskCreated,   topics::kTaskUpdated,   topics::kTaskAssigned, topics::kTaskCompleted,
+                      topics::kTaskCancelled, topics::kTaskReopened,  topics::kTaskOverdue,  topics::kTaskDeleted};
+    return info;
 }
 
 std::vector<sdk::Migration> TasksPlugin::migrations() const {
@@ -26,10 +43,7 @@ std::vector<sdk::Migration> TasksPlugin::migrations() const {
 }
 
 void TasksPlugin::start(sdk::PluginContext& context) {
-    directory_ = context.services().find<suites::SuiteDirectory>(suites::kSuiteDirectoryService);
-    if (!directory_)
-        throw std::runtime_error(std::string("the suites plugin's service '") + suites::kSuiteDirectoryService +
-                                 "' is not available");
+    directory_ = context.services().require<plugins::suites::SuiteDirectory>();
     const bool requireInspection = context.config().getBool("requireInspection", false);
     counters_ = std::make_unique<TaskCounters>(context.metrics());
     counters_->recount(context.database());

@@ -30,7 +30,7 @@ public:
     void seed(sdk::PluginContext& context) override;
 
 private:
-    std::shared_ptr<suites::SuiteDirectory> directory_;
+    std::shared_ptr<plugins::suites::SuiteDirectory> directory_;
     std::unique_ptr<TaskCounters> counters_;
     std::shared_ptr<TaskService> service_;
 };

@@ -1,68 +1,109 @@
-// The smallest useful plugin: a public route, an authenticated route with a
-// validated JSON body, its own migration, a setting, a metric, a health check
-// and an event. Everything it touches comes from <motel/sdk/...>.
+#include "HelloPlugin.h"
 
-#include "GreetingBook.h"
-
+#include <motel/plugins/Topics.h>
 #include <motel/sdk/Sdk.h>
-
-#include <memory>
 
 namespace hello {
 
-class HelloPlugin : public motel::sdk::Plugin {
-public:
-    motel::sdk::PluginInfo info() const override {
-        return {"hello", "1.0.0", "Greets people; an example plugin", {}};
-    }
+using motel::sdk::Access;
+using motel::sdk::Request;
+using motel::sdk::Response;
+namespace topics = motel::plugins::topics;
 
-    std::vector<motel::sdk::Migration> migrations() const override {
-        return {{1, "create hello_greetings",
-                 "CREATE TABLE hello_greetings (id {{id}}, name TEXT NOT NULL, greeted_at TEXT NOT NULL)"}};
-    }
+motel::sdk::PluginInfo HelloPlugin::info() const {
+    using motel::sdk::SettingSpec;
+    motel::sdk::PluginInfo info{"hello", "2.0.0", "Greets guests; the SDK's example plugin", {"suites"}};
+    info.settings = {
+        SettingSpec::text("greeting", "Hello", "the word GET /hello answers with"),
+        SettingSpec::integer("maxNameLength", 100, 1, 1000, "longest name POST /api/hello accepts"),
+    };
+    info.publishes = {"hello.greeted"};
+    return info;
+}
 
-    void start(motel::sdk::PluginContext& context) override {
-        using motel::sdk::Access;
-        const std::string greeting = context.config().getString("greeting", "Hello");
-        book_ = std::make_unique<GreetingBook>(context.database());
-        auto& greeted = context.metrics().counter("hello_greetings_total", "Greetings recorded");
-        auto& events = context.events();
+std::vector<motel::sdk::Migration> HelloPlugin::migrations() const {
+    return {{1, "create hello_greetings",
+             "CREATE TABLE hello_greetings (id {{id}}, name TEXT NOT NULL, suite TEXT, greeted_at TEXT NOT NULL)"},
+            {2, "create hello_farewells",
+             "CREATE TABLE hello_farewells (id {{id}}, suite TEXT NOT NULL, said_at TEXT NOT NULL)"}};
+}
 
-        // GET /hello: anyone may ask.
-        context.routes().get("/hello", Access::publicRoute(), [greeting](const auto&, motel::sdk::Response& res) {
-            Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
-            body->set("message", greeting + " from a Motel Manager plugin");
-            res.json(200, body);
+void HelloPlugin::start(motel::sdk::PluginContext& context) {
+    // The suites plugin is a dependency (info()), so it has started and its
+    // directory is there; the lookup checks the interface version.
+    suites_ = context.services().require<motel::plugins::suites::SuiteDirectory>();
+    book_ = std::make_unique<GreetingBook>(context.database());
+    registerRoutes(context);
+
+    // A catalogued intent event: the guest left. Subscribers run on the
+    // publishing thread after the commit, so keep this short.
+    events_ = &context.events();
+    farewells_ = events_->subscribe(topics::kSuiteCheckedOut, [book = book_.get()](const motel::sdk::Event& event) {
+        const auto suite = event.payload.extract<Poco::JSON::Object::Ptr>();
+        book->recordFarewell(suite->getValue<std::string>("number"));
+    });
+
+    context.health().add("hello", [book = book_.get()] {
+        motel::sdk::HealthResult result;
+        result.details = new Poco::JSON::Object;
+        result.details->set("greetings", book->greetings());
+        return result;
+    });
+    context.logger().information("hello plugin ready, greeting '%s'", context.config().getString("greeting"));
+}
+
+void HelloPlugin::registerRoutes(motel::sdk::PluginContext& context) {
+    // Declared defaults are already in config(): no fallbacks repeated here.
+    const std::string greeting = context.config().getString("greeting");
+    const auto maxName = static_cast<std::size_t>(context.config().getInt("maxNameLength", 0));
+    auto& greeted = context.metrics().counter("hello_greetings_total", "Greetings recorded");
+    auto& events = context.events();
+    auto& database = context.database();
+
+    // GET /hello: anyone may ask. Cheap and non-blocking, so the host may
+    // run it on its I/O thread once it proved fast (Routes.h, "Threads").
+    context.routes().get("/hello", Access::publicRoute(), [greeting](const Request&, Response& res) {
+        Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+        body->set("message", greeting + " from a Motel Manager plugin");
+        res.json(200, body);
+    });
+
+    // POST /api/hello {"name", "suiteId"?}: signed-in staff; the host has
+    // checked the token and parsed the JSON. The suite is looked up through
+    // the suites plugin's published interface, inside our transaction.
+    context.routes().post(
+        "/api/hello", Access::authenticated(),
+        [this, maxName, &greeted, &events, &database](const Request& req, Response& res) {
+            motel::sdk::BodyReader body(req.jsonObject(), {"name", "suiteId"});
+            const auto name = body.string("name", motel::sdk::Required::yes, true, maxName);
+            const auto suiteId = body.integer("suiteId", motel::sdk::Required::no);
+            body.finish();
+            Poco::JSON::Object::Ptr saved;
+            database.transaction([&](motel::sdk::SqlSession& session) {
+                std::optional<std::string> suite;
+                if (suiteId) {
+                    const auto found = suites_->find(session, *suiteId);
+                    if (!found) throw motel::sdk::NotFound("Suite " + std::to_string(*suiteId) + " not found");
+                    suite = found->number;
+                }
+                saved = book_->recordGreeting(session, *name, suite);
+                session.afterCommit([&events, saved] { events.publish("hello.greeted", saved); });
+            });
+            greeted.increment();
+            res.json(201, saved);
         });
 
-        // POST /api/hello {"name": "..."}: signed-in staff only; the host has
-        // already checked the token and parsed the JSON.
-        context.routes().post("/api/hello", Access::authenticated(),
-                              [this, &greeted, &events](const motel::sdk::Request& req, motel::sdk::Response& res) {
-                                  motel::sdk::BodyReader body(req.jsonObject(), {"name"});
-                                  auto name = body.string("name", motel::sdk::Required::yes, true, 100);
-                                  body.finish();
-                                  auto saved = book_->record(*name);
-                                  greeted.increment();
-                                  events.publish("hello.greeted", saved);
-                                  res.json(201, saved);
-                              });
+    context.routes().get("/api/hello/farewells", Access::authenticated(), [this](const Request&, Response& res) {
+        Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+        body->set("farewells", book_->farewells());
+        res.json(200, body);
+    });
+}
 
-        context.health().add("hello", [this] {
-            motel::sdk::HealthResult result;
-            result.details = new Poco::JSON::Object;
-            result.details->set("greetings", book_->count());
-            return result;
-        });
-        context.logger().information("hello plugin ready, greeting '%s'", greeting);
-    }
-
-    void stop() noexcept override { book_.reset(); }
-
-private:
-    std::unique_ptr<GreetingBook> book_;
-};
+void HelloPlugin::stop() noexcept {
+    if (events_) events_->unsubscribe(farewells_);
+    book_.reset();
+    suites_.reset();
+}
 
 } // namespace hello
-
-MOTEL_PLUGIN(hello::HelloPlugin)

@@ -27,7 +27,7 @@ void readEverything(const motel::host::HostConfig& config) {
     (void)config.httpHost();
     (void)config.httpPort();
     (void)config.maxBodyBytes();
-    (void)config.pluginsDir();
+    (void)config.pluginDirs();
     (void)config.pluginsToLoad();
     (void)config.databaseUrl();
     (void)config.databasePoolSize();

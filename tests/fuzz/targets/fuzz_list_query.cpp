@@ -22,7 +22,7 @@ void check(bool condition) {
 
 // The SQL text may hold only what the plugins wrote: apart from the one
 // literal list of open states, no quote, so no client text.
-void checkNoClientText(const motel::suites::SqlQuery& query) {
+void checkNoClientText(const motel::sdk::SqlQuery& query) {
     std::string sql = query.sql;
     const std::string openStates = "('pending', 'in_progress')";
     for (std::size_t at = sql.find(openStates); at != std::string::npos; at = sql.find(openStates))

@@ -23,6 +23,7 @@ class HostConfigTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(environmentOverridesTheFile);
     CPPUNIT_TEST(pluginSettingsAreHandedOnlyToTheirPlugin);
     CPPUNIT_TEST(relativePathsAreAnchoredAtThePrefix);
+    CPPUNIT_TEST(pluginFoldersAreAListPlusMotelPluginPath);
     CPPUNIT_TEST(badValuesStopWithKeyAndExpectation);
     CPPUNIT_TEST(missingFileIsAnError);
     CPPUNIT_TEST(logFormatLevelsAndFile);
@@ -86,8 +87,17 @@ public:
     void relativePathsAreAnchoredAtThePrefix() {
         auto config = HostConfig::fromValues({{"plugins.dir", "lib/motel/plugins"}, {"db.url", "sqlite:/data/m.db"}},
                                              "/usr/local");
-        CPPUNIT_ASSERT_EQUAL(std::string("/usr/local/lib/motel/plugins"), config.pluginsDir());
+        CPPUNIT_ASSERT((config.pluginDirs() == std::vector<std::string>{"/usr/local/lib/motel/plugins"}));
         CPPUNIT_ASSERT_EQUAL(std::string("sqlite:/data/m.db"), config.databaseUrl());
+    }
+
+    void pluginFoldersAreAListPlusMotelPluginPath() {
+        auto config = HostConfig::load("", {{"MOTEL_PLUGIN_PATH", "/opt/acme/plugins:extra"}}, "/usr/local");
+        CPPUNIT_ASSERT((config.pluginDirs() ==
+                        std::vector<std::string>{"/usr/local/lib/motel/plugins", "/opt/acme/plugins",
+                                                 "/usr/local/extra"}));
+        auto listed = HostConfig::fromValues({{"plugins.dir", "/a, /b:/a"}}, "/");
+        CPPUNIT_ASSERT((listed.pluginDirs() == std::vector<std::string>{"/a", "/b"}));
     }
 
     void badValuesStopWithKeyAndExpectation() {

@@ -10,6 +10,7 @@ class AbiCheckTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(identicalStampsMatch);
     CPPUNIT_TEST(olderMinorIsAccepted);
     CPPUNIT_TEST(everyDifferingFieldIsNamed);
+    CPPUNIT_TEST(cxxLibraryAbiIsPartOfTheStamp);
     CPPUNIT_TEST(garbageIsNotAStamp);
     CPPUNIT_TEST_SUITE_END();
 
@@ -41,6 +42,23 @@ public:
         CPPUNIT_ASSERT(text.find("Poco version") != std::string::npos);
         CPPUNIT_ASSERT(text.find("plugin has 1.14.0") != std::string::npos);
         CPPUNIT_ASSERT(text.find("C++ ABI") != std::string::npos);
+    }
+
+    void cxxLibraryAbiIsPartOfTheStamp() {
+        const AbiStamp host = motel::sdk::currentAbiStamp();
+        AbiStamp plugin = host;
+        plugin.cxx11Abi = host.cxx11Abi ? 0 : 1;
+        plugin.libstdcxxRelease = host.libstdcxxRelease + 1;
+        const auto text = AbiCheck::describe(AbiCheck::mismatches(host, plugin));
+        CPPUNIT_ASSERT_MESSAGE(text, text.find("_GLIBCXX_USE_CXX11_ABI: expected " + std::to_string(host.cxx11Abi)) !=
+                                         std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(text, text.find("libstdc++ release: expected at most") != std::string::npos);
+        plugin = host;
+        plugin.libstdcxxRelease = host.libstdcxxRelease - 1; // built against an older libstdc++: fine
+        CPPUNIT_ASSERT(AbiCheck::mismatches(host, plugin).empty());
+        plugin = host;
+        plugin.size = 24; // another SDK's layout: only what all layouts share is compared
+        CPPUNIT_ASSERT_EQUAL(std::size_t(1), AbiCheck::mismatches(host, plugin).size());
     }
 
     void garbageIsNotAStamp() {

@@ -2,7 +2,15 @@
 #include "plugins/PluginSet.h"
 #include "plugins/DependencyOrder.h"
 
+#include <Poco/File.h>
+#include <Poco/Path.h>
+#include <Poco/TemporaryFile.h>
+
 #include <cppunit/extensions/HelperMacros.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 
 using motel::host::DependencyError;
 using motel::host::PluginLoader;
@@ -18,6 +26,28 @@ std::string messageOf(const std::function<void()>& fn) {
     }
     return "";
 }
+
+/// Points the fixtures' static initialisers (InitMarker.h) at a fresh file
+/// for the life of this object and reads what they wrote.
+class InitMarkerFile {
+public:
+    InitMarkerFile() : file_(Poco::TemporaryFile::tempName()) { ::setenv("MOTEL_FIXTURE_INIT_MARKER", file_.c_str(), 1); }
+    ~InitMarkerFile() {
+        ::unsetenv("MOTEL_FIXTURE_INIT_MARKER");
+        std::remove(file_.c_str());
+    }
+    /// How many times `plugin`'s static initialiser ran.
+    int runsOf(const std::string& plugin) const {
+        std::ifstream in(file_);
+        std::string line;
+        int runs = 0;
+        while (std::getline(in, line)) runs += line == plugin;
+        return runs;
+    }
+
+private:
+    std::string file_;
+};
 } // namespace
 
 class PluginLoaderTest : public CppUnit::TestFixture {
@@ -27,6 +57,8 @@ class PluginLoaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(missingPluginIsNamed);
     CPPUNIT_TEST(wrongAbiIsRefusedBeforeAnyPluginCodeRuns);
     CPPUNIT_TEST(fileAndPluginNamesMustMatch);
+    CPPUNIT_TEST(refusedPluginCodeNeverRunsAndALoadedOneIsOpenedOnce);
+    CPPUNIT_TEST(searchesEveryFolderAndRefusesANameInTwo);
     CPPUNIT_TEST(aThrowingInfoIsReportedInFull);
     CPPUNIT_TEST(pluginSetOrdersByDependencies);
     CPPUNIT_TEST(pluginSetRefusesCyclesAndMissingDependencies);
@@ -67,6 +99,42 @@ public:
         CPPUNIT_ASSERT(message.find("SDK ABI major: expected " + std::to_string(MOTEL_SDK_ABI_MAJOR) +
                                     ", plugin has " + std::to_string(MOTEL_SDK_ABI_MAJOR + 98)) != std::string::npos);
         CPPUNIT_ASSERT(message.find("C++ ABI") != std::string::npos);
+    }
+
+    void refusedPluginCodeNeverRunsAndALoadedOneIsOpenedOnce() {
+        InitMarkerFile marker;
+        {
+            PluginLoader loader(MOTEL_FIXTURE_PLUGIN_DIR);
+            CPPUNIT_ASSERT_THROW(loader.load("fixture_wrong_abi"), PluginLoadError);
+            CPPUNIT_ASSERT_EQUAL(0, marker.runsOf("fixture_wrong_abi"));
+            loader.load("fixture_leaf");
+            loader.load("fixture_leaf");
+            CPPUNIT_ASSERT_EQUAL(1, marker.runsOf("fixture_leaf"));
+            // The stamp is read from the file alone, without opening it.
+            const auto stamp = PluginLoader::readStamp("fixture_base", std::string(MOTEL_FIXTURE_PLUGIN_DIR) + "/fixture_base.so");
+            CPPUNIT_ASSERT_EQUAL(MOTEL_SDK_ABI_MAJOR, static_cast<int>(stamp.sdkMajor));
+            CPPUNIT_ASSERT_EQUAL(0, marker.runsOf("fixture_base"));
+        }
+        CPPUNIT_ASSERT_EQUAL(0, marker.runsOf("fixture_wrong_abi"));
+    }
+
+    void searchesEveryFolderAndRefusesANameInTwo() {
+        Poco::TemporaryFile folder;
+        folder.createDirectories();
+        const std::string copy = Poco::Path(Poco::Path(folder.path()).makeDirectory(), "fixture_base.so").toString();
+        Poco::File(std::string(MOTEL_FIXTURE_PLUGIN_DIR) + "/fixture_base.so").copyTo(copy);
+        Poco::File(std::string(MOTEL_FIXTURE_PLUGIN_DIR) + "/fixture_base.so")
+            .copyTo(Poco::Path(Poco::Path(folder.path()).makeDirectory(), "fixture_elsewhere.so").toString());
+
+        PluginLoader loader({MOTEL_FIXTURE_PLUGIN_DIR, folder.path()});
+        const auto names = loader.available();
+        CPPUNIT_ASSERT_EQUAL(std::ptrdiff_t(1), std::count(names.begin(), names.end(), "fixture_base"));
+        const auto message = messageOf([&] { loader.load("fixture_base"); });
+        CPPUNIT_ASSERT_MESSAGE(message, message.find("more than one plugin folder") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(message, message.find(std::string(MOTEL_FIXTURE_PLUGIN_DIR) + "/fixture_base.so") !=
+                                            std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(message, message.find(copy) != std::string::npos);
+        CPPUNIT_ASSERT(loader.load("fixture_middle").instance); // the other folder's plugins still load
     }
 
     void fileAndPluginNamesMustMatch() {

@@ -65,7 +65,7 @@ public:
                           res.json(200, body);
                       }},
                      "test");
-        router_->add({"POST", "/api/things", sdk::Access::managers(),
+        router_->add({"POST", "/api/things", sdk::Access::anyRole({"manager"}),
                       [](const sdk::Request& req, sdk::Response& res) { res.json(201, req.jsonObject()); }},
                      "test");
         router_->add({"GET", "/api/conflict", sdk::Access::authenticated(),

@@ -14,6 +14,17 @@ struct Greeter {
 };
 struct Clock {};
 
+// One published interface, as three builds of it would declare it: the
+// provider at 1.2, consumers built against 1.1 (fine), 1.3 (needs more than
+// is there) and 2.0 (another major).
+namespace v12 {
+struct Directory {
+    static constexpr const char* kServiceName = "test.directory";
+    static constexpr motel::sdk::InterfaceVersion kVersion{1, 2};
+    virtual ~Directory() = default;
+};
+} // namespace v12
+
 std::string messageOf(const std::function<void()>& action) {
     try {
         action();
@@ -33,6 +44,7 @@ class ServiceDirectoryTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testWrongTypeNamesBothTypes);
     CPPUNIT_TEST(testRejectsEmptyNameAndNullService);
     CPPUNIT_TEST(testClearReleasesServices);
+    CPPUNIT_TEST(testPublishedInterfacesAreVersionChecked);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -75,6 +87,28 @@ public:
         CPPUNIT_ASSERT_THROW(directory.provide<Greeter>("", std::make_shared<Greeter>()), std::invalid_argument);
         CPPUNIT_ASSERT_THROW(directory.provide<Greeter>("auth", nullptr), std::invalid_argument);
         CPPUNIT_ASSERT(directory.names().empty());
+    }
+
+    void testPublishedInterfacesAreVersionChecked() {
+        ServiceDirectory directory;
+        motel::sdk::ServiceRegistry& registry = directory;
+        registry.publish<v12::Directory>(std::make_shared<v12::Directory>());
+        CPPUNIT_ASSERT(registry.lookup<v12::Directory>());
+        CPPUNIT_ASSERT(registry.require<v12::Directory>());
+        // Compiled against an older minor: the provider has all it needs.
+        CPPUNIT_ASSERT(directory.findVersioned("test.directory", typeid(v12::Directory).name(), {1, 1}));
+        const auto newerMinor = messageOf(
+            [&] { directory.findVersioned("test.directory", typeid(v12::Directory).name(), {1, 3}); });
+        CPPUNIT_ASSERT_MESSAGE(newerMinor, newerMinor.find("built against interface version 1.3, the provider "
+                                                           "offers only 1.2") != std::string::npos);
+        const auto otherMajor = messageOf(
+            [&] { directory.findVersioned("test.directory", typeid(v12::Directory).name(), {2, 0}); });
+        CPPUNIT_ASSERT_MESSAGE(otherMajor, otherMajor.find("'test.directory'") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(otherMajor, otherMajor.find("version 2.0, the provider offers 1.2 (major versions "
+                                                           "differ") != std::string::npos);
+        ServiceDirectory empty;
+        const auto missing = messageOf([&] { static_cast<motel::sdk::ServiceRegistry&>(empty).require<v12::Directory>(); });
+        CPPUNIT_ASSERT_MESSAGE(missing, missing.find("no plugin provides service 'test.directory'") != std::string::npos);
     }
 
     void testClearReleasesServices() {

@@ -30,7 +30,14 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::int64_t(3), principal.id);
         CPPUNIT_ASSERT_EQUAL(std::string("Ann@motel.test"), principal.email);
         CPPUNIT_ASSERT_EQUAL(std::string("Ann"), principal.name);
-        CPPUNIT_ASSERT(principal.isManagerOrAbove());
+        // A manager acts as manager and staff, never admin; admins act as all.
+        CPPUNIT_ASSERT(principal.hasRole("manager"));
+        CPPUNIT_ASSERT(principal.hasRole("staff"));
+        CPPUNIT_ASSERT(!principal.hasRole("admin"));
+        User admin = sample();
+        admin.role = "admin";
+        CPPUNIT_ASSERT(admin.toPrincipal().hasAnyRole({"manager"}));
+        CPPUNIT_ASSERT(admin.toPrincipal().hasRole("staff"));
     }
 
 private:

@@ -19,6 +19,7 @@ class FakeHostInfo : public sdk::HostInfo {
 public:
     bool started = true;
     sdk::TrafficStats traffic;
+    sdk::MemoryFigures memoryFigures;
     sdk::Settings hostSettings;
     Poco::Timestamp started_at;
 
@@ -29,6 +30,7 @@ public:
     std::vector<std::string> loadedPlugins() const override { return {"health"}; }
     const sdk::Settings& settings() const override { return hostSettings; }
     sdk::TrafficStats recentTraffic() const override { return traffic; }
+    sdk::MemoryFigures memory() const override { return memoryFigures; }
 };
 
 /// Runs checks one after another on the caller's thread (no timeouts).

@@ -9,6 +9,19 @@ using namespace motel;
 using namespace motel::metrics;
 using motel::metrics::test::FakeMetricsRegistry;
 
+namespace {
+/// What the host's memory service would read: fixed figures, the given limit.
+StandardMetrics::MemoryReader memoryOf(std::uint64_t limitBytes) {
+    return [limitBytes] {
+        sdk::MemoryFigures figures;
+        figures.heapUsedBytes = 3 * 1024 * 1024;
+        figures.residentBytes = 20 * 1024 * 1024;
+        figures.limitBytes = limitBytes;
+        return figures;
+    };
+}
+} // namespace
+
 class StandardMetricsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(StandardMetricsTest);
     CPPUNIT_TEST(testEveryDocumentedNameExists);
@@ -25,7 +38,7 @@ class StandardMetricsTest : public CppUnit::TestFixture {
 public:
     void testEveryDocumentedNameExists() {
         FakeMetricsRegistry registry;
-        StandardMetrics(registry, "1.0.0", Poco::Timestamp(), 0).registerAll();
+        StandardMetrics(registry, "1.0.0", Poco::Timestamp(), memoryOf(0)).registerAll();
         for (const char* name :
              {"motel_uptime_seconds", "motel_memory_heap_used_bytes", "motel_memory_resident_bytes",
               "motel_websocket_connections", "motel_websocket_users", "motel_websocket_disconnects_total",
@@ -36,7 +49,7 @@ public:
 
     void testCurrentCountsNamedTotalAreUntyped() {
         FakeMetricsRegistry registry;
-        StandardMetrics(registry, "1.0.0", Poco::Timestamp(), 0).registerAll();
+        StandardMetrics(registry, "1.0.0", Poco::Timestamp(), memoryOf(0)).registerAll();
         CPPUNIT_ASSERT_EQUAL(std::string("untyped"), registry.kinds["motel_suites_total"]);
         CPPUNIT_ASSERT_EQUAL(std::string("untyped"), registry.kinds["motel_tasks_total"]);
         // promtool: a name ending in _total is a counter or untyped, never a gauge.
@@ -48,7 +61,7 @@ public:
 
     void testDomainGaugesStartAtZero() {
         FakeMetricsRegistry registry;
-        StandardMetrics(registry, "1.0.0", Poco::Timestamp(), 0).registerAll();
+        StandardMetrics(registry, "1.0.0", Poco::Timestamp(), memoryOf(0)).registerAll();
         CPPUNIT_ASSERT_EQUAL(0.0, registry.valueOf("motel_websocket_connections"));
         CPPUNIT_ASSERT_EQUAL(0.0, registry.valueOf("motel_tasks_pending"));
         CPPUNIT_ASSERT_EQUAL(0.0, registry.valueOf("motel_suites_total"));
@@ -57,7 +70,7 @@ public:
     void testProcessFiguresRefreshOnScrape() {
         FakeMetricsRegistry registry;
         const Poco::Timestamp startedAt = Poco::Timestamp() - 120 * Poco::Timestamp::resolution();
-        StandardMetrics(registry, "1.0.0", startedAt, 512ull * 1024 * 1024).registerAll();
+        StandardMetrics(registry, "1.0.0", startedAt, memoryOf(512ull * 1024 * 1024)).registerAll();
         registry.series.at({"motel_uptime_seconds", {}})->value = -1;
         registry.scrape();
         CPPUNIT_ASSERT(registry.valueOf("motel_uptime_seconds") >= 120.0);
@@ -68,7 +81,7 @@ public:
 
     void testOtherPluginsGetTheSameInstruments() {
         FakeMetricsRegistry registry;
-        StandardMetrics(registry, "1.0.0", Poco::Timestamp(), 0).registerAll();
+        StandardMetrics(registry, "1.0.0", Poco::Timestamp(), memoryOf(0)).registerAll();
         // What the realtime plugin does later, with the documented kind.
         registry.gauge("motel_websocket_users", "Distinct users with at least one open real-time connection", {})
             .set(4);
@@ -79,7 +92,7 @@ public:
 
     void testBuildInfo() {
         FakeMetricsRegistry registry;
-        StandardMetrics(registry, "2.3.4", Poco::Timestamp(), 0).registerAll();
+        StandardMetrics(registry, "2.3.4", Poco::Timestamp(), memoryOf(0)).registerAll();
         const std::string sdk = std::to_string(MOTEL_SDK_ABI_MAJOR) + "." + std::to_string(MOTEL_SDK_ABI_MINOR);
         CPPUNIT_ASSERT_EQUAL(1.0, registry.valueOf("motel_build_info", {{"version", "2.3.4"}, {"sdk", sdk}}));
     }
@@ -87,7 +100,7 @@ public:
     void testStandardProcessMetrics() {
         FakeMetricsRegistry registry;
         const Poco::Timestamp startedAt = Poco::Timestamp::fromEpochTime(1700000000);
-        StandardMetrics(registry, "1.0.0", startedAt, 0).registerAll();
+        StandardMetrics(registry, "1.0.0", startedAt, memoryOf(0)).registerAll();
         registry.scrape();
         CPPUNIT_ASSERT_EQUAL(std::string("counter"), registry.kinds["process_cpu_seconds_total"]);
         CPPUNIT_ASSERT_EQUAL(1700000000.0, registry.valueOf("process_start_time_seconds"));
@@ -99,7 +112,7 @@ public:
 
     void testCpuCounterOnlyMovesForward() {
         FakeMetricsRegistry registry;
-        StandardMetrics(registry, "1.0.0", Poco::Timestamp(), 0).registerAll();
+        StandardMetrics(registry, "1.0.0", Poco::Timestamp(), memoryOf(0)).registerAll();
         const double before = registry.valueOf("process_cpu_seconds_total");
         volatile double sink = 0;
         for (int i = 0; i < 30000000; ++i) sink = sink + i * 0.5; // burn some CPU time
@@ -113,7 +126,7 @@ public:
     void testHookOutlivesTheRegistrar() {
         FakeMetricsRegistry registry;
         {
-            StandardMetrics standard(registry, "1.0.0", Poco::Timestamp(), 0);
+            StandardMetrics standard(registry, "1.0.0", Poco::Timestamp(), memoryOf(0));
             standard.registerAll();
         }
         registry.scrape(); // must not touch the destroyed StandardMetrics

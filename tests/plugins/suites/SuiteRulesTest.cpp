@@ -1,3 +1,4 @@
+#include <motel/plugins/auth/Roles.h>
 #include "SuiteRules.h"
 
 #include <motel/sdk/Errors.h>
@@ -23,7 +24,8 @@ Suite aSuite(const std::string& occupancy, const std::string& condition,
     return s;
 }
 Principal person(const std::string& role) {
-    return Principal{7, "x@motel.test", "X", role};
+    // As the auth plugin's authenticator vouches for it: with its grants.
+    return Principal{7, "x@motel.test", "X", role, motel::plugins::auth::grantsOf(role)};
 }
 } // namespace
 

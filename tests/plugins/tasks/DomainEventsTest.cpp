@@ -49,6 +49,7 @@ public:
 class DomainEventsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(DomainEventsTest);
     CPPUNIT_TEST(eachChangePublishesItsEventsAfterCommit);
+    CPPUNIT_TEST(statusChangesAndCheckInsHaveIntentEvents);
     CPPUNIT_TEST(aFailingEffectLeavesNothingBehind);
     CPPUNIT_TEST_SUITE_END();
 
@@ -93,12 +94,14 @@ public:
         suites::SuiteChange checkOut;
         checkOut.occupancy = "vacant";
         const auto vacated = suites_->change(suite.id, checkOut, manager_, std::nullopt);
-        events = take({"suite.updated", "task.created"});
+        // The intent event follows the suite's update with the same payload.
+        events = take({"suite.updated", "suite.checkedOut", "task.created"});
         CPPUNIT_ASSERT_EQUAL(textOf(suites::SuiteJson::object(vacated)), events[0].second);
+        CPPUNIT_ASSERT_EQUAL(events[0].second, events[1].second);
         const auto board = tasks_->list(tasks::TaskFilters{});
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), board.items.size());
         const auto cleaning = board.items.front();
-        CPPUNIT_ASSERT_EQUAL(textOf(tasks::TaskJson::object(cleaning)), events[1].second);
+        CPPUNIT_ASSERT_EQUAL(textOf(tasks::TaskJson::object(cleaning)), events[2].second);
 
         const auto started = tasks_->act(cleaning.id, tasks::TaskAction::start, {}, manager_, std::nullopt);
         events = take({"task.updated", "task.assigned"}); // the unassigned task became the caller's
@@ -109,11 +112,37 @@ public:
         take({});
 
         tasks_->act(cleaning.id, tasks::TaskAction::complete, {}, manager_, std::nullopt);
-        take({"task.updated", "suite.updated"});
+        take({"task.updated", "task.completed", "suite.updated"});
 
         suites_->remove(suite.id, manager_, std::nullopt);
         events = take({"task.updated", "suite.deleted"}); // the closed task lets go of its suite
         CPPUNIT_ASSERT_EQUAL(std::string(R"({"id":)" + std::to_string(suite.id) + "}"), events[1].second);
+    }
+
+    void statusChangesAndCheckInsHaveIntentEvents() {
+        suites::Suite draft;
+        draft.number = "103";
+        draft.floor = 1;
+        draft.occupancy = "occupied";
+        const auto suite = suites_->create(draft);
+        suites::SuiteChange checkOut;
+        checkOut.occupancy = "vacant";
+        suites_->change(suite.id, checkOut, manager_, std::nullopt);
+        take({"suite.created", "suite.updated", "suite.checkedOut", "task.created"});
+        const auto cleaning = tasks_->list(tasks::TaskFilters{}).items.front();
+
+        tasks_->act(cleaning.id, tasks::TaskAction::cancel, {}, manager_, std::nullopt);
+        auto events = take({"task.updated", "task.cancelled"});
+        CPPUNIT_ASSERT_EQUAL(events[0].second, events[1].second);
+        tasks_->act(cleaning.id, tasks::TaskAction::reopen, {}, manager_, std::nullopt);
+        take({"task.updated", "task.reopened"});
+        tasks_->act(cleaning.id, tasks::TaskAction::start, {}, manager_, std::nullopt);
+        take({"task.updated", "task.assigned"}); // starting is no intent of its own
+
+        suites::SuiteChange checkIn;
+        checkIn.occupancy = "occupied";
+        suites_->change(suite.id, checkIn, manager_, std::nullopt);
+        take({"suite.updated", "suite.checkedIn"});
     }
 
     void aFailingEffectLeavesNothingBehind() {

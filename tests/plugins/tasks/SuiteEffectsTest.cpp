@@ -2,7 +2,7 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
-using motel::suites::Suite;
+using motel::plugins::suites::Suite;
 using motel::tasks::SuiteEffects;
 using motel::tasks::Task;
 

@@ -3,6 +3,8 @@
 #include "application/MotelApplication.h"
 #include "json/JsonText.h"
 
+#include <motel/plugins/Topics.h>
+
 #include <Poco/JSON/Object.h>
 
 #include <array>
@@ -10,8 +12,12 @@
 namespace motel::realtime {
 
 namespace {
-const std::array<const char*, 8> kTopics{"suite.created", "suite.updated", "suite.deleted", "task.created",
-                                         "task.updated",  "task.deleted",  "task.assigned", "task.overdue"};
+namespace topics = plugins::topics;
+// What Socket.IO clients hear (API.md, Realtime); the intent topics are not
+// forwarded, they repeat a suite:updated / task:updated.
+const std::array<const char*, 8> kTopics{topics::kSuiteCreated, topics::kSuiteUpdated,  topics::kSuiteDeleted,
+                                         topics::kTaskCreated,  topics::kTaskUpdated,   topics::kTaskDeleted,
+                                         topics::kTaskAssigned, topics::kTaskOverdue};
 const char* const kNamespace = "/";
 } // namespace
 
@@ -29,7 +35,7 @@ std::string EventFanout::socketEventFor(const std::string& topic) {
 }
 
 std::optional<std::string> EventFanout::roomFor(const std::string& topic, const Poco::Dynamic::Var& payload) {
-    if (topic != "task.assigned") return std::string();
+    if (topic != topics::kTaskAssigned) return std::string();
     if (payload.type() != typeid(Poco::JSON::Object::Ptr)) return std::nullopt;
     const auto& task = payload.extract<Poco::JSON::Object::Ptr>();
     if (!task || !task->has("assigneeId") || task->isNull("assigneeId")) return std::nullopt;

@@ -28,7 +28,7 @@ enum class Required { no, yes };
 template <class T>
 using Nullable = std::optional<std::optional<T>>;
 
-class MOTEL_SDK_API BodyReader {
+class BodyReader {
 public:
     BodyReader(Poco::JSON::Object::Ptr body, const std::vector<std::string>& allowedFields);
 

@@ -40,6 +40,10 @@ public:
     /// and any bytes the client already sent past this request. The host no
     /// longer reads, writes or times out that connection.
     virtual void takeOver(std::function<void(int fd, std::string pendingBytes)> adopt) = 0;
+    /// Never run this request type (method + path) on an I/O thread, however
+    /// cheap it proves (see Routes.h, "Threads"). Route::mayRunInline = false
+    /// does this for every request of a route.
+    virtual void keepOnWorkerThreads() = 0;
 };
 
 } // namespace motel::sdk

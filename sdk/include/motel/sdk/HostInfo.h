@@ -21,6 +21,19 @@ struct TrafficStats {
     double p95Ms = 0;
 };
 
+/// This process's memory at one moment, measured by the host so every plugin
+/// (the `memory` health check, the `motel_memory_*` metrics) reports the
+/// same figures.
+struct MemoryFigures {
+    std::uint64_t heapUsedBytes = 0; ///< bytes malloc has handed out and not taken back
+    std::uint64_t residentBytes = 0; ///< resident set size (what the OOM killer counts)
+    /// The smallest cgroup memory limit of the process (v2 `memory.max`, v1
+    /// `memory.limit_in_bytes`, ancestors included) or the physical RAM when
+    /// lower or unset; 0 when unknown.
+    std::uint64_t limitBytes = 0;
+    std::string limitSource = "unknown"; ///< "cgroup v2", "cgroup v1", "physical" or "unknown"
+};
+
 class HostInfo {
 public:
     virtual ~HostInfo() = default;
@@ -37,6 +50,10 @@ public:
     /// `plugins.*` blocks of other plugins.
     virtual const Settings& settings() const = 0;
     virtual TrafficStats recentTraffic() const = 0;
+    /// Read now: one small /proc read and one malloc statistics walk, cheap
+    /// enough for every scrape or health check. The limit is found once at
+    /// host start.
+    virtual MemoryFigures memory() const = 0;
 };
 
 } // namespace motel::sdk

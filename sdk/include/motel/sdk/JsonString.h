@@ -10,6 +10,6 @@ namespace motel::sdk {
 
 /// Appends `text` to `out` as a quoted JSON string: `"` `\` and control
 /// characters escaped, UTF-8 kept as is, no `\/` (as JSON.stringify does).
-MOTEL_SDK_API void appendJsonString(std::string& out, const std::string& text);
+void appendJsonString(std::string& out, const std::string& text);
 
 } // namespace motel::sdk

@@ -22,7 +22,7 @@ struct SortOrder {
     bool descending = false;
 };
 
-class MOTEL_SDK_API ListQuery {
+class ListQuery {
 public:
     /// Parses `limit`, `offset` and (when `sortFields` is not empty) `sort`.
     /// Other query keys are left to the caller's filter methods; keys nobody

@@ -4,21 +4,25 @@
 ///   class HelloPlugin : public motel::sdk::Plugin { ... };
 ///   MOTEL_PLUGIN(HelloPlugin)
 ///
-/// Lifecycle: the host loads the library, checks its ABI stamp, creates the
-/// plugin, applies migrations() (all plugins, dependency order), then calls
-/// start() in dependency order; on shutdown stop() in reverse order. Do no
-/// work in static initialisers or the constructor. start() may throw: the
+/// Lifecycle: the host reads the library's ABI stamp from the file, opens a
+/// compatible library once, creates the plugin, validates every plugin's
+/// declared settings (PluginInfo::settings), applies migrations() (all
+/// plugins, dependency order), then calls start() in dependency order; on
+/// shutdown stop() in reverse order. Do no work in static initialisers or the
+/// constructor. start() may throw: the
 /// host then stops with a message naming the plugin. stop() must not throw.
 
 #include <motel/sdk/Database.h>
 #include <motel/sdk/Export.h>
 #include <motel/sdk/PluginContext.h>
+#include <motel/sdk/SettingSpec.h>
 #include <motel/sdk/Version.h>
 
 #include <Poco/ClassLibrary.h>
 
 #include <iosfwd>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace motel::sdk {
@@ -32,10 +36,21 @@ struct CommandInfo {
 };
 
 struct PluginInfo {
+    PluginInfo() = default;
+    PluginInfo(std::string name_, std::string version_, std::string description_ = {},
+               std::vector<std::string> dependencies_ = {})
+        : name(std::move(name_)), version(std::move(version_)), description(std::move(description_)),
+          dependencies(std::move(dependencies_)) {}
+
     std::string name;        ///< the name used in `plugins.load` and the file name
     std::string version;     ///< the plugin's own version
     std::string description;
     std::vector<std::string> dependencies; ///< plugin names that must start first
+    /// Every `plugins.<name>.*` key the plugin reads (SettingSpec.h).
+    std::vector<SettingSpec> settings;
+    /// The event topics this plugin publishes (for `plugins describe` and the
+    /// event catalogue; the bus does not enforce it).
+    std::vector<std::string> publishes;
 };
 
 class MOTEL_SDK_API Plugin {
@@ -69,11 +84,12 @@ public:
 
 } // namespace motel::sdk
 
-/// Exports `cls` as this library's plugin, with the ABI stamp the host checks
-/// before it runs any of the library's code. Use exactly once per library.
+/// Exports `cls` as this library's plugin, with the ABI stamp the host reads
+/// from the file (ELF section MOTEL_ABI_SECTION) before it runs any of the
+/// library's code. Use exactly once per library.
 #define MOTEL_PLUGIN(cls)                                                                       \
-    extern "C" MOTEL_PLUGIN_EXPORT const motel::sdk::AbiStamp motel_plugin_abi =                \
-        motel::sdk::currentAbiStamp();                                                          \
+    extern "C" MOTEL_PLUGIN_EXPORT __attribute__((section(MOTEL_ABI_SECTION), used))            \
+    const motel::sdk::AbiStamp motel_plugin_abi = motel::sdk::currentAbiStamp();                \
     POCO_BEGIN_MANIFEST(motel::sdk::Plugin)                                                     \
     POCO_EXPORT_CLASS(cls)                                                                      \
     POCO_END_MANIFEST

@@ -42,7 +42,7 @@
 
 namespace motel::sdk {
 
-class MOTEL_SDK_API StaticFiles {
+class StaticFiles {
 public:
     struct Options {
         Options() = default;

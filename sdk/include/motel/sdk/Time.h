@@ -11,10 +11,10 @@
 
 namespace motel::sdk {
 
-MOTEL_SDK_API std::string formatTimestamp(const Poco::Timestamp& at);
-MOTEL_SDK_API std::string nowTimestamp();
+std::string formatTimestamp(const Poco::Timestamp& at);
+std::string nowTimestamp();
 /// Parses any ISO 8601 date-time with an offset or `Z` (fractions optional);
 /// nullopt when the text is not one.
-MOTEL_SDK_API std::optional<Poco::Timestamp> parseTimestamp(const std::string& text);
+std::optional<Poco::Timestamp> parseTimestamp(const std::string& text);
 
 } // namespace motel::sdk

@@ -1,15 +1,20 @@
 #pragma once
 /// The SDK's ABI version and the stamp every plugin carries.
 ///
-/// The host reads a plugin's stamp (plain data, no plugin code runs) before it
-/// calls anything in the library, and refuses a plugin whose stamp differs in
-/// any field that matters, printing each field expected vs actual.
+/// MOTEL_PLUGIN() puts the stamp in its own ELF section, `motel_abi`. The host
+/// reads that section from the file (no dlopen, so no static initialiser or
+/// any other plugin code runs) and opens only a plugin whose stamp matches,
+/// once; a refused plugin's message names each field, expected vs actual.
 ///
-/// Bump MOTEL_SDK_ABI_MAJOR on every change to a class layout or vtable in the
-/// SDK; bump MOTEL_SDK_ABI_MINOR for additive changes (new free functions, new
-/// headers) that older plugins keep working with.
+/// Bump MOTEL_SDK_ABI_MAJOR on every change to a class layout or vtable of
+/// the ABI core (Motel::sdk); bump MOTEL_SDK_ABI_MINOR for additive changes
+/// (new free functions, new headers) that older plugins keep working with.
+/// Helpers of the kit (Motel::sdk_kit) are compiled into each plugin and
+/// never change the ABI.
 
 #include <Poco/Version.h>
+
+#include <cstdint>
 
 #define MOTEL_SDK_ABI_MAJOR 3
 #define MOTEL_SDK_ABI_MINOR 0
@@ -21,24 +26,54 @@
 #define MOTEL_CXX_ABI 0
 #endif
 
+// The C++ standard library's ABI: which std::string/std::list layout
+// (_GLIBCXX_USE_CXX11_ABI) and which libstdc++ release the code was compiled
+// against. <cstdint> above defines the macros.
+#if defined(_GLIBCXX_USE_CXX11_ABI)
+#define MOTEL_CXX11_ABI _GLIBCXX_USE_CXX11_ABI
+#else
+#define MOTEL_CXX11_ABI 0
+#endif
+#if defined(_GLIBCXX_RELEASE)
+#define MOTEL_LIBSTDCXX_RELEASE _GLIBCXX_RELEASE
+#else
+#define MOTEL_LIBSTDCXX_RELEASE 0
+#endif
+
+/// The ELF section MOTEL_PLUGIN() puts the stamp in.
+#define MOTEL_ABI_SECTION "motel_abi"
+
 namespace motel::sdk {
 
-/// What a plugin library was built against. Kept a plain C struct so the host
-/// can read it with dlsym before trusting anything else in the library.
+/// What a plugin library was built against: plain, fixed-size data, so the
+/// host can read it straight from the file. The first three fields keep their
+/// place in every SDK version, so even a stamp of another layout gets a clear
+/// "SDK ABI major" message.
 struct AbiStamp {
-    unsigned magic;        ///< always kAbiMagic; anything else is not a Motel plugin
-    int sdkMajor;          ///< must equal the host's
-    int sdkMinor;          ///< must be <= the host's
-    unsigned long pocoVersion; ///< POCO_VERSION; major.minor must equal the host's
-    int cxxAbi;            ///< __GXX_ABI_VERSION; must equal the host's
+    std::uint32_t magic;         ///< always kAbiMagic; anything else is not a Motel plugin
+    std::int32_t sdkMajor;       ///< must equal the host's
+    std::int32_t sdkMinor;       ///< must be <= the host's
+    std::uint32_t size;          ///< sizeof(AbiStamp) of the plugin's SDK
+    std::uint64_t pocoVersion;   ///< POCO_VERSION; major.minor must equal the host's
+    std::int32_t cxxAbi;         ///< __GXX_ABI_VERSION; must equal the host's
+    std::int32_t cxx11Abi;       ///< _GLIBCXX_USE_CXX11_ABI; must equal the host's
+    std::int32_t libstdcxxRelease; ///< _GLIBCXX_RELEASE; must be <= the host's
+    std::int32_t reserved;       ///< 0
 };
 
-constexpr unsigned kAbiMagic = 0x4d4f5445; // "MOTE"
+constexpr std::uint32_t kAbiMagic = 0x4d4f5445; // "MOTE"
 
 /// The stamp of the code being compiled right now (host or plugin).
 constexpr AbiStamp currentAbiStamp() {
-    return AbiStamp{kAbiMagic, MOTEL_SDK_ABI_MAJOR, MOTEL_SDK_ABI_MINOR,
-                    static_cast<unsigned long>(POCO_VERSION), MOTEL_CXX_ABI};
+    return AbiStamp{kAbiMagic,
+                    MOTEL_SDK_ABI_MAJOR,
+                    MOTEL_SDK_ABI_MINOR,
+                    static_cast<std::uint32_t>(sizeof(AbiStamp)),
+                    static_cast<std::uint64_t>(POCO_VERSION),
+                    MOTEL_CXX_ABI,
+                    MOTEL_CXX11_ABI,
+                    MOTEL_LIBSTDCXX_RELEASE,
+                    0};
 }
 
 } // namespace motel::sdk
