@@ -6,7 +6,7 @@
 namespace motel::tasks {
 
 void TaskPolicy::checkCreateKind(const Task& draft, const sdk::Principal& caller) {
-    if (caller.isManagerOrAbove()) return;
+    if (caller.hasRole(plugins::auth::kManagerRole)) return;
     if (draft.type == "inspection") throw sdk::Forbidden("Only managers may create inspection tasks");
     if (draft.blocksSuite) throw sdk::Forbidden("Only managers may create tasks that block a suite");
 }
