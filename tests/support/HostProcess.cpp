@@ -56,7 +56,12 @@ std::string writeConfig(const HostOptions& options, const std::string& dir, cons
         << "plugins.dir = " << MOTEL_TEST_PLUGIN_DIR << "\n"
         << "plugins.load = " << join(options.plugins) << "\n"
         << "db.url = " << (options.databaseUrl.empty() ? "sqlite:" + dir + "/motel.db" : options.databaseUrl) << "\n"
-        << "jwt.secret = integration-test-secret-integration-test-secret-integration-test-0001\n";
+        << "jwt.secret = integration-test-secret-integration-test-secret-integration-test-0001\n"
+        // Tests open hundreds of connections from 127.0.0.1 and many sockets
+        // as one user; the caps have their own tests, which set them (a key
+        // given in `properties` comes later and wins).
+        << "http.maxConnectionsPerAddress = 0\n"
+        << "plugins.realtime.maxSocketsPerUser = 0\n";
     for (const auto& [key, value] : options.properties) out << key << " = " << value << "\n";
     return path;
 }

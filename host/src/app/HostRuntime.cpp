@@ -32,6 +32,10 @@ constexpr std::size_t kJobWorkers = 4;
 // Scheduled jobs safe to run on every host while Redis is down: the tasks
 // plugin's overdue announcer stamps each task it announces in the database.
 const std::vector<std::string> kRunWithoutRedis{"tasks.overdue"};
+/// A phone keeps one WebSocket and a couple of keep-alive connections; a
+/// motel's staff behind one NAT address stay far below this, one client
+/// holding the server's connections does not.
+constexpr int kDefaultConnectionsPerAddress = 128;
 
 RedisUrl redisUrlOf(const HostConfig& config) {
     try {
@@ -191,6 +195,12 @@ void HostRuntime::serve() {
     options.idleTimeout = settings.getDuration("http.idleTimeout", options.idleTimeout);
     options.bodyTimeout = settings.getDuration("http.bodyTimeout", options.bodyTimeout);
     options.trustForwardedFor = settings.getBool("http.trustProxy", false);
+    // Behind a trusted proxy every peer is the proxy, so a per-peer cap would
+    // cap the proxy: there the proxy limits connections per client
+    // (`limit_conn` in docker/nginx/motel.conf).
+    const auto perAddress = static_cast<std::size_t>(
+        settings.getInt("http.maxConnectionsPerAddress", kDefaultConnectionsPerAddress, 0, 1000000));
+    options.maxConnectionsPerAddress = options.trustForwardedFor ? 0 : perAddress;
     options.maxHeaderBytes =
         static_cast<std::size_t>(settings.getInt("http.maxHeaderBytes", options.maxHeaderBytes, 1024, 1024 * 1024));
     options.writeTimeout = settings.getDuration("http.writeTimeout", options.writeTimeout);

@@ -63,6 +63,7 @@ const std::vector<std::pair<std::string, std::string>>& HostConfig::environmentO
         {"MOTEL_PLUGINS", "plugins.load"}, {"MOTEL_ENV", "motel.env"},
         {"CORS_ORIGINS", "cors.origins"}, {"LOG_LEVEL", "log.level"},
         {"JWT_PREVIOUS_SECRET", "jwt.previousSecret"}, {"HTTP_TRUST_PROXY", "http.trustProxy"},
+        {"METRICS_TOKEN", "plugins.metrics.token"}, {"METRICS_PUBLIC", "plugins.metrics.public"},
         {"LOG_FORMAT", "log.format"}, {"MOTEL_PLUGIN_PATH", "plugins.path"},
     };
     return overrides;

@@ -3,6 +3,7 @@
 #include "http/IoThread.h"
 #include "http/ResponseSerializer.h"
 #include "http/WorkerPool.h"
+#include "routing/ErrorEnvelope.h"
 #include "services/ExceptionText.h"
 
 #include <Poco/Logger.h>
@@ -49,6 +50,16 @@ void HttpConnection::open() {
     setDeadline(_io.loop().now() + _io.options().headerTimeout);
 }
 
+void HttpConnection::refuse(const sdk::HttpError& error) {
+    _refused = true;
+    _lingerOnClose = true; // the client's request may already be on its way: read and drop it
+    sdk::Response response;
+    renderError(error, response);
+    ResponseFraming framing;
+    framing.keepAlive = false;
+    respond(ResponseSerializer::serialize(response, framing), AfterWrite::close);
+}
+
 void HttpConnection::beginShutdown() {
     _shuttingDown = true;
     switch (_state) {
@@ -81,7 +92,7 @@ void HttpConnection::close() {
     _socket.reset();
     _pending.forget();
     if (auto reply = _pending.stopAccepting()) reply->close(); // runs its owner's onClose callbacks, here on the loop thread
-    _io.connectionClosed(*this, _fd);
+    _io.connectionClosed(*this, _fd, false);
 }
 
 void HttpConnection::answerDeferred(sdk::Response answer) {
@@ -397,7 +408,7 @@ void HttpConnection::handOver() {
     _io.loop().remove(_fd);
     _pending.stopAccepting(); // the handler owns the socket now; a deferred reply of this request is moot
     const int fd = _socket.release();
-    _io.connectionClosed(*this, fd);
+    _io.connectionClosed(*this, fd, true);
     try {
         handler(fd, std::move(alreadyRead));
     } catch (...) {

@@ -9,6 +9,8 @@
 #include "http/PendingAnswer.h"
 #include "http/RequestExecutor.h"
 
+#include <motel/sdk/Errors.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -51,6 +53,13 @@ public:
 
     /// Starts watching the socket and the header deadline.
     void open();
+    /// Answers `error` (its envelope, `Connection: close`) at once, without
+    /// reading a request, then lingers and closes: a connection the server
+    /// will not serve (over a connection cap) still gets a clear answer.
+    void refuse(const sdk::HttpError& error);
+    const std::string& peerAddress() const { return _peerAddress; }
+    /// Whether this connection was only opened to be refused.
+    bool refused() const { return _refused; }
     /// Server stopping: close now unless a request is in flight; otherwise
     /// close right after its response.
     void beginShutdown();
@@ -101,6 +110,7 @@ private:
     bool _mayHaveInput = false;  ///< edge-triggered: the socket may hold unread bytes
     bool _lingerOnClose = false; ///< unread request bytes may follow: read and drop them before closing
     bool _shuttingDown = false;
+    bool _refused = false;
     std::string _buffered;       ///< bytes read past the request in flight (pipelining)
     std::size_t _bufferedOffset = 0;
     std::string _output;         ///< response bytes not yet sent

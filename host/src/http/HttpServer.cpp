@@ -12,7 +12,7 @@
 namespace motel::host {
 
 HttpServer::HttpServer(HttpServerOptions options, RequestDispatch dispatch)
-    : _options(std::move(options)), _dispatch(std::move(dispatch)) {
+    : _options(std::move(options)), _dispatch(std::move(dispatch)), _limiter(_options.maxConnectionsPerAddress) {
     if (_options.ioThreads == 0) _options.ioThreads = 1;
     if (_options.workerThreads == 0) _options.workerThreads = 1;
 }
@@ -37,8 +37,9 @@ void HttpServer::start() {
             std::make_unique<RequestExecutor>(_dispatch, _options.trustForwardedFor, &_stopping, _options.reviseCost);
         _workers = std::make_unique<WorkerPool>(_options.workerThreads, _options.maxQueuedRequests);
         for (unsigned i = 0; i < _options.ioThreads; ++i)
-            _ioThreads.push_back(std::make_unique<IoThread>(_options, *_workers, *_executor, _stopping,
-                                                            [this] { onConnectionClosed(); }));
+            _ioThreads.push_back(std::make_unique<IoThread>(
+                _options, *_workers, *_executor, _stopping,
+                [this](const IoThread::ClosedConnection& closed) { onConnectionClosed(closed); }));
         _listener->attach(_ioThreads.front()->loop(),
                           [this](FileDescriptor socket, std::string peer) { onAccepted(std::move(socket), std::move(peer)); });
         for (auto& io : _ioThreads) io->start();
@@ -51,7 +52,18 @@ void HttpServer::start() {
 }
 
 void HttpServer::onAccepted(FileDescriptor socket, std::string peerAddress) {
-    if (_connections.load() >= _options.maxConnections) return; // closes the socket
+    if (!_limiter.admit(peerAddress)) {
+        refuse(std::move(socket), std::move(peerAddress),
+               sdk::TooManyRequests("Too many connections from your address", kRetryAfterSeconds));
+        return;
+    }
+    if (_connections.load() >= _options.maxConnections) {
+        _limiter.closed(peerAddress);
+        refuse(std::move(socket), std::move(peerAddress),
+               sdk::HttpError(503, "The server has too many connections; try again shortly")
+                   .withHeader("Retry-After", std::to_string(kRetryAfterSeconds)));
+        return;
+    }
     ++_connections;
     const int fd = socket.get();
     IoThread& io = *_ioThreads[static_cast<std::size_t>(fd) % _ioThreads.size()];
@@ -64,7 +76,33 @@ void HttpServer::onAccepted(FileDescriptor socket, std::string peerAddress) {
     io.loop().post([&io, shared, peer = std::move(peerAddress)]() mutable { io.adopt(std::move(*shared), std::move(peer)); });
 }
 
-void HttpServer::onConnectionClosed() {
+void HttpServer::refuse(FileDescriptor socket, std::string peerAddress, const sdk::HttpError& error) {
+    // Answering costs a connection for up to the linger time; past a small
+    // allowance of those the socket is just closed (a flood gets no answers).
+    if (_refusing.load() >= kMaxRefusing) return;
+    ++_refusing;
+    const int fd = socket.get();
+    IoThread& io = *_ioThreads[static_cast<std::size_t>(fd) % _ioThreads.size()];
+    auto shared = std::make_shared<FileDescriptor>(std::move(socket));
+    auto answer = std::make_shared<sdk::HttpError>(error);
+    auto task = [&io, shared, answer, peer = std::move(peerAddress)]() mutable {
+        io.refuse(std::move(*shared), std::move(peer), *answer);
+    };
+    if (&io.loop() == EventLoop::current())
+        task();
+    else
+        io.loop().post(std::move(task));
+}
+
+void HttpServer::onConnectionClosed(const IoThread::ClosedConnection& closed) {
+    if (closed.refused) {
+        --_refusing;
+        return;
+    }
+    if (closed.handedOver)
+        _limiter.handedOver(closed.peerAddress, closed.fd);
+    else
+        _limiter.closed(closed.peerAddress);
     if (--_connections == 0 && _stopping.load()) {
         std::lock_guard<std::mutex> lock(_drainMutex);
         _drained.notify_all();
@@ -113,6 +151,7 @@ void HttpServer::shutDownThreads() {
     _workers.reset();
     _executor.reset();
     _connections = 0;
+    _refusing = 0;
 }
 
 EventLoop& HttpServer::loopFor(int fd) {

@@ -3,7 +3,9 @@
 #include "http/ConnectionTakeover.h"
 #include "http/EventLoop.h"
 #include "http/FileDescriptor.h"
+#include "http/ConnectionLimiter.h"
 #include "http/HttpServerOptions.h"
+#include "http/IoThread.h"
 #include "http/RequestDispatch.h"
 
 #include <atomic>
@@ -87,7 +89,14 @@ public:
 
 private:
     void onAccepted(FileDescriptor socket, std::string peerAddress);
-    void onConnectionClosed();
+    /// Answers `error` on a connection the server will not serve, then closes it.
+    void refuse(FileDescriptor socket, std::string peerAddress, const sdk::HttpError& error);
+    void onConnectionClosed(const IoThread::ClosedConnection& closed);
+
+    /// Connections at once that are only being refused; beyond, a refused
+    /// connection is closed without an answer.
+    static constexpr std::size_t kMaxRefusing = 64;
+    static constexpr int kRetryAfterSeconds = 5;
     void shutDownThreads();
 
     HttpServerOptions _options;
@@ -100,6 +109,8 @@ private:
     std::atomic<bool> _running{false};
     std::atomic<bool> _stopping{false};
     std::atomic<std::size_t> _connections{0};
+    std::atomic<std::size_t> _refusing{0};
+    ConnectionLimiter _limiter;
     std::mutex _lifecycleMutex; ///< serialises start() and stop()
     std::mutex _drainMutex;
     std::condition_variable _drained;

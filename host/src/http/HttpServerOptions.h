@@ -19,7 +19,11 @@ struct HttpServerOptions {
     std::size_t maxHeaderBytes = 16 * 1024;  ///< request line + headers; 431 beyond
     unsigned ioThreads = 1;        ///< epoll loops; one is plenty below ~50k requests/s
     unsigned workerThreads = 16;   ///< dispatch threads, started on demand up to this many
-    std::size_t maxConnections = 10000; ///< further connections are accepted and closed at once
+    std::size_t maxConnections = 10000; ///< further connections get a 503 and are closed
+    /// Connections one peer address may hold at once, WebSockets taken over
+    /// included; further ones get a 429 and are closed. 0: no cap. The host
+    /// sets 0 when it trusts a proxy (every peer is then the proxy).
+    std::size_t maxConnectionsPerAddress = 0;
     std::size_t maxQueuedRequests = 4096; ///< requests waiting for a worker; 503 beyond
     std::chrono::milliseconds headerTimeout{10000}; ///< connect/first byte → end of headers; 408 then close
     std::chrono::milliseconds bodyTimeout{30000};   ///< end of headers → end of body; 408 then close

@@ -10,7 +10,7 @@
 namespace motel::host {
 
 IoThread::IoThread(const HttpServerOptions& options, WorkerPool& workers, const RequestExecutor& executor,
-                   const std::atomic<bool>& stopping, std::function<void()> onConnectionClosed)
+                   const std::atomic<bool>& stopping, ClosedHandler onConnectionClosed)
     : _options(options),
       _workers(workers),
       _executor(executor),
@@ -55,10 +55,24 @@ void IoThread::adopt(FileDescriptor socket, std::string peerAddress) {
     }
 }
 
-void IoThread::connectionClosed(const HttpConnection& connection, int fd) {
+void IoThread::refuse(FileDescriptor socket, std::string peerAddress, const sdk::HttpError& error) {
+    const int fd = socket.get();
+    auto connection = std::make_shared<HttpConnection>(*this, std::move(socket), std::move(peerAddress));
+    _connections[fd] = connection.get();
+    try {
+        connection->open();
+        connection->refuse(error);
+    } catch (const std::exception& e) {
+        Poco::Logger::get("motel.http").error("Cannot refuse a connection: %s", std::string(e.what()));
+        connection->close();
+    }
+}
+
+void IoThread::connectionClosed(const HttpConnection& connection, int fd, bool handedOver) {
     const auto found = _connections.find(fd);
     if (found != _connections.end() && found->second == &connection) _connections.erase(found);
-    if (_onConnectionClosed) _onConnectionClosed();
+    if (_onConnectionClosed)
+        _onConnectionClosed(ClosedConnection{connection.peerAddress(), fd, handedOver, connection.refused()});
 }
 
 void IoThread::beginShutdown() {

@@ -6,6 +6,8 @@
 #include "http/HttpServerOptions.h"
 #include "http/InlineDispatchPolicy.h"
 
+#include <motel/sdk/Errors.h>
+
 #include <atomic>
 #include <cstddef>
 #include <functional>
@@ -26,10 +28,19 @@ class WorkerPool;
 /// the thread by descriptor (fd % ioThreads), see HttpServer::loopFor().
 class IoThread {
 public:
+    /// What the server learns when a connection closes or is handed over.
+    struct ClosedConnection {
+        const std::string& peerAddress;
+        int fd;          ///< the descriptor (still open when handed over)
+        bool handedOver; ///< taken over by a plugin, not closed
+        bool refused;    ///< opened only to be refused (over a connection cap)
+    };
+    using ClosedHandler = std::function<void(const ClosedConnection&)>;
+
     /// `onConnectionClosed` runs on this thread whenever one of its
     /// connections closes or is handed over.
     IoThread(const HttpServerOptions& options, WorkerPool& workers, const RequestExecutor& executor,
-             const std::atomic<bool>& stopping, std::function<void()> onConnectionClosed);
+             const std::atomic<bool>& stopping, ClosedHandler onConnectionClosed);
     ~IoThread();
     IoThread(const IoThread&) = delete;
     IoThread& operator=(const IoThread&) = delete;
@@ -40,6 +51,8 @@ public:
 
     /// Starts serving an accepted socket. Loop thread only.
     void adopt(FileDescriptor socket, std::string peerAddress);
+    /// Answers an accepted socket with `error` and closes it (HttpConnection::refuse). Loop thread only.
+    void refuse(FileDescriptor socket, std::string peerAddress, const sdk::HttpError& error);
     /// Graceful stop: closes connections with no request in flight; the
     /// others close once their response is written. Loop thread only.
     void beginShutdown();
@@ -58,7 +71,7 @@ public:
     static constexpr std::size_t readBufferSize = 64 * 1024;
 
     /// Called by a connection when it closes or hands its socket over.
-    void connectionClosed(const HttpConnection& connection, int fd);
+    void connectionClosed(const HttpConnection& connection, int fd, bool handedOver);
 
 private:
     void closeAll();
@@ -68,7 +81,7 @@ private:
     WorkerPool& _workers;
     const RequestExecutor& _executor;
     const std::atomic<bool>& _stopping;
-    std::function<void()> _onConnectionClosed;
+    ClosedHandler _onConnectionClosed;
     std::unique_ptr<char[]> _readBuffer;
     InlineDispatchPolicy _inlinePolicy;
     std::unordered_map<int, HttpConnection*> _connections; ///< non-owning; the loop's watches own them

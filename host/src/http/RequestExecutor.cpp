@@ -1,5 +1,6 @@
 #include "http/RequestExecutor.h"
 
+#include "http/ForwardedFor.h"
 #include "http/RequestTarget.h"
 #include "http/ResponseSerializer.h"
 #include "routing/ErrorEnvelope.h"
@@ -52,12 +53,6 @@ private:
     rusage _usage{};
 };
 
-std::string_view trimmed(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
-
 void renderInternalError(sdk::Response& response) {
     response = sdk::Response{};
     renderError(500, "Internal server error", response);
@@ -75,9 +70,7 @@ std::string RequestExecutor::clientAddress(const ParsedRequest& request, const s
     std::string_view forwarded;
     for (const auto& [name, value] : request.headers)
         if (Poco::icompare(name, "X-Forwarded-For") == 0) forwarded = value; // the last header is our proxy's
-    const std::size_t comma = forwarded.rfind(',');
-    const std::string_view last = trimmed(comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1));
-    return last.empty() ? peerAddress : std::string(last);
+    return ForwardedFor::lastAddress(forwarded).value_or(peerAddress);
 }
 
 RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const std::string& peerAddress,

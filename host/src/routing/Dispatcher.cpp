@@ -104,6 +104,7 @@ void Dispatcher::dispatch(sdk::Request& request, sdk::Response& response) {
     try {
         cors_.decorate(request, response);
         addSecurityHeaders(response);
+        forbidCaching(request, response);
         response.setHeader("X-Request-Id", request.requestId);
         if (routeLabel != kUnmatchedRoute && response.status < 400) publishAudit(request, response);
         const double ms =
@@ -171,6 +172,18 @@ void Dispatcher::addSecurityHeaders(sdk::Response& response) {
     // JSON and text are never rendered as documents; a plugin serving HTML
     // (the dashboard) sets its own policy.
     setDefault("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+}
+
+void Dispatcher::forbidCaching(const sdk::Request& request, sdk::Response& response) {
+    // Whatever a signed-in caller gets back (and any error from the API) is
+    // private: no browser or proxy cache may keep it, whatever the route
+    // said (a shared cache keeping one user's answer serves it to the next).
+    // A public /api answer (the API docs' files) may choose its own caching.
+    const bool api = isApiPath(request.path);
+    if (request.principal || (api && response.status >= 400))
+        response.setHeader("Cache-Control", "no-store");
+    else if (api && response.header("Cache-Control").empty())
+        response.setHeader("Cache-Control", "no-store");
 }
 
 void Dispatcher::publishAudit(const sdk::Request& request, const sdk::Response& response) {

@@ -68,6 +68,9 @@ private:
     std::string requestIdFor(const sdk::Request& request);
     void publishAudit(const sdk::Request& request, const sdk::Response& response);
     static void addSecurityHeaders(sdk::Response& response);
+    /// `Cache-Control: no-store` on every answer to an authenticated request
+    /// and every /api error; the default of other /api answers.
+    static void forbidCaching(const sdk::Request& request, sdk::Response& response);
     void record(const sdk::Request& request, const sdk::Response& response, const std::string& routeLabel,
                 double milliseconds);
     /// A handler threw something that is not an HttpError: one error line

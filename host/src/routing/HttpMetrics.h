@@ -4,6 +4,12 @@
 // method, route template and status. Instruments are looked up in the
 // registry once per label set and kept, because a registry lookup (label map,
 // family lock, hashing) per request costs more than serving /health/live.
+//
+// Every label comes from a closed set, so no request can add a series: the
+// method is one of the standard ones or `other`, the route is a registered
+// template (or the caller's fixed `unmatched` / `preflight`), the status a
+// three-digit code (anything else counts as `other`). An invented method or a
+// random path once added a series per request, without login.
 
 #include <motel/sdk/Metrics.h>
 
@@ -17,10 +23,17 @@ class HttpMetrics {
 public:
     explicit HttpMetrics(sdk::MetricsRegistry& registry) : registry_(registry) {}
 
+    /// `route` must already be a template or a fixed word, never a raw path.
     /// `countsAsError` false keeps a 5xx out of http_request_errors_total
     /// (health probes: a 503 from /health is an answer, not an API failure).
     void record(const std::string& method, const std::string& route, int status, double seconds,
                 bool countsAsError = true);
+
+    /// The `method` label: the request method when it is one the host knows
+    /// (GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS), otherwise `other`.
+    static const std::string& methodLabel(const std::string& method);
+    /// The `status` label: the code for 100..599, otherwise `other`.
+    static std::string statusLabel(int status);
 
 private:
     struct Instruments {

@@ -1,5 +1,6 @@
 #include "MetricsPlugin.h"
 
+#include "MetricsAccess.h"
 #include "MetricsEndpoints.h"
 #include "StandardMetrics.h"
 
@@ -16,15 +17,17 @@ sdk::PluginInfo MetricsPlugin::info() const {
 }
 
 void MetricsPlugin::start(sdk::PluginContext& context) {
-    const std::string token = context.config().getString("token");
+    MetricsAccess access = MetricsAccess::decide(context.config(), context.host().isProduction());
     const sdk::HostInfo& host = context.host();
     StandardMetrics standard(context.metrics(), host.version(), host.startedAt(), [&host] { return host.memory(); });
     standard.registerAll();
 
-    auto endpoints = std::make_shared<MetricsEndpoints>(context.metrics(), MetricsTokenGuard(token));
+    auto endpoints = std::make_shared<MetricsEndpoints>(context.metrics(), std::move(access.guard));
     endpoints->registerRoutes(context.routes());
-    if (token.empty())
-        context.logger().information("metrics are public (set plugins.metrics.token to require a bearer token)");
+    if (access.warn)
+        context.logger().warning(access.logMessage);
+    else
+        context.logger().information(access.logMessage);
 }
 
 } // namespace motel::metrics

@@ -28,7 +28,14 @@ std::string bearerCredentials(const std::string& header) {
 
 MetricsTokenGuard::MetricsTokenGuard(std::string token) : token_(std::move(token)) {}
 
+MetricsTokenGuard MetricsTokenGuard::closed() {
+    MetricsTokenGuard guard("");
+    guard.closed_ = true;
+    return guard;
+}
+
 void MetricsTokenGuard::check(const sdk::Request& request) const {
+    if (closed_) throw sdk::Forbidden("Metrics are not public on this host");
     if (!enabled()) return;
     if (constantTimeEquals(token_, bearerCredentials(request.header("Authorization")))) return;
     sdk::Unauthorized denied;

@@ -1,8 +1,8 @@
 #pragma once
-/// Optional protection of `/metrics` and `/metrics/prometheus`: with
-/// `plugins.metrics.token` set, a scrape must send
-/// `Authorization: Bearer <that token>`; without it the endpoints are public
-/// like the rest of `/metrics*` in the contract.
+/// Protection of `/metrics` and `/metrics/prometheus`: open (public, like
+/// `/health*`), a token (a scrape must send `Authorization: Bearer <token>`),
+/// or closed (403 to everyone: a production host whose operator chose
+/// neither, see MetricsAccess).
 ///
 /// The token is a shared secret for Prometheus (its `authorization` /
 /// `bearer_token` scrape setting), not a user JWT, so the host's JWT access
@@ -17,12 +17,16 @@ namespace motel::metrics {
 
 class MetricsTokenGuard {
 public:
-    /// An empty token disables the guard.
+    /// An empty token disables the guard (open).
     explicit MetricsTokenGuard(std::string token);
+    /// A guard that refuses every scrape.
+    static MetricsTokenGuard closed();
 
-    bool enabled() const { return !token_.empty(); }
+    bool enabled() const { return !token_.empty() || closed_; }
+    bool isClosed() const { return closed_; }
     /// Throws sdk::Unauthorized (401 envelope, `WWW-Authenticate: Bearer`)
-    /// when the guard is enabled and the request lacks the right token.
+    /// when a token is required and the request lacks it; sdk::Forbidden when
+    /// the guard is closed.
     void check(const sdk::Request& request) const;
 
     /// Equality whose running time depends only on the lengths, not on where
@@ -31,6 +35,7 @@ public:
 
 private:
     std::string token_;
+    bool closed_ = false;
 };
 
 } // namespace motel::metrics

@@ -49,8 +49,4 @@ void SuiteRules::checkTransition(const Suite& current, const SuiteChange& change
                             current.condition + ")");
 }
 
-void SuiteRules::checkNew(const Suite& suite) {
-    if (suite.occupancy == "occupied" && suite.serviceState != "in_service") refuseCheckIn(suite);
-}
-
 } // namespace motel::suites

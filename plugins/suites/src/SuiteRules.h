@@ -4,6 +4,8 @@
 ///  - check-out (occupied → vacant) makes the suite dirty and wins over a
 ///    `condition` sent with it; the caller then creates the cleaning task;
 ///  - check-in (vacant → occupied) is 409 unless the suite is in_service;
+///    creating a suite is no check-in: a new suite may be in any combination
+///    of states (an import of a motel's current state);
 ///  - `inspected` can only follow `clean`;
 ///  - staff may change only `condition`, and only to dirty or clean.
 
@@ -29,9 +31,6 @@ public:
 
     /// Throws sdk::Conflict when a direct (API) change breaks a state rule.
     static void checkTransition(const Suite& current, const SuiteChange& change, const SuiteResolution& resolved);
-
-    /// Throws sdk::Conflict when a new suite would be occupied while not in service.
-    static void checkNew(const Suite& suite);
 };
 
 } // namespace motel::suites

@@ -65,7 +65,6 @@ void SuiteService::checkVersion(const Suite& current, std::optional<std::int64_t
 }
 
 Suite SuiteService::create(const Suite& draft) {
-    SuiteRules::checkNew(draft);
     checkNumberFree(draft.number, 0);
     std::optional<Suite> created;
     try {
@@ -192,8 +191,12 @@ std::optional<Suite> SuiteService::apply(sdk::SqlSession& session, const Suite& 
         events_.publish(topics::kSuiteUpdated, payload);
         if (intent) events_.publish(intent, payload);
     });
-    if (resolved.checkedOut) {
-        if (auto taskHooks = hooks()) taskHooks->suiteCheckedOut(session, *updated, origin);
+    const bool decidedServiceState = origin.source != "task" && updated->serviceState != current.serviceState;
+    if (resolved.checkedOut || decidedServiceState) {
+        if (auto taskHooks = hooks()) {
+            if (decidedServiceState) taskHooks->serviceStateDecided(session, *updated, origin);
+            if (resolved.checkedOut) taskHooks->suiteCheckedOut(session, *updated, origin);
+        }
     }
     return updated;
 }

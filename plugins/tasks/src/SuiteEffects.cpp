@@ -1,6 +1,9 @@
 #include "SuiteEffects.h"
 
+#include "SuiteBlockStore.h"
 #include "TaskRepository.h"
+
+#include <motel/sdk/Errors.h>
 
 namespace motel::tasks {
 
@@ -69,31 +72,44 @@ std::vector<Task> SuiteEffects::followUps(const Task& task, const plugins::suite
     return tasks;
 }
 
+plugins::suites::SuiteChange SuiteEffects::blockChange(const plugins::suites::Suite& suite) {
+    plugins::suites::SuiteChange change;
+    if (suite.serviceState != "out_of_order") change.serviceState = "out_of_order";
+    return change;
+}
+
+plugins::suites::SuiteChange SuiteEffects::releaseChange(const plugins::suites::Suite& suite, const std::string& before) {
+    plugins::suites::SuiteChange change;
+    if (suite.serviceState == "out_of_order" && before != "out_of_order") change.serviceState = before;
+    return change;
+}
+
+void SuiteEffects::block(sdk::SqlSession& session, std::int64_t suiteId, const plugins::suites::ChangeOrigin& origin) {
+    std::optional<std::string> stateBefore;
+    const auto suite = directory_.update(
+        session, suiteId,
+        [&](const plugins::suites::Suite& now) {
+            stateBefore = now.serviceState;
+            return blockChange(now);
+        },
+        origin);
+    if (!suite || !stateBefore) throw sdk::NotFound("Suite " + std::to_string(suiteId) + " not found");
+    SuiteBlockStore::remember(session, suiteId, *stateBefore, suite->updatedAt);
+}
+
+void SuiteEffects::release(sdk::SqlSession& session, std::int64_t suiteId, const plugins::suites::ChangeOrigin& origin) {
+    if (TaskRepository::openBlockersForSuite(session, suiteId) > 0) return; // another task still blocks it
+    const auto before = SuiteBlockStore::take(session, suiteId);
+    if (!before) return; // someone set the service state while it was blocked: theirs stands
+    directory_.update(
+        session, suiteId, [&](const plugins::suites::Suite& now) { return releaseChange(now, *before); }, origin);
+}
+
 std::vector<Task> SuiteEffects::apply(sdk::SqlSession& session, const std::optional<Task>& before,
                                       const std::optional<Task>& after, bool completed,
                                       const plugins::suites::ChangeOrigin& origin) {
-    for (const std::int64_t suiteId : suitesToBlock(before, after)) {
-        const auto suite = directory_.update(
-            session, suiteId,
-            [](const plugins::suites::Suite& now) {
-                plugins::suites::SuiteChange change;
-                if (now.serviceState != "out_of_order") change.serviceState = "out_of_order";
-                return change;
-            },
-            origin);
-        if (!suite) throw sdk::NotFound("Suite " + std::to_string(suiteId) + " not found");
-    }
-    for (const std::int64_t suiteId : suitesToRelease(before, after)) {
-        if (TaskRepository::openBlockersForSuite(session, suiteId) > 0) continue; // another task still blocks it
-        directory_.update(
-            session, suiteId,
-            [](const plugins::suites::Suite& now) {
-                plugins::suites::SuiteChange change;
-                if (now.serviceState == "out_of_order") change.serviceState = "in_service";
-                return change;
-            },
-            origin);
-    }
+    for (const std::int64_t suiteId : suitesToBlock(before, after)) block(session, suiteId, origin);
+    for (const std::int64_t suiteId : suitesToRelease(before, after)) release(session, suiteId, origin);
 
     if (!completed || !after || !after->suiteId) return {};
     if (after->type != "cleaning" && after->type != "inspection") return {};

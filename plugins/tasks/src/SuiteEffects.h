@@ -3,7 +3,8 @@
 /// SuiteDirectory inside the task change's own transaction:
 ///  - an open `blocksSuite` task keeps its suite out_of_order; when the last
 ///    one closes (completed, cancelled, deleted, unblocked, moved) the suite
-///    returns to in_service;
+///    returns to the service state it had before the first one opened
+///    (SuiteBlockStore), unless someone set its service state meanwhile;
 ///  - completing a cleaning task of a dirty suite makes it clean (and, with
 ///    `plugins.tasks.requireInspection`, asks for an inspection);
 ///  - completing an inspection: pass makes a clean suite inspected; fail makes
@@ -18,6 +19,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace motel::tasks {
@@ -37,6 +39,11 @@ public:
     /// Suites that `before` blocked and `after` no longer does.
     static std::vector<std::int64_t> suitesToRelease(const std::optional<Task>& before,
                                                      const std::optional<Task>& after);
+    /// The change that blocks `suite` (none when it is already out of order).
+    static plugins::suites::SuiteChange blockChange(const plugins::suites::Suite& suite);
+    /// The change that releases `suite` back to `before`, the state it had
+    /// before it was blocked (none unless it is still out of order).
+    static plugins::suites::SuiteChange releaseChange(const plugins::suites::Suite& suite, const std::string& before);
     /// The change completing `task` makes to its suite as it is now.
     static plugins::suites::SuiteChange completionChange(const Task& task, const plugins::suites::Suite& suite);
     /// The tasks completing `task` asks for, given its suite before and after.
@@ -45,6 +52,11 @@ public:
 
 private:
     plugins::suites::SuiteDirectory& directory_;
+
+    /// Takes the suite out of order and remembers what it was.
+    void block(sdk::SqlSession& session, std::int64_t suiteId, const plugins::suites::ChangeOrigin& origin);
+    /// When no other open task blocks the suite, puts back what it was.
+    void release(sdk::SqlSession& session, std::int64_t suiteId, const plugins::suites::ChangeOrigin& origin);
     bool requireInspection_;
 };
 

@@ -41,6 +41,18 @@ std::vector<sdk::Migration> TaskMigrations::all() {
          "ALTER TABLE tasks ADD COLUMN overdue_notified_due_at TEXT;"
          "ALTER TABLE tasks ADD COLUMN stayover_day TEXT;"
          "CREATE UNIQUE INDEX tasks_suite_stayover_day_idx ON tasks (suite_id, stayover_day);"},
+        // What a blocked suite returns to (SuiteBlockStore). Suites already
+        // blocked when this runs were blocked under the old rule, which
+        // always returned them to in_service.
+        {3, "suite blocks",
+         "CREATE TABLE suite_blocks ("
+         " suite_id {{bigint}} PRIMARY KEY REFERENCES suites (id) ON DELETE CASCADE,"
+         " service_state_before TEXT NOT NULL,"
+         " blocked_at TEXT NOT NULL);"
+         "INSERT INTO suite_blocks (suite_id, service_state_before, blocked_at)"
+         " SELECT DISTINCT t.suite_id, 'in_service', s.updated_at FROM tasks t JOIN suites s ON s.id = t.suite_id"
+         " WHERE t.blocks_suite = 1 AND t.status IN ('pending', 'in_progress')"
+         " AND s.service_state = 'out_of_order';"},
     };
 }
 

@@ -4,6 +4,7 @@
 /// `priority`, `due_at` with status for `overdue`, `priority_rank`,
 /// `created_at`). `suite_id` references `suites` (ON DELETE SET NULL as a
 /// safety net; the plugin detaches closed tasks itself before a delete).
+/// `suite_blocks` (SuiteBlockStore) remembers what a blocked suite returns to.
 
 #include <motel/sdk/Database.h>
 

@@ -5,6 +5,12 @@
 
 namespace motel::tasks {
 
+void TaskPolicy::checkCreateKind(const Task& draft, const sdk::Principal& caller) {
+    if (caller.hasRole(plugins::auth::kManagerRole)) return;
+    if (draft.type == "inspection") throw sdk::Forbidden("Only managers may create inspection tasks");
+    if (draft.blocksSuite) throw sdk::Forbidden("Only managers may create tasks that block a suite");
+}
+
 bool TaskPolicy::mayCreate(const std::optional<std::int64_t>& assigneeId, const sdk::Principal& caller) {
     return caller.hasRole(plugins::auth::kManagerRole) || !assigneeId || *assigneeId == caller.id;
 }

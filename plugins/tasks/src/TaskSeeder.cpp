@@ -1,5 +1,6 @@
 #include "TaskSeeder.h"
 
+#include "SuiteBlockStore.h"
 #include "TaskRepository.h"
 
 #include <motel/sdk/Time.h>
@@ -148,6 +149,10 @@ int TaskSeeder::seed(sdk::Database& database) {
             if (task.updatedAt != task.createdAt)
                 session.execute("UPDATE tasks SET updated_at = $1 WHERE id = $2",
                                 {task.updatedAt, static_cast<Poco::Int64>(inserted.id)});
+            // The demo's out-of-order suites are out of order because of this
+            // task: closing it puts them back in service.
+            if (inserted.blocksItsSuite())
+                SuiteBlockStore::remember(session, *inserted.suiteId, "in_service", task.createdAt);
             ++added;
         }
     });

@@ -1,5 +1,6 @@
 #include "TaskService.h"
 
+#include "SuiteBlockStore.h"
 #include "TaskJson.h"
 #include "TaskPolicy.h"
 #include "TaskRules.h"
@@ -110,6 +111,7 @@ void TaskService::createFollowUps(sdk::SqlSession& session, const std::vector<Ta
 
 Task TaskService::create(const Task& draft, const sdk::Principal& caller) {
     TaskRules::checkBlocking(draft);
+    TaskPolicy::checkCreateKind(draft, caller);
     // An unknown suite or assignee (404) is answered before the ownership
     // 403. On PostgreSQL, where every statement costs round trips, the INSERT
     // checks both references itself and only a caller the policy refuses pays
@@ -213,6 +215,11 @@ Task TaskService::act(std::int64_t id, TaskAction action, const Completion& comp
     throw keptChanging(id);
 }
 
+void TaskService::serviceStateDecided(sdk::SqlSession& session, const plugins::suites::Suite& suite,
+                                      const plugins::suites::ChangeOrigin& /*origin*/) {
+    SuiteBlockStore::forget(session, suite.id);
+}
+
 TaskPage TaskService::list(const TaskFilters& filters) {
     TaskPage page;
     database_.withSession([&](sdk::SqlSession& session) {
@@ -238,6 +245,7 @@ void TaskService::suiteDeleting(sdk::SqlSession& session, const plugins::suites:
     if (open > 0)
         throw sdk::Conflict("Suite " + suite.number + " has " + std::to_string(open) +
                             " open task(s); complete or cancel them first");
+    SuiteBlockStore::forget(session, suite.id);
     for (const Task& task : TaskRepository::detachClosed(session, suite.id, sdk::nowTimestamp())) {
         session.afterCommit([this, task] { events_.publish(topics::kTaskUpdated, TaskJson::object(task)); });
     }

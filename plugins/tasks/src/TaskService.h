@@ -7,9 +7,10 @@
 /// answers 409 and If-Match 412 — so of two concurrent `complete` calls one
 /// wins and the other gets 409.
 ///
-/// Also the suites plugin's SuiteTaskHooks: the cleaning task of a check-out
-/// and the open-task check before a suite is deleted, inside the suite's
-/// transaction.
+/// Also the suites plugin's SuiteTaskHooks: the cleaning task of a check-out,
+/// the open-task check before a suite is deleted, and forgetting a blocked
+/// suite's earlier state when a manager sets its service state, inside the
+/// suite's transaction.
 
 #include "SuiteEffects.h"
 #include "TaskChange.h"
@@ -33,8 +34,9 @@ public:
     TaskService(sdk::Database& database, sdk::EventBus& events, plugins::suites::SuiteDirectory& suites, TaskCounters& counters,
                 bool requireInspection);
 
-    /// POST: 404 for an unknown suite or assignee, 403 when staff assign
-    /// someone else.
+    /// POST: 400 for the blocksSuite rule, 403 when staff create an
+    /// inspection or blocking task, 404 for an unknown suite or assignee, 403
+    /// when staff assign someone else.
     Task create(const Task& draft, const sdk::Principal& caller);
     Task get(std::int64_t id);
     /// PATCH (managers): 404, 400 for the blocksSuite rule, 404 for an
@@ -52,6 +54,10 @@ public:
                          const plugins::suites::ChangeOrigin& origin) override;
     void suiteDeleting(sdk::SqlSession& session, const plugins::suites::Suite& suite,
                        const plugins::suites::ChangeOrigin& origin) override;
+    /// A manager's (or job's) service state stands: forget what the suite's
+    /// blocking tasks would have restored.
+    void serviceStateDecided(sdk::SqlSession& session, const plugins::suites::Suite& suite,
+                             const plugins::suites::ChangeOrigin& origin) override;
 
     static sdk::NotFound notFound(std::int64_t id);
 

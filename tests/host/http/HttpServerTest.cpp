@@ -99,6 +99,8 @@ class HttpServerTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(letsAnInFlightRequestFinishDuringAGracefulStop);
     CPPUNIT_TEST(takesTheClientAddressFromForwardedForWhenTrusted);
     CPPUNIT_TEST(reportsAnAddressInUseClearly);
+    CPPUNIT_TEST(capsConnectionsPerAddressWithAClearAnswer);
+    CPPUNIT_TEST(answersConnectionsOverTheTotalCapWith503);
     CPPUNIT_TEST(runsProvenFastHandlersOnTheIoThreadInOrder);
     CPPUNIT_TEST(keepsBlockingHandlersOnThePool);
     CPPUNIT_TEST(keepsEveryHandlerOnThePoolWhenInliningIsOff);
@@ -443,6 +445,95 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("198.51.100.7"), jsonOf(client.readResponse())->getValue<std::string>("remote"));
         client.send(get("/"));
         CPPUNIT_ASSERT_EQUAL(std::string("127.0.0.1"), jsonOf(client.readResponse())->getValue<std::string>("remote"));
+        // An entry that is no address never becomes the client's address (it
+        // would reach the access and audit logs as sent).
+        client.send(get("/", "X-Forwarded-For: 198.51.100.7, <script>not-an-ip\r\n"));
+        CPPUNIT_ASSERT_EQUAL(std::string("127.0.0.1"), jsonOf(client.readResponse())->getValue<std::string>("remote"));
+    }
+
+    /// Waits until the server counts `count` connections (closes are seen
+    /// on the loop thread, a moment after the client's close).
+    void awaitConnections(std::size_t count) {
+        for (int i = 0; i < 200 && _server->connectionCount() != count; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        CPPUNIT_ASSERT_EQUAL(count, _server->connectionCount());
+    }
+
+    void capsConnectionsPerAddressWithAClearAnswer() {
+        std::mutex takenMutex;
+        std::vector<int> taken; // sockets "a plugin" took over and keeps open
+        _options.maxConnectionsPerAddress = 3;
+        _handler = [&](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover& takeover) {
+            if (request.path != "/upgrade") return echo(request, response);
+            response.status = 101;
+            response.setHeader("Upgrade", "echo");
+            response.setHeader("Connection", "Upgrade");
+            takeover.claim([&](int fd, std::string) {
+                std::lock_guard<std::mutex> lock(takenMutex);
+                taken.push_back(fd);
+            });
+        };
+        start();
+        auto first = std::make_unique<TestClient>(_server->port());
+        first->send(get("/one"));
+        CPPUNIT_ASSERT_EQUAL(200, first->readResponse().status);
+        TestClient second(_server->port());
+        second.send(get("/two"));
+        CPPUNIT_ASSERT_EQUAL(200, second.readResponse().status);
+        TestClient upgraded(_server->port());
+        upgraded.send(get("/upgrade", "Upgrade: echo\r\nConnection: Upgrade\r\n"));
+        CPPUNIT_ASSERT_EQUAL(101, upgraded.readResponse().status);
+
+        // A fourth connection from the same address: a 429 envelope, then closed.
+        TestClient fourth(_server->port());
+        fourth.send(get("/four"));
+        const RawResponse refused = fourth.readResponse();
+        CPPUNIT_ASSERT_EQUAL(429, refused.status);
+        CPPUNIT_ASSERT_EQUAL(std::string("close"), refused.header("connection"));
+        CPPUNIT_ASSERT(!refused.header("retry-after").empty());
+        CPPUNIT_ASSERT_EQUAL(std::string("Too many connections from your address"),
+                             jsonOf(refused)->getValue<std::string>("message"));
+        CPPUNIT_ASSERT(fourth.closedByPeer());
+        // The connections it already has are served as before.
+        second.send(get("/again"));
+        CPPUNIT_ASSERT_EQUAL(200, second.readResponse().status);
+
+        // A closed connection frees its place; so does a closed taken-over socket.
+        first.reset();
+        awaitConnections(1);
+        TestClient fifth(_server->port());
+        fifth.send(get("/five"));
+        CPPUNIT_ASSERT_EQUAL(200, fifth.readResponse().status);
+        TestClient sixth(_server->port());
+        sixth.send(get("/six"));
+        CPPUNIT_ASSERT_EQUAL(429, sixth.readResponse().status);
+        {
+            std::lock_guard<std::mutex> lock(takenMutex);
+            CPPUNIT_ASSERT_EQUAL(std::size_t(1), taken.size());
+            ::close(taken.front());
+        }
+        TestClient seventh(_server->port());
+        seventh.send(get("/seven"));
+        CPPUNIT_ASSERT_EQUAL(200, seventh.readResponse().status);
+    }
+
+    void answersConnectionsOverTheTotalCapWith503() {
+        _options.maxConnections = 2;
+        start();
+        TestClient first(_server->port());
+        first.send(get("/one"));
+        CPPUNIT_ASSERT_EQUAL(200, first.readResponse().status);
+        TestClient second(_server->port());
+        second.send(get("/two"));
+        CPPUNIT_ASSERT_EQUAL(200, second.readResponse().status);
+        TestClient third(_server->port());
+        third.send(get("/three"));
+        const RawResponse refused = third.readResponse();
+        CPPUNIT_ASSERT_EQUAL(503, refused.status);
+        CPPUNIT_ASSERT(!refused.header("retry-after").empty());
+        CPPUNIT_ASSERT(third.closedByPeer());
+        first.send(get("/again"));
+        CPPUNIT_ASSERT_EQUAL(200, first.readResponse().status);
     }
 
     void reportsAnAddressInUseClearly() {

@@ -1,4 +1,5 @@
 #include "routing/Dispatcher.h"
+#include "routing/HttpMetrics.h"
 #include "services/InProcessEventBus.h"
 #include "services/MemoryCache.h"
 #include "services/PrometheusMetrics.h"
@@ -45,6 +46,8 @@ class DispatcherTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(requestBudgetAnswers429);
     CPPUNIT_TEST(healthProbesAreOutsideBudgetAndErrorFigures);
     CPPUNIT_TEST(securityHeadersOnEveryResponse);
+    CPPUNIT_TEST(apiAndAuthenticatedAnswersAreNeverCached);
+    CPPUNIT_TEST(metricLabelsComeFromClosedSets);
     CPPUNIT_TEST(successfulMutationsArePublishedForTheAuditLog);
     CPPUNIT_TEST_SUITE_END();
 
@@ -243,6 +246,46 @@ public:
             CPPUNIT_ASSERT_EQUAL(std::string("no-referrer"), res.header("Referrer-Policy"));
             CPPUNIT_ASSERT(res.header("Content-Security-Policy").find("default-src 'none'") != std::string::npos);
         }
+    }
+
+    void apiAndAuthenticatedAnswersAreNeverCached() {
+        for (const auto& res : {send("GET", "/api/things/1", "staff-token"), send("GET", "/api/things/1"),
+                                send("GET", "/api/nowhere", "staff-token"), send("GET", "/api/conflict", "staff-token"),
+                                send("POST", "/api/things", "manager-token", "{}")})
+            CPPUNIT_ASSERT_EQUAL(std::string("no-store"), res.header("Cache-Control"));
+        // A public answer outside /api has none.
+        CPPUNIT_ASSERT(send("GET", "/nowhere").header("Cache-Control").empty());
+    }
+
+    void metricLabelsComeFromClosedSets() {
+        send("GET", "/api/things/1", "staff-token");
+        const auto seriesCount = [this] {
+            const std::string text = metrics_->renderPrometheus();
+            std::size_t lines = 0;
+            for (std::size_t at = 0; (at = text.find("\nhttp_request", at)) != std::string::npos; ++at) ++lines;
+            return lines;
+        };
+        send("BREW", "/api/things/1", "staff-token");
+        send("BREW", "/nowhere");
+        send("GET", "/random/path/0");
+        send("PUT", "/api/things", "staff-token");
+        const std::size_t settled = seriesCount();
+        for (int i = 0; i < 50; ++i) {
+            const std::string n = std::to_string(i);
+            send("M" + n + "THOD", "/api/things/" + n, "staff-token");
+            send("GET", "/random/" + n);
+            send("X-" + n, "/nowhere/" + n);
+            send("PUT", "/api/things", "staff-token");
+        }
+        CPPUNIT_ASSERT_EQUAL(settled, seriesCount());
+        const std::string text = metrics_->renderPrometheus();
+        CPPUNIT_ASSERT(text.find("method=\"other\"") != std::string::npos);
+        CPPUNIT_ASSERT(text.find("route=\"unmatched\"") != std::string::npos);
+        CPPUNIT_ASSERT(text.find("M7THOD") == std::string::npos);
+        CPPUNIT_ASSERT(text.find("/random/") == std::string::npos);
+        CPPUNIT_ASSERT_EQUAL(std::string("other"), host::HttpMetrics::methodLabel("get"));
+        CPPUNIT_ASSERT_EQUAL(std::string("PATCH"), host::HttpMetrics::methodLabel("PATCH"));
+        CPPUNIT_ASSERT_EQUAL(std::string("other"), host::HttpMetrics::statusLabel(1000));
     }
 
     void successfulMutationsArePublishedForTheAuditLog() {

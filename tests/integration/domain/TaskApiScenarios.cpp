@@ -145,6 +145,51 @@ void TaskApiScenarios::staffPermissions() {
     expect(200, act(motel, theirsId, "cancel", motel.admin));
 }
 
+void TaskApiScenarios::staffMayNotCreateInspectionsOrBlockingTasks() {
+    const Motel motel = start();
+    const auto suite = createSuite(motel, R"({"number":"150","floor":1})");
+    const std::string suiteId = id(integer(suite, "id"));
+    const std::string inspection = R"({"type":"inspection","title":"Inspect","suiteId":)" + suiteId + "}";
+    const std::string blocking = R"({"type":"maintenance","title":"Fix","blocksSuite":true,"suiteId":)" + suiteId + "}";
+
+    const auto refusedInspection = call(motel, "POST", "/api/tasks", motel.staff, inspection);
+    expect(403, refusedInspection);
+    CPPUNIT_ASSERT_EQUAL(std::string("Only managers may create inspection tasks"), messageOf(refusedInspection));
+    expect(403, call(motel, "POST", "/api/tasks", motel.staff,
+                     R"({"type":"inspection","title":"Mine","assigneeId":)" + id(motel.staffId) + "}"));
+    const auto refusedBlocking = call(motel, "POST", "/api/tasks", motel.staff, blocking);
+    expect(403, refusedBlocking);
+    CPPUNIT_ASSERT_EQUAL(std::string("Only managers may create tasks that block a suite"), messageOf(refusedBlocking));
+    // The role 403 comes before the 404 of an unknown suite; the body's own
+    // 400 (blocksSuite on another type) before both.
+    expect(403, call(motel, "POST", "/api/tasks", motel.staff,
+                     R"({"type":"maintenance","title":"x","blocksSuite":true,"suiteId":424242})"));
+    expect(403, call(motel, "POST", "/api/tasks", motel.staff, R"({"type":"inspection","title":"x","suiteId":424242})"));
+    expectProblem(call(motel, "POST", "/api/tasks", motel.staff,
+                       R"({"type":"cleaning","title":"x","blocksSuite":true,"suiteId":)" + suiteId + "}"),
+                  "blocksSuite requires type maintenance");
+    // Nothing was created, and the suite was never taken out of order.
+    CPPUNIT_ASSERT_EQUAL(std::size_t(0), data(call(motel, "GET", "/api/tasks", motel.manager))->size());
+    CPPUNIT_ASSERT_EQUAL(std::string("in_service"), text(getSuite(motel, integer(suite, "id")), "serviceState"));
+    // Staff still create ordinary maintenance, and blocksSuite:false is fine.
+    createTask(motel, motel.staff, R"({"type":"maintenance","title":"Bulb","blocksSuite":false,"suiteId":)" + suiteId + "}");
+
+    // A staff member a manager assigned to an inspection completes it.
+    const auto assigned = createTask(motel, motel.manager,
+                                     R"({"type":"inspection","title":"Inspect 150","suiteId":)" + suiteId +
+                                         R"(,"assigneeId":)" + id(motel.staffId) + "}");
+    expect(200, act(motel, integer(assigned, "id"), "start", motel.staff));
+    expect(200, act(motel, integer(assigned, "id"), "complete", motel.staff, R"({"outcome":"pass"})"));
+    CPPUNIT_ASSERT_EQUAL(std::string("inspected"), text(getSuite(motel, integer(suite, "id")), "condition"));
+    // So does a blocking task a manager created for them (the suite comes back).
+    const auto fix = createTask(motel, motel.manager, blocking.substr(0, blocking.size() - 1) + R"(,"assigneeId":)" +
+                                                          id(motel.staffId) + "}");
+    CPPUNIT_ASSERT_EQUAL(std::string("out_of_order"), text(getSuite(motel, integer(suite, "id")), "serviceState"));
+    expect(200, act(motel, integer(fix, "id"), "start", motel.staff));
+    expect(200, act(motel, integer(fix, "id"), "complete", motel.staff));
+    CPPUNIT_ASSERT_EQUAL(std::string("in_service"), text(getSuite(motel, integer(suite, "id")), "serviceState"));
+}
+
 void TaskApiScenarios::everyTransitionAndItsTimestamps() {
     const Motel motel = start();
     const auto task =

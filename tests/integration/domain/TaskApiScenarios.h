@@ -12,6 +12,7 @@ public:
     void createWithDefaultsAndEtag();
     void invalidBodiesAndUnknownReferences();
     void staffPermissions();
+    void staffMayNotCreateInspectionsOrBlockingTasks();
     void everyTransitionAndItsTimestamps();
     void invalidTransitionsAre409AndChangeNothing();
     void ifMatchAndOrderOfChecks();
@@ -25,6 +26,7 @@ public:
     CPPUNIT_TEST(createWithDefaultsAndEtag);                                                                           \
     CPPUNIT_TEST(invalidBodiesAndUnknownReferences);                                                                   \
     CPPUNIT_TEST(staffPermissions);                                                                                    \
+    CPPUNIT_TEST(staffMayNotCreateInspectionsOrBlockingTasks);                                                         \
     CPPUNIT_TEST(everyTransitionAndItsTimestamps);                                                                     \
     CPPUNIT_TEST(invalidTransitionsAre409AndChangeNothing);                                                            \
     CPPUNIT_TEST(ifMatchAndOrderOfChecks);                                                                             \

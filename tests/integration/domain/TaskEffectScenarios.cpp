@@ -132,7 +132,7 @@ void TaskEffectScenarios::blockingMaintenanceTakesTheSuiteOutOfOrder() {
     const std::int64_t first = integer(createTask(motel, motel.manager, body), "id");
     CPPUNIT_ASSERT_EQUAL(std::string("out_of_order"), state());
     expect(409, call(motel, "PATCH", path("/api/suites", suiteId), motel.manager, R"({"occupancy":"occupied"})"));
-    const std::int64_t second = integer(createTask(motel, motel.staff, body), "id");
+    const std::int64_t second = integer(createTask(motel, motel.manager, body), "id");
 
     expect(200, act(motel, first, "start", motel.staff));
     expect(200, act(motel, first, "complete", motel.staff));
@@ -162,6 +162,96 @@ void TaskEffectScenarios::blockingMaintenanceTakesTheSuiteOutOfOrder() {
     const auto rows = data(call(motel, "GET", path("/api/suites", suiteId, "/history"), motel.staff));
     CPPUNIT_ASSERT_EQUAL(std::string("task"), text(rows->getObject(0), "source"));
     CPPUNIT_ASSERT_EQUAL(third, integer(rows->getObject(0), "taskId"));
+}
+
+void TaskEffectScenarios::aBlockedSuiteReturnsToItsEarlierServiceState() {
+    const Motel motel = start();
+    const auto suite = createSuite(motel, R"({"number":"206","floor":2,"serviceState":"out_of_service"})");
+    const std::int64_t suiteId = integer(suite, "id");
+    const auto state = [&] { return text(getSuite(motel, suiteId), "serviceState"); };
+    const std::string body = R"({"type":"maintenance","title":"Fix","blocksSuite":true,"suiteId":)" + id(suiteId) + "}";
+
+    // Two blockers: the suite comes back to the state before the first one,
+    // and only when the last one closes.
+    const std::int64_t first = integer(createTask(motel, motel.manager, body), "id");
+    const std::int64_t second = integer(createTask(motel, motel.manager, body), "id");
+    CPPUNIT_ASSERT_EQUAL(std::string("out_of_order"), state());
+    expect(200, act(motel, first, "start", motel.staff));
+    expect(200, act(motel, first, "complete", motel.staff));
+    CPPUNIT_ASSERT_EQUAL(std::string("out_of_order"), state());
+    expect(200, act(motel, second, "cancel", motel.manager));
+    CPPUNIT_ASSERT_EQUAL(std::string("out_of_service"), state()); // never in_service: a task does not override a manager
+
+    // The history shows both task effects, from the tasks, in JSON.
+    const auto rows = data(call(motel, "GET", path("/api/suites", suiteId, "/history"), motel.staff));
+    CPPUNIT_ASSERT_EQUAL(std::size_t(2), rows->size());
+    const auto released = rows->getObject(0);
+    CPPUNIT_ASSERT_EQUAL(std::string("serviceState"), text(released, "field"));
+    CPPUNIT_ASSERT_EQUAL(std::string("out_of_order"), text(released, "from"));
+    CPPUNIT_ASSERT_EQUAL(std::string("out_of_service"), text(released, "to"));
+    CPPUNIT_ASSERT_EQUAL(std::string("task"), text(released, "source"));
+    CPPUNIT_ASSERT_EQUAL(second, integer(released, "taskId"));
+    CPPUNIT_ASSERT_EQUAL(motel.managerId, integer(released, "actorId"));
+    CPPUNIT_ASSERT_EQUAL(std::string("task"), text(rows->getObject(1), "source"));
+    CPPUNIT_ASSERT_EQUAL(first, integer(rows->getObject(1), "taskId"));
+
+    // Reopening blocks again and restores the same state; so does deleting.
+    expect(200, act(motel, first, "reopen", motel.manager));
+    CPPUNIT_ASSERT_EQUAL(std::string("out_of_order"), state());
+    CPPUNIT_ASSERT_EQUAL(204, call(motel, "DELETE", path("/api/tasks", first), motel.manager).status);
+    CPPUNIT_ASSERT_EQUAL(std::string("out_of_service"), state());
+
+    // A suite a manager put out of order stays out of order.
+    expect(200, call(motel, "PATCH", path("/api/suites", suiteId), motel.manager, R"({"serviceState":"out_of_order"})"));
+    const std::int64_t third = integer(createTask(motel, motel.manager, body), "id");
+    expect(200, act(motel, third, "cancel", motel.manager));
+    CPPUNIT_ASSERT_EQUAL(std::string("out_of_order"), state());
+    // And one that was in service goes back in service.
+    expect(200, call(motel, "PATCH", path("/api/suites", suiteId), motel.manager, R"({"serviceState":"in_service"})"));
+    const std::int64_t fourth = integer(createTask(motel, motel.manager, body), "id");
+    CPPUNIT_ASSERT_EQUAL(std::string("out_of_order"), state());
+    expect(200, act(motel, fourth, "cancel", motel.manager));
+    CPPUNIT_ASSERT_EQUAL(std::string("in_service"), state());
+}
+
+void TaskEffectScenarios::aManagersServiceStateOutlivesTheBlock() {
+    const Motel motel = start();
+    const auto suite = createSuite(motel, R"({"number":"207","floor":2})");
+    const std::int64_t suiteId = integer(suite, "id");
+    const auto state = [&] { return text(getSuite(motel, suiteId), "serviceState"); };
+    const std::string body = R"({"type":"maintenance","title":"Fix","blocksSuite":true,"suiteId":)" + id(suiteId) + "}";
+    const auto setState = [&](const std::string& value) {
+        return text(expect(200, call(motel, "PATCH", path("/api/suites", suiteId), motel.manager,
+                                     R"({"serviceState":")" + value + R"("})")),
+                    "serviceState");
+    };
+
+    // A manager takes a blocked suite out of service: that stands when the task closes.
+    const std::int64_t first = integer(createTask(motel, motel.manager, body), "id");
+    CPPUNIT_ASSERT_EQUAL(std::string("out_of_service"), setState("out_of_service"));
+    expect(200, act(motel, first, "cancel", motel.manager));
+    CPPUNIT_ASSERT_EQUAL(std::string("out_of_service"), state());
+
+    // A manager puts a blocked suite back in service, then out of order by
+    // hand: closing the task leaves it out of order (the manager's latest word).
+    expect(200, act(motel, first, "reopen", motel.manager));
+    CPPUNIT_ASSERT_EQUAL(std::string("out_of_order"), state());
+    CPPUNIT_ASSERT_EQUAL(std::string("in_service"), setState("in_service"));
+    CPPUNIT_ASSERT_EQUAL(std::string("out_of_order"), setState("out_of_order"));
+    expect(200, act(motel, first, "cancel", motel.manager));
+    CPPUNIT_ASSERT_EQUAL(std::string("out_of_order"), state());
+
+    // After a manager's in_service during a block, a new blocker remembers
+    // in_service, and the last one to close restores it.
+    CPPUNIT_ASSERT_EQUAL(std::string("in_service"), setState("in_service"));
+    const std::int64_t second = integer(createTask(motel, motel.manager, body), "id");
+    CPPUNIT_ASSERT_EQUAL(std::string("in_service"), setState("in_service"));
+    const std::int64_t third = integer(createTask(motel, motel.manager, body), "id");
+    CPPUNIT_ASSERT_EQUAL(std::string("out_of_order"), state());
+    expect(200, act(motel, second, "cancel", motel.manager));
+    CPPUNIT_ASSERT_EQUAL(std::string("out_of_order"), state());
+    expect(200, act(motel, third, "cancel", motel.manager));
+    CPPUNIT_ASSERT_EQUAL(std::string("in_service"), state());
 }
 
 void TaskEffectScenarios::concurrentCompletesOneWinsOneConflicts() {
@@ -262,6 +352,15 @@ void TaskEffectScenarios::seedBuildsADemoMotelOnce() {
         CPPUNIT_ASSERT(blockers->size() >= 1);
         CPPUNIT_ASSERT(blockers->getObject(0)->getValue<bool>("blocksSuite"));
     }
+    // They are out of order because of those tasks: closing them puts the suite back in service.
+    CPPUNIT_ASSERT(blocked->size() >= 1);
+    const std::int64_t suiteId = integer(blocked->getObject(0), "id");
+    const auto blockers = data(host.json(
+        "GET", "/api/tasks?status=pending,in_progress&type=maintenance&suiteId=" + id(suiteId), "", admin));
+    for (unsigned i = 0; i < blockers->size(); ++i)
+        expect(200, host.json("POST", path("/api/tasks", integer(blockers->getObject(i), "id"), "/cancel"), "", admin));
+    const auto released = expect(200, host.json("GET", path("/api/suites", suiteId), "", admin));
+    CPPUNIT_ASSERT_EQUAL(std::string("in_service"), text(released, "serviceState"));
 }
 
 void TaskEffectScenarios::everyDocumentedOperationIsServed() {

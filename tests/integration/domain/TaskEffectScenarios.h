@@ -13,6 +13,8 @@ public:
     void requireInspectionAsksForAnInspection();
     void inspectionPassAndFail();
     void blockingMaintenanceTakesTheSuiteOutOfOrder();
+    void aBlockedSuiteReturnsToItsEarlierServiceState();
+    void aManagersServiceStateOutlivesTheBlock();
     void concurrentCompletesOneWinsOneConflicts();
     void metricsFollowEveryChange();
     void seedBuildsADemoMotelOnce();
@@ -26,6 +28,8 @@ public:
     CPPUNIT_TEST(requireInspectionAsksForAnInspection);                                                                \
     CPPUNIT_TEST(inspectionPassAndFail);                                                                               \
     CPPUNIT_TEST(blockingMaintenanceTakesTheSuiteOutOfOrder);                                                          \
+    CPPUNIT_TEST(aBlockedSuiteReturnsToItsEarlierServiceState);                                                        \
+    CPPUNIT_TEST(aManagersServiceStateOutlivesTheBlock);                                                               \
     CPPUNIT_TEST(concurrentCompletesOneWinsOneConflicts);                                                              \
     CPPUNIT_TEST(metricsFollowEveryChange);                                                                            \
     CPPUNIT_TEST(seedBuildsADemoMotelOnce);                                                                            \

@@ -54,6 +54,7 @@ class SocketIoTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(malformedPacketClosesTheConnection);
     CPPUNIT_TEST(noConnectWithinTimeoutClosesTheConnection);
     CPPUNIT_TEST(badTokenIsUnauthorized);
+    CPPUNIT_TEST(oneUserHoldsAtMostTheCapOfSockets);
     CPPUNIT_TEST(broadcastReachesItsRoomOnly);
     CPPUNIT_TEST(acksWorkInBothDirections);
     CPPUNIT_TEST(droppedClientRecoversMissedEvents);
@@ -131,6 +132,28 @@ public:
             CPPUNIT_ASSERT_EQUAL(std::string(R"(44{"message":"Unauthorized"})"), peer.readTextSkippingPings());
         }
         CPPUNIT_ASSERT_EQUAL(std::int64_t(0), stats_.connections());
+    }
+
+    void oneUserHoldsAtMostTheCapOfSockets() {
+        options_.maxSocketsPerUser = 2;
+        startMotel();
+        WebSocketPeer first, second, third, other;
+        connectRoot(first, R"(40{"token":"token-7-staff"})");
+        connectRoot(second, R"(40{"token":"token-7-staff"})");
+        open(third);
+        third.sendText(R"(40{"token":"token-7-staff"})");
+        CPPUNIT_ASSERT_EQUAL(std::string(R"(44{"message":"Too many connections for this user"})"),
+                             third.readTextSkippingPings());
+        connectRoot(other, R"(40{"token":"token-8-staff"})"); // another user is not affected
+        // The sockets already open keep working.
+        socketIo_->broadcast("/", "user:7", "task:assigned", R"({"id":5})");
+        CPPUNIT_ASSERT(first.readTextSkippingPings().rfind(R"(42["task:assigned")", 0) == 0);
+        CPPUNIT_ASSERT(second.readTextSkippingPings().rfind(R"(42["task:assigned")", 0) == 0);
+        // Closing one frees its place.
+        first.send(8, std::string("\x03\xe8", 2));
+        waitUntil([this] { return socketIo_->userLimit().socketsOf(7) == 1; });
+        third.sendText(R"(40{"token":"token-7-staff"})");
+        CPPUNIT_ASSERT_EQUAL(std::string("40"), third.readTextSkippingPings().substr(0, 2));
     }
 
     void broadcastReachesItsRoomOnly() {

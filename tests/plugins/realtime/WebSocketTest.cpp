@@ -8,9 +8,11 @@
 #include "websocket/WebSocketFrame.h"
 #include "websocket/WebSocketFrameParser.h"
 #include "websocket/WebSocketHandshake.h"
+#include "websocket/Utf8.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <atomic>
 #include <future>
 #include <vector>
 
@@ -25,6 +27,9 @@ class WebSocketTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(parserUnmasksFramesSplitAnywhere);
     CPPUNIT_TEST(parserJoinsFragmentsAroundControlFrames);
     CPPUNIT_TEST(parserRejectsBrokenFrames);
+    CPPUNIT_TEST(utf8IsCheckedAsRfc3629Says);
+    CPPUNIT_TEST(invalidUtf8InATextMessageIs1007);
+    CPPUNIT_TEST(connectionClosesWith1007OnInvalidText);
     CPPUNIT_TEST(serverFramesUseAllLengthForms);
     CPPUNIT_TEST(connectionEchoesAndAnswersPingsAndClose);
     CPPUNIT_TEST(clientThatStopsReadingIsDropped);
@@ -101,6 +106,60 @@ public:
         CPPUNIT_ASSERT(fails(WebSocketPeer::maskedFrame(0, "a"), closecode::protocolError));
         CPPUNIT_ASSERT(fails(WebSocketPeer::maskedFrame(9, "a", false), closecode::protocolError));
         CPPUNIT_ASSERT(fails(WebSocketPeer::maskedFrame(3, "a"), closecode::protocolError));
+    }
+
+    void utf8IsCheckedAsRfc3629Says() {
+        for (const char* good : {"", "plain", "caf\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "\xed\x9f\xbf",
+                                 "\xf4\x8f\xbf\xbf", "\xef\xbf\xbf"})
+            CPPUNIT_ASSERT_MESSAGE(good, Utf8::isValid(good));
+        for (const char* bad : {"\xff", "\x80", "\xc0\xaf", "\xc1\xbf", "\xe0\x80\xaf", "\xed\xa0\x80",
+                                "\xf0\x80\x80\xaf", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "caf\xc3",
+                                "\xe2\x82", "\xe2\x28\xa1", "ok\xfe"})
+            CPPUNIT_ASSERT_MESSAGE(bad, !Utf8::isValid(bad));
+    }
+
+    void invalidUtf8InATextMessageIs1007() {
+        const auto fails = [](const std::string& wire) {
+            WebSocketFrameParser parser(100);
+            try {
+                parser.feed(wire.data(), wire.size(), [](WebSocketFrameParser::Message&&) {});
+            } catch (const WebSocketProtocolError& error) {
+                return error.code() == closecode::invalidPayload;
+            }
+            return false;
+        };
+        CPPUNIT_ASSERT(fails(WebSocketPeer::maskedFrame(1, "4\xff")));
+        CPPUNIT_ASSERT(fails(WebSocketPeer::maskedFrame(1, "4\xc3", false) + WebSocketPeer::maskedFrame(0, "(")));
+        CPPUNIT_ASSERT(fails(WebSocketPeer::maskedFrame(8, std::string("\x03\xe8\xff", 3))));
+        // Binary messages carry any bytes; a character split across fragments is fine.
+        CPPUNIT_ASSERT(!fails(WebSocketPeer::maskedFrame(2, "\xff\xfe")));
+        CPPUNIT_ASSERT(!fails(WebSocketPeer::maskedFrame(1, "4\xc3", false) + WebSocketPeer::maskedFrame(0, "\xa9")));
+    }
+
+    void connectionClosesWith1007OnInvalidText() {
+        IoLoop loop("test");
+        loop.start();
+        WebSocketPeer peer;
+        std::promise<std::string> closed;
+        std::atomic<int> delivered{0};
+        const int fd = peer.takeServerFd();
+        std::shared_ptr<WebSocketConnection> connection;
+        loop.post([&] {
+            connection = std::make_shared<WebSocketConnection>(loop, fd, WebSocketConnection::Limits{});
+            connection->setHandlers([&delivered](bool, std::string) { ++delivered; },
+                                    [&closed](const std::string& reason) { closed.set_value(reason); });
+            connection->open("");
+        });
+        peer.sendText("4\xc3\x28");
+        const auto frame = peer.read();
+        CPPUNIT_ASSERT_EQUAL(std::uint8_t(8), frame->opcode);
+        CPPUNIT_ASSERT_EQUAL(std::string("\x03\xef", 2), frame->payload.substr(0, 2)); // 1007
+        CPPUNIT_ASSERT(peer.waitForEof());
+        auto reason = closed.get_future();
+        CPPUNIT_ASSERT(reason.wait_for(std::chrono::seconds(2)) == std::future_status::ready);
+        CPPUNIT_ASSERT_EQUAL(0, delivered.load());
+        loop.post([&] { connection.reset(); });
+        loop.stop();
     }
 
     void serverFramesUseAllLengthForms() {

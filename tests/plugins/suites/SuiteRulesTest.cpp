@@ -38,7 +38,6 @@ class SuiteRulesTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(inspectedOnlyAfterClean);
     CPPUNIT_TEST(staffMayOnlySetConditionDirtyOrClean);
     CPPUNIT_TEST(managersMayChangeAnything);
-    CPPUNIT_TEST(newOccupiedSuiteMustBeInService);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -112,12 +111,6 @@ public:
         change.condition = "inspected";
         SuiteRules::checkPermission(change, person("manager"));
         SuiteRules::checkPermission(change, person("admin"));
-    }
-
-    void newOccupiedSuiteMustBeInService() {
-        CPPUNIT_ASSERT_THROW(SuiteRules::checkNew(aSuite("occupied", "clean", "out_of_order")), Conflict);
-        SuiteRules::checkNew(aSuite("occupied", "clean"));
-        SuiteRules::checkNew(aSuite("vacant", "clean", "out_of_order"));
     }
 };
 

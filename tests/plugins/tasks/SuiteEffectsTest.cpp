@@ -38,6 +38,7 @@ class SuiteEffectsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(SuiteEffectsTest);
     CPPUNIT_TEST(openBlockerBlocksItsSuite);
     CPPUNIT_TEST(closingReopeningDeletingAndMovingBlockers);
+    CPPUNIT_TEST(releaseRestoresTheStateBeforeTheBlock);
     CPPUNIT_TEST(cleaningMakesADirtySuiteClean);
     CPPUNIT_TEST(inspectionPassAndFail);
     CPPUNIT_TEST(followUpsForInspectionAndReclean);
@@ -50,6 +51,20 @@ public:
         Task plain = blocker("pending");
         plain.blocksSuite = false;
         CPPUNIT_ASSERT(SuiteEffects::suitesToBlock(std::nullopt, plain).empty());
+    }
+
+    void releaseRestoresTheStateBeforeTheBlock() {
+        Suite suite = suiteIn("clean");
+        CPPUNIT_ASSERT(SuiteEffects::blockChange(suite).serviceState == std::optional<std::string>("out_of_order"));
+        suite.serviceState = "out_of_order";
+        CPPUNIT_ASSERT(SuiteEffects::blockChange(suite).empty());
+        CPPUNIT_ASSERT(SuiteEffects::releaseChange(suite, "out_of_service").serviceState ==
+                       std::optional<std::string>("out_of_service"));
+        CPPUNIT_ASSERT(SuiteEffects::releaseChange(suite, "in_service").serviceState ==
+                       std::optional<std::string>("in_service"));
+        CPPUNIT_ASSERT(SuiteEffects::releaseChange(suite, "out_of_order").empty());
+        suite.serviceState = "out_of_service"; // not out of order any more: nothing to give back
+        CPPUNIT_ASSERT(SuiteEffects::releaseChange(suite, "in_service").empty());
     }
 
     void closingReopeningDeletingAndMovingBlockers() {

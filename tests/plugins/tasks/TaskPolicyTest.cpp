@@ -29,6 +29,7 @@ class TaskPolicyTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(TaskPolicyTest);
     CPPUNIT_TEST(staffCreateUnassignedOrForThemselves);
     CPPUNIT_TEST(staffActOnTheirsOrUnassigned);
+    CPPUNIT_TEST(onlyManagersCreateInspectionsAndBlockers);
     CPPUNIT_TEST(managersDoEverything);
     CPPUNIT_TEST_SUITE_END();
 
@@ -37,6 +38,21 @@ public:
         TaskPolicy::checkCreate(std::nullopt, staff());
         TaskPolicy::checkCreate(7, staff());
         CPPUNIT_ASSERT_THROW(TaskPolicy::checkCreate(8, staff()), Forbidden);
+    }
+
+    void onlyManagersCreateInspectionsAndBlockers() {
+        Task inspection;
+        inspection.type = "inspection";
+        Task blocking;
+        blocking.type = "maintenance";
+        blocking.blocksSuite = true;
+        Task maintenance;
+        maintenance.type = "maintenance";
+        CPPUNIT_ASSERT_THROW(TaskPolicy::checkCreateKind(inspection, staff()), Forbidden);
+        CPPUNIT_ASSERT_THROW(TaskPolicy::checkCreateKind(blocking, staff()), Forbidden);
+        TaskPolicy::checkCreateKind(maintenance, staff());
+        TaskPolicy::checkCreateKind(inspection, manager());
+        TaskPolicy::checkCreateKind(blocking, manager());
     }
 
     void staffActOnTheirsOrUnassigned() {

@@ -2,6 +2,11 @@
 
 namespace motel::realtime {
 
+namespace {
+/// A phone, a desk board and a few browser tabs each hold one socket.
+constexpr std::int64_t kDefaultSocketsPerUser = 20;
+} // namespace
+
 RealtimeConfig RealtimeConfig::load(const sdk::Settings& plugin, const sdk::Settings& host) {
     RealtimeConfig config;
     const std::string mode = plugin.getString("mode", "normal");
@@ -28,6 +33,8 @@ RealtimeConfig RealtimeConfig::load(const sdk::Settings& plugin, const sdk::Sett
     config.engine.maxPayload = static_cast<std::size_t>(plugin.getInt("maxPayload", 1000000, 1024, 100000000));
     config.socketIo.connectTimeout = plugin.getDuration("connectTimeout", std::chrono::seconds(45));
     config.socketIo.recoveryWindow = plugin.getDuration("recoveryWindow", std::chrono::minutes(2));
+    config.socketIo.maxSocketsPerUser =
+        static_cast<std::size_t>(plugin.getInt("maxSocketsPerUser", kDefaultSocketsPerUser, 0, 100000));
     if (config.engine.pingInterval.count() <= 0 || config.engine.pingTimeout.count() <= 0) {
         throw sdk::ConfigError(plugin.prefix() + "pingInterval/pingTimeout must be positive");
     }

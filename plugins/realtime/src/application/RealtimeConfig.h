@@ -6,6 +6,7 @@
 /// `pingTimeout` (20s), `maxPayload` (1000000 bytes), `connectTimeout`
 /// (45s), `upgradeTimeout` (10s), `sendTimeout` (10s), `maxQueuedBytes`
 /// (4194304), `ioThreads` (2), `recoveryWindow` (2m; 0 turns recovery off),
+/// `maxSocketsPerUser` (20 sockets of one user on this host; 0: no cap),
 /// `redisChannel` (motel:realtime: the Redis stream the hosts share, and the
 /// prefix of the saved sessions' keys), `recoveryMaxEvents` (1000: a client
 /// that missed more gets a fresh session), `relayBuffer` (10000 events kept

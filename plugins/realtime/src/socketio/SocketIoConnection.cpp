@@ -104,6 +104,12 @@ void SocketIoConnection::connect(SocketPacket&& packet) {
         sendText(SocketPacket::encodeWith(SocketPacket::Type::connectError, nsp, std::nullopt, decision.errorJson));
         return;
     }
+    const std::int64_t userId = decision.principal ? decision.principal->id : 0;
+    if (!server_.userLimit().tryAcquire(userId)) {
+        sendText(SocketPacket::encodeWith(SocketPacket::Type::connectError, nsp, std::nullopt,
+                                          UserSocketLimit::kRefusal));
+        return;
+    }
     std::string id = RandomId::make();
     std::string pid;
     std::vector<SharedPacket> missed;
@@ -112,8 +118,7 @@ void SocketIoConnection::connect(SocketPacket&& packet) {
         pid = RandomId::make();
         const auto clientPid = stringMember(auth, "pid");
         if (clientPid) {
-            RecoveryRequest request{*clientPid, stringMember(auth, "offset"), nsp,
-                                    decision.principal ? decision.principal->id : 0,
+            RecoveryRequest request{*clientPid, stringMember(auth, "offset"), nsp, userId,
                                     server_.deliveredUpTo(session_.loop())};
             if (auto restored = recovery->restore(request)) {
                 id = restored->session.socketId;
@@ -180,6 +185,7 @@ void SocketIoConnection::drop(const std::string& nsp, const std::string& reason)
         recovery->save(RecoverySession{socket->id(), socket->pid(), socket->nsp(), std::move(rooms), socket->userId(),
                                        server_.deliveredUpTo(session_.loop())});
     }
+    server_.userLimit().release(socket->userId());
     server_.stats().disconnected(socket->userId(), reason);
 }
 

@@ -11,6 +11,7 @@ namespace motel::realtime {
 SocketIoServer::SocketIoServer(SocketIoOptions options, IoLoopGroup& loops, SocketApplication& application,
                                RealtimeStats& stats)
     : options_(options), loops_(loops), application_(application), stats_(stats),
+      userLimit_(options.maxSocketsPerUser),
       // Never all digits: a local offset must not read as a Redis stream id.
       offsetPrefix_("L" + RandomId::make().substr(0, 8) + "-") {
     if (options_.recoveryWindow.count() > 0)

@@ -14,6 +14,7 @@
 #include "socketio/RoomIndex.h"
 #include "socketio/SocketApplication.h"
 #include "socketio/StreamOffset.h"
+#include "socketio/UserSocketLimit.h"
 
 #include <atomic>
 #include <chrono>
@@ -30,6 +31,8 @@ struct SocketIoOptions {
     /// Connection state recovery window; zero turns recovery off (and no
     /// `pid`/offsets are sent, as the compliance mode needs).
     std::chrono::milliseconds recoveryWindow{120000};
+    /// Sockets one user may hold on this host at once (UserSocketLimit); 0: no cap.
+    std::size_t maxSocketsPerUser = 0;
 };
 
 class SocketIoServer {
@@ -65,6 +68,7 @@ public:
     void useRecoveryStore(std::unique_ptr<RecoveryStore> store);
     SocketApplication& application() { return application_; }
     RealtimeStats& stats() { return stats_; }
+    UserSocketLimit& userLimit() { return userLimit_; }
     const SocketIoOptions& options() const { return options_; }
 
 private:
@@ -72,6 +76,7 @@ private:
     IoLoopGroup& loops_;
     SocketApplication& application_;
     RealtimeStats& stats_;
+    UserSocketLimit userLimit_;
     struct LoopState {
         RoomIndex rooms;
         std::string lastOffset; ///< loop thread only

@@ -21,6 +21,7 @@ namespace closecode {
 constexpr std::uint16_t normal = 1000;
 constexpr std::uint16_t goingAway = 1001;
 constexpr std::uint16_t protocolError = 1002;
+constexpr std::uint16_t invalidPayload = 1007; ///< e.g. a text message that is not UTF-8
 constexpr std::uint16_t tooBig = 1009;
 } // namespace closecode
 

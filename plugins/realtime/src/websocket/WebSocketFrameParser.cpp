@@ -1,8 +1,29 @@
 #include "websocket/WebSocketFrameParser.h"
 
+#include "websocket/Utf8.h"
+
 #include <cstdint>
 
 namespace motel::realtime {
+
+namespace {
+/// Text messages and a close frame's reason must be UTF-8 (RFC 6455 §5.6,
+/// §7.1.6, §8.1); Engine.IO packets are text, so nothing else reaches the
+/// JSON and Socket.IO decoders.
+void checkText(const WebSocketFrameParser::Message& message) {
+    const bool text = message.opcode == WebSocketOpcode::text;
+    const bool closeReason = message.opcode == WebSocketOpcode::close && message.payload.size() > 2;
+    if (!text && !closeReason) return;
+    const std::string_view checked =
+        text ? std::string_view(message.payload) : std::string_view(message.payload).substr(2);
+    if (!Utf8::isValid(checked)) throw WebSocketProtocolError(closecode::invalidPayload, "invalid UTF-8 in a text message");
+}
+
+void deliver(WebSocketFrameParser::Message&& message, const WebSocketFrameParser::MessageHandler& onMessage) {
+    checkText(message);
+    onMessage(std::move(message));
+}
+} // namespace
 
 void WebSocketFrameParser::feed(const char* data, std::size_t size, const MessageHandler& onMessage) {
     if (!partial_.empty()) {
@@ -63,13 +84,13 @@ std::size_t WebSocketFrameParser::parseFrame(const char* data, std::size_t size,
     case WebSocketOpcode::close:
     case WebSocketOpcode::ping:
     case WebSocketOpcode::pong:
-        onMessage(Message{opcode, std::move(payload)});
+        deliver(Message{opcode, std::move(payload)}, onMessage);
         break;
     case WebSocketOpcode::text:
     case WebSocketOpcode::binary:
         if (inFragmentedMessage_) throw WebSocketProtocolError(closecode::protocolError, "interleaved message");
         if (fin) {
-            onMessage(Message{opcode, std::move(payload)});
+            deliver(Message{opcode, std::move(payload)}, onMessage);
         } else {
             inFragmentedMessage_ = true;
             fragmentOpcode_ = opcode;
@@ -83,7 +104,7 @@ std::size_t WebSocketFrameParser::parseFrame(const char* data, std::size_t size,
             inFragmentedMessage_ = false;
             std::string message;
             message.swap(fragments_);
-            onMessage(Message{fragmentOpcode_, std::move(message)});
+            deliver(Message{fragmentOpcode_, std::move(message)}, onMessage);
         }
         break;
     default:

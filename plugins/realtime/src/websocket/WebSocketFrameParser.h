@@ -2,8 +2,8 @@
 /// Reassembles the frames a WebSocket client sends into messages: unmasks,
 /// joins fragments, checks the rules of RFC 6455 that matter to a server
 /// (client frames are masked, control frames are short and final, no
-/// reserved bits, no interleaved data messages) and the size limit
-/// (Engine.IO's maxPayload). Keeps no buffer between complete frames, so an
+/// reserved bits, no interleaved data messages, text is UTF-8 (1007
+/// otherwise)) and the size limit (Engine.IO's maxPayload). Keeps no buffer between complete frames, so an
 /// idle connection costs nothing here.
 
 #include "websocket/WebSocketFrame.h"

@@ -26,6 +26,17 @@ public:
     /// sdk::Conflict while it has open tasks; otherwise let go of the closed
     /// ones (they outlive the suite with no suite).
     virtual void suiteDeleting(sdk::SqlSession& session, const Suite& suite, const ChangeOrigin& origin) = 0;
+
+    /// Someone other than a task (a manager through the API, a job) changed
+    /// `suite`'s serviceState inside `session`'s transaction; `suite` is as it
+    /// is after the change. A task never overrides that decision: the tasks
+    /// plugin forgets the state it meant to restore when the suite's blocking
+    /// tasks close. Not pure, so hooks written before it still compile.
+    virtual void serviceStateDecided(sdk::SqlSession& session, const Suite& suite, const ChangeOrigin& origin) {
+        (void)session;
+        (void)suite;
+        (void)origin;
+    }
 };
 
 } // namespace motel::plugins::suites
