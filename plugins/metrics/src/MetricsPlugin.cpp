@@ -12,7 +12,12 @@ namespace motel::metrics {
 
 sdk::PluginInfo MetricsPlugin::info() const {
     sdk::PluginInfo info{"metrics", "1.0.0", "Prometheus and JSON metrics", {}};
-    info.settings = {sdk::SettingSpec::secret("token", "when set, /metrics* require Authorization: Bearer <token>")};
+    // `public` stays text: unset means "public in development, closed in
+    // production", which a boolean with a default cannot say (MetricsAccess
+    // reads it as a boolean when set).
+    info.settings = {sdk::SettingSpec::secret("token", "when set, /metrics* require Authorization: Bearer <token>"),
+                     sdk::SettingSpec::text("public", "",
+                                            "true: /metrics* public; false: closed (403); unset: closed in production")};
     return info;
 }
 

@@ -39,6 +39,8 @@ sdk::PluginInfo RealtimePlugin::info() const {
         SettingSpec::integer("recoveryMaxEvents", 1000, 1, 1000000, "events kept per session for recovery"),
         SettingSpec::integer("relayBuffer", 10000, 1, 10000000, "events buffered while Redis is away"),
         SettingSpec::integer("streamMaxLength", 100000, 100, 100000000, "entries the relay's Redis stream keeps"),
+        SettingSpec::integer("maxSocketsPerUser", 20, 0, 100000,
+                             "Socket.IO sessions one user may hold on this host (0: no cap); more get CONNECT_ERROR"),
     };
     return info;
 }
