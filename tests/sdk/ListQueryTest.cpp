@@ -1,6 +1,7 @@
 #include <motel/sdk/Errors.h>
 #include <motel/sdk/ListQuery.h>
 
+#include <limits>
 #include <cppunit/extensions/HelperMacros.h>
 
 using motel::sdk::ListQuery;
@@ -31,6 +32,7 @@ class ListQueryTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(defaults);
     CPPUNIT_TEST(limitIsClampedTo200);
     CPPUNIT_TEST(badPagingIsRejected);
+    CPPUNIT_TEST(pagingBeyond64BitsSaturates);
     CPPUNIT_TEST(sortAcceptsOnlyDocumentedFields);
     CPPUNIT_TEST(enumFilters);
     CPPUNIT_TEST(envelopeShape);
@@ -60,7 +62,23 @@ public:
         CPPUNIT_ASSERT(rejects(withQuery({{"limit", "ten"}})));
         CPPUNIT_ASSERT(rejects(withQuery({{"offset", "-1"}})));
         CPPUNIT_ASSERT(rejects(withQuery({{"offset", "1.5"}})));
-        CPPUNIT_ASSERT(rejects(withQuery({{"limit", "99999999999999999999999"}})));
+        CPPUNIT_ASSERT(rejects(withQuery({{"limit", "-99999999999999999999999"}})));
+        CPPUNIT_ASSERT(rejects(withQuery({{"limit", "99999999999999999999999x"}})));
+    }
+
+    // "limit above 200 is clamped": a limit beyond 64 bits is above 200 too,
+    // and an offset beyond 64 bits is past the end; an integer filter beyond
+    // 64 bits matches no column value and stays a 400.
+    void pagingBeyond64BitsSaturates() {
+        auto r = withQuery({{"limit", "99999999999999999999999"}, {"offset", "99999999999999999999"}});
+        ListQuery q(r, {});
+        q.finish();
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(200), q.limit());
+        CPPUNIT_ASSERT_EQUAL(std::numeric_limits<std::int64_t>::max(), q.offset());
+        auto f = withQuery({{"floor", "99999999999999999999"}});
+        ListQuery filters(f, {});
+        filters.integerFilter("floor");
+        CPPUNIT_ASSERT_THROW(filters.finish(), motel::sdk::ValidationError);
     }
 
     void sortAcceptsOnlyDocumentedFields() {

@@ -20,11 +20,11 @@ std::string joinedValues(const std::vector<std::string>& values) {
     return list;
 }
 
-// A well-formed integer beyond 64 bits saturates instead of being refused:
-// it is a number, so `limit` clamps to its cap, an `offset` past the end
-// gives an empty page and an id filter matches nothing (the contract's
-// "well-formed id beyond the integer range" rule).
-bool parseInteger(const std::string& text, std::int64_t& out) {
+// Parses an optionally signed decimal integer. One beyond 64 bits is still a
+// number: with `saturate` it becomes the nearest 64-bit value (so `limit`
+// clamps to its cap and an `offset` past the end gives an empty page, as the
+// contract's clamping rule wants); without, it is refused like text.
+bool parseInteger(const std::string& text, std::int64_t& out, bool saturate) {
     Poco::Int64 value = 0;
     const std::string trimmed = Poco::trim(text);
     const std::size_t digitsFrom = !trimmed.empty() && (trimmed[0] == '+' || trimmed[0] == '-') ? 1 : 0;
@@ -32,20 +32,21 @@ bool parseInteger(const std::string& text, std::int64_t& out) {
         return false;
     if (Poco::NumberParser::tryParse64(trimmed, value)) {
         out = value;
-    } else {
-        out = trimmed[0] == '-' ? std::numeric_limits<std::int64_t>::min() : std::numeric_limits<std::int64_t>::max();
+        return true;
     }
+    if (!saturate) return false;
+    out = trimmed[0] == '-' ? std::numeric_limits<std::int64_t>::min() : std::numeric_limits<std::int64_t>::max();
     return true;
 }
 } // namespace
 
 ListQuery::ListQuery(const Request& request, const std::vector<std::string>& sortFields)
     : request_(request), limit_(kDefaultLimit) {
-    limit_ = integerFilter("limit").value_or(kDefaultLimit);
+    limit_ = pagingNumber("limit").value_or(kDefaultLimit);
     if (request.queryValue("limit") && limit_ < 1) problems_.push_back("limit must not be less than 1");
     limit_ = std::clamp<std::int64_t>(limit_, 1, kMaxLimit);
 
-    offset_ = integerFilter("offset").value_or(0);
+    offset_ = pagingNumber("offset").value_or(0);
     if (offset_ < 0) {
         problems_.push_back("offset must not be less than 0");
         offset_ = 0;
@@ -93,11 +94,15 @@ std::optional<std::vector<std::string>> ListQuery::enumListFilter(const std::str
     return items;
 }
 
-std::optional<std::int64_t> ListQuery::integerFilter(const std::string& name) {
+std::optional<std::int64_t> ListQuery::integerFilter(const std::string& name) { return integer(name, false); }
+
+std::optional<std::int64_t> ListQuery::pagingNumber(const std::string& name) { return integer(name, true); }
+
+std::optional<std::int64_t> ListQuery::integer(const std::string& name, bool saturate) {
     auto value = request_.queryValue(name);
     if (!value) return std::nullopt;
     std::int64_t number = 0;
-    if (!parseInteger(*value, number)) {
+    if (!parseInteger(*value, number, saturate)) {
         problems_.push_back(name + " must be an integer");
         return std::nullopt;
     }

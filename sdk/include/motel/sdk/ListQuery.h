@@ -50,6 +50,10 @@ public:
     Poco::JSON::Object::Ptr envelope(Poco::JSON::Array::Ptr data, std::int64_t total) const;
 
 private:
+    /// `limit` / `offset`: a number beyond 64 bits saturates (then clamps).
+    std::optional<std::int64_t> pagingNumber(const std::string& name);
+    std::optional<std::int64_t> integer(const std::string& name, bool saturate);
+
     const Request& request_;
     std::int64_t limit_ = 50;
     std::int64_t offset_ = 0;
