@@ -29,4 +29,8 @@ struct ConnectionSettings {
 std::unique_ptr<SqlConnection> openSqlConnection(const DatabaseUrl& url, const ConnectionSettings& settings,
                                                  Poco::Logger& logger);
 
+/// The SQLite half of openSqlConnection, shared by both definitions of it
+/// (defined beside SqliteConnection).
+std::unique_ptr<SqlConnection> openSqliteConnection(const ConnectionSettings& settings);
+
 } // namespace motel::host

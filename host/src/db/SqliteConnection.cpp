@@ -1,4 +1,5 @@
 #include "db/SqliteConnection.h"
+#include "db/ConnectionFactory.h"
 
 #include "db/DatabaseErrors.h"
 #include "db/SqlValues.h"
@@ -307,6 +308,15 @@ void SqliteConnection::fail(const std::string& sql) const {
         break;
     }
     throw DatabaseError(message + " [SQL: " + sql + "]");
+}
+
+std::unique_ptr<SqlConnection> openSqliteConnection(const ConnectionSettings& settings) {
+    SqliteConnection::Options sqlite;
+    sqlite.path = settings.connectionString;
+    sqlite.busyTimeoutMs = static_cast<int>(settings.sqliteBusyTimeout.count());
+    sqlite.writers = settings.writers;
+    sqlite.statementCacheSize = settings.statementCacheSize;
+    return std::make_unique<SqliteConnection>(sqlite);
 }
 
 } // namespace motel::host

@@ -3,7 +3,6 @@
 #include "db/ConnectionFactory.h"
 
 #include "db/DatabaseErrors.h"
-#include "db/SqliteConnection.h"
 
 namespace motel::host {
 
@@ -11,12 +10,7 @@ std::unique_ptr<SqlConnection> openSqlConnection(const DatabaseUrl& url, const C
                                                  Poco::Logger&) {
     if (url.dialect() != sdk::Dialect::sqlite)
         throw DatabaseUnavailable("the test kit (Motel::sdk_testing) runs on SQLite only");
-    SqliteConnection::Options sqlite;
-    sqlite.path = settings.connectionString;
-    sqlite.busyTimeoutMs = static_cast<int>(settings.sqliteBusyTimeout.count());
-    sqlite.writers = settings.writers;
-    sqlite.statementCacheSize = settings.statementCacheSize;
-    return std::make_unique<SqliteConnection>(sqlite);
+    return openSqliteConnection(settings);
 }
 
 } // namespace motel::host
