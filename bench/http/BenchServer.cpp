@@ -24,10 +24,14 @@ int main(int argc, char** argv) {
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
         const unsigned value = static_cast<unsigned>(std::strtoul(argv[i + 1], nullptr, 10));
-        if (flag == "--port") options.port = static_cast<std::uint16_t>(value);
-        else if (flag == "--io-threads") options.ioThreads = value;
-        else if (flag == "--workers") options.workerThreads = value;
-        else if (flag == "--inline") options.inlineFastHandlers = value != 0;
+        if (flag == "--port")
+            options.port = static_cast<std::uint16_t>(value);
+        else if (flag == "--io-threads")
+            options.ioThreads = value;
+        else if (flag == "--workers")
+            options.workerThreads = value;
+        else if (flag == "--inline")
+            options.inlineFastHandlers = value != 0;
         else {
             std::cerr << "unknown option " << flag << "\n";
             return 2;
@@ -42,12 +46,12 @@ int main(int argc, char** argv) {
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
 
-    motel::host::HttpServer server(options, [](motel::sdk::Request&, motel::sdk::Response& response,
-                                               motel::host::ConnectionTakeover&) {
-        Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
-        body->set("status", "ok");
-        response.json(200, body);
-    });
+    motel::host::HttpServer server(
+        options, [](motel::sdk::Request&, motel::sdk::Response& response, motel::host::ConnectionTakeover&) {
+            Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+            body->set("status", "ok");
+            response.json(200, body);
+        });
     try {
         server.start();
     } catch (const std::exception& e) {

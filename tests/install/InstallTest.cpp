@@ -39,8 +39,7 @@ struct PrefixCleanup {
 
 // Runs a command through the shell; output goes to `log`. Returns the exit code.
 int sh(const std::string& command, const std::string& log) {
-    Poco::ProcessHandle handle =
-        Poco::Process::launch("/bin/sh", {"-c", command + " >>'" + log + "' 2>&1"});
+    Poco::ProcessHandle handle = Poco::Process::launch("/bin/sh", {"-c", command + " >>'" + log + "' 2>&1"});
     return handle.wait();
 }
 
@@ -68,9 +67,9 @@ public:
     explicit InstalledHost(Poco::Process::Env env) : port_(freePort()), log_(g_prefix + "/host.log") {
         env["PORT"] = std::to_string(port_);
         env["HOST"] = "127.0.0.1";
-        handle_ = std::make_unique<Poco::ProcessHandle>(Poco::Process::launch(
-            "/bin/sh", {"-c", "exec \"$0\" >>\"$1\" 2>&1", g_prefix + "/bin/motel-host", log_}, g_prefix, nullptr,
-            nullptr, nullptr, env));
+        handle_ = std::make_unique<Poco::ProcessHandle>(
+            Poco::Process::launch("/bin/sh", {"-c", "exec \"$0\" >>\"$1\" 2>&1", g_prefix + "/bin/motel-host", log_},
+                                  g_prefix, nullptr, nullptr, nullptr, env));
         for (int i = 0; i < 200; ++i) {
             try {
                 if (get(port_, "/health/live").first == 200) return;
@@ -115,15 +114,14 @@ public:
     void setUp() override { installOnce(); }
 
     void installLayout() {
-        for (const char* path : {"/bin/motel-host", "/lib/motel/plugins/health.so", "/include/motel/sdk/Sdk.h",
-                                 "/include/motel/sdk/Plugin.h", "/lib/libmotel-sdk.so", "/lib/libmotel-sdk.so.3",
-                                 "/lib/libmotel-sdk-kit.a", "/lib/libmotel-sdk-testing.a",
-                                 "/include/motel/sdk/testing/TestContext.h",
-                                 "/include/motel/plugins/suites/SuiteDirectory.h", "/include/motel/plugins/Topics.h",
-                                 "/include/motel/plugins/auth/Roles.h", "/lib/pkgconfig/motel-sdk.pc",
-                                 "/lib/cmake/MotelSDK/MotelSDKConfig.cmake",
-                                 "/lib/cmake/MotelSDK/MotelSDKConfigVersion.cmake",
-                                 "/lib/cmake/MotelSDK/MotelPlugin.cmake", "/etc/motel/motel.properties"})
+        for (const char* path :
+             {"/bin/motel-host", "/lib/motel/plugins/health.so", "/include/motel/sdk/Sdk.h",
+              "/include/motel/sdk/Plugin.h", "/lib/libmotel-sdk.so", "/lib/libmotel-sdk.so.3",
+              "/lib/libmotel-sdk-kit.a", "/lib/libmotel-sdk-testing.a", "/include/motel/sdk/testing/TestContext.h",
+              "/include/motel/plugins/suites/SuiteDirectory.h", "/include/motel/plugins/Topics.h",
+              "/include/motel/plugins/auth/Roles.h", "/lib/pkgconfig/motel-sdk.pc",
+              "/lib/cmake/MotelSDK/MotelSDKConfig.cmake", "/lib/cmake/MotelSDK/MotelSDKConfigVersion.cmake",
+              "/lib/cmake/MotelSDK/MotelPlugin.cmake", "/etc/motel/motel.properties"})
             CPPUNIT_ASSERT_MESSAGE(path, Poco::File(g_prefix + path).exists());
         // Test fixtures are never installed.
         CPPUNIT_ASSERT(!Poco::File(g_prefix + "/lib/motel/plugins/fixture_base.so").exists());
@@ -144,8 +142,7 @@ public:
         CPPUNIT_ASSERT_EQUAL_MESSAGE(readAll(log), 0, sh(configure, log));
         CPPUNIT_ASSERT_EQUAL_MESSAGE(readAll(log), 0, sh("cmake --build '" + build + "' -j2", log));
         // Its unit tests run on the SDK's test kit, with no host.
-        CPPUNIT_ASSERT_EQUAL_MESSAGE(readAll(log), 0,
-                                     sh("ctest --test-dir '" + build + "' --output-on-failure", log));
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(readAll(log), 0, sh("ctest --test-dir '" + build + "' --output-on-failure", log));
         CPPUNIT_ASSERT_MESSAGE(readAll(log), readAll(log).find("hello_tests: all passed") != std::string::npos ||
                                                  readAll(log).find("100% tests passed") != std::string::npos);
         CPPUNIT_ASSERT_EQUAL_MESSAGE(readAll(log), 0,
@@ -155,7 +152,8 @@ public:
         InstalledHost host(Poco::Process::Env{{"MOTEL_PLUGINS", "auth,suites,health,hello"}});
         const auto hello = get(host.port(), "/hello");
         CPPUNIT_ASSERT_EQUAL(200, hello.first);
-        CPPUNIT_ASSERT_MESSAGE(hello.second, hello.second.find("Hello from a Motel Manager plugin") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(hello.second,
+                               hello.second.find("Hello from a Motel Manager plugin") != std::string::npos);
     }
 
     void packageCarriesTheSdkVersion() {
@@ -174,7 +172,8 @@ public:
         CPPUNIT_ASSERT(probe("2.2") != 0); // another major
         CPPUNIT_ASSERT(probe("4.0") != 0);
         const std::string log = project + "/pkg-config.log";
-        CPPUNIT_ASSERT_EQUAL(0, sh("PKG_CONFIG_PATH='" + g_prefix + "/lib/pkgconfig' pkg-config --modversion motel-sdk", log));
+        CPPUNIT_ASSERT_EQUAL(
+            0, sh("PKG_CONFIG_PATH='" + g_prefix + "/lib/pkgconfig' pkg-config --modversion motel-sdk", log));
         CPPUNIT_ASSERT_MESSAGE(readAll(log), readAll(log).find(MOTEL_SDK_VERSION_STRING) != std::string::npos);
     }
 };

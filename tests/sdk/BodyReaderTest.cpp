@@ -114,7 +114,8 @@ public:
     }
 
     void nullableReadersRecordBadValuesAsProblems() {
-        BodyReader body(parse(R"({"name":"too long","assigneeId":"7","dueAt":"soon"})"), {"name", "assigneeId", "dueAt"});
+        BodyReader body(parse(R"({"name":"too long","assigneeId":"7","dueAt":"soon"})"),
+                        {"name", "assigneeId", "dueAt"});
         CPPUNIT_ASSERT(!body.nullableString("name", 3).has_value());
         CPPUNIT_ASSERT(!body.nullableInteger("assigneeId").has_value());
         CPPUNIT_ASSERT(!body.nullableTimestamp("dueAt").has_value());

@@ -2,11 +2,13 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
-using motel::sdk::SettingSpec;
 using motel::sdk::Settings;
+using motel::sdk::SettingSpec;
 
 namespace {
-Settings block(std::map<std::string, std::string> values) { return Settings("plugins.demo.", std::move(values)); }
+Settings block(std::map<std::string, std::string> values) {
+    return Settings("plugins.demo.", std::move(values));
+}
 
 const std::vector<SettingSpec>& specs() {
     static const std::vector<SettingSpec> all{
@@ -33,9 +35,13 @@ class SettingSpecTest : public CppUnit::TestFixture {
 
 public:
     void validValuesPass() {
-        const auto problems = motel::sdk::validateSettings(
-            specs(), block({{"count", "10"}, {"ratio", "0.25"}, {"enabled", "off"}, {"every", "30m"},
-                            {"tone", "formal"}, {"token", "s3cret"}, {"names", "a, b"}}));
+        const auto problems = motel::sdk::validateSettings(specs(), block({{"count", "10"},
+                                                                           {"ratio", "0.25"},
+                                                                           {"enabled", "off"},
+                                                                           {"every", "30m"},
+                                                                           {"tone", "formal"},
+                                                                           {"token", "s3cret"},
+                                                                           {"names", "a, b"}}));
         CPPUNIT_ASSERT(problems.empty());
     }
 

@@ -100,9 +100,13 @@ std::uint16_t freePort() {
     return port;
 }
 
-Poco::Dynamic::Var HttpResult::json() const { return Poco::JSON::Parser().parse(body); }
+Poco::Dynamic::Var HttpResult::json() const {
+    return Poco::JSON::Parser().parse(body);
+}
 
-Poco::JSON::Object::Ptr HttpResult::object() const { return json().extract<Poco::JSON::Object::Ptr>(); }
+Poco::JSON::Object::Ptr HttpResult::object() const {
+    return json().extract<Poco::JSON::Object::Ptr>();
+}
 
 HttpResult sendRequest(Poco::Net::HTTPClientSession& session, const std::string& method, const std::string& path,
                        const std::string& body, const std::map<std::string, std::string>& headers) {
@@ -144,8 +148,12 @@ HostProcess::HostProcess(HostOptions options) : options_(std::move(options)) {
     configPath_ = writeConfig(options_, workDir_, portFile);
     // The shell redirect keeps the child's output in a file we can read at
     // any time, without a pipe that could fill up and block the host.
-    std::vector<std::string> args{"-c", "exec \"$0\" --config=\"$1\" \"$2\" >>\"$3\" 2>&1", MOTEL_TEST_HOST_BINARY,
-                                  configPath_, options_.command, logPath_};
+    std::vector<std::string> args{"-c",
+                                  "exec \"$0\" --config=\"$1\" \"$2\" >>\"$3\" 2>&1",
+                                  MOTEL_TEST_HOST_BINARY,
+                                  configPath_,
+                                  options_.command,
+                                  logPath_};
     process_ = std::make_unique<Poco::ProcessHandle>(
         Poco::Process::launch("/bin/sh", args, workDir_, nullptr, nullptr, nullptr, environmentFor(options_)));
     // Any HTTP answer means it serves (a host without the health plugin
@@ -188,7 +196,9 @@ HostProcess::~HostProcess() {
     }
 }
 
-std::string HostProcess::logText() const { return readFile(logPath_); }
+std::string HostProcess::logText() const {
+    return readFile(logPath_);
+}
 
 bool HostProcess::waitForLog(const std::string& text, std::chrono::milliseconds timeout) const {
     const auto deadline = std::chrono::steady_clock::now() + timeout;

@@ -43,8 +43,8 @@ HttpResult sendRequest(Poco::Net::HTTPClientSession& session, const std::string&
 std::map<std::string, std::string> jsonHeaders(const std::string& body, const std::string& token);
 
 struct HostOptions {
-    std::vector<std::string> plugins{"health"};   ///< plugins.load
-    std::map<std::string, std::string> properties; ///< extra properties written to the config file
+    std::vector<std::string> plugins{"health"};     ///< plugins.load
+    std::map<std::string, std::string> properties;  ///< extra properties written to the config file
     std::map<std::string, std::string> environment; ///< extra environment variables
     /// Empty: a fresh SQLite file in the host's temp dir. Otherwise a
     /// postgresql:// URL (see TestPostgres.h for a fresh database).

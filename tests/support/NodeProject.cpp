@@ -42,8 +42,7 @@ int runCaptured(const std::string& command, const std::vector<std::string>& args
 NodeProject::NodeProject(const std::string& sourceDir, const std::string& installDir, std::vector<std::string> files,
                          std::string markerPackage)
     : sourceDir_(std::string(MOTEL_TEST_SOURCE_DIR) + "/" + sourceDir),
-      installDir_(std::string(MOTEL_TEST_BUILD_DIR) + "/" + installDir),
-      files_(std::move(files)),
+      installDir_(std::string(MOTEL_TEST_BUILD_DIR) + "/" + installDir), files_(std::move(files)),
       markerPackage_(std::move(markerPackage)) {}
 
 void NodeProject::ensureInstalled() const {

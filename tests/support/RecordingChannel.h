@@ -18,12 +18,12 @@ namespace motel::test {
 class RecordingChannel : public Poco::Channel {
 public:
     void log(const Poco::Message& message) override {
-        std::lock_guard<std::mutex> lock(_mutex);
-        _messages.push_back(message.getText());
+        std::lock_guard<std::mutex> lock(mutex_);
+        messages_.push_back(message.getText());
     }
     std::vector<std::string> messages() const {
-        std::lock_guard<std::mutex> lock(_mutex);
-        return _messages;
+        std::lock_guard<std::mutex> lock(mutex_);
+        return messages_;
     }
     /// Whether some message contains `text`.
     bool contains(const std::string& text) const {
@@ -33,8 +33,8 @@ public:
     }
 
 private:
-    mutable std::mutex _mutex;
-    std::vector<std::string> _messages;
+    mutable std::mutex mutex_;
+    std::vector<std::string> messages_;
 };
 
 /// While alive, the logger `name` (a logger the code under test looks up by
@@ -43,13 +43,13 @@ private:
 class CapturedLog {
 public:
     explicit CapturedLog(const std::string& name)
-        : _logger(Poco::Logger::get(name)), _previous(_logger.getChannel()), _level(_logger.getLevel()) {
-        _logger.setChannel(channel);
-        _logger.setLevel(Poco::Message::PRIO_TRACE);
+        : logger_(Poco::Logger::get(name)), previous_(logger_.getChannel()), level_(logger_.getLevel()) {
+        logger_.setChannel(channel);
+        logger_.setLevel(Poco::Message::PRIO_TRACE);
     }
     ~CapturedLog() {
-        _logger.setChannel(_previous);
-        _logger.setLevel(_level);
+        logger_.setChannel(previous_);
+        logger_.setLevel(level_);
     }
     CapturedLog(const CapturedLog&) = delete;
     CapturedLog& operator=(const CapturedLog&) = delete;
@@ -57,9 +57,9 @@ public:
     Poco::AutoPtr<RecordingChannel> channel{new RecordingChannel};
 
 private:
-    Poco::Logger& _logger;
-    Poco::AutoPtr<Poco::Channel> _previous;
-    int _level;
+    Poco::Logger& logger_;
+    Poco::AutoPtr<Poco::Channel> previous_;
+    int level_;
 };
 
 } // namespace motel::test

@@ -54,7 +54,8 @@ std::string freshPostgresDatabase() {
         Poco::Data::Session session(admin.connector(), admin.connectionString(5));
         session << "CREATE DATABASE " + name, Poco::Data::Keywords::now;
     } catch (const Poco::Exception& error) {
-        throw std::runtime_error(notRunning("cannot create a database on " + admin.redacted() + ": " + error.displayText()));
+        throw std::runtime_error(
+            notRunning("cannot create a database on " + admin.redacted() + ": " + error.displayText()));
     }
     return admin.withDatabase(name).toString();
 }

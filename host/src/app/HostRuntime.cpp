@@ -80,9 +80,8 @@ HostRuntime::HostRuntime(HostConfig config)
     : config_(std::move(config)), hostInfo_(config_, traffic_),
       events_(std::make_unique<InProcessEventBus>(Poco::Logger::get("motel.events"))),
       services_(std::make_unique<ServiceDirectory>()), health_(std::make_unique<HealthCheckRunner>()),
-      metrics_(std::make_unique<PrometheusMetrics>(Poco::Logger::get("motel.metrics"))),
-      cache_(makeCache(config_)), jobs_(makeJobs(config_)),
-      jobMetrics_(std::make_unique<JobMetrics>(*jobs_, *metrics_)) {}
+      metrics_(std::make_unique<PrometheusMetrics>(Poco::Logger::get("motel.metrics"))), cache_(makeCache(config_)),
+      jobs_(makeJobs(config_)), jobMetrics_(std::make_unique<JobMetrics>(*jobs_, *metrics_)) {}
 
 HostRuntime::~HostRuntime() {
     shutdown(std::chrono::milliseconds(5000));
@@ -122,10 +121,8 @@ sdk::PluginContext& HostRuntime::contextFor(const LoadedPlugin& plugin) {
     if (!hostServices_)
         hostServices_.reset(new HostServices{hostInfo_, *database_, *events_, *jobs_, *cache_, *health_, *metrics_,
                                              *services_, router_});
-    contexts_.push_back(
-        std::make_unique<PluginContextImpl>(plugin.name,
-                                            sdk::withDefaults(plugin.info.settings, config_.pluginSettings(plugin.name)),
-                                            *hostServices_));
+    contexts_.push_back(std::make_unique<PluginContextImpl>(
+        plugin.name, sdk::withDefaults(plugin.info.settings, config_.pluginSettings(plugin.name)), *hostServices_));
     return *contexts_.back();
 }
 
@@ -215,7 +212,9 @@ void HostRuntime::serve() {
     http_->start();
 }
 
-std::uint16_t HostRuntime::port() const { return http_ ? http_->port() : 0; }
+std::uint16_t HostRuntime::port() const {
+    return http_ ? http_->port() : 0;
+}
 
 void HostRuntime::publishDraining() noexcept {
     try {

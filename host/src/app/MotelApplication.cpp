@@ -53,7 +53,9 @@ const std::chrono::milliseconds kShutdownGrace(10000);
 const char* const kSystemConfigFile = "/etc/motel/motel.properties";
 } // namespace
 
-MotelApplication::MotelApplication() { setUnixOptions(true); }
+MotelApplication::MotelApplication() {
+    setUnixOptions(true);
+}
 
 void MotelApplication::defineOptions(Poco::Util::OptionSet& options) {
     ServerApplication::defineOptions(options);
@@ -67,7 +69,8 @@ void MotelApplication::defineOptions(Poco::Util::OptionSet& options) {
             .repeatable(false)
             .callback(Poco::Util::OptionCallback<MotelApplication>(this, &MotelApplication::handleVersion)));
     options.addOption(
-        Poco::Util::Option("config", "c", "Read configuration from FILE (default: <prefix>/etc/motel/motel.properties).")
+        Poco::Util::Option("config", "c",
+                           "Read configuration from FILE (default: <prefix>/etc/motel/motel.properties).")
             .required(false)
             .repeatable(false)
             .argument("FILE")
@@ -84,7 +87,9 @@ void MotelApplication::handleVersion(const std::string&, const std::string&) {
     stopOptionsProcessing();
 }
 
-void MotelApplication::handleConfig(const std::string&, const std::string& value) { configFile_ = value; }
+void MotelApplication::handleConfig(const std::string&, const std::string& value) {
+    configFile_ = value;
+}
 
 std::string MotelApplication::usage() const {
     const std::vector<UsageEntry> commands{
@@ -104,7 +109,8 @@ std::string MotelApplication::usage() const {
         if (!option.shortName().empty()) name = "-" + option.shortName() + ", " + name;
         flags.push_back({name, option.description()});
     }
-    return formatUsage(commandName() + " [--config=FILE] [serve|migrate|seed|plugins [describe NAME]|config check|cache clear|<plugin command> ARGS...]",
+    return formatUsage(commandName() + " [--config=FILE] [serve|migrate|seed|plugins [describe NAME]|config "
+                                       "check|cache clear|<plugin command> ARGS...]",
                        commands, flags,
                        "Environment overrides: PORT, HOST, DATABASE_URL, REDIS_URL, JWT_SECRET, JWT_EXPIRES_IN, "
                        "MOTEL_PLUGINS, MOTEL_PLUGIN_PATH, MOTEL_ENV, CORS_ORIGINS, LOG_LEVEL, LOG_FORMAT.\n"
@@ -128,8 +134,10 @@ HostConfig MotelApplication::loadConfig() const {
     if (file.empty()) {
         const std::string fallback =
             Poco::Path(Poco::Path(prefixDir()).makeDirectory(), "etc/motel/motel.properties").toString();
-        if (Poco::File(fallback).exists()) file = fallback;
-        else if (prefixDir() == "/usr/" && Poco::File(kSystemConfigFile).exists()) file = kSystemConfigFile;
+        if (Poco::File(fallback).exists())
+            file = fallback;
+        else if (prefixDir() == "/usr/" && Poco::File(kSystemConfigFile).exists())
+            file = kSystemConfigFile;
     }
     return HostConfig::load(file, processEnvironment(), prefixDir());
 }
@@ -278,7 +286,8 @@ int MotelApplication::listPlugins(HostConfig config) {
             std::string deps;
             for (const auto& d : plugin.info.dependencies) deps += (deps.empty() ? "" : ",") + d;
             std::cout << "  " << name << " " << plugin.info.version << " (SDK ABI " << plugin.stamp.sdkMajor << "."
-                      << plugin.stamp.sdkMinor << ")" << " depends on: " << (deps.empty() ? "-" : deps);
+                      << plugin.stamp.sdkMinor << ")"
+                      << " depends on: " << (deps.empty() ? "-" : deps);
             if (!plugin.info.description.empty()) std::cout << " — " << plugin.info.description;
             std::cout << "\n";
         } catch (...) {

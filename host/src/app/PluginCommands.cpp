@@ -72,8 +72,10 @@ void printSettings(std::ostream& out, const std::string& plugin, const std::vect
     out << "settings:" << (specs.empty() ? " - (none declared)" : "") << "\n";
     for (const auto& spec : specs) {
         out << "  plugins." << plugin << "." << spec.key << "  " << sdk::settingTypeName(spec.type);
-        if (spec.type == sdk::SettingType::secret) out << "  (secret)";
-        else out << "  default " << (spec.defaultValue.empty() ? "(none)" : spec.defaultValue);
+        if (spec.type == sdk::SettingType::secret)
+            out << "  (secret)";
+        else
+            out << "  default " << (spec.defaultValue.empty() ? "(none)" : spec.defaultValue);
         const std::string constraint = spec.constraint();
         if (!constraint.empty()) out << "  " << constraint;
         if (spec.required) out << "  required";
@@ -167,8 +169,8 @@ int PluginCommands::checkConfig(const HostConfig& config, std::ostream& out) {
         out << config.source() << ": " << errors.size() << " error(s)" << std::endl;
         return kExitConfig;
     }
-    out << config.source() << ": configuration OK (" << plugins << " plugins: " << joined(config.pluginsToLoad())
-        << ")" << std::endl;
+    out << config.source() << ": configuration OK (" << plugins << " plugins: " << joined(config.pluginsToLoad()) << ")"
+        << std::endl;
     return 0;
 }
 
@@ -176,8 +178,8 @@ int PluginCommands::describe(const HostConfig& config, const std::string& name, 
     PluginLoader loader(config.pluginDirs());
     const auto available = loader.available();
     if (std::find(available.begin(), available.end(), name) == available.end()) {
-        out << "no plugin '" << name << "' in " << joined(loader.directories()) << " (available: "
-            << joined(available) << ")" << std::endl;
+        out << "no plugin '" << name << "' in " << joined(loader.directories()) << " (available: " << joined(available)
+            << ")" << std::endl;
         return kExitUsage;
     }
     PluginSet plugins(loader, withDependencies(loader, name));

@@ -57,14 +57,22 @@ protected:
 
 const std::vector<std::pair<std::string, std::string>>& HostConfig::environmentOverrides() {
     static const std::vector<std::pair<std::string, std::string>> overrides{
-        {"PORT", "http.port"},           {"HOST", "http.host"},
-        {"DATABASE_URL", "db.url"},      {"REDIS_URL", "redis.url"},
-        {"JWT_SECRET", "jwt.secret"},    {"JWT_EXPIRES_IN", "jwt.expiresIn"},
-        {"MOTEL_PLUGINS", "plugins.load"}, {"MOTEL_ENV", "motel.env"},
-        {"CORS_ORIGINS", "cors.origins"}, {"LOG_LEVEL", "log.level"},
-        {"JWT_PREVIOUS_SECRET", "jwt.previousSecret"}, {"HTTP_TRUST_PROXY", "http.trustProxy"},
-        {"METRICS_TOKEN", "plugins.metrics.token"}, {"METRICS_PUBLIC", "plugins.metrics.public"},
-        {"LOG_FORMAT", "log.format"}, {"MOTEL_PLUGIN_PATH", "plugins.path"},
+        {"PORT", "http.port"},
+        {"HOST", "http.host"},
+        {"DATABASE_URL", "db.url"},
+        {"REDIS_URL", "redis.url"},
+        {"JWT_SECRET", "jwt.secret"},
+        {"JWT_EXPIRES_IN", "jwt.expiresIn"},
+        {"MOTEL_PLUGINS", "plugins.load"},
+        {"MOTEL_ENV", "motel.env"},
+        {"CORS_ORIGINS", "cors.origins"},
+        {"LOG_LEVEL", "log.level"},
+        {"JWT_PREVIOUS_SECRET", "jwt.previousSecret"},
+        {"HTTP_TRUST_PROXY", "http.trustProxy"},
+        {"METRICS_TOKEN", "plugins.metrics.token"},
+        {"METRICS_PUBLIC", "plugins.metrics.public"},
+        {"LOG_FORMAT", "log.format"},
+        {"MOTEL_PLUGIN_PATH", "plugins.path"},
     };
     return overrides;
 }

@@ -42,7 +42,7 @@ public:
     /// `plugins.path` (MOTEL_PLUGIN_PATH), each a list separated by `:` or `,`.
     std::vector<std::string> pluginDirs() const;
     std::vector<std::string> pluginsToLoad() const { return host_.getList("plugins.load"); }
-    std::string databaseUrl() const;        ///< sqlite paths made absolute
+    std::string databaseUrl() const; ///< sqlite paths made absolute
     std::size_t databasePoolSize() const { return static_cast<std::size_t>(host_.getInt("db.pool.size", 8, 1, 512)); }
     bool migrateOnStart() const { return host_.getBool("db.migrate.onStart", true); }
     std::string redisUrl() const { return host_.getString("redis.url"); }

@@ -20,7 +20,7 @@ namespace motel::host {
 class SqliteWriteGate;
 
 struct ConnectionSettings {
-    std::string connectionString;       ///< DatabaseUrl::connectionString()
+    std::string connectionString; ///< DatabaseUrl::connectionString()
     std::chrono::milliseconds sqliteBusyTimeout{5000};
     std::size_t statementCacheSize = 256;
     std::shared_ptr<SqliteWriteGate> writers; ///< SQLite: the process-wide writer queue

@@ -15,8 +15,8 @@ namespace motel::host {
 namespace {
 
 const std::set<std::string> kSslModes{"disable", "allow", "prefer", "require", "verify-ca", "verify-full"};
-const std::set<std::string> kPostgresParameters{"sslmode",  "connect_timeout", "application_name", "sslrootcert",
-                                                "sslcert",  "sslkey",          "host",            "port"};
+const std::set<std::string> kPostgresParameters{
+    "sslmode", "connect_timeout", "application_name", "sslrootcert", "sslcert", "sslkey", "host", "port"};
 
 /// The URL as typed, with whatever sits between `user:` and the last `@`
 /// hidden: used in messages about URLs that did not parse.
@@ -89,8 +89,10 @@ DatabaseUrl DatabaseUrl::parseSqlite(const std::string& rest, const std::string&
     parsed.dialect_ = sdk::Dialect::sqlite;
     if (path != ":memory:") {
         Poco::Path file(path);
-        if (file.isRelative() && !baseDir.empty()) file = Poco::Path(Poco::Path(baseDir).makeDirectory(), file);
-        else if (file.isRelative()) file.makeAbsolute();
+        if (file.isRelative() && !baseDir.empty())
+            file = Poco::Path(Poco::Path(baseDir).makeDirectory(), file);
+        else if (file.isRelative())
+            file.makeAbsolute();
         path = file.toString();
     }
     parsed.path_ = path;
@@ -155,11 +157,13 @@ void DatabaseUrl::readParameters(const std::string& url, const std::string& quer
     for (const auto& [key, value] : parameters) {
         if (kPostgresParameters.count(key) == 0)
             fail(url, "unknown parameter '" + key +
-                          "' (supported: sslmode, connect_timeout, application_name, sslrootcert, sslcert, sslkey, host, port)");
+                          "' (supported: sslmode, connect_timeout, application_name, sslrootcert, sslcert, sslkey, "
+                          "host, port)");
         parameters_[key] = value;
     }
     if (auto mode = parameters_.find("sslmode"); mode != parameters_.end() && kSslModes.count(mode->second) == 0)
-        fail(url, "sslmode '" + mode->second + "' is not one of disable, allow, prefer, require, verify-ca, verify-full");
+        fail(url,
+             "sslmode '" + mode->second + "' is not one of disable, allow, prefer, require, verify-ca, verify-full");
     if (auto timeout = parameters_.find("connect_timeout"); timeout != parameters_.end()) {
         unsigned seconds = 0;
         if (!Poco::NumberParser::tryParseUnsigned(timeout->second, seconds))
@@ -179,17 +183,22 @@ void DatabaseUrl::readParameters(const std::string& url, const std::string& quer
 
 void DatabaseUrl::refuseSpaces(const std::string& url) const {
     // Poco's PostgreSQL connector splits its connection string on spaces.
-    const bool spaced = hasSpace(user_) || hasSpace(password_) || hasSpace(database_) || hasSpace(host_) ||
-                        std::any_of(parameters_.begin(), parameters_.end(),
-                                    [](const auto& entry) { return hasSpace(entry.second); });
-    if (spaced) fail(url, "user, password, database and parameters may not contain spaces (Poco's PostgreSQL connector cannot pass them)");
+    const bool spaced =
+        hasSpace(user_) || hasSpace(password_) || hasSpace(database_) || hasSpace(host_) ||
+        std::any_of(parameters_.begin(), parameters_.end(), [](const auto& entry) { return hasSpace(entry.second); });
+    if (spaced)
+        fail(url, "user, password, database and parameters may not contain spaces (Poco's PostgreSQL connector cannot "
+                  "pass them)");
 }
 
-std::string DatabaseUrl::connector() const { return dialect_ == sdk::Dialect::sqlite ? "sqlite" : "postgresql"; }
+std::string DatabaseUrl::connector() const {
+    return dialect_ == sdk::Dialect::sqlite ? "sqlite" : "postgresql";
+}
 
 std::string DatabaseUrl::connectionString(int defaultConnectTimeoutSeconds) const {
     if (dialect_ == sdk::Dialect::sqlite) return path_;
-    std::string text = "host=" + libpqValue(host_) + " port=" + std::to_string(port_) + " dbname=" + libpqValue(database_);
+    std::string text =
+        "host=" + libpqValue(host_) + " port=" + std::to_string(port_) + " dbname=" + libpqValue(database_);
     if (!user_.empty()) text += " user=" + libpqValue(user_);
     if (!password_.empty()) text += " password=" + libpqValue(password_);
     for (const auto& [key, value] : parameters_) text += " " + key + "=" + libpqValue(value);
@@ -217,9 +226,13 @@ std::string DatabaseUrl::format(bool withPassword) const {
     return text + query;
 }
 
-std::string DatabaseUrl::redacted() const { return format(false); }
+std::string DatabaseUrl::redacted() const {
+    return format(false);
+}
 
-std::string DatabaseUrl::toString() const { return format(true); }
+std::string DatabaseUrl::toString() const {
+    return format(true);
+}
 
 DatabaseUrl DatabaseUrl::withDatabase(const std::string& database) const {
     DatabaseUrl copy = *this;

@@ -30,12 +30,14 @@ std::string changedMessage(const std::string& plugin, const sdk::Migration& migr
 }
 
 /// Each plugin's migrations sorted by version; refuses clashing versions.
-std::vector<MigrationRunner::PluginMigrations> sortedAndChecked(const std::vector<MigrationRunner::PluginMigrations>& ordered) {
+std::vector<MigrationRunner::PluginMigrations>
+sortedAndChecked(const std::vector<MigrationRunner::PluginMigrations>& ordered) {
     std::vector<MigrationRunner::PluginMigrations> sorted = ordered;
     std::set<std::string> plugins;
     for (auto& [plugin, migrations] : sorted) {
         if (plugin.empty()) throw MigrationError("migrations given without a plugin name");
-        if (!plugins.insert(plugin).second) throw MigrationError("plugin '" + plugin + "' is listed twice for migrations");
+        if (!plugins.insert(plugin).second)
+            throw MigrationError("plugin '" + plugin + "' is listed twice for migrations");
         std::stable_sort(migrations.begin(), migrations.end(),
                          [](const sdk::Migration& a, const sdk::Migration& b) { return a.version < b.version; });
         for (std::size_t i = 0; i < migrations.size(); ++i) {
@@ -112,7 +114,8 @@ void MigrationRunner::verifyApplied(sdk::SqlSession& session, const std::vector<
             const auto found = recorded.find({plugin, migration.version});
             if (found == recorded.end()) continue;
             const std::string current = SqlScript::checksum(migration.sql);
-            if (found->second != current) throw MigrationError(changedMessage(plugin, migration, found->second, current));
+            if (found->second != current)
+                throw MigrationError(changedMessage(plugin, migration, found->second, current));
         }
     }
 }
@@ -141,8 +144,8 @@ bool MigrationRunner::applyOne(const std::string& plugin, const sdk::Migration& 
     } catch (const sdk::ServiceUnavailable&) {
         throw;
     } catch (const std::exception&) {
-        throw MigrationError("migration " + std::to_string(migration.version) + " (" + migration.name + ") of plugin '" +
-                             plugin + "' failed and was rolled back: " + describeCurrentException());
+        throw MigrationError("migration " + std::to_string(migration.version) + " (" + migration.name +
+                             ") of plugin '" + plugin + "' failed and was rolled back: " + describeCurrentException());
     }
     return applied;
 }

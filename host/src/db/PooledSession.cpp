@@ -18,13 +18,17 @@ std::int64_t PooledSession::execute(const std::string& sql, const sdk::SqlParams
 
 void PooledSession::afterCommit(std::function<void()> fn) {
     if (!fn) return;
-    if (depth_ == 0) runHooks({std::move(fn)});
-    else hooks_.push_back(std::move(fn));
+    if (depth_ == 0)
+        runHooks({std::move(fn)});
+    else
+        hooks_.push_back(std::move(fn));
 }
 
 void PooledSession::transaction(const std::function<void(sdk::SqlSession&)>& work) {
-    if (depth_ == 0) outermost(work);
-    else nested(work);
+    if (depth_ == 0)
+        outermost(work);
+    else
+        nested(work);
 }
 
 void PooledSession::outermost(const std::function<void(sdk::SqlSession&)>& work) {

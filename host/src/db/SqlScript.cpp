@@ -21,9 +21,13 @@ std::string SqlScript::expandTokens(const std::string& sql, sdk::Dialect dialect
         if (close == std::string::npos) throw std::invalid_argument("unterminated '{{' in migration SQL");
         const std::string token = Poco::trim(sql.substr(open + 2, close - open - 2));
         out.append(sql, pos, open - pos);
-        if (token == "id") out += sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY";
-        else if (token == "bigint") out += sqlite ? "INTEGER" : "BIGINT";
-        else throw std::invalid_argument("unknown token '{{" + token + "}}' in migration SQL (known: {{id}}, {{bigint}})");
+        if (token == "id")
+            out += sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY";
+        else if (token == "bigint")
+            out += sqlite ? "INTEGER" : "BIGINT";
+        else
+            throw std::invalid_argument("unknown token '{{" + token +
+                                        "}}' in migration SQL (known: {{id}}, {{bigint}})");
         pos = close + 2;
     }
     out.append(sql, pos, std::string::npos);

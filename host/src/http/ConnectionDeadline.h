@@ -15,15 +15,15 @@ class ConnectionDeadline {
 public:
     using Clock = EventLoop::Clock;
 
-    explicit ConnectionDeadline(EventLoop& loop) : _loop(loop) {}
+    explicit ConnectionDeadline(EventLoop& loop) : loop_(loop) {}
     ConnectionDeadline(const ConnectionDeadline&) = delete;
     ConnectionDeadline& operator=(const ConnectionDeadline&) = delete;
 
     /// What the timer runs (it should call reached()); set before the first set().
-    void onTimer(std::function<void()> callback) { _onTimer = std::move(callback); }
+    void onTimer(std::function<void()> callback) { onTimer_ = std::move(callback); }
     /// The new deadline; Clock::time_point::max() means none.
     void set(Clock::time_point deadline);
-    Clock::time_point at() const { return _deadline; }
+    Clock::time_point at() const { return deadline_; }
     /// For the timer's callback: whether the deadline has really passed. An
     /// early timer is re-armed for the current deadline.
     bool reached();
@@ -31,11 +31,11 @@ public:
     void cancel();
 
 private:
-    EventLoop& _loop;
-    std::function<void()> _onTimer;
-    Clock::time_point _deadline = Clock::time_point::max();
-    EventLoop::TimerId _timer;
-    bool _armed = false;
+    EventLoop& loop_;
+    std::function<void()> onTimer_;
+    Clock::time_point deadline_ = Clock::time_point::max();
+    EventLoop::TimerId timer_;
+    bool armed_ = false;
 };
 
 } // namespace motel::host

@@ -23,7 +23,7 @@ namespace motel::host {
 class ConnectionLimiter {
 public:
     /// `perAddress` 0: no per-address cap (counting is skipped too).
-    explicit ConnectionLimiter(std::size_t perAddress) : _perAddress(perAddress) {}
+    explicit ConnectionLimiter(std::size_t perAddress) : perAddress_(perAddress) {}
 
     /// Counts a new connection from `address`; false (and nothing counted)
     /// when the address already holds `perAddress` live connections.
@@ -37,7 +37,7 @@ public:
     /// Live connections counted for `address` (handed-over ones included until
     /// found closed).
     std::size_t count(const std::string& address) const;
-    std::size_t perAddress() const { return _perAddress; }
+    std::size_t perAddress() const { return perAddress_; }
 
 private:
     struct HandedOver {
@@ -53,9 +53,9 @@ private:
     /// Drops handed-over sockets of `entry` that are closed. Lock held.
     static void forgetClosed(Entry& entry);
 
-    const std::size_t _perAddress;
-    mutable std::mutex _mutex;
-    std::unordered_map<std::string, Entry> _byAddress;
+    const std::size_t perAddress_;
+    mutable std::mutex mutex_;
+    std::unordered_map<std::string, Entry> byAddress_;
 };
 
 } // namespace motel::host

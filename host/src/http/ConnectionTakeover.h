@@ -29,15 +29,15 @@ public:
     using Handler = std::function<void(int fd, std::string alreadyReadBytes)>;
 
     /// Claims the connection; a later call replaces the handler.
-    void claim(Handler handler) { _handler = std::move(handler); }
-    bool claimed() const { return static_cast<bool>(_handler); }
+    void claim(Handler handler) { handler_ = std::move(handler); }
+    bool claimed() const { return static_cast<bool>(handler_); }
     /// Forgets a claim (used when dispatch fails after claiming).
-    void release() { _handler = nullptr; }
+    void release() { handler_ = nullptr; }
     /// Moves the handler out (server use).
-    Handler take() { return std::move(_handler); }
+    Handler take() { return std::move(handler_); }
 
 private:
-    Handler _handler;
+    Handler handler_;
 };
 
 } // namespace motel::host

@@ -16,13 +16,14 @@ void runGuarded(const std::function<void()>& fn, const char* what) {
     try {
         fn();
     } catch (...) {
-        Poco::Logger::get("motel.http").error("Deferred reply %s threw: %s", std::string(what), describeCurrentException());
+        Poco::Logger::get("motel.http")
+            .error("Deferred reply %s threw: %s", std::string(what), describeCurrentException());
     }
 }
 
 } // namespace
 
-DeferredHttpReply::DeferredHttpReply(Deliver deliver) : _deliver(std::move(deliver)) {}
+DeferredHttpReply::DeferredHttpReply(Deliver deliver) : deliver_(std::move(deliver)) {}
 
 std::shared_ptr<sdk::DeferredReply> DeferredHttpReply::handOut(std::shared_ptr<DeferredHttpReply> reply) {
     DeferredHttpReply* const raw = reply.get();
@@ -36,26 +37,26 @@ std::shared_ptr<sdk::DeferredReply> DeferredHttpReply::handOut(std::shared_ptr<D
 
 void DeferredHttpReply::send(sdk::Response response) {
     {
-        std::lock_guard<std::mutex> lock(_mutex);
-        if (_answered || _closed) return;
-        _answered = true;
-        _onClose.clear(); // they would never run
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (answered_ || closed_) return;
+        answered_ = true;
+        onClose_.clear(); // they would never run
     }
-    runGuarded([this, &response] { _deliver(std::move(response)); }, "delivery");
+    runGuarded([this, &response] { deliver_(std::move(response)); }, "delivery");
 }
 
 bool DeferredHttpReply::closed() const {
-    std::lock_guard<std::mutex> lock(_mutex);
-    return _closed;
+    std::lock_guard<std::mutex> lock(mutex_);
+    return closed_;
 }
 
 void DeferredHttpReply::onClose(std::function<void()> fn) {
     if (!fn) return;
     {
-        std::lock_guard<std::mutex> lock(_mutex);
-        if (_answered) return; // it can no longer close "without a send()"
-        if (!_closed) {
-            _onClose.push_back(std::move(fn));
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (answered_) return; // it can no longer close "without a send()"
+        if (!closed_) {
+            onClose_.push_back(std::move(fn));
             return;
         }
     }
@@ -65,26 +66,26 @@ void DeferredHttpReply::onClose(std::function<void()> fn) {
 void DeferredHttpReply::close() {
     std::vector<std::function<void()>> callbacks;
     {
-        std::lock_guard<std::mutex> lock(_mutex);
-        if (_closed) return;
-        _closed = true;
-        callbacks.swap(_onClose); // empty once answered
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (closed_) return;
+        closed_ = true;
+        callbacks.swap(onClose_); // empty once answered
     }
     for (const auto& fn : callbacks) runGuarded(fn, "onClose callback");
 }
 
 bool DeferredHttpReply::withdraw() {
-    std::lock_guard<std::mutex> lock(_mutex);
-    if (_answered || _closed) return false;
-    _answered = true;
-    _onClose.clear();
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (answered_ || closed_) return false;
+    answered_ = true;
+    onClose_.clear();
     return true;
 }
 
 void DeferredHttpReply::abandon() {
     {
-        std::lock_guard<std::mutex> lock(_mutex);
-        if (_answered || _closed) return;
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (answered_ || closed_) return;
     }
     Poco::Logger::get("motel.http").error("A deferred reply was released without an answer; the client gets a 500");
     sdk::Response response;

@@ -53,11 +53,11 @@ private:
     /// The last handle was released: answer 500 unless answered or closed.
     void abandon();
 
-    mutable std::mutex _mutex;
-    const Deliver _deliver;
-    bool _answered = false;
-    bool _closed = false;
-    std::vector<std::function<void()>> _onClose;
+    mutable std::mutex mutex_;
+    const Deliver deliver_;
+    bool answered_ = false;
+    bool closed_ = false;
+    std::vector<std::function<void()>> onClose_;
 };
 
 } // namespace motel::host

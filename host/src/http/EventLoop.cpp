@@ -24,18 +24,21 @@ std::runtime_error systemError(const std::string& what) {
 
 } // namespace
 
-EventLoop::EventLoop()
-    : _epoll(::epoll_create1(EPOLL_CLOEXEC)), _wakeup(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
-    if (!_epoll) throw systemError("epoll_create1");
-    if (!_wakeup) throw systemError("eventfd");
-    add(_wakeup.get(), Interest::read, Handlers{[this] { drainWakeup(); }, {}});
+EventLoop::EventLoop() : epoll_(::epoll_create1(EPOLL_CLOEXEC)), wakeup_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
+    if (!epoll_) throw systemError("epoll_create1");
+    if (!wakeup_) throw systemError("eventfd");
+    add(wakeup_.get(), Interest::read, Handlers{[this] { drainWakeup(); }, {}});
 }
 
 EventLoop::~EventLoop() = default;
 
-EventLoop* EventLoop::current() { return currentLoop; }
+EventLoop* EventLoop::current() {
+    return currentLoop;
+}
 
-bool EventLoop::isInLoopThread() const { return _thread.load() == std::this_thread::get_id(); }
+bool EventLoop::isInLoopThread() const {
+    return thread_.load() == std::this_thread::get_id();
+}
 
 std::uint32_t EventLoop::epollEvents(Interest interest, bool edgeTriggered) {
     std::uint32_t events = EPOLLRDHUP;
@@ -47,45 +50,45 @@ std::uint32_t EventLoop::epollEvents(Interest interest, bool edgeTriggered) {
 
 void EventLoop::add(int fd, Interest interest, Handlers handlers, bool edgeTriggered) {
     if (fd < 0) throw std::invalid_argument("EventLoop::add: negative descriptor");
-    if (static_cast<std::size_t>(fd) >= _watches.size()) _watches.resize(static_cast<std::size_t>(fd) + 64);
-    if (_watches[fd]) throw std::logic_error("EventLoop::add: descriptor " + std::to_string(fd) + " already watched");
+    if (static_cast<std::size_t>(fd) >= watches_.size()) watches_.resize(static_cast<std::size_t>(fd) + 64);
+    if (watches_[fd]) throw std::logic_error("EventLoop::add: descriptor " + std::to_string(fd) + " already watched");
     auto watch = std::make_shared<Watch>();
     watch->handlers = std::move(handlers);
     watch->events = epollEvents(interest, edgeTriggered);
     epoll_event event{};
     event.events = watch->events;
     event.data.fd = fd;
-    if (::epoll_ctl(_epoll.get(), EPOLL_CTL_ADD, fd, &event) != 0) throw systemError("epoll_ctl(ADD)");
-    _watches[fd] = std::move(watch);
-    ++_watchCount;
+    if (::epoll_ctl(epoll_.get(), EPOLL_CTL_ADD, fd, &event) != 0) throw systemError("epoll_ctl(ADD)");
+    watches_[fd] = std::move(watch);
+    ++watchCount_;
 }
 
 void EventLoop::modify(int fd, Interest interest) {
     if (!watches(fd)) return;
-    Watch& watch = *_watches[fd];
+    Watch& watch = *watches_[fd];
     const std::uint32_t events = epollEvents(interest, (watch.events & EPOLLET) != 0);
     if (events == watch.events) return;
     epoll_event event{};
     event.events = events;
     event.data.fd = fd;
-    if (::epoll_ctl(_epoll.get(), EPOLL_CTL_MOD, fd, &event) != 0) throw systemError("epoll_ctl(MOD)");
+    if (::epoll_ctl(epoll_.get(), EPOLL_CTL_MOD, fd, &event) != 0) throw systemError("epoll_ctl(MOD)");
     watch.events = events;
 }
 
 void EventLoop::remove(int fd) {
     if (!watches(fd)) return;
-    ::epoll_ctl(_epoll.get(), EPOLL_CTL_DEL, fd, nullptr);
-    _watches[fd].reset();
-    --_watchCount;
+    ::epoll_ctl(epoll_.get(), EPOLL_CTL_DEL, fd, nullptr);
+    watches_[fd].reset();
+    --watchCount_;
 }
 
 bool EventLoop::watches(int fd) const {
-    return fd >= 0 && static_cast<std::size_t>(fd) < _watches.size() && _watches[fd] != nullptr;
+    return fd >= 0 && static_cast<std::size_t>(fd) < watches_.size() && watches_[fd] != nullptr;
 }
 
 EventLoop::TimerId EventLoop::runAt(Clock::time_point when, Task task) {
-    TimerId id{when, _nextTimerSequence++};
-    _timers.emplace(std::make_pair(id.when, id.sequence), std::move(task));
+    TimerId id{when, nextTimerSequence_++};
+    timers_.emplace(std::make_pair(id.when, id.sequence), std::move(task));
     return id;
 }
 
@@ -94,15 +97,15 @@ EventLoop::TimerId EventLoop::runAfter(std::chrono::milliseconds delay, Task tas
 }
 
 void EventLoop::cancel(TimerId timer) {
-    if (timer.valid()) _timers.erase(std::make_pair(timer.when, timer.sequence));
+    if (timer.valid()) timers_.erase(std::make_pair(timer.when, timer.sequence));
 }
 
 void EventLoop::post(Task task) {
     bool wasEmpty;
     {
-        std::lock_guard<std::mutex> lock(_postedMutex);
-        wasEmpty = _posted.empty();
-        _posted.push_back(std::move(task));
+        std::lock_guard<std::mutex> lock(postedMutex_);
+        wasEmpty = posted_.empty();
+        posted_.push_back(std::move(task));
     }
     // One wake-up per batch: a non-empty queue means the loop is already due
     // to run it (it drains the eventfd before taking the queue).
@@ -117,7 +120,7 @@ void EventLoop::dispatch(Task task) {
 }
 
 void EventLoop::quit() {
-    _quit.store(true);
+    quit_.store(true);
     wake();
 }
 
@@ -125,20 +128,20 @@ void EventLoop::wake() {
     const std::uint64_t one = 1;
     ssize_t written;
     do {
-        written = ::write(_wakeup.get(), &one, sizeof one);
+        written = ::write(wakeup_.get(), &one, sizeof one);
     } while (written < 0 && errno == EINTR);
 }
 
 void EventLoop::drainWakeup() {
     std::uint64_t count;
-    while (::read(_wakeup.get(), &count, sizeof count) > 0) {
+    while (::read(wakeup_.get(), &count, sizeof count) > 0) {
     }
 }
 
 int EventLoop::waitTimeoutMs() const {
-    if (_quit.load(std::memory_order_relaxed)) return 0;
-    if (_timers.empty()) return -1;
-    const auto wait = _timers.begin()->first.first - Clock::now();
+    if (quit_.load(std::memory_order_relaxed)) return 0;
+    if (timers_.empty()) return -1;
+    const auto wait = timers_.begin()->first.first - Clock::now();
     if (wait <= Clock::duration::zero()) return 0;
     // Round up so a timer never fires a little early and spins.
     const auto ms = std::chrono::ceil<std::chrono::milliseconds>(wait).count();
@@ -146,14 +149,14 @@ int EventLoop::waitTimeoutMs() const {
 }
 
 void EventLoop::run() {
-    _thread.store(std::this_thread::get_id());
+    thread_.store(std::this_thread::get_id());
     EventLoop* const previous = currentLoop;
     currentLoop = this;
     constexpr int maxEvents = 256;
     epoll_event events[maxEvents];
-    while (!_quit.load()) {
-        const int ready = ::epoll_wait(_epoll.get(), events, maxEvents, waitTimeoutMs());
-        _now = Clock::now();
+    while (!quit_.load()) {
+        const int ready = ::epoll_wait(epoll_.get(), events, maxEvents, waitTimeoutMs());
+        now_ = Clock::now();
         if (ready < 0 && errno != EINTR) {
             Poco::Logger::get("motel.http").error("epoll_wait failed: %s", std::string(std::strerror(errno)));
             break;
@@ -163,36 +166,36 @@ void EventLoop::run() {
         runDueTimers();
     }
     currentLoop = previous;
-    _thread.store(std::thread::id{});
+    thread_.store(std::thread::id{});
 }
 
 void EventLoop::handleEvent(int fd, std::uint32_t events) {
     if (!watches(fd)) return;
     // Hold the watch so a callback that removes its own descriptor (and with
     // it the last reference to the handlers and what they captured) is safe.
-    const std::shared_ptr<Watch> watch = _watches[fd];
+    const std::shared_ptr<Watch> watch = watches_[fd];
     if ((events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) && watch->handlers.onReadable)
         runGuarded(watch->handlers.onReadable, "read callback");
-    if (!watches(fd) || _watches[fd] != watch) return;
+    if (!watches(fd) || watches_[fd] != watch) return;
     if ((events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) && (watch->events & EPOLLOUT) && watch->handlers.onWritable)
         runGuarded(watch->handlers.onWritable, "write callback");
 }
 
 void EventLoop::runPostedTasks() {
     {
-        std::lock_guard<std::mutex> lock(_postedMutex);
-        if (_posted.empty()) return;
-        _running.swap(_posted);
+        std::lock_guard<std::mutex> lock(postedMutex_);
+        if (posted_.empty()) return;
+        running_.swap(posted_);
     }
-    for (const Task& task : _running) runGuarded(task, "posted task");
-    _running.clear(); // keeps its capacity: no allocation per batch
+    for (const Task& task : running_) runGuarded(task, "posted task");
+    running_.clear(); // keeps its capacity: no allocation per batch
 }
 
 void EventLoop::runDueTimers() {
-    if (_timers.empty()) return;
+    if (timers_.empty()) return;
     const auto now = Clock::now();
-    while (!_timers.empty() && _timers.begin()->first.first <= now) {
-        auto node = _timers.extract(_timers.begin());
+    while (!timers_.empty() && timers_.begin()->first.first <= now) {
+        auto node = timers_.extract(timers_.begin());
         runGuarded(node.mapped(), "timer");
     }
 }

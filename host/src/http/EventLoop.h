@@ -71,7 +71,7 @@ public:
     /// Stops watching `fd`; unknown descriptors are ignored. Does not close it.
     void remove(int fd);
     bool watches(int fd) const;
-    std::size_t watchCount() const { return _watchCount; }
+    std::size_t watchCount() const { return watchCount_; }
 
     TimerId runAt(Clock::time_point when, Task task);
     TimerId runAfter(std::chrono::milliseconds delay, Task task);
@@ -84,7 +84,7 @@ public:
     void dispatch(Task task);
 
     /// The time at the start of the current iteration (cheap, for deadlines).
-    Clock::time_point now() const { return _now; }
+    Clock::time_point now() const { return now_; }
 
 private:
     struct Watch {
@@ -101,19 +101,19 @@ private:
     void wake();
     static void runGuarded(const Task& task, const char* what);
 
-    FileDescriptor _epoll;
-    FileDescriptor _wakeup;
-    std::vector<std::shared_ptr<Watch>> _watches; ///< indexed by descriptor
-    std::size_t _watchCount = 0;
-    std::map<std::pair<Clock::time_point, std::uint64_t>, Task> _timers;
-    std::uint64_t _nextTimerSequence = 1;
-    Clock::time_point _now = Clock::now();
+    FileDescriptor epoll_;
+    FileDescriptor wakeup_;
+    std::vector<std::shared_ptr<Watch>> watches_; ///< indexed by descriptor
+    std::size_t watchCount_ = 0;
+    std::map<std::pair<Clock::time_point, std::uint64_t>, Task> timers_;
+    std::uint64_t nextTimerSequence_ = 1;
+    Clock::time_point now_ = Clock::now();
 
-    std::mutex _postedMutex;
-    std::vector<Task> _posted;
-    std::vector<Task> _running; ///< loop thread only
-    std::atomic<bool> _quit{false};
-    std::atomic<std::thread::id> _thread{};
+    std::mutex postedMutex_;
+    std::vector<Task> posted_;
+    std::vector<Task> running_; ///< loop thread only
+    std::atomic<bool> quit_{false};
+    std::atomic<std::thread::id> thread_{};
 };
 
 } // namespace motel::host

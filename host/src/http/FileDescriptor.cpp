@@ -4,7 +4,9 @@
 
 namespace motel::host {
 
-FileDescriptor::~FileDescriptor() { reset(); }
+FileDescriptor::~FileDescriptor() {
+    reset();
+}
 
 FileDescriptor& FileDescriptor::operator=(FileDescriptor&& other) noexcept {
     if (this != &other) reset(other.release());
@@ -12,14 +14,14 @@ FileDescriptor& FileDescriptor::operator=(FileDescriptor&& other) noexcept {
 }
 
 int FileDescriptor::release() noexcept {
-    const int fd = _fd;
-    _fd = -1;
+    const int fd = fd_;
+    fd_ = -1;
     return fd;
 }
 
 void FileDescriptor::reset(int fd) noexcept {
-    if (_fd >= 0) ::close(_fd);
-    _fd = fd;
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = fd;
 }
 
 } // namespace motel::host

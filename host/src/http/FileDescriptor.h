@@ -9,16 +9,16 @@ namespace motel::host {
 class FileDescriptor {
 public:
     FileDescriptor() noexcept = default;
-    explicit FileDescriptor(int fd) noexcept : _fd(fd) {}
+    explicit FileDescriptor(int fd) noexcept : fd_(fd) {}
     ~FileDescriptor();
 
-    FileDescriptor(FileDescriptor&& other) noexcept : _fd(other.release()) {}
+    FileDescriptor(FileDescriptor&& other) noexcept : fd_(other.release()) {}
     FileDescriptor& operator=(FileDescriptor&& other) noexcept;
     FileDescriptor(const FileDescriptor&) = delete;
     FileDescriptor& operator=(const FileDescriptor&) = delete;
 
-    int get() const noexcept { return _fd; }
-    bool valid() const noexcept { return _fd >= 0; }
+    int get() const noexcept { return fd_; }
+    bool valid() const noexcept { return fd_ >= 0; }
     explicit operator bool() const noexcept { return valid(); }
 
     /// Stops owning the descriptor and returns it (-1 when empty).
@@ -27,7 +27,7 @@ public:
     void reset(int fd = -1) noexcept;
 
 private:
-    int _fd = -1;
+    int fd_ = -1;
 };
 
 } // namespace motel::host

@@ -29,12 +29,8 @@ constexpr std::chrono::milliseconds shutdownDrainWindow{1000};
 } // namespace
 
 HttpConnection::HttpConnection(IoThread& io, FileDescriptor socket, std::string peerAddress)
-    : _io(io),
-      _socket(std::move(socket)),
-      _fd(_socket.get()),
-      _peerAddress(std::move(peerAddress)),
-      _parser(io.parserLimits()),
-      _deadline(io.loop()) {}
+    : io_(io), socket_(std::move(socket)), fd_(socket_.get()), peerAddress_(std::move(peerAddress)),
+      parser_(io.parserLimits()), deadline_(io.loop()) {}
 
 void HttpConnection::open() {
     auto self = shared_from_this();
@@ -42,17 +38,17 @@ void HttpConnection::open() {
     handlers.onReadable = [self] { self->onReadable(); };
     handlers.onWritable = [self] { self->onWritable(); };
     // Edge triggered, both directions, registered once: no epoll_ctl per request.
-    _io.loop().add(_fd, Interest::readWrite, std::move(handlers), true);
+    io_.loop().add(fd_, Interest::readWrite, std::move(handlers), true);
     std::weak_ptr<HttpConnection> weak = self;
-    _deadline.onTimer([weak] {
+    deadline_.onTimer([weak] {
         if (auto connection = weak.lock()) connection->onTimer();
     });
-    setDeadline(_io.loop().now() + _io.options().headerTimeout);
+    setDeadline(io_.loop().now() + io_.options().headerTimeout);
 }
 
 void HttpConnection::refuse(const sdk::HttpError& error) {
-    _refused = true;
-    _lingerOnClose = true; // the client's request may already be on its way: read and drop it
+    refused_ = true;
+    lingerOnClose_ = true; // the client's request may already be on its way: read and drop it
     sdk::Response response;
     renderError(error, response);
     ResponseFraming framing;
@@ -61,16 +57,15 @@ void HttpConnection::refuse(const sdk::HttpError& error) {
 }
 
 void HttpConnection::beginShutdown() {
-    _shuttingDown = true;
-    switch (_state) {
+    shuttingDown_ = true;
+    switch (state_) {
     case State::reading:
         // A request may be on its way (keep-alive clients send the next one
         // as soon as the last answer arrived): closing now would reset it.
         // Keep reading for a short drain window; a request that arrives is
-        // answered with `Connection: close` (_shuttingDown), a silent
+        // answered with `Connection: close` (shuttingDown_), a silent
         // connection closes when the window ends (onTimer).
-        if (!_parser.started())
-            setDeadline(std::min(_deadline.at(), _io.loop().now() + shutdownDrainWindow));
+        if (!parser_.started()) setDeadline(std::min(deadline_.at(), io_.loop().now() + shutdownDrainWindow));
         break;
     case State::parked: // closing the reply lets its owner release it
     case State::lingering:
@@ -85,91 +80,92 @@ void HttpConnection::beginShutdown() {
 }
 
 void HttpConnection::close() {
-    if (_state == State::closed) return;
-    _state = State::closed;
-    _deadline.cancel();
-    _io.loop().remove(_fd);
-    _socket.reset();
-    _pending.forget();
-    if (auto reply = _pending.stopAccepting()) reply->close(); // runs its owner's onClose callbacks, here on the loop thread
-    _io.connectionClosed(*this, _fd, false);
+    if (state_ == State::closed) return;
+    state_ = State::closed;
+    deadline_.cancel();
+    io_.loop().remove(fd_);
+    socket_.reset();
+    pending_.forget();
+    if (auto reply = pending_.stopAccepting())
+        reply->close(); // runs its owner's onClose callbacks, here on the loop thread
+    io_.connectionClosed(*this, fd_, false);
 }
 
 void HttpConnection::answerDeferred(sdk::Response answer) {
     // Posted under the lock close() takes: an open connection means a live loop.
-    _pending.ifAccepting([&] {
-        _io.loop().post([self = shared_from_this(), answer = std::move(answer)]() mutable {
+    pending_.ifAccepting([&] {
+        io_.loop().post([self = shared_from_this(), answer = std::move(answer)]() mutable {
             self->onDeferredAnswer(std::move(answer));
         });
     });
 }
 
 void HttpConnection::onReadable() {
-    _mayHaveInput = true;
-    if (_state == State::reading)
+    mayHaveInput_ = true;
+    if (state_ == State::reading)
         drive();
-    else if (_state == State::lingering)
+    else if (state_ == State::lingering)
         drainInput();
-    else if (_state == State::parked)
+    else if (state_ == State::parked)
         closeIfHungUp();
     // dispatching/parked/writing: the bytes wait until the current response is out.
 }
 
 void HttpConnection::onWritable() {
-    if (_output.empty() || _state == State::closed || _state == State::lingering) return;
-    if (flush() && _state == State::writing) onWriteComplete();
+    if (output_.empty() || state_ == State::closed || state_ == State::lingering) return;
+    if (flush() && state_ == State::writing) onWriteComplete();
 }
 
 void HttpConnection::drive() {
     // Iterative on purpose: an inline request answered here ends in
     // onWriteComplete(), which calls drive() again; that inner call returns
     // at once and this loop moves on to the next request.
-    if (_driving) return;
-    _driving = true;
+    if (driving_) return;
+    driving_ = true;
     int inlineBudget = 32; // then yield to the other connections of this loop
     for (;;) {
-        if (_inlineRequest) {
-            if (_state != State::dispatching) { // closed meanwhile
-                _inlineRequest.reset();
+        if (inlineRequest_) {
+            if (state_ != State::dispatching) { // closed meanwhile
+                inlineRequest_.reset();
                 break;
             }
             if (inlineBudget-- == 0) {
                 auto self = shared_from_this();
-                _io.loop().post([self] { self->drive(); });
+                io_.loop().post([self] { self->drive(); });
                 break;
             }
             runInline();
             continue;
         }
-        if (_state != State::reading) break;
-        if (_bufferedOffset < _buffered.size()) {
-            _bufferedOffset += consume(_buffered.data() + _bufferedOffset, _buffered.size() - _bufferedOffset);
-            if (_bufferedOffset >= _buffered.size()) {
-                std::string().swap(_buffered);
-                _bufferedOffset = 0;
+        if (state_ != State::reading) break;
+        if (bufferedOffset_ < buffered_.size()) {
+            bufferedOffset_ += consume(buffered_.data() + bufferedOffset_, buffered_.size() - bufferedOffset_);
+            if (bufferedOffset_ >= buffered_.size()) {
+                std::string().swap(buffered_);
+                bufferedOffset_ = 0;
             }
             continue;
         }
-        if (!_mayHaveInput || !readOnce()) break;
+        if (!mayHaveInput_ || !readOnce()) break;
     }
-    _driving = false;
+    driving_ = false;
 }
 
 bool HttpConnection::readOnce() {
-    char* const buffer = _io.readBuffer();
-    const ssize_t n = ::recv(_fd, buffer, IoThread::readBufferSize, 0);
+    char* const buffer = io_.readBuffer();
+    const ssize_t n = ::recv(fd_, buffer, IoThread::readBufferSize, 0);
     if (n > 0) {
         const auto size = static_cast<std::size_t>(n);
         // A short read drained the socket; new data raises a new edge.
-        if (size < IoThread::readBufferSize) _mayHaveInput = false;
+        if (size < IoThread::readBufferSize) mayHaveInput_ = false;
         const std::size_t used = consume(buffer, size);
         // Bytes past a complete request wait for its response (pipelining).
-        if (used < size && _state == State::dispatching) _buffered.append(buffer + used, size - used);
+        if (used < size && state_ == State::dispatching) buffered_.append(buffer + used, size - used);
         return true;
     }
     if (n < 0 && errno == EINTR) return true;
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-        _mayHaveInput = false;
+        mayHaveInput_ = false;
         return false;
     }
     close(); // EOF (the client closed or half-closed) or a socket error
@@ -178,34 +174,34 @@ bool HttpConnection::readOnce() {
 
 std::size_t HttpConnection::consume(const char* data, std::size_t size) {
     std::size_t used = 0;
-    while (_state == State::reading && used < size) {
-        const HttpParser::Progress progress = _parser.feed(data + used, size - used);
+    while (state_ == State::reading && used < size) {
+        const HttpParser::Progress progress = parser_.feed(data + used, size - used);
         used += progress.consumed;
         switch (progress.event) {
         case HttpParser::Event::needMore:
-            if (_idle && _parser.started()) { // a new request began: the header clock starts
-                _idle = false;
-                setDeadline(_io.loop().now() + _io.options().headerTimeout);
+            if (idle_ && parser_.started()) { // a new request began: the header clock starts
+                idle_ = false;
+                setDeadline(io_.loop().now() + io_.options().headerTimeout);
             }
             break;
         case HttpParser::Event::headersComplete: {
-            _idle = false;
-            const ParsedRequest& request = _parser.request();
+            idle_ = false;
+            const ParsedRequest& request = parser_.request();
             // Ask for the body only if the client waits for us to (nothing of it arrived yet).
             if (request.expectsContinue && request.minorVersion >= 1 && used == size) {
-                _output += ResponseSerializer::continueResponse();
-                if (!flush() && _state == State::closed) return used;
+                output_ += ResponseSerializer::continueResponse();
+                if (!flush() && state_ == State::closed) return used;
             }
-            setDeadline(_io.loop().now() + _io.options().bodyTimeout);
+            setDeadline(io_.loop().now() + io_.options().bodyTimeout);
             break;
         }
         case HttpParser::Event::messageComplete:
-            _idle = false;
-            submit(_parser.take());
+            idle_ = false;
+            submit(parser_.take());
             return used;
         case HttpParser::Event::error:
-            _lingerOnClose = true;
-            fail(_parser.errorStatus(), _parser.errorMessage());
+            lingerOnClose_ = true;
+            fail(parser_.errorStatus(), parser_.errorMessage());
             return used;
         }
     }
@@ -213,25 +209,26 @@ std::size_t HttpConnection::consume(const char* data, std::size_t size) {
 }
 
 void HttpConnection::submit(ParsedRequest request) {
-    _state = State::dispatching;
+    state_ = State::dispatching;
     setDeadline(Clock::time_point::max());
-    InlineDispatchPolicy& policy = _io.inlinePolicy();
-    _requestType = policy.typeOf(request.method, request.target, request.hasBody);
-    if (policy.shouldRunInline(_requestType)) {
-        _inlineRequest = std::move(request); // drive() runs it once the read path is done with its buffer
+    InlineDispatchPolicy& policy = io_.inlinePolicy();
+    requestType_ = policy.typeOf(request.method, request.target, request.hasBody);
+    if (policy.shouldRunInline(requestType_)) {
+        inlineRequest_ = std::move(request); // drive() runs it once the read path is done with its buffer
         return;
     }
-    const bool closing = _shuttingDown || _io.stopping();
+    const bool closing = shuttingDown_ || io_.stopping();
     ResponseFraming framing;
     framing.headRequest = request.method == "HEAD";
     framing.keepAlive = request.keepAlive && !closing;
     framing.http10 = request.minorVersion == 0;
 
     auto self = shared_from_this();
-    const bool queued = _io.workers().trySubmit([self, request = std::move(request), closing]() mutable {
+    const bool queued = io_.workers().trySubmit([self, request = std::move(request), closing]() mutable {
         RequestExecutor::Outcome outcome =
-            self->_io.executor().execute(std::move(request), self->_peerAddress, closing, true, self->replyFactory());
-        self->_io.loop().post([self, outcome = std::move(outcome)]() mutable { self->deliver(std::move(outcome), false); });
+            self->io_.executor().execute(std::move(request), self->peerAddress_, closing, true, self->replyFactory());
+        self->io_.loop().post(
+            [self, outcome = std::move(outcome)]() mutable { self->deliver(std::move(outcome), false); });
     });
     if (queued) return;
     // Deliver through the loop, like a worker would: answering inline here
@@ -239,16 +236,16 @@ void HttpConnection::submit(ParsedRequest request) {
     RequestExecutor::Outcome busy;
     busy.keepAlive = framing.keepAlive;
     busy.bytes = ResponseSerializer::error(503, "Server is busy, try again later", framing);
-    _requestType = 0; // not a measurement
-    _io.loop().post([self, busy = std::move(busy)]() mutable { self->deliver(std::move(busy), false); });
+    requestType_ = 0; // not a measurement
+    io_.loop().post([self, busy = std::move(busy)]() mutable { self->deliver(std::move(busy), false); });
 }
 
 void HttpConnection::runInline() {
-    ParsedRequest request = std::move(*_inlineRequest);
-    _inlineRequest.reset();
-    const bool closing = _shuttingDown || _io.stopping();
-    const bool precise = _io.inlinePolicy().wantsPreciseCost(_requestType);
-    deliver(_io.executor().execute(std::move(request), _peerAddress, closing, precise, replyFactory()), true);
+    ParsedRequest request = std::move(*inlineRequest_);
+    inlineRequest_.reset();
+    const bool closing = shuttingDown_ || io_.stopping();
+    const bool precise = io_.inlinePolicy().wantsPreciseCost(requestType_);
+    deliver(io_.executor().execute(std::move(request), peerAddress_, closing, precise, replyFactory()), true);
 }
 
 HttpExchange::ReplyFactory HttpConnection::replyFactory() {
@@ -260,25 +257,25 @@ HttpExchange::ReplyFactory HttpConnection::replyFactory() {
 std::shared_ptr<DeferredHttpReply> HttpConnection::makeDeferredReply() {
     // On the dispatching thread (a worker, or this loop when inline).
     std::weak_ptr<HttpConnection> weak = weak_from_this();
-    return _pending.makeReply([weak](sdk::Response answer) {
+    return pending_.makeReply([weak](sdk::Response answer) {
         if (auto connection = weak.lock()) connection->answerDeferred(std::move(answer));
     });
 }
 
 void HttpConnection::deliver(RequestExecutor::Outcome outcome, bool ranInline) {
-    if (_state != State::dispatching) return; // closed meanwhile
+    if (state_ != State::dispatching) return; // closed meanwhile
     if (outcome.deferred || outcome.takeover || outcome.workersOnly)
-        _io.inlinePolicy().excludeForGood(_requestType);
+        io_.inlinePolicy().excludeForGood(requestType_);
     else
-        _io.inlinePolicy().record(_requestType, outcome.cost, ranInline);
+        io_.inlinePolicy().record(requestType_, outcome.cost, ranInline);
     if (outcome.deferred) {
         park(std::move(*outcome.deferred));
         return;
     }
-    _pending.takeEarly(); // defensive: only a deferred request has an answer to come
-    _takeover = std::move(outcome.takeover);
+    pending_.takeEarly(); // defensive: only a deferred request has an answer to come
+    takeover_ = std::move(outcome.takeover);
     AfterWrite after = AfterWrite::close;
-    if (_takeover)
+    if (takeover_)
         after = AfterWrite::handOver;
     else if (outcome.keepAlive) // what the response told the client; see onWriteComplete()
         after = AfterWrite::keepAlive;
@@ -286,11 +283,11 @@ void HttpConnection::deliver(RequestExecutor::Outcome outcome, bool ranInline) {
 }
 
 void HttpConnection::park(RequestExecutor::LaterAnswer later) {
-    _pending.park(std::move(later));
-    _state = State::parked;
-    if (auto early = _pending.takeEarly()) {
+    pending_.park(std::move(later));
+    state_ = State::parked;
+    if (auto early = pending_.takeEarly()) {
         writeDeferredAnswer(std::move(*early));
-    } else if (_shuttingDown) {
+    } else if (shuttingDown_) {
         close(); // as beginShutdown() does with parked connections
     } else {
         closeIfHungUp(); // the client may have left while the handler ran
@@ -298,24 +295,24 @@ void HttpConnection::park(RequestExecutor::LaterAnswer later) {
 }
 
 void HttpConnection::onDeferredAnswer(sdk::Response answer) {
-    if (_state == State::dispatching) { // the handler's outcome is still on its way
-        _pending.keepEarly(std::move(answer));
+    if (state_ == State::dispatching) { // the handler's outcome is still on its way
+        pending_.keepEarly(std::move(answer));
         return;
     }
-    if (_state != State::parked) return; // closed meanwhile
+    if (state_ != State::parked) return; // closed meanwhile
     writeDeferredAnswer(std::move(answer));
 }
 
 void HttpConnection::writeDeferredAnswer(sdk::Response answer) {
-    const bool closing = _shuttingDown || _io.stopping();
-    RequestExecutor::Outcome outcome = _io.executor().answerLater(_pending.takeLater(), std::move(answer), closing);
-    respond(std::move(outcome.bytes), outcome.keepAlive && !_shuttingDown ? AfterWrite::keepAlive : AfterWrite::close);
+    const bool closing = shuttingDown_ || io_.stopping();
+    RequestExecutor::Outcome outcome = io_.executor().answerLater(pending_.takeLater(), std::move(answer), closing);
+    respond(std::move(outcome.bytes), outcome.keepAlive && !shuttingDown_ ? AfterWrite::keepAlive : AfterWrite::close);
 }
 
 void HttpConnection::closeIfHungUp() {
     // Pipelined bytes may be waiting unread, so a read would not reveal the
     // end of the stream; POLLRDHUP does (the peer closed or shut down writing).
-    pollfd watched{_fd, POLLRDHUP, 0};
+    pollfd watched{fd_, POLLRDHUP, 0};
     if (::poll(&watched, 1, 0) > 0 && (watched.revents & (POLLRDHUP | POLLHUP | POLLERR))) close();
 }
 
@@ -326,48 +323,48 @@ void HttpConnection::fail(int status, const std::string& message) {
 }
 
 void HttpConnection::respond(std::string bytes, AfterWrite after) {
-    _state = State::writing;
-    _afterWrite = after;
-    if (_output.empty()) {
-        _output = std::move(bytes);
-        _outputOffset = 0;
+    state_ = State::writing;
+    afterWrite_ = after;
+    if (output_.empty()) {
+        output_ = std::move(bytes);
+        outputOffset_ = 0;
     } else {
-        _output += bytes;
+        output_ += bytes;
     }
     if (flush()) onWriteComplete();
 }
 
 bool HttpConnection::flush() {
-    while (_outputOffset < _output.size()) {
-        const ssize_t n = ::send(_fd, _output.data() + _outputOffset, _output.size() - _outputOffset, MSG_NOSIGNAL);
+    while (outputOffset_ < output_.size()) {
+        const ssize_t n = ::send(fd_, output_.data() + outputOffset_, output_.size() - outputOffset_, MSG_NOSIGNAL);
         if (n > 0) {
-            _outputOffset += static_cast<std::size_t>(n);
+            outputOffset_ += static_cast<std::size_t>(n);
             continue;
         }
         if (n < 0 && errno == EINTR) continue;
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
             // Wait for EPOLLOUT; the client gets writeTimeout to make room.
-            if (_state == State::writing) setDeadline(_io.loop().now() + _io.options().writeTimeout);
+            if (state_ == State::writing) setDeadline(io_.loop().now() + io_.options().writeTimeout);
             return false;
         }
         close(); // EPIPE, ECONNRESET, ...
         return false;
     }
-    std::string().swap(_output); // give the buffer back: idle connections hold nothing
-    _outputOffset = 0;
+    std::string().swap(output_); // give the buffer back: idle connections hold nothing
+    outputOffset_ = 0;
     return true;
 }
 
 void HttpConnection::onWriteComplete() {
-    switch (_afterWrite) {
+    switch (afterWrite_) {
     case AfterWrite::keepAlive:
-        _state = State::reading;
-        _idle = true;
-        setDeadline(_io.loop().now() + (_shuttingDown ? shutdownDrainWindow : _io.options().idleTimeout));
+        state_ = State::reading;
+        idle_ = true;
+        setDeadline(io_.loop().now() + (shuttingDown_ ? shutdownDrainWindow : io_.options().idleTimeout));
         drive();
         break;
     case AfterWrite::close:
-        if (_lingerOnClose || _mayHaveInput || _bufferedOffset < _buffered.size())
+        if (lingerOnClose_ || mayHaveInput_ || bufferedOffset_ < buffered_.size())
             startLingering();
         else
             close();
@@ -379,19 +376,19 @@ void HttpConnection::onWriteComplete() {
 }
 
 void HttpConnection::startLingering() {
-    _state = State::lingering;
-    std::string().swap(_buffered);
-    _bufferedOffset = 0;
-    ::shutdown(_fd, SHUT_WR);
-    setDeadline(_io.loop().now() + lingerTime);
-    _mayHaveInput = true;
+    state_ = State::lingering;
+    std::string().swap(buffered_);
+    bufferedOffset_ = 0;
+    ::shutdown(fd_, SHUT_WR);
+    setDeadline(io_.loop().now() + lingerTime);
+    mayHaveInput_ = true;
     drainInput();
 }
 
 void HttpConnection::drainInput() {
-    char* const buffer = _io.readBuffer();
+    char* const buffer = io_.readBuffer();
     for (;;) {
-        const ssize_t n = ::recv(_fd, buffer, IoThread::readBufferSize, 0);
+        const ssize_t n = ::recv(fd_, buffer, IoThread::readBufferSize, 0);
         if (n > 0) continue;
         if (n < 0 && errno == EINTR) continue;
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return;
@@ -401,14 +398,14 @@ void HttpConnection::drainInput() {
 }
 
 void HttpConnection::handOver() {
-    ConnectionTakeover::Handler handler = std::move(_takeover);
-    std::string alreadyRead = _buffered.substr(std::min(_bufferedOffset, _buffered.size()));
-    _state = State::closed;
-    _deadline.cancel();
-    _io.loop().remove(_fd);
-    _pending.stopAccepting(); // the handler owns the socket now; a deferred reply of this request is moot
-    const int fd = _socket.release();
-    _io.connectionClosed(*this, fd, true);
+    ConnectionTakeover::Handler handler = std::move(takeover_);
+    std::string alreadyRead = buffered_.substr(std::min(bufferedOffset_, buffered_.size()));
+    state_ = State::closed;
+    deadline_.cancel();
+    io_.loop().remove(fd_);
+    pending_.stopAccepting(); // the handler owns the socket now; a deferred reply of this request is moot
+    const int fd = socket_.release();
+    io_.connectionClosed(*this, fd, true);
     try {
         handler(fd, std::move(alreadyRead));
     } catch (...) {
@@ -416,16 +413,18 @@ void HttpConnection::handOver() {
     }
 }
 
-void HttpConnection::setDeadline(Clock::time_point deadline) { _deadline.set(deadline); }
+void HttpConnection::setDeadline(Clock::time_point deadline) {
+    deadline_.set(deadline);
+}
 
 void HttpConnection::onTimer() {
-    if (!_deadline.reached()) return;
-    switch (_state) {
+    if (!deadline_.reached()) return;
+    switch (state_) {
     case State::reading:
-        if (!_parser.started()) { // silent or idle: just close
+        if (!parser_.started()) { // silent or idle: just close
             close();
         } else {
-            _lingerOnClose = true;
+            lingerOnClose_ = true;
             fail(408, "Request timeout");
         }
         break;

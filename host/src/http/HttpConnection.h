@@ -57,9 +57,9 @@ public:
     /// reading a request, then lingers and closes: a connection the server
     /// will not serve (over a connection cap) still gets a clear answer.
     void refuse(const sdk::HttpError& error);
-    const std::string& peerAddress() const { return _peerAddress; }
+    const std::string& peerAddress() const { return peerAddress_; }
     /// Whether this connection was only opened to be refused.
-    bool refused() const { return _refused; }
+    bool refused() const { return refused_; }
     /// Server stopping: close now unless a request is in flight; otherwise
     /// close right after its response.
     void beginShutdown();
@@ -99,28 +99,28 @@ private:
     void handOver();
     void setDeadline(Clock::time_point deadline);
 
-    IoThread& _io;
-    FileDescriptor _socket;
-    const int _fd;
-    const std::string _peerAddress;
-    HttpParser _parser;
-    State _state = State::reading;
-    AfterWrite _afterWrite = AfterWrite::keepAlive;
-    bool _idle = false;          ///< between requests (idle timeout applies, not the header timeout)
-    bool _mayHaveInput = false;  ///< edge-triggered: the socket may hold unread bytes
-    bool _lingerOnClose = false; ///< unread request bytes may follow: read and drop them before closing
-    bool _shuttingDown = false;
-    bool _refused = false;
-    std::string _buffered;       ///< bytes read past the request in flight (pipelining)
-    std::size_t _bufferedOffset = 0;
-    std::string _output;         ///< response bytes not yet sent
-    std::size_t _outputOffset = 0;
-    ConnectionTakeover::Handler _takeover;
-    bool _driving = false;              ///< drive() is on the stack: don't re-enter it
-    std::optional<ParsedRequest> _inlineRequest; ///< to be dispatched on this thread by drive()
-    std::uint64_t _requestType = 0;     ///< InlineDispatchPolicy type of the request in flight
-    PendingAnswer _pending; ///< the deferred reply (shared with other threads) and the parked answer
-    ConnectionDeadline _deadline;
+    IoThread& io_;
+    FileDescriptor socket_;
+    const int fd_;
+    const std::string peerAddress_;
+    HttpParser parser_;
+    State state_ = State::reading;
+    AfterWrite afterWrite_ = AfterWrite::keepAlive;
+    bool idle_ = false;          ///< between requests (idle timeout applies, not the header timeout)
+    bool mayHaveInput_ = false;  ///< edge-triggered: the socket may hold unread bytes
+    bool lingerOnClose_ = false; ///< unread request bytes may follow: read and drop them before closing
+    bool shuttingDown_ = false;
+    bool refused_ = false;
+    std::string buffered_; ///< bytes read past the request in flight (pipelining)
+    std::size_t bufferedOffset_ = 0;
+    std::string output_; ///< response bytes not yet sent
+    std::size_t outputOffset_ = 0;
+    ConnectionTakeover::Handler takeover_;
+    bool driving_ = false;                       ///< drive() is on the stack: don't re-enter it
+    std::optional<ParsedRequest> inlineRequest_; ///< to be dispatched on this thread by drive()
+    std::uint64_t requestType_ = 0;              ///< InlineDispatchPolicy type of the request in flight
+    PendingAnswer pending_; ///< the deferred reply (shared with other threads) and the parked answer
+    ConnectionDeadline deadline_;
 };
 
 } // namespace motel::host

@@ -35,9 +35,9 @@ public:
     /// The same handle on every call within one request.
     std::shared_ptr<sdk::DeferredReply> defer() override;
     void takeOver(std::function<void(int fd, std::string pendingBytes)> adopt) override;
-    void keepOnWorkerThreads() override { _workersOnly = true; }
+    void keepOnWorkerThreads() override { workersOnly_ = true; }
     /// The handler (or its route) asked never to run inline.
-    bool workersOnly() const { return _workersOnly; }
+    bool workersOnly() const { return workersOnly_; }
 
     /// Called once dispatch returned: true when the handler deferred and the
     /// answer comes through the reply (the handler's Response is not sent).
@@ -47,11 +47,11 @@ public:
     bool settle();
 
 private:
-    ConnectionTakeover& _takeover;
-    const ReplyFactory& _makeReply;
-    std::shared_ptr<DeferredHttpReply> _reply;
-    std::shared_ptr<sdk::DeferredReply> _handle;
-    bool _workersOnly = false;
+    ConnectionTakeover& takeover_;
+    const ReplyFactory& makeReply_;
+    std::shared_ptr<DeferredHttpReply> reply_;
+    std::shared_ptr<sdk::DeferredReply> handle_;
+    bool workersOnly_ = false;
 };
 
 } // namespace motel::host

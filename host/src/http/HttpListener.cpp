@@ -45,52 +45,55 @@ HttpListener::HttpListener(const std::string& host, std::uint16_t port) {
         }
         const int on = 1;
         ::setsockopt(socket.get(), SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
-        if (::bind(socket.get(), candidate->ai_addr, candidate->ai_addrlen) != 0 || ::listen(socket.get(), SOMAXCONN) != 0) {
+        if (::bind(socket.get(), candidate->ai_addr, candidate->ai_addrlen) != 0 ||
+            ::listen(socket.get(), SOMAXCONN) != 0) {
             lastError = std::strerror(errno);
             continue;
         }
         sockaddr_storage bound{};
         socklen_t length = sizeof bound;
         ::getsockname(socket.get(), reinterpret_cast<sockaddr*>(&bound), &length);
-        _port = ntohs(bound.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6*>(&bound)->sin6_port
+        port_ = ntohs(bound.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6*>(&bound)->sin6_port
                                                   : reinterpret_cast<sockaddr_in*>(&bound)->sin_port);
-        _socket = std::move(socket);
+        socket_ = std::move(socket);
         break;
     }
     ::freeaddrinfo(results);
-    if (!_socket) throw std::runtime_error("Cannot listen on " + describe(host, port) + ": " + lastError);
+    if (!socket_) throw std::runtime_error("Cannot listen on " + describe(host, port) + ": " + lastError);
 }
 
 HttpListener::~HttpListener() = default;
 
 void HttpListener::attach(EventLoop& loop, AcceptHandler onAccept) {
-    _loop = &loop;
-    _onAccept = std::move(onAccept);
-    _loop->add(_socket.get(), Interest::read, EventLoop::Handlers{[this] { acceptPending(); }, {}});
+    loop_ = &loop;
+    onAccept_ = std::move(onAccept);
+    loop_->add(socket_.get(), Interest::read, EventLoop::Handlers{[this] { acceptPending(); }, {}});
 }
 
 void HttpListener::close() {
-    if (_loop) _loop->remove(_socket.get());
-    _socket.reset();
+    if (loop_) loop_->remove(socket_.get());
+    socket_.reset();
 }
 
 void HttpListener::acceptPending() {
-    for (int i = 0; i < acceptsPerWakeup && _socket; ++i) {
+    for (int i = 0; i < acceptsPerWakeup && socket_; ++i) {
         sockaddr_storage peer{};
         socklen_t length = sizeof peer;
-        const int fd = ::accept4(_socket.get(), reinterpret_cast<sockaddr*>(&peer), &length, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        const int fd =
+            ::accept4(socket_.get(), reinterpret_cast<sockaddr*>(&peer), &length, SOCK_NONBLOCK | SOCK_CLOEXEC);
         if (fd < 0) {
             if (errno == EAGAIN || errno == EWOULDBLOCK) return;
             if (errno == EINTR || errno == ECONNABORTED || errno == EPROTO) continue;
             if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
                 // Pending connections stay queued in the kernel until we can take them.
-                Poco::Logger::get("motel.http").warning("Cannot accept connections: %s", std::string(std::strerror(errno)));
-                if (!_paused) {
-                    _paused = true;
-                    _loop->modify(_socket.get(), Interest::none);
-                    _loop->runAfter(pauseWhenOutOfDescriptors, [this] {
-                        _paused = false;
-                        if (_socket) _loop->modify(_socket.get(), Interest::read);
+                Poco::Logger::get("motel.http")
+                    .warning("Cannot accept connections: %s", std::string(std::strerror(errno)));
+                if (!paused_) {
+                    paused_ = true;
+                    loop_->modify(socket_.get(), Interest::none);
+                    loop_->runAfter(pauseWhenOutOfDescriptors, [this] {
+                        paused_ = false;
+                        if (socket_) loop_->modify(socket_.get(), Interest::read);
                     });
                 }
                 return;
@@ -101,7 +104,7 @@ void HttpListener::acceptPending() {
         FileDescriptor socket(fd);
         const int on = 1;
         ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
-        _onAccept(std::move(socket), addressText(&peer));
+        onAccept_(std::move(socket), addressText(&peer));
     }
 }
 

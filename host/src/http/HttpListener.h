@@ -26,7 +26,7 @@ public:
     HttpListener& operator=(const HttpListener&) = delete;
 
     /// The bound port (the real one when 0 was asked for).
-    std::uint16_t port() const { return _port; }
+    std::uint16_t port() const { return port_; }
 
     /// Starts accepting on `loop` (its thread, or before it runs).
     void attach(EventLoop& loop, AcceptHandler onAccept);
@@ -39,11 +39,11 @@ public:
 private:
     void acceptPending();
 
-    FileDescriptor _socket;
-    std::uint16_t _port = 0;
-    EventLoop* _loop = nullptr;
-    AcceptHandler _onAccept;
-    bool _paused = false;
+    FileDescriptor socket_;
+    std::uint16_t port_ = 0;
+    EventLoop* loop_ = nullptr;
+    AcceptHandler onAccept_;
+    bool paused_ = false;
 };
 
 } // namespace motel::host

@@ -15,8 +15,21 @@ bool isTokenChar(unsigned char c) {
     if (c >= '0' && c <= '9') return true;
     if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
     switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
-    case '-': case '.': case '^': case '_': case '`': case '|': case '~':
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~':
         return true;
     default:
         return false;
@@ -24,7 +37,8 @@ bool isTokenChar(unsigned char c) {
 }
 
 bool isToken(std::string_view text) {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return isTokenChar(static_cast<unsigned char>(c)); });
+    return !text.empty() &&
+           std::all_of(text.begin(), text.end(), [](char c) { return isTokenChar(static_cast<unsigned char>(c)); });
 }
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b) {
@@ -45,8 +59,7 @@ std::string_view trimWhitespace(std::string_view text) {
 }
 
 /// Calls `visit` with each trimmed, non-empty element of a comma list.
-template <typename Visit>
-void forEachListElement(std::string_view list, Visit visit) {
+template <typename Visit> void forEachListElement(std::string_view list, Visit visit) {
     while (!list.empty()) {
         const std::size_t comma = list.find(',');
         const std::string_view element = trimWhitespace(list.substr(0, comma));
@@ -65,11 +78,15 @@ int hexValue(char c) {
 
 } // namespace
 
-HttpParser::HttpParser(HttpParserLimits limits) : _limits(limits) {}
+HttpParser::HttpParser(HttpParserLimits limits) : limits_(limits) {}
 
 bool HttpParser::readingBody() const {
-    switch (_state) {
-    case State::body: case State::chunkSize: case State::chunkData: case State::chunkDataEnd: case State::trailer:
+    switch (state_) {
+    case State::body:
+    case State::chunkSize:
+    case State::chunkData:
+    case State::chunkDataEnd:
+    case State::trailer:
         return true;
     default:
         return false;
@@ -77,44 +94,44 @@ bool HttpParser::readingBody() const {
 }
 
 void HttpParser::reset() {
-    _state = State::requestLine;
-    _request = ParsedRequest{};
-    if (_line.capacity() > 256)
-        std::string().swap(_line); // an idle connection keeps no big buffer
+    state_ = State::requestLine;
+    request_ = ParsedRequest{};
+    if (line_.capacity() > 256)
+        std::string().swap(line_); // an idle connection keeps no big buffer
     else
-        _line.clear();
-    _headBytes = 0;
-    _remaining = 0;
-    _seenContentLength = false;
-    _contentLength = 0;
-    _seenTransferEncoding = false;
-    _chunkedCodings = 0;
-    _unsupportedCoding.clear();
-    _connectionClose = false;
-    _connectionKeepAlive = false;
-    _errorStatus = 0;
-    _errorMessage.clear();
+        line_.clear();
+    headBytes_ = 0;
+    remaining_ = 0;
+    seenContentLength_ = false;
+    contentLength_ = 0;
+    seenTransferEncoding_ = false;
+    chunkedCodings_ = 0;
+    unsupportedCoding_.clear();
+    connectionClose_ = false;
+    connectionKeepAlive_ = false;
+    errorStatus_ = 0;
+    errorMessage_.clear();
 }
 
 ParsedRequest HttpParser::take() {
-    ParsedRequest request = std::move(_request);
+    ParsedRequest request = std::move(request_);
     reset();
     return request;
 }
 
 HttpParser::Progress HttpParser::fail(int status, std::string message, std::size_t consumed) {
-    _state = State::failed;
-    _errorStatus = status;
-    _errorMessage = std::move(message);
+    state_ = State::failed;
+    errorStatus_ = status;
+    errorMessage_ = std::move(message);
     return {Event::error, consumed};
 }
 
 HttpParser::Progress HttpParser::feed(const char* data, std::size_t size) {
     std::size_t pos = 0;
     for (;;) {
-        if (_state == State::complete) return {Event::messageComplete, pos};
-        if (_state == State::failed) return {Event::error, pos};
-        if (_state == State::body || _state == State::chunkData) {
+        if (state_ == State::complete) return {Event::messageComplete, pos};
+        if (state_ == State::failed) return {Event::error, pos};
+        if (state_ == State::body || state_ == State::chunkData) {
             if (const auto stop = readBodyBytes(data, size, pos)) return *stop;
             continue;
         }
@@ -122,21 +139,21 @@ HttpParser::Progress HttpParser::feed(const char* data, std::size_t size) {
         std::string_view line;
         if (const auto stop = readLine(data, size, pos, line)) return *stop;
         if (const auto stop = handleLine(line, pos)) return *stop;
-        _line.clear();
+        line_.clear();
     }
 }
 
 std::optional<HttpParser::Progress> HttpParser::readBodyBytes(const char* data, std::size_t size, std::size_t& pos) {
-    const std::size_t n = std::min(_remaining, size - pos);
-    _request.body.append(data + pos, n);
+    const std::size_t n = std::min(remaining_, size - pos);
+    request_.body.append(data + pos, n);
     pos += n;
-    _remaining -= n;
-    if (_remaining > 0) return Progress{Event::needMore, pos};
-    if (_state == State::body) {
-        _state = State::complete;
+    remaining_ -= n;
+    if (remaining_ > 0) return Progress{Event::needMore, pos};
+    if (state_ == State::body) {
+        state_ = State::complete;
         return Progress{Event::messageComplete, pos};
     }
-    _state = State::chunkDataEnd;
+    state_ = State::chunkDataEnd;
     return std::nullopt;
 }
 
@@ -147,15 +164,15 @@ std::optional<HttpParser::Progress> HttpParser::readLine(const char* data, std::
     const char* newline = static_cast<const char*>(std::memchr(start, '\n', available));
     const std::size_t take = newline ? static_cast<std::size_t>(newline - start) + 1 : available;
     if (const auto over = chargeLineBytes(take, pos)) return over;
-    if (!newline) { // a line split across reads waits in _line
-        _line.append(start, take);
+    if (!newline) { // a line split across reads waits in line_
+        line_.append(start, take);
         return Progress{Event::needMore, size};
     }
-    if (_line.empty()) {
+    if (line_.empty()) {
         line = std::string_view(start, take - 1);
     } else {
-        _line.append(start, take - 1);
-        line = _line;
+        line_.append(start, take - 1);
+        line = line_;
     }
     pos += take;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -164,27 +181,27 @@ std::optional<HttpParser::Progress> HttpParser::readLine(const char* data, std::
 }
 
 std::optional<HttpParser::Progress> HttpParser::chargeLineBytes(std::size_t take, std::size_t pos) {
-    const bool inHead = _state == State::requestLine || _state == State::headerLine || _state == State::trailer;
+    const bool inHead = state_ == State::requestLine || state_ == State::headerLine || state_ == State::trailer;
     if (inHead) {
-        if (_headBytes + take > _limits.maxHeaderBytes) return fail(431, "Request header fields too large", pos);
-        _headBytes += take;
-    } else if (_line.size() + take > _limits.maxChunkLineBytes) {
+        if (headBytes_ + take > limits_.maxHeaderBytes) return fail(431, "Request header fields too large", pos);
+        headBytes_ += take;
+    } else if (line_.size() + take > limits_.maxChunkLineBytes) {
         return fail(400, "Malformed chunked body", pos);
     }
     return std::nullopt;
 }
 
 std::optional<HttpParser::Progress> HttpParser::handleLine(std::string_view line, std::size_t pos) {
-    switch (_state) {
+    switch (state_) {
     case State::requestLine:
         if (!line.empty()) { // empty lines before a request are ignored (RFC 9112 2.2)
             if (!parseRequestLine(line)) return Progress{Event::error, pos};
-            _state = State::headerLine;
+            state_ = State::headerLine;
         }
         break;
     case State::headerLine:
         if (line.empty()) {
-            _line.clear();
+            line_.clear();
             const Event event = finishHead();
             return Progress{event, pos};
         }
@@ -195,12 +212,12 @@ std::optional<HttpParser::Progress> HttpParser::handleLine(std::string_view line
         break;
     case State::chunkDataEnd:
         if (!line.empty()) return fail(400, "Malformed chunked body", pos);
-        _state = State::chunkSize;
+        state_ = State::chunkSize;
         break;
     case State::trailer:
         if (line.empty()) { // trailer fields are read and ignored
-            _line.clear();
-            _state = State::complete;
+            line_.clear();
+            state_ = State::complete;
             return Progress{Event::messageComplete, pos};
         }
         break;
@@ -232,14 +249,15 @@ bool HttpParser::parseRequestLine(std::string_view line) {
         version[5] > '9' || version[7] < '0' || version[7] > '9')
         return reject(400, "Malformed request line");
     if (version[5] != '1') return reject(505, "HTTP version not supported");
-    _request.method.assign(method);
-    _request.target.assign(target);
-    _request.minorVersion = version[7] - '0';
+    request_.method.assign(method);
+    request_.target.assign(target);
+    request_.minorVersion = version[7] - '0';
     return true;
 }
 
 bool HttpParser::parseHeaderLine(std::string_view line) {
-    if (line.front() == ' ' || line.front() == '\t') return reject(400, "Malformed header: folded lines are not supported");
+    if (line.front() == ' ' || line.front() == '\t')
+        return reject(400, "Malformed header: folded lines are not supported");
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) return reject(400, "Malformed header");
     const std::string_view name = line.substr(0, colon);
@@ -249,7 +267,7 @@ bool HttpParser::parseHeaderLine(std::string_view line) {
         const auto u = static_cast<unsigned char>(c);
         if ((u < 0x20 && u != '\t') || u == 0x7f) return reject(400, "Malformed header value");
     }
-    if (_request.headers.size() >= _limits.maxHeaderCount) return reject(431, "Too many header fields");
+    if (request_.headers.size() >= limits_.maxHeaderCount) return reject(431, "Too many header fields");
 
     if (equalsIgnoreCase(name, "content-length")) {
         if (value.empty() || !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
@@ -260,49 +278,49 @@ bool HttpParser::parseHeaderLine(std::string_view line) {
         } else {
             for (const char c : value) length = length * 10 + static_cast<std::uint64_t>(c - '0');
         }
-        if (_seenContentLength && length != _contentLength) return reject(400, "Conflicting Content-Length headers");
-        _seenContentLength = true;
-        _contentLength = length;
+        if (seenContentLength_ && length != contentLength_) return reject(400, "Conflicting Content-Length headers");
+        seenContentLength_ = true;
+        contentLength_ = length;
     } else if (equalsIgnoreCase(name, "transfer-encoding")) {
-        _seenTransferEncoding = true;
+        seenTransferEncoding_ = true;
         forEachListElement(value, [this](std::string_view coding) {
             if (equalsIgnoreCase(coding, "chunked"))
-                ++_chunkedCodings;
-            else if (_unsupportedCoding.empty())
-                _unsupportedCoding.assign(coding);
+                ++chunkedCodings_;
+            else if (unsupportedCoding_.empty())
+                unsupportedCoding_.assign(coding);
         });
     } else if (equalsIgnoreCase(name, "connection")) {
         forEachListElement(value, [this](std::string_view option) {
-            if (equalsIgnoreCase(option, "close")) _connectionClose = true;
-            if (equalsIgnoreCase(option, "keep-alive")) _connectionKeepAlive = true;
+            if (equalsIgnoreCase(option, "close")) connectionClose_ = true;
+            if (equalsIgnoreCase(option, "keep-alive")) connectionKeepAlive_ = true;
         });
     } else if (equalsIgnoreCase(name, "expect")) {
-        if (equalsIgnoreCase(value, "100-continue")) _request.expectsContinue = true;
+        if (equalsIgnoreCase(value, "100-continue")) request_.expectsContinue = true;
     }
-    _request.headers.emplace_back(std::string(name), std::string(value));
+    request_.headers.emplace_back(std::string(name), std::string(value));
     return true;
 }
 
 HttpParser::Event HttpParser::finishHead() {
-    _request.keepAlive = _request.minorVersion >= 1 ? !_connectionClose : (_connectionKeepAlive && !_connectionClose);
-    if (_seenTransferEncoding) {
-        if (!_unsupportedCoding.empty())
-            return reject(501, "Transfer-Encoding '" + _unsupportedCoding + "' is not supported"), Event::error;
-        if (_chunkedCodings != 1) return reject(400, "Malformed Transfer-Encoding"), Event::error;
-        if (_seenContentLength) return reject(400, "Both Content-Length and Transfer-Encoding given"), Event::error;
-        _request.hasBody = true;
-        _state = State::chunkSize;
+    request_.keepAlive = request_.minorVersion >= 1 ? !connectionClose_ : (connectionKeepAlive_ && !connectionClose_);
+    if (seenTransferEncoding_) {
+        if (!unsupportedCoding_.empty())
+            return reject(501, "Transfer-Encoding '" + unsupportedCoding_ + "' is not supported"), Event::error;
+        if (chunkedCodings_ != 1) return reject(400, "Malformed Transfer-Encoding"), Event::error;
+        if (seenContentLength_) return reject(400, "Both Content-Length and Transfer-Encoding given"), Event::error;
+        request_.hasBody = true;
+        state_ = State::chunkSize;
         return Event::headersComplete;
     }
-    if (_contentLength > _limits.maxBodyBytes) return reject(413, "Request body too large"), Event::error;
-    if (_contentLength == 0) {
-        _state = State::complete;
+    if (contentLength_ > limits_.maxBodyBytes) return reject(413, "Request body too large"), Event::error;
+    if (contentLength_ == 0) {
+        state_ = State::complete;
         return Event::messageComplete;
     }
-    _request.hasBody = true;
-    _request.body.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(_contentLength, bodyReserveCap)));
-    _remaining = static_cast<std::size_t>(_contentLength);
-    _state = State::body;
+    request_.hasBody = true;
+    request_.body.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(contentLength_, bodyReserveCap)));
+    remaining_ = static_cast<std::size_t>(contentLength_);
+    state_ = State::body;
     return Event::headersComplete;
 }
 
@@ -317,13 +335,13 @@ bool HttpParser::parseChunkSize(std::string_view line) {
     if (digits == 0) return reject(400, "Malformed chunked body");
     const std::string_view rest = trimWhitespace(line.substr(digits));
     if (!rest.empty() && rest.front() != ';') return reject(400, "Malformed chunked body");
-    if (size > _limits.maxBodyBytes - std::min(_limits.maxBodyBytes, _request.body.size()))
+    if (size > limits_.maxBodyBytes - std::min(limits_.maxBodyBytes, request_.body.size()))
         return reject(413, "Request body too large");
     if (size == 0) {
-        _state = State::trailer;
+        state_ = State::trailer;
     } else {
-        _remaining = static_cast<std::size_t>(size);
-        _state = State::chunkData;
+        remaining_ = static_cast<std::size_t>(size);
+        state_ = State::chunkData;
     }
     return true;
 }

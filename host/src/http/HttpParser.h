@@ -13,21 +13,21 @@ namespace motel::host {
 /// Bounds a parser enforces; see HttpServerOptions for the defaults.
 struct HttpParserLimits {
     std::size_t maxHeaderBytes = 16 * 1024; ///< request line + header block (431 beyond)
-    std::size_t maxBodyBytes = 1024 * 1024;  ///< decoded body (413 beyond)
-    std::size_t maxHeaderCount = 100;        ///< header fields (431 beyond)
-    std::size_t maxChunkLineBytes = 4096;    ///< one chunk-size line (400 beyond)
+    std::size_t maxBodyBytes = 1024 * 1024; ///< decoded body (413 beyond)
+    std::size_t maxHeaderCount = 100;       ///< header fields (431 beyond)
+    std::size_t maxChunkLineBytes = 4096;   ///< one chunk-size line (400 beyond)
 };
 
 /// One request as it came off the wire, before any decoding of the target.
 struct ParsedRequest {
     std::string method;
-    std::string target; ///< raw request-target
-    int minorVersion = 1; ///< HTTP/1.<minorVersion>
+    std::string target;                                       ///< raw request-target
+    int minorVersion = 1;                                     ///< HTTP/1.<minorVersion>
     std::vector<std::pair<std::string, std::string>> headers; ///< names as sent
-    std::string body;     ///< de-chunked
-    bool keepAlive = true;        ///< from version and `Connection`
-    bool expectsContinue = false; ///< `Expect: 100-continue`
-    bool hasBody = false;         ///< Content-Length > 0 or chunked
+    std::string body;                                         ///< de-chunked
+    bool keepAlive = true;                                    ///< from version and `Connection`
+    bool expectsContinue = false;                             ///< `Expect: 100-continue`
+    bool hasBody = false;                                     ///< Content-Length > 0 or chunked
 };
 
 /// An incremental HTTP/1.x request parser: bytes go in as they arrive, in
@@ -59,18 +59,18 @@ public:
 
     /// True once any byte of the current request arrived (leading empty
     /// lines do not count).
-    bool started() const { return _state != State::requestLine || !_line.empty(); }
+    bool started() const { return state_ != State::requestLine || !line_.empty(); }
     /// True while the body of the current request is being read.
     bool readingBody() const;
     /// The request so far (its head is complete after headersComplete).
-    const ParsedRequest& request() const { return _request; }
+    const ParsedRequest& request() const { return request_; }
 
     /// Moves the completed request out and resets for the next one.
     ParsedRequest take();
     void reset();
 
-    int errorStatus() const { return _errorStatus; }
-    const std::string& errorMessage() const { return _errorMessage; }
+    int errorStatus() const { return errorStatus_; }
+    const std::string& errorMessage() const { return errorMessage_; }
 
 private:
     enum class State { requestLine, headerLine, body, chunkSize, chunkData, chunkDataEnd, trailer, complete, failed };
@@ -91,21 +91,21 @@ private:
     Event finishHead();
     bool parseChunkSize(std::string_view line);
 
-    HttpParserLimits _limits;
-    State _state = State::requestLine;
-    ParsedRequest _request;
-    std::string _line;          ///< a line split across feeds
-    std::size_t _headBytes = 0; ///< bytes of request line + headers (+ trailers)
-    std::size_t _remaining = 0; ///< body or chunk bytes still expected
-    bool _seenContentLength = false;
-    std::uint64_t _contentLength = 0;
-    bool _seenTransferEncoding = false;
-    int _chunkedCodings = 0;          ///< how often `chunked` was listed
-    std::string _unsupportedCoding;   ///< first coding other than chunked
-    bool _connectionClose = false;
-    bool _connectionKeepAlive = false;
-    int _errorStatus = 0;
-    std::string _errorMessage;
+    HttpParserLimits limits_;
+    State state_ = State::requestLine;
+    ParsedRequest request_;
+    std::string line_;          ///< a line split across feeds
+    std::size_t headBytes_ = 0; ///< bytes of request line + headers (+ trailers)
+    std::size_t remaining_ = 0; ///< body or chunk bytes still expected
+    bool seenContentLength_ = false;
+    std::uint64_t contentLength_ = 0;
+    bool seenTransferEncoding_ = false;
+    int chunkedCodings_ = 0;        ///< how often `chunked` was listed
+    std::string unsupportedCoding_; ///< first coding other than chunked
+    bool connectionClose_ = false;
+    bool connectionKeepAlive_ = false;
+    int errorStatus_ = 0;
+    std::string errorMessage_;
 };
 
 } // namespace motel::host

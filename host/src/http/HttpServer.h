@@ -64,7 +64,7 @@ public:
     /// in use`), std::logic_error when already running.
     void start();
     /// The bound port (the ephemeral one when options.port was 0); 0 before start().
-    std::uint16_t port() const { return _port; }
+    std::uint16_t port() const { return port_; }
     /// Stops accepting, closes idle, half-received and parked (deferred)
     /// connections, lets requests already dispatched finish and be answered
     /// (with `Connection: close`) for up to `grace`, then closes everything and
@@ -75,16 +75,16 @@ public:
     /// client that reconnects then can only reach another host).
     void stop(std::chrono::milliseconds grace, const std::function<void()>& notAccepting = {});
 
-    bool running() const { return _running; }
-    const HttpServerOptions& options() const { return _options; }
+    bool running() const { return running_; }
+    const HttpServerOptions& options() const { return options_; }
     /// Connections currently served (handed-over ones no longer count).
-    std::size_t connectionCount() const { return _connections.load(); }
+    std::size_t connectionCount() const { return connections_.load(); }
 
     /// The loop that serves descriptor `fd`: connections live on loop fd % ioThreads,
     /// so a socket taken over keeps its thread. Valid from start() until the
     /// server is destroyed; throws std::logic_error before the first start().
     EventLoop& loopFor(int fd);
-    std::size_t loopCount() const { return _ioThreads.size(); }
+    std::size_t loopCount() const { return ioThreads_.size(); }
     EventLoop& loop(std::size_t index);
 
 private:
@@ -99,21 +99,21 @@ private:
     static constexpr int kRetryAfterSeconds = 5;
     void shutDownThreads();
 
-    HttpServerOptions _options;
-    RequestDispatch _dispatch;
-    std::unique_ptr<RequestExecutor> _executor;
-    std::unique_ptr<WorkerPool> _workers;
-    std::vector<std::unique_ptr<IoThread>> _ioThreads;
-    std::unique_ptr<HttpListener> _listener;
-    std::uint16_t _port = 0;
-    std::atomic<bool> _running{false};
-    std::atomic<bool> _stopping{false};
-    std::atomic<std::size_t> _connections{0};
-    std::atomic<std::size_t> _refusing{0};
-    ConnectionLimiter _limiter;
-    std::mutex _lifecycleMutex; ///< serialises start() and stop()
-    std::mutex _drainMutex;
-    std::condition_variable _drained;
+    HttpServerOptions options_;
+    RequestDispatch dispatch_;
+    std::unique_ptr<RequestExecutor> executor_;
+    std::unique_ptr<WorkerPool> workers_;
+    std::vector<std::unique_ptr<IoThread>> ioThreads_;
+    std::unique_ptr<HttpListener> listener_;
+    std::uint16_t port_ = 0;
+    std::atomic<bool> running_{false};
+    std::atomic<bool> stopping_{false};
+    std::atomic<std::size_t> connections_{0};
+    std::atomic<std::size_t> refusing_{0};
+    ConnectionLimiter limiter_;
+    std::mutex lifecycleMutex_; ///< serialises start() and stop()
+    std::mutex drainMutex_;
+    std::condition_variable drained_;
 };
 
 } // namespace motel::host

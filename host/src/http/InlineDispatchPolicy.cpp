@@ -5,7 +5,7 @@
 namespace motel::host {
 
 std::uint64_t InlineDispatchPolicy::typeOf(std::string_view method, std::string_view target, bool hasBody) const {
-    if (!_enabled || hasBody || (method != "GET" && method != "HEAD")) return 0;
+    if (!enabled_ || hasBody || (method != "GET" && method != "HEAD")) return 0;
     const std::string_view path = target.substr(0, target.find('?'));
     // FNV-1a over method, a separator and the path.
     std::uint64_t hash = 14695981039346656037ull;
@@ -23,14 +23,14 @@ std::uint64_t InlineDispatchPolicy::typeOf(std::string_view method, std::string_
 
 bool InlineDispatchPolicy::shouldRunInline(std::uint64_t type) const {
     if (type == 0) return false;
-    const auto found = _types.find(type);
-    return found != _types.end() && found->second.runsInline;
+    const auto found = types_.find(type);
+    return found != types_.end() && found->second.runsInline;
 }
 
 bool InlineDispatchPolicy::wantsPreciseCost(std::uint64_t type) {
     if (type == 0) return false; // never judged
-    const auto found = _types.find(type);
-    if (found == _types.end() || !found->second.runsInline) return true;
+    const auto found = types_.find(type);
+    if (found == types_.end() || !found->second.runsInline) return true;
     Record& record = found->second;
     if (record.suspect || ++record.sincePrecise >= preciseEvery) {
         record.sincePrecise = 0;
@@ -44,10 +44,10 @@ bool InlineDispatchPolicy::sleptLong(const DispatchCost& cost) {
 }
 
 InlineDispatchPolicy::Record& InlineDispatchPolicy::recordOf(std::uint64_t type) {
-    auto found = _types.find(type);
-    if (found == _types.end()) {
-        if (_types.size() >= maxTrackedTypes) _types.clear(); // ids in paths: keep memory bounded
-        found = _types.emplace(type, Record{}).first;
+    auto found = types_.find(type);
+    if (found == types_.end()) {
+        if (types_.size() >= maxTrackedTypes) types_.clear(); // ids in paths: keep memory bounded
+        found = types_.emplace(type, Record{}).first;
     }
     return found->second;
 }

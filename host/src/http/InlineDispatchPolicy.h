@@ -11,8 +11,8 @@ namespace motel::host {
 struct DispatchCost {
     std::chrono::microseconds cpu{0};  ///< CPU time of the thread
     std::chrono::microseconds wall{0}; ///< for information: includes preemption
-    bool blocked = false; ///< the thread slept (voluntary context switch: I/O, lock, sleep)
-    bool precise = true;  ///< cpu and blocked were measured (else only wall)
+    bool blocked = false;              ///< the thread slept (voluntary context switch: I/O, lock, sleep)
+    bool precise = true;               ///< cpu and blocked were measured (else only wall)
 };
 
 /// Decides which requests an I/O thread may dispatch itself instead of
@@ -56,7 +56,7 @@ public:
     static constexpr std::uint8_t preciseEvery = 8;
     static constexpr std::size_t maxTrackedTypes = 1024; ///< then forget all and learn again
 
-    explicit InlineDispatchPolicy(bool enabled) : _enabled(enabled) {}
+    explicit InlineDispatchPolicy(bool enabled) : enabled_(enabled) {}
 
     /// The request type of `method` + `target` (a hash; 0 = never inline).
     std::uint64_t typeOf(std::string_view method, std::string_view target, bool hasBody) const;
@@ -73,23 +73,23 @@ public:
 
 private:
     struct Record {
-        std::uint32_t windowRuns = 0;    ///< pool runs in the current qualifying window
-        std::uint64_t windowCpu = 0;     ///< their CPU µs
-        bool windowSpoiled = false;      ///< a run slept long or used too much CPU
+        std::uint32_t windowRuns = 0; ///< pool runs in the current qualifying window
+        std::uint64_t windowCpu = 0;  ///< their CPU µs
+        bool windowSpoiled = false;   ///< a run slept long or used too much CPU
         std::uint32_t goodInlineRuns = 0;
-        std::uint32_t averageCpu8 = 0;   ///< moving average of inline CPU µs, times 8
+        std::uint32_t averageCpu8 = 0; ///< moving average of inline CPU µs, times 8
         std::uint8_t strikes = 0;
-        std::uint8_t sincePrecise = 0;   ///< inline runs since the last precise one
+        std::uint8_t sincePrecise = 0; ///< inline runs since the last precise one
         bool runsInline = false;
-        bool suspect = false;            ///< last inline run was slow by the wall clock
+        bool suspect = false; ///< last inline run was slow by the wall clock
     };
 
     void recordPoolRun(Record& record, const DispatchCost& cost);
     void recordInlineRun(Record& record, const DispatchCost& cost);
     Record& recordOf(std::uint64_t type);
 
-    bool _enabled;
-    std::unordered_map<std::uint64_t, Record> _types;
+    bool enabled_;
+    std::unordered_map<std::uint64_t, Record> types_;
 };
 
 } // namespace motel::host

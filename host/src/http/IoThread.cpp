@@ -11,23 +11,21 @@ namespace motel::host {
 
 IoThread::IoThread(const HttpServerOptions& options, WorkerPool& workers, const RequestExecutor& executor,
                    const std::atomic<bool>& stopping, ClosedHandler onConnectionClosed)
-    : _options(options),
-      _workers(workers),
-      _executor(executor),
-      _stopping(stopping),
-      _onConnectionClosed(std::move(onConnectionClosed)),
-      _readBuffer(std::make_unique<char[]>(readBufferSize)),
-      _inlinePolicy(options.inlineFastHandlers) {
-    _parserLimits.maxHeaderBytes = options.maxHeaderBytes;
-    _parserLimits.maxBodyBytes = options.maxBodyBytes;
+    : options_(options), workers_(workers), executor_(executor), stopping_(stopping),
+      onConnectionClosed_(std::move(onConnectionClosed)), readBuffer_(std::make_unique<char[]>(readBufferSize)),
+      inlinePolicy_(options.inlineFastHandlers) {
+    parserLimits_.maxHeaderBytes = options.maxHeaderBytes;
+    parserLimits_.maxBodyBytes = options.maxBodyBytes;
 }
 
-IoThread::~IoThread() { stop(); }
+IoThread::~IoThread() {
+    stop();
+}
 
 void IoThread::start() {
-    _thread = std::thread([this] {
+    thread_ = std::thread([this] {
         try {
-            _loop.run();
+            loop_.run();
         } catch (...) {
             Poco::Logger::get("motel.http").error("I/O thread failed: %s", describeCurrentException());
         }
@@ -35,18 +33,18 @@ void IoThread::start() {
 }
 
 void IoThread::stop() {
-    if (!_thread.joinable()) return;
-    _loop.post([this] {
+    if (!thread_.joinable()) return;
+    loop_.post([this] {
         closeAll();
-        _loop.quit();
+        loop_.quit();
     });
-    _thread.join();
+    thread_.join();
 }
 
 void IoThread::adopt(FileDescriptor socket, std::string peerAddress) {
     const int fd = socket.get();
     auto connection = std::make_shared<HttpConnection>(*this, std::move(socket), std::move(peerAddress));
-    _connections[fd] = connection.get();
+    connections_[fd] = connection.get();
     try {
         connection->open();
     } catch (...) {
@@ -58,7 +56,7 @@ void IoThread::adopt(FileDescriptor socket, std::string peerAddress) {
 void IoThread::refuse(FileDescriptor socket, std::string peerAddress, const sdk::HttpError& error) {
     const int fd = socket.get();
     auto connection = std::make_shared<HttpConnection>(*this, std::move(socket), std::move(peerAddress));
-    _connections[fd] = connection.get();
+    connections_[fd] = connection.get();
     try {
         connection->open();
         connection->refuse(error);
@@ -69,23 +67,23 @@ void IoThread::refuse(FileDescriptor socket, std::string peerAddress, const sdk:
 }
 
 void IoThread::connectionClosed(const HttpConnection& connection, int fd, bool handedOver) {
-    const auto found = _connections.find(fd);
-    if (found != _connections.end() && found->second == &connection) _connections.erase(found);
-    if (_onConnectionClosed)
-        _onConnectionClosed(ClosedConnection{connection.peerAddress(), fd, handedOver, connection.refused()});
+    const auto found = connections_.find(fd);
+    if (found != connections_.end() && found->second == &connection) connections_.erase(found);
+    if (onConnectionClosed_)
+        onConnectionClosed_(ClosedConnection{connection.peerAddress(), fd, handedOver, connection.refused()});
 }
 
 void IoThread::beginShutdown() {
     std::vector<std::shared_ptr<HttpConnection>> connections;
-    connections.reserve(_connections.size());
-    for (const auto& entry : _connections) connections.push_back(entry.second->shared_from_this());
+    connections.reserve(connections_.size());
+    for (const auto& entry : connections_) connections.push_back(entry.second->shared_from_this());
     for (const auto& connection : connections) connection->beginShutdown();
 }
 
 void IoThread::closeAll() {
     std::vector<std::shared_ptr<HttpConnection>> connections;
-    connections.reserve(_connections.size());
-    for (const auto& entry : _connections) connections.push_back(entry.second->shared_from_this());
+    connections.reserve(connections_.size());
+    for (const auto& entry : connections_) connections.push_back(entry.second->shared_from_this());
     for (const auto& connection : connections) connection->close();
 }
 

@@ -56,18 +56,18 @@ public:
     /// Graceful stop: closes connections with no request in flight; the
     /// others close once their response is written. Loop thread only.
     void beginShutdown();
-    std::size_t connectionCount() const { return _connections.size(); }
+    std::size_t connectionCount() const { return connections_.size(); }
 
     // What connections share.
-    EventLoop& loop() { return _loop; }
-    const HttpServerOptions& options() const { return _options; }
-    const HttpParserLimits& parserLimits() const { return _parserLimits; }
-    WorkerPool& workers() { return _workers; }
-    const RequestExecutor& executor() const { return _executor; }
-    bool stopping() const { return _stopping.load(std::memory_order_relaxed); }
-    InlineDispatchPolicy& inlinePolicy() { return _inlinePolicy; }
+    EventLoop& loop() { return loop_; }
+    const HttpServerOptions& options() const { return options_; }
+    const HttpParserLimits& parserLimits() const { return parserLimits_; }
+    WorkerPool& workers() { return workers_; }
+    const RequestExecutor& executor() const { return executor_; }
+    bool stopping() const { return stopping_.load(std::memory_order_relaxed); }
+    InlineDispatchPolicy& inlinePolicy() { return inlinePolicy_; }
     /// Scratch space for reads; only valid until the next read on this thread.
-    char* readBuffer() { return _readBuffer.get(); }
+    char* readBuffer() { return readBuffer_.get(); }
     static constexpr std::size_t readBufferSize = 64 * 1024;
 
     /// Called by a connection when it closes or hands its socket over.
@@ -76,17 +76,17 @@ public:
 private:
     void closeAll();
 
-    const HttpServerOptions& _options;
-    HttpParserLimits _parserLimits;
-    WorkerPool& _workers;
-    const RequestExecutor& _executor;
-    const std::atomic<bool>& _stopping;
-    ClosedHandler _onConnectionClosed;
-    std::unique_ptr<char[]> _readBuffer;
-    InlineDispatchPolicy _inlinePolicy;
-    std::unordered_map<int, HttpConnection*> _connections; ///< non-owning; the loop's watches own them
-    EventLoop _loop;
-    std::thread _thread;
+    const HttpServerOptions& options_;
+    HttpParserLimits parserLimits_;
+    WorkerPool& workers_;
+    const RequestExecutor& executor_;
+    const std::atomic<bool>& stopping_;
+    ClosedHandler onConnectionClosed_;
+    std::unique_ptr<char[]> readBuffer_;
+    InlineDispatchPolicy inlinePolicy_;
+    std::unordered_map<int, HttpConnection*> connections_; ///< non-owning; the loop's watches own them
+    EventLoop loop_;
+    std::thread thread_;
 };
 
 } // namespace motel::host

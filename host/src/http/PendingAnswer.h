@@ -30,20 +30,20 @@ public:
     std::shared_ptr<DeferredHttpReply> stopAccepting();
 
     // Loop thread only.
-    void park(RequestExecutor::LaterAnswer later) { _later = std::move(later); }
+    void park(RequestExecutor::LaterAnswer later) { later_ = std::move(later); }
     /// How to write the parked request's answer; forgotten once taken.
     RequestExecutor::LaterAnswer takeLater();
-    void keepEarly(sdk::Response answer) { _early = std::move(answer); }
+    void keepEarly(sdk::Response answer) { early_ = std::move(answer); }
     /// The answer that came before the handler's outcome, if any; forgotten once taken.
     std::optional<sdk::Response> takeEarly();
     void forget(); ///< drops the later and early answers
 
 private:
-    std::mutex _mutex;
-    bool _accepting = true;
-    std::weak_ptr<DeferredHttpReply> _reply;
-    std::optional<RequestExecutor::LaterAnswer> _later;
-    std::optional<sdk::Response> _early;
+    std::mutex mutex_;
+    bool accepting_ = true;
+    std::weak_ptr<DeferredHttpReply> reply_;
+    std::optional<RequestExecutor::LaterAnswer> later_;
+    std::optional<sdk::Response> early_;
 };
 
 } // namespace motel::host

@@ -24,20 +24,21 @@ namespace {
 /// split by scheduler ticks and jump by milliseconds.
 class CostMeter {
 public:
-    explicit CostMeter(bool precise) : _precise(precise), _wallStart(std::chrono::steady_clock::now()) {
-        if (!_precise) return;
-        _cpuStart = threadCpuNanos();
-        ::getrusage(RUSAGE_THREAD, &_usage);
+    explicit CostMeter(bool precise) : precise_(precise), wallStart_(std::chrono::steady_clock::now()) {
+        if (!precise_) return;
+        cpuStart_ = threadCpuNanos();
+        ::getrusage(RUSAGE_THREAD, &usage_);
     }
     DispatchCost finish() const {
         DispatchCost cost;
-        cost.precise = _precise;
-        cost.wall = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - _wallStart);
-        if (!_precise) return cost;
+        cost.precise = precise_;
+        cost.wall =
+            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - wallStart_);
+        if (!precise_) return cost;
         rusage now{};
         ::getrusage(RUSAGE_THREAD, &now);
-        cost.cpu = std::chrono::microseconds((threadCpuNanos() - _cpuStart) / 1000);
-        cost.blocked = now.ru_nvcsw != _usage.ru_nvcsw;
+        cost.cpu = std::chrono::microseconds((threadCpuNanos() - cpuStart_) / 1000);
+        cost.blocked = now.ru_nvcsw != usage_.ru_nvcsw;
         return cost;
     }
 
@@ -47,10 +48,10 @@ private:
         ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
         return static_cast<long long>(t.tv_sec) * 1000000000 + t.tv_nsec;
     }
-    bool _precise;
-    std::chrono::steady_clock::time_point _wallStart;
-    long long _cpuStart = 0;
-    rusage _usage{};
+    bool precise_;
+    std::chrono::steady_clock::time_point wallStart_;
+    long long cpuStart_ = 0;
+    rusage usage_{};
 };
 
 void renderInternalError(sdk::Response& response) {
@@ -62,24 +63,23 @@ void renderInternalError(sdk::Response& response) {
 
 RequestExecutor::RequestExecutor(RequestDispatch dispatch, bool trustForwardedFor,
                                  const std::atomic<bool>* serverStopping, CostReviser reviseCost)
-    : _dispatch(std::move(dispatch)), _trustForwardedFor(trustForwardedFor), _serverStopping(serverStopping),
-      _reviseCost(std::move(reviseCost)) {}
+    : dispatch_(std::move(dispatch)), trustForwardedFor_(trustForwardedFor), serverStopping_(serverStopping),
+      reviseCost_(std::move(reviseCost)) {}
 
 std::string RequestExecutor::clientAddress(const ParsedRequest& request, const std::string& peerAddress) const {
-    if (!_trustForwardedFor) return peerAddress;
+    if (!trustForwardedFor_) return peerAddress;
     std::string_view forwarded;
     for (const auto& [name, value] : request.headers)
         if (Poco::icompare(name, "X-Forwarded-For") == 0) forwarded = value; // the last header is our proxy's
     return ForwardedFor::lastAddress(forwarded).value_or(peerAddress);
 }
 
-RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const std::string& peerAddress,
-                                                  bool closing, bool preciseCost,
-                                                  const HttpExchange::ReplyFactory& makeReply) const {
+RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const std::string& peerAddress, bool closing,
+                                                  bool preciseCost, const HttpExchange::ReplyFactory& makeReply) const {
     const CostMeter meter(preciseCost);
     std::string method, target; // copied for a cost reviser only: parsed is moved from below
-    if (_reviseCost) method = parsed.method, target = parsed.target;
-    const auto costSoFar = [&] { return _reviseCost ? _reviseCost(method, target, meter.finish()) : meter.finish(); };
+    if (reviseCost_) method = parsed.method, target = parsed.target;
+    const auto costSoFar = [&] { return reviseCost_ ? reviseCost_(method, target, meter.finish()) : meter.finish(); };
     ResponseFraming framing;
     framing.headRequest = parsed.method == "HEAD";
     framing.keepAlive = parsed.keepAlive && !closing;
@@ -98,15 +98,15 @@ RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const st
         request.headers = std::move(parsed.headers);
         request.body = std::move(parsed.body);
         request.exchange = &exchange;
-        _dispatch(request, response, takeover);
+        dispatch_(request, response, takeover);
     } catch (const sdk::HttpError& error) {
         takeover.release();
         response = sdk::Response{};
         renderError(error, response);
     } catch (...) {
         takeover.release();
-        Poco::Logger::get("motel.http").error("Unhandled exception for %s %s: %s", request.method, request.path,
-                                              describeCurrentException());
+        Poco::Logger::get("motel.http")
+            .error("Unhandled exception for %s %s: %s", request.method, request.path, describeCurrentException());
         renderInternalError(response);
     }
     request.exchange = nullptr;
@@ -145,7 +145,7 @@ RequestExecutor::Outcome RequestExecutor::answerLater(const LaterAnswer& later, 
 }
 
 void RequestExecutor::serializeInto(Outcome& outcome, const sdk::Response& response, ResponseFraming framing) const {
-    if (_serverStopping && _serverStopping->load()) framing.keepAlive = false;
+    if (serverStopping_ && serverStopping_->load()) framing.keepAlive = false;
     if (Poco::icompare(response.header("Connection"), "close") == 0) framing.keepAlive = false;
     outcome.keepAlive = framing.keepAlive;
     try {

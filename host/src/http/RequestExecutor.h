@@ -37,12 +37,12 @@ public:
     };
 
     struct Outcome {
-        std::string bytes;       ///< the complete response (empty when deferred)
-        bool keepAlive = true;   ///< false: close the connection after writing
+        std::string bytes;                    ///< the complete response (empty when deferred)
+        bool keepAlive = true;                ///< false: close the connection after writing
         ConnectionTakeover::Handler takeover; ///< set when the dispatcher claimed the connection
         std::optional<LaterAnswer> deferred;  ///< set when the answer comes later through a DeferredHttpReply
-        DispatchCost cost;       ///< what execute() cost on its thread
-        bool workersOnly = false; ///< the route asked never to run on an I/O thread
+        DispatchCost cost;                    ///< what execute() cost on its thread
+        bool workersOnly = false;             ///< the route asked never to run on an I/O thread
     };
 
     /// `serverStopping`, when given, is read after dispatch: a response
@@ -70,10 +70,10 @@ private:
     /// Bytes and keepAlive of `outcome` for `response` framed by `framing`.
     void serializeInto(Outcome& outcome, const sdk::Response& response, ResponseFraming framing) const;
 
-    RequestDispatch _dispatch;
-    bool _trustForwardedFor;
-    const std::atomic<bool>* _serverStopping;
-    CostReviser _reviseCost;
+    RequestDispatch dispatch_;
+    bool trustForwardedFor_;
+    const std::atomic<bool>* serverStopping_;
+    CostReviser reviseCost_;
 };
 
 } // namespace motel::host

@@ -53,7 +53,8 @@ RequestTarget RequestTarget::decode(std::string_view target) {
         if (!pair.empty()) {
             const std::size_t equals = pair.find('=');
             if (!percentDecode(pair.substr(0, equals), true, name) ||
-                !percentDecode(equals == std::string_view::npos ? std::string_view() : pair.substr(equals + 1), true, value))
+                !percentDecode(equals == std::string_view::npos ? std::string_view() : pair.substr(equals + 1), true,
+                               value))
                 throw sdk::BadRequest("Malformed percent-encoding in query string");
             result.query.emplace_back(std::move(name), std::move(value));
         }

@@ -39,14 +39,14 @@ public:
 private:
     void workerMain();
 
-    const unsigned _maxThreads;
-    const std::size_t _maxQueued;
-    mutable std::mutex _mutex;
-    std::condition_variable _available;
-    std::deque<Task> _queue;
-    std::vector<std::thread> _threads;
-    unsigned _idle = 0; ///< threads waiting for work
-    bool _stopping = false;
+    const unsigned maxThreads_;
+    const std::size_t maxQueued_;
+    mutable std::mutex mutex_;
+    std::condition_variable available_;
+    std::deque<Task> queue_;
+    std::vector<std::thread> threads_;
+    unsigned idle_ = 0; ///< threads waiting for work
+    bool stopping_ = false;
 };
 
 } // namespace motel::host

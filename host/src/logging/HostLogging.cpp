@@ -37,7 +37,9 @@ void setLevelFrom(const std::string& name, int level) {
 }
 } // namespace
 
-HostLogging::~HostLogging() { flush(); }
+HostLogging::~HostLogging() {
+    flush();
+}
 
 void HostLogging::configure(const HostConfig& config) {
     Poco::AutoPtr<Poco::Channel> sink;
@@ -48,7 +50,8 @@ void HostLogging::configure(const HostConfig& config) {
         file_->open(); // fails here, at start, when the file cannot be written
         sink = file_;
     }
-    Poco::AutoPtr<Poco::FormattingChannel> formatting(new Poco::FormattingChannel(formatterFor(config.logFormat()), sink));
+    Poco::AutoPtr<Poco::FormattingChannel> formatting(
+        new Poco::FormattingChannel(formatterFor(config.logFormat()), sink));
     async_ = new Poco::AsyncChannel(formatting);
     Poco::Logger::root().setChannel(async_);
     std::vector<std::string> names;

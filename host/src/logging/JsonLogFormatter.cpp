@@ -21,15 +21,24 @@ std::size_t utf8SequenceAt(const std::string& text, std::size_t at) {
     if (lead < 0x80) return 1;
     std::size_t length = 0;
     unsigned char low = 0x80, high = 0xBF; // allowed range of the second byte
-    if (lead >= 0xC2 && lead <= 0xDF) length = 2;
-    else if (lead == 0xE0) length = 3, low = 0xA0;
-    else if (lead >= 0xE1 && lead <= 0xEC) length = 3;
-    else if (lead == 0xED) length = 3, high = 0x9F;
-    else if (lead >= 0xEE && lead <= 0xEF) length = 3;
-    else if (lead == 0xF0) length = 4, low = 0x90;
-    else if (lead >= 0xF1 && lead <= 0xF3) length = 4;
-    else if (lead == 0xF4) length = 4, high = 0x8F;
-    else return 0;
+    if (lead >= 0xC2 && lead <= 0xDF)
+        length = 2;
+    else if (lead == 0xE0)
+        length = 3, low = 0xA0;
+    else if (lead >= 0xE1 && lead <= 0xEC)
+        length = 3;
+    else if (lead == 0xED)
+        length = 3, high = 0x9F;
+    else if (lead >= 0xEE && lead <= 0xEF)
+        length = 3;
+    else if (lead == 0xF0)
+        length = 4, low = 0x90;
+    else if (lead >= 0xF1 && lead <= 0xF3)
+        length = 4;
+    else if (lead == 0xF4)
+        length = 4, high = 0x8F;
+    else
+        return 0;
     if (at + length > text.size()) return 0;
     if (byte(at + 1) < low || byte(at + 1) > high) return 0;
     for (std::size_t i = 2; i < length; ++i)
@@ -64,21 +73,31 @@ void addField(Poco::JSON::Object& line, const Poco::Message& message, const char
     if (!message.has(name)) return;
     const std::string& value = message.get(name);
     double number = 0;
-    if (isNumericField(name) && Poco::NumberParser::tryParseFloat(value, number)) line.set(name, number);
-    else line.set(name, wellFormed(value));
+    if (isNumericField(name) && Poco::NumberParser::tryParseFloat(value, number))
+        line.set(name, number);
+    else
+        line.set(name, wellFormed(value));
 }
 } // namespace
 
 const char* JsonLogFormatter::levelName(Poco::Message::Priority priority) {
     switch (priority) {
-    case Poco::Message::PRIO_FATAL: return "fatal";
-    case Poco::Message::PRIO_CRITICAL: return "critical";
-    case Poco::Message::PRIO_ERROR: return "error";
-    case Poco::Message::PRIO_WARNING: return "warning";
-    case Poco::Message::PRIO_NOTICE: return "notice";
-    case Poco::Message::PRIO_INFORMATION: return "info";
-    case Poco::Message::PRIO_DEBUG: return "debug";
-    case Poco::Message::PRIO_TRACE: return "trace";
+    case Poco::Message::PRIO_FATAL:
+        return "fatal";
+    case Poco::Message::PRIO_CRITICAL:
+        return "critical";
+    case Poco::Message::PRIO_ERROR:
+        return "error";
+    case Poco::Message::PRIO_WARNING:
+        return "warning";
+    case Poco::Message::PRIO_NOTICE:
+        return "notice";
+    case Poco::Message::PRIO_INFORMATION:
+        return "info";
+    case Poco::Message::PRIO_DEBUG:
+        return "debug";
+    case Poco::Message::PRIO_TRACE:
+        return "trace";
     }
     return "info";
 }

@@ -38,8 +38,8 @@ std::vector<std::string> AbiCheck::mismatches(const sdk::AbiStamp& host, const s
         out.push_back("_GLIBCXX_USE_CXX11_ABI: expected " + std::to_string(host.cxx11Abi) + ", plugin has " +
                       std::to_string(plugin.cxx11Abi));
     if (plugin.libstdcxxRelease > host.libstdcxxRelease)
-        out.push_back("libstdc++ release: expected at most " + std::to_string(host.libstdcxxRelease) +
-                      ", plugin has " + std::to_string(plugin.libstdcxxRelease));
+        out.push_back("libstdc++ release: expected at most " + std::to_string(host.libstdcxxRelease) + ", plugin has " +
+                      std::to_string(plugin.libstdcxxRelease));
     return out;
 }
 

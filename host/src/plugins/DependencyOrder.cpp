@@ -13,8 +13,7 @@ std::vector<std::string> DependencyOrder::resolve(const std::vector<std::string>
         if (it == dependencies.end()) continue;
         for (const auto& dep : it->second)
             if (std::find(requested.begin(), requested.end(), dep) == requested.end())
-                throw DependencyError("plugin '" + name + "' depends on '" + dep +
-                                      "', which is not in plugins.load");
+                throw DependencyError("plugin '" + name + "' depends on '" + dep + "', which is not in plugins.load");
     }
 
     std::vector<std::string> order;

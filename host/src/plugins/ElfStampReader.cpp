@@ -27,7 +27,8 @@ public:
     }
 
     void bytes(std::uint64_t offset, std::uint64_t count, void* out) {
-        if (offset > size_ || count > size_ - offset) throw StampUnreadable(path_ + " is truncated or not an ELF object");
+        if (offset > size_ || count > size_ - offset)
+            throw StampUnreadable(path_ + " is truncated or not an ELF object");
         in_.seekg(static_cast<std::streamoff>(offset));
         in_.read(static_cast<char*>(out), static_cast<std::streamsize>(count));
         if (!in_) throw StampUnreadable("cannot read " + path_);

@@ -21,7 +21,9 @@ PluginLoadError failure(const std::string& name, const std::string& reason) {
 
 PluginLoader::PluginLoader(std::vector<std::string> directories) : directories_(std::move(directories)) {}
 
-PluginLoader::~PluginLoader() { destroyInstances(); }
+PluginLoader::~PluginLoader() {
+    destroyInstances();
+}
 
 void PluginLoader::destroyInstances() noexcept {
     // Newest first, mirroring construction. Destructors are noexcept, so a

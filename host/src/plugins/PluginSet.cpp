@@ -35,7 +35,9 @@ PluginSet::PluginSet(PluginLoader& loader, const std::vector<std::string>& reque
     for (const auto& name : DependencyOrder::resolve(unique, dependencies)) ordered_.push_back(byName.at(name));
 }
 
-PluginSet::~PluginSet() { stopAll(); }
+PluginSet::~PluginSet() {
+    stopAll();
+}
 
 std::vector<std::string> PluginSet::names() const {
     std::vector<std::string> out;
@@ -69,8 +71,7 @@ void PluginSet::startAll(const ContextFor& contextFor) {
 }
 
 void PluginSet::seedAll(const ContextFor& contextFor) {
-    for (auto* plugin : ordered_)
-        guarded(plugin->name, "seed()", [&] { plugin->instance->seed(contextFor(*plugin)); });
+    for (auto* plugin : ordered_) guarded(plugin->name, "seed()", [&] { plugin->instance->seed(contextFor(*plugin)); });
 }
 
 void PluginSet::stopAll() noexcept {

@@ -39,8 +39,7 @@ sdk::Principal AccessGuard::authenticate(const sdk::Request& request) const {
 void AccessGuard::admit(const sdk::Access& access, sdk::Request& request) const {
     if (!access.requiresAuthentication) return;
     request.principal = authenticate(request);
-    if (!access.roles.empty() && !request.principal->hasAnyRole(access.roles))
-        throw sdk::Forbidden();
+    if (!access.roles.empty() && !request.principal->hasAnyRole(access.roles)) throw sdk::Forbidden();
 }
 
 } // namespace motel::host

@@ -15,7 +15,9 @@ namespace motel::host {
 
 class AccessGuard {
 public:
-    void setAuthenticator(std::shared_ptr<sdk::Authenticator> authenticator) { authenticator_ = std::move(authenticator); }
+    void setAuthenticator(std::shared_ptr<sdk::Authenticator> authenticator) {
+        authenticator_ = std::move(authenticator);
+    }
     bool hasAuthenticator() const { return authenticator_ != nullptr; }
 
     /// Sets request.principal, or throws Unauthorized / Forbidden.

@@ -23,13 +23,19 @@ namespace motel::host {
 namespace {
 const char* const kUnmatchedRoute = "unmatched";
 
-bool isApiPath(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
+bool isApiPath(const std::string& path) {
+    return path == "/api" || path.rfind("/api/", 0) == 0;
+}
 
 // Probes, scrapes and long-polls say nothing about how fast the API serves
 // people (and an unhealthy /health answering 503 must not keep itself
 // unhealthy), so the traffic window behind the health alerts skips them.
-bool isHealthProbe(const std::string& path) { return path.rfind("/health", 0) == 0; }
-bool isProbe(const std::string& path) { return isHealthProbe(path) || path.rfind("/metrics", 0) == 0; }
+bool isHealthProbe(const std::string& path) {
+    return path.rfind("/health", 0) == 0;
+}
+bool isProbe(const std::string& path) {
+    return isHealthProbe(path) || path.rfind("/metrics", 0) == 0;
+}
 
 bool countsAsTraffic(const std::string& path) {
     return !isProbe(path) && path.rfind("/socket.io", 0) != 0 && path.rfind("/engine.io", 0) != 0;
@@ -49,8 +55,10 @@ std::string printable(const std::string& text) {
     out.reserve(text.size());
     for (const char c : text) {
         const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte == 0x7F) out += "\\x" + Poco::NumberFormatter::formatHex(byte, 2);
-        else out += c;
+        if (byte < 0x20 || byte == 0x7F)
+            out += "\\x" + Poco::NumberFormatter::formatHex(byte, 2);
+        else
+            out += c;
     }
     return out;
 }
@@ -107,8 +115,7 @@ void Dispatcher::dispatch(sdk::Request& request, sdk::Response& response) {
         forbidCaching(request, response);
         response.setHeader("X-Request-Id", request.requestId);
         if (routeLabel != kUnmatchedRoute && response.status < 400) publishAudit(request, response);
-        const double ms =
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         record(request, response, routeLabel, ms);
     } catch (...) {
         // Bookkeeping must never turn an answer into a failure.
@@ -157,8 +164,8 @@ void Dispatcher::chargeBudget(const sdk::Request& request) {
     const auto used = cache_.increment(key, std::chrono::minutes(1));
     if (used > options_.requestsPerMinute) {
         const auto left = cache_.ttl(key).value_or(std::chrono::seconds(60));
-        throw sdk::TooManyRequests("Too many requests",
-                                   static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(left).count()) + 1);
+        throw sdk::TooManyRequests(
+            "Too many requests", static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(left).count()) + 1);
     }
 }
 
@@ -191,8 +198,10 @@ void Dispatcher::publishAudit(const sdk::Request& request, const sdk::Response& 
     const std::string& method = request.method;
     if (method != "POST" && method != "PUT" && method != "PATCH" && method != "DELETE") return;
     Poco::JSON::Object::Ptr audit = new Poco::JSON::Object;
-    if (request.principal) audit->set("actorId", request.principal->id);
-    else audit->set("actorId", Poco::Dynamic::Var());
+    if (request.principal)
+        audit->set("actorId", request.principal->id);
+    else
+        audit->set("actorId", Poco::Dynamic::Var());
     audit->set("action", method + " " + request.routeTemplate);
     // The entity is the collection the route is about: /api/<entity>/...
     const auto segments = Router::split(request.routeTemplate);
@@ -220,8 +229,8 @@ void Dispatcher::record(const sdk::Request& request, const sdk::Response& respon
     if (countsAsTraffic(request.path)) traffic_.record(response.status, milliseconds);
     if (accessLog_.information() && (options_.logProbes || !isProbe(request.path))) {
         Poco::Message line(accessLog_.name(),
-                           request.method + " " + printable(request.path) + " " + std::to_string(response.status) + " " +
-                               Poco::NumberFormatter::format(milliseconds, 1) + "ms " + request.remoteAddress +
+                           request.method + " " + printable(request.path) + " " + std::to_string(response.status) +
+                               " " + Poco::NumberFormatter::format(milliseconds, 1) + "ms " + request.remoteAddress +
                                " rid=" + request.requestId,
                            Poco::Message::PRIO_INFORMATION);
         addRequestFields(line, request, routeLabel);

@@ -12,8 +12,8 @@ namespace motel::host {
 
 bool JsonBody::isJsonContentType(const std::string& contentType) {
     std::string type = Poco::toLower(Poco::trim(contentType.substr(0, contentType.find(';'))));
-    return type == "application/json" || (type.rfind("application/", 0) == 0 && type.size() > 5 &&
-                                          type.compare(type.size() - 5, 5, "+json") == 0);
+    return type == "application/json" ||
+           (type.rfind("application/", 0) == 0 && type.size() > 5 && type.compare(type.size() - 5, 5, "+json") == 0);
 }
 
 bool JsonBody::isValidUtf8(const std::string& text) {
@@ -23,11 +23,21 @@ bool JsonBody::isValidUtf8(const std::string& text) {
         const unsigned char c = s[i];
         std::size_t extra;
         unsigned int codepoint;
-        if (c < 0x80) { ++i; continue; }
-        if ((c & 0xE0) == 0xC0) { extra = 1; codepoint = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { extra = 2; codepoint = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { extra = 3; codepoint = c & 0x07; }
-        else return false;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        if ((c & 0xE0) == 0xC0) {
+            extra = 1;
+            codepoint = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            extra = 2;
+            codepoint = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            extra = 3;
+            codepoint = c & 0x07;
+        } else
+            return false;
         if (i + extra >= n) return false;
         for (std::size_t k = 1; k <= extra; ++k) {
             if ((s[i + k] & 0xC0) != 0x80) return false;
@@ -35,8 +45,7 @@ bool JsonBody::isValidUtf8(const std::string& text) {
         }
         // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
         if ((extra == 1 && codepoint < 0x80) || (extra == 2 && codepoint < 0x800) ||
-            (extra == 3 && codepoint < 0x10000) || codepoint > 0x10FFFF ||
-            (codepoint >= 0xD800 && codepoint <= 0xDFFF))
+            (extra == 3 && codepoint < 0x10000) || codepoint > 0x10FFFF || (codepoint >= 0xD800 && codepoint <= 0xDFFF))
             return false;
         i += extra + 1;
     }

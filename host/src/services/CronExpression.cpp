@@ -57,36 +57,34 @@ int parseNumber(const std::string& text, const char* name) {
 
 } // namespace
 
-CronExpression::CronExpression(const std::string& expression) : _text(Poco::trim(expression)) {
+CronExpression::CronExpression(const std::string& expression) : text_(Poco::trim(expression)) {
     std::vector<std::string> fields;
-    std::istringstream words(_text);
-    for (std::string word; words >> word;)
-        fields.push_back(word);
+    std::istringstream words(text_);
+    for (std::string word; words >> word;) fields.push_back(word);
     if (fields.size() != 5)
-        throw std::invalid_argument("cron expression '" + _text + "' has " + std::to_string(fields.size()) +
+        throw std::invalid_argument("cron expression '" + text_ + "' has " + std::to_string(fields.size()) +
                                     " fields; expected 5 (minute hour day-of-month month day-of-week)");
     try {
-        _minutes = parseField(fields[0], "minute", 0, 59);
-        _hours = parseField(fields[1], "hour", 0, 23);
-        _daysOfMonth = parseField(fields[2], "day-of-month", 1, 31);
-        _months = parseField(fields[3], "month", 1, 12);
-        _daysOfWeek = parseField(fields[4], "day-of-week", 0, 7);
+        minutes_ = parseField(fields[0], "minute", 0, 59);
+        hours_ = parseField(fields[1], "hour", 0, 23);
+        daysOfMonth_ = parseField(fields[2], "day-of-month", 1, 31);
+        months_ = parseField(fields[3], "month", 1, 12);
+        daysOfWeek_ = parseField(fields[4], "day-of-week", 0, 7);
     } catch (const std::invalid_argument& error) {
-        throw std::invalid_argument("cron expression '" + _text + "': " + error.what());
+        throw std::invalid_argument("cron expression '" + text_ + "': " + error.what());
     }
-    if (_daysOfWeek.test(7))
-        _daysOfWeek.set(0);
-    _daysOfWeek.reset(7);
-    _anyDayOfMonth = fields[2][0] == '*';
-    _anyDayOfWeek = fields[4][0] == '*';
+    if (daysOfWeek_.test(7)) daysOfWeek_.set(0);
+    daysOfWeek_.reset(7);
+    anyDayOfMonth_ = fields[2][0] == '*';
+    anyDayOfWeek_ = fields[4][0] == '*';
 
-    if (!_anyDayOfMonth && _anyDayOfWeek) {
+    if (!anyDayOfMonth_ && anyDayOfWeek_) {
         bool possible = false;
         for (int month = 1; month <= 12 && !possible; ++month)
             for (int day = 1; day <= daysInMonth(2000, month) && !possible; ++day) // 2000: a leap year
-                possible = _months.test(month) && _daysOfMonth.test(day);
+                possible = months_.test(month) && daysOfMonth_.test(day);
         if (!possible)
-            throw std::invalid_argument("cron expression '" + _text +
+            throw std::invalid_argument("cron expression '" + text_ +
                                         "' never matches: no chosen month has the chosen day of month");
     }
 }
@@ -101,10 +99,10 @@ CronExpression::TimePoint CronExpression::next(TimePoint after) const {
         const long long days = minute >= 0 ? minute / minutesPerDay : -((-minute - 1) / minutesPerDay) - 1;
         const int minuteOfDay = static_cast<int>(minute - days * minutesPerDay);
         const CivilDate date = civilFromDays(days);
-        if (!_months.test(date.month)) {
+        if (!months_.test(date.month)) {
             const bool december = date.month == 12;
-            minute = daysFromCivil({december ? date.year + 1 : date.year, december ? 1 : date.month + 1, 1}) *
-                     minutesPerDay;
+            minute =
+                daysFromCivil({december ? date.year + 1 : date.year, december ? 1 : date.month + 1, 1}) * minutesPerDay;
             continue;
         }
         const int dayOfWeek = static_cast<int>(((days % 7) + 7 + 4) % 7); // 1970-01-01 was a Thursday
@@ -112,26 +110,24 @@ CronExpression::TimePoint CronExpression::next(TimePoint after) const {
             minute = (days + 1) * minutesPerDay;
             continue;
         }
-        if (!_hours.test(minuteOfDay / 60)) {
+        if (!hours_.test(minuteOfDay / 60)) {
             minute += 60 - minuteOfDay % 60;
             continue;
         }
-        if (!_minutes.test(minuteOfDay % 60)) {
+        if (!minutes_.test(minuteOfDay % 60)) {
             ++minute;
             continue;
         }
         return TimePoint(std::chrono::duration_cast<TimePoint::duration>(minutes(minute)));
     }
-    throw std::logic_error("cron expression '" + _text + "' has no next run");
+    throw std::logic_error("cron expression '" + text_ + "' has no next run");
 }
 
 CronExpression::Field CronExpression::parseField(const std::string& text, const char* name, int low, int high) {
     Field field;
     Poco::StringTokenizer items(text, ",");
-    if (items.count() == 0 || text.back() == ',')
-        throw std::invalid_argument(std::string(name) + " field is empty");
-    for (const auto& item : items)
-        parseItem(item, name, low, high, field);
+    if (items.count() == 0 || text.back() == ',') throw std::invalid_argument(std::string(name) + " field is empty");
+    for (const auto& item : items) parseItem(item, name, low, high, field);
     return field;
 }
 
@@ -154,20 +150,18 @@ void CronExpression::parseItem(const std::string& item, const char* name, int lo
         else if (slash == std::string::npos)
             last = first;
         if (first < low || last > high)
-            throw std::invalid_argument(std::string(name) + " field: '" + item + "' is outside " +
-                                        std::to_string(low) + "-" + std::to_string(high));
+            throw std::invalid_argument(std::string(name) + " field: '" + item + "' is outside " + std::to_string(low) +
+                                        "-" + std::to_string(high));
         if (first > last)
             throw std::invalid_argument(std::string(name) + " field: range '" + item + "' runs backwards");
     }
-    for (int value = first; value <= last; value += step)
-        field.set(static_cast<std::size_t>(value));
+    for (int value = first; value <= last; value += step) field.set(static_cast<std::size_t>(value));
 }
 
 bool CronExpression::dayMatches(int dayOfMonth, int dayOfWeek) const {
-    const bool monthDay = _daysOfMonth.test(static_cast<std::size_t>(dayOfMonth));
-    const bool weekDay = _daysOfWeek.test(static_cast<std::size_t>(dayOfWeek));
-    if (!_anyDayOfMonth && !_anyDayOfWeek)
-        return monthDay || weekDay;
+    const bool monthDay = daysOfMonth_.test(static_cast<std::size_t>(dayOfMonth));
+    const bool weekDay = daysOfWeek_.test(static_cast<std::size_t>(dayOfWeek));
+    if (!anyDayOfMonth_ && !anyDayOfWeek_) return monthDay || weekDay;
     return monthDay && weekDay;
 }
 

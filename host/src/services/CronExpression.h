@@ -24,7 +24,7 @@ public:
     /// The first whole minute strictly after `after` that matches.
     TimePoint next(TimePoint after) const;
 
-    const std::string& text() const { return _text; }
+    const std::string& text() const { return text_; }
 
 private:
     using Field = std::bitset<64>;
@@ -33,14 +33,14 @@ private:
     static void parseItem(const std::string& item, const char* name, int low, int high, Field& field);
     bool dayMatches(int dayOfMonth, int dayOfWeek) const;
 
-    std::string _text;
-    Field _minutes;     ///< bits 0-59
-    Field _hours;       ///< bits 0-23
-    Field _daysOfMonth; ///< bits 1-31
-    Field _months;      ///< bits 1-12
-    Field _daysOfWeek;  ///< bits 0-6, Sunday = 0
-    bool _anyDayOfMonth = true;
-    bool _anyDayOfWeek = true;
+    std::string text_;
+    Field minutes_;     ///< bits 0-59
+    Field hours_;       ///< bits 0-23
+    Field daysOfMonth_; ///< bits 1-31
+    Field months_;      ///< bits 1-12
+    Field daysOfWeek_;  ///< bits 0-6, Sunday = 0
+    bool anyDayOfMonth_ = true;
+    bool anyDayOfWeek_ = true;
 };
 
 } // namespace motel::host

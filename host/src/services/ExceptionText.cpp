@@ -4,6 +4,8 @@
 
 namespace motel::host {
 
-std::string describeCurrentException() { return sdk::describeCurrentException(); }
+std::string describeCurrentException() {
+    return sdk::describeCurrentException();
+}
 
 } // namespace motel::host

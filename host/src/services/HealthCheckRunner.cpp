@@ -41,35 +41,34 @@ sdk::HealthResult invoke(const HealthCheckRunner::Check& check) {
 /// caller waiting for it, so either side may go away first.
 class HealthCheckRunner::Run {
 public:
-    explicit Run(std::chrono::milliseconds timeout) : _timeout(timeout), _deadline(Clock::now() + timeout) {}
+    explicit Run(std::chrono::milliseconds timeout) : timeout_(timeout), deadline_(Clock::now() + timeout) {}
 
     void finish(sdk::HealthResult result) {
         {
-            std::lock_guard<std::mutex> lock(_mutex);
-            _result = std::move(result);
+            std::lock_guard<std::mutex> lock(mutex_);
+            result_ = std::move(result);
         }
-        _finished.notify_all();
+        finished_.notify_all();
     }
 
     bool finished() const {
-        std::lock_guard<std::mutex> lock(_mutex);
-        return _result.has_value();
+        std::lock_guard<std::mutex> lock(mutex_);
+        return result_.has_value();
     }
 
     /// The result, or a timeout once the run's own deadline has passed.
     sdk::HealthResult await() const {
-        std::unique_lock<std::mutex> lock(_mutex);
-        if (_finished.wait_until(lock, _deadline, [this] { return _result.has_value(); }))
-            return *_result;
-        return timedOut(_timeout);
+        std::unique_lock<std::mutex> lock(mutex_);
+        if (finished_.wait_until(lock, deadline_, [this] { return result_.has_value(); })) return *result_;
+        return timedOut(timeout_);
     }
 
 private:
-    const std::chrono::milliseconds _timeout;
-    const Clock::time_point _deadline;
-    mutable std::mutex _mutex;
-    mutable std::condition_variable _finished;
-    std::optional<sdk::HealthResult> _result;
+    const std::chrono::milliseconds timeout_;
+    const Clock::time_point deadline_;
+    mutable std::mutex mutex_;
+    mutable std::condition_variable finished_;
+    std::optional<sdk::HealthResult> result_;
 };
 
 HealthCheckRunner::HealthCheckRunner() = default;
@@ -77,20 +76,17 @@ HealthCheckRunner::HealthCheckRunner() = default;
 HealthCheckRunner::~HealthCheckRunner() = default;
 
 void HealthCheckRunner::add(const std::string& name, Check check, std::chrono::milliseconds timeout) {
-    if (name.empty())
-        throw std::invalid_argument("a health check needs a name");
-    if (!check)
-        throw std::invalid_argument("health check '" + name + "' is empty");
-    if (timeout.count() <= 0)
-        throw std::invalid_argument("health check '" + name + "' needs a positive timeout");
-    std::lock_guard<std::mutex> lock(_mutex);
-    for (auto& registration : _registrations) {
+    if (name.empty()) throw std::invalid_argument("a health check needs a name");
+    if (!check) throw std::invalid_argument("health check '" + name + "' is empty");
+    if (timeout.count() <= 0) throw std::invalid_argument("health check '" + name + "' needs a positive timeout");
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (auto& registration : registrations_) {
         if (registration.name == name) {
             registration = Registration{name, std::move(check), timeout, nullptr};
             return;
         }
     }
-    _registrations.push_back(Registration{name, std::move(check), timeout, nullptr});
+    registrations_.push_back(Registration{name, std::move(check), timeout, nullptr});
 }
 
 std::vector<std::pair<std::string, sdk::HealthResult>> HealthCheckRunner::runAll() {
@@ -98,26 +94,23 @@ std::vector<std::pair<std::string, sdk::HealthResult>> HealthCheckRunner::runAll
     // whole call takes as long as the slowest check, not their sum.
     std::vector<std::pair<std::string, std::shared_ptr<Run>>> runs;
     {
-        std::lock_guard<std::mutex> lock(_mutex);
-        runs.reserve(_registrations.size());
-        for (auto& registration : _registrations) {
-            if (!registration.latest || registration.latest->finished())
-                registration.latest = start(registration);
+        std::lock_guard<std::mutex> lock(mutex_);
+        runs.reserve(registrations_.size());
+        for (auto& registration : registrations_) {
+            if (!registration.latest || registration.latest->finished()) registration.latest = start(registration);
             runs.emplace_back(registration.name, registration.latest);
         }
     }
     std::vector<std::pair<std::string, sdk::HealthResult>> results;
     results.reserve(runs.size());
-    for (const auto& [name, run] : runs)
-        results.emplace_back(name, run->await());
+    for (const auto& [name, run] : runs) results.emplace_back(name, run->await());
     return results;
 }
 
 std::vector<std::string> HealthCheckRunner::names() const {
-    std::lock_guard<std::mutex> lock(_mutex);
+    std::lock_guard<std::mutex> lock(mutex_);
     std::vector<std::string> result;
-    for (const auto& registration : _registrations)
-        result.push_back(registration.name);
+    for (const auto& registration : registrations_) result.push_back(registration.name);
     return result;
 }
 

@@ -55,8 +55,8 @@ private:
 
     static std::shared_ptr<Run> start(const Registration& registration);
 
-    mutable std::mutex _mutex;
-    std::vector<Registration> _registrations;
+    mutable std::mutex mutex_;
+    std::vector<Registration> registrations_;
 };
 
 } // namespace motel::host

@@ -55,10 +55,10 @@ private:
     static bool matches(const std::string& pattern, const std::string& topic);
     void deliver(const Subscription& subscription, const sdk::Event& event);
 
-    Poco::Logger& _logger;
-    mutable std::mutex _mutex;
-    std::vector<std::shared_ptr<Subscription>> _subscriptions; ///< in subscription order
-    SubscriptionId _nextId = 1;
+    Poco::Logger& logger_;
+    mutable std::mutex mutex_;
+    std::vector<std::shared_ptr<Subscription>> subscriptions_; ///< in subscription order
+    SubscriptionId nextId_ = 1;
 };
 
 } // namespace motel::host

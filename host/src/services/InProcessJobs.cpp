@@ -36,10 +36,10 @@ public:
     struct Schedule {
         std::string name;
         JobFn fn;
-        std::chrono::milliseconds interval{0};  ///< for every()
-        std::optional<CronExpression> cron;      ///< for cron()
+        std::chrono::milliseconds interval{0}; ///< for every()
+        std::optional<CronExpression> cron;    ///< for cron()
         Clock::time_point due;
-        WallClock::time_point cronWall;          ///< the wall time `due` stands for
+        WallClock::time_point cronWall; ///< the wall time `due` stands for
         bool running = false;
     };
     struct QueuedJob {
@@ -115,11 +115,9 @@ public:
                 delayed.erase(delayed.begin());
             }
             std::optional<Clock::time_point> wakeAt;
-            if (!delayed.empty())
-                wakeAt = delayed.begin()->first;
+            if (!delayed.empty()) wakeAt = delayed.begin()->first;
             for (const auto& schedule : schedules) {
-                if (schedule->due <= now)
-                    tick(*schedule, now);
+                if (schedule->due <= now) tick(*schedule, now);
                 wakeAt = wakeAt ? std::min(*wakeAt, schedule->due) : schedule->due;
             }
             if (wakeAt)
@@ -152,8 +150,7 @@ public:
         std::unique_lock<std::mutex> lock(mutex);
         for (;;) {
             workReady.wait(lock, [this] { return stopping || !ready.empty(); });
-            if (stopping)
-                return;
+            if (stopping) return;
             Work work = std::move(ready.front());
             ready.pop_front();
             ++running;
@@ -170,8 +167,7 @@ public:
         const JobFn fn = schedule.fn;
         lock.unlock();
         const auto error = runCatching(fn);
-        if (error)
-            logger.error("Scheduled job '%s' failed: %s", schedule.name, *error);
+        if (error) logger.error("Scheduled job '%s' failed: %s", schedule.name, *error);
         scheduleFigures.ran(schedule.name, error.has_value());
         lock.lock();
         schedule.running = false;
@@ -209,8 +205,7 @@ public:
         JobContract::checkSchedule(schedule->name, schedule->fn);
         std::lock_guard<std::mutex> lock(mutex);
         for (const auto& existing : schedules)
-            if (existing->name == schedule->name)
-                throw std::logic_error(JobContract::alreadyScheduled(schedule->name));
+            if (existing->name == schedule->name) throw std::logic_error(JobContract::alreadyScheduled(schedule->name));
         scheduleFigures.add(schedule->name);
         if (started) {
             arm(*schedule, Clock::now());
@@ -223,9 +218,9 @@ public:
 InProcessJobs::InProcessJobs(std::size_t workers, Poco::Logger& logger) : InProcessJobs(workers, logger, Options()) {}
 
 InProcessJobs::InProcessJobs(std::size_t workers, Poco::Logger& logger, Options options)
-    : _engine(std::make_shared<Engine>(logger, options)) {
+    : engine_(std::make_shared<Engine>(logger, options)) {
     JobContract::checkWorkers(workers);
-    _threads.resize(workers + 1); // the workers and the scheduler, created by start()
+    threads_.resize(workers + 1); // the workers and the scheduler, created by start()
 }
 
 InProcessJobs::~InProcessJobs() {
@@ -233,48 +228,44 @@ InProcessJobs::~InProcessJobs() {
 }
 
 void InProcessJobs::start() {
-    std::lock_guard<std::mutex> lifecycle(_lifecycleMutex);
-    JobContract::checkCanStart(_started, _stopped);
+    std::lock_guard<std::mutex> lifecycle(lifecycleMutex_);
+    JobContract::checkCanStart(started_, stopped_);
     {
-        std::lock_guard<std::mutex> lock(_engine->mutex);
+        std::lock_guard<std::mutex> lock(engine_->mutex);
         const auto now = Clock::now();
-        for (const auto& schedule : _engine->schedules)
-            _engine->arm(*schedule, now);
-        _engine->started = true;
+        for (const auto& schedule : engine_->schedules) engine_->arm(*schedule, now);
+        engine_->started = true;
     }
-    _started = true;
-    const auto engine = _engine;
-    _threads[0] = std::thread([engine] { engine->schedulerLoop(); });
-    for (std::size_t worker = 1; worker < _threads.size(); ++worker)
-        _threads[worker] = std::thread([engine] { engine->workerLoop(); });
+    started_ = true;
+    const auto engine = engine_;
+    threads_[0] = std::thread([engine] { engine->schedulerLoop(); });
+    for (std::size_t worker = 1; worker < threads_.size(); ++worker)
+        threads_[worker] = std::thread([engine] { engine->workerLoop(); });
 }
 
 void InProcessJobs::stop(std::chrono::milliseconds grace) noexcept {
-    std::lock_guard<std::mutex> lifecycle(_lifecycleMutex);
-    if (_stopped)
-        return;
-    _stopped = true;
+    std::lock_guard<std::mutex> lifecycle(lifecycleMutex_);
+    if (stopped_) return;
+    stopped_ = true;
     bool finished = true;
     std::size_t dropped = 0;
     {
-        std::unique_lock<std::mutex> lock(_engine->mutex);
-        _engine->stopping = true;
-        _engine->schedulerWake.notify_all();
-        _engine->workReady.notify_all();
-        finished = _engine->workDone.wait_for(lock, grace, [this] { return _engine->running == 0; });
-        for (const auto& [queue, stats] : _engine->queueStats)
-            dropped += stats.queued;
+        std::unique_lock<std::mutex> lock(engine_->mutex);
+        engine_->stopping = true;
+        engine_->schedulerWake.notify_all();
+        engine_->workReady.notify_all();
+        finished = engine_->workDone.wait_for(lock, grace, [this] { return engine_->running == 0; });
+        for (const auto& [queue, stats] : engine_->queueStats) dropped += stats.queued;
     }
     if (dropped > 0)
-        _engine->logger.warning("Job engine stopped with %s queued job(s) not run", std::to_string(dropped));
+        engine_->logger.warning("Job engine stopped with %s queued job(s) not run", std::to_string(dropped));
     if (!finished)
-        _engine->logger.warning("Job engine stopped while jobs were still running; they finish in the background");
-    for (auto& thread : _threads) {
-        if (!thread.joinable())
-            continue;
+        engine_->logger.warning("Job engine stopped while jobs were still running; they finish in the background");
+    for (auto& thread : threads_) {
+        if (!thread.joinable()) continue;
         // A worker still inside a job cannot be joined without waiting for
         // it; it owns a share of the engine, so it may finish later.
-        if (finished || &thread == &_threads[0])
+        if (finished || &thread == &threads_[0])
             thread.join();
         else
             thread.detach();
@@ -287,7 +278,7 @@ void InProcessJobs::every(const std::string& name, std::chrono::milliseconds int
     schedule->name = name;
     schedule->fn = std::move(fn);
     schedule->interval = interval;
-    _engine->addSchedule(std::move(schedule));
+    engine_->addSchedule(std::move(schedule));
 }
 
 void InProcessJobs::cron(const std::string& name, const std::string& expression, JobFn fn) {
@@ -295,47 +286,45 @@ void InProcessJobs::cron(const std::string& name, const std::string& expression,
     schedule->name = name;
     schedule->fn = std::move(fn);
     schedule->cron.emplace(expression);
-    _engine->addSchedule(std::move(schedule));
+    engine_->addSchedule(std::move(schedule));
 }
 
 void InProcessJobs::handle(const std::string& queue, QueueHandler handler) {
     JobContract::checkHandler(queue, handler);
-    std::lock_guard<std::mutex> lock(_engine->mutex);
-    if (!_engine->handlers.emplace(queue, std::move(handler)).second)
+    std::lock_guard<std::mutex> lock(engine_->mutex);
+    if (!engine_->handlers.emplace(queue, std::move(handler)).second)
         throw std::logic_error(JobContract::alreadyHandled(queue));
-    _engine->queueStats[queue]; // the queue shows up in stats() from now on
-    const auto waiting = _engine->unhandled.find(queue);
-    if (waiting == _engine->unhandled.end())
-        return;
-    for (auto& job : waiting->second)
-        _engine->makeReady(std::move(job));
-    _engine->unhandled.erase(waiting);
+    engine_->queueStats[queue]; // the queue shows up in stats() from now on
+    const auto waiting = engine_->unhandled.find(queue);
+    if (waiting == engine_->unhandled.end()) return;
+    for (auto& job : waiting->second) engine_->makeReady(std::move(job));
+    engine_->unhandled.erase(waiting);
 }
 
 void InProcessJobs::enqueue(const std::string& queue, const Poco::Dynamic::Var& payload, sdk::JobOptions options) {
     JobContract::checkEnqueue(queue, options);
     Engine::QueuedJob job{queue, JobPayload::toJson(payload), 0, options.maxAttempts};
-    std::lock_guard<std::mutex> lock(_engine->mutex);
-    if (_engine->stopping) {
-        _engine->logger.warning("Job for queue '%s' dropped: the job engine has stopped", queue);
+    std::lock_guard<std::mutex> lock(engine_->mutex);
+    if (engine_->stopping) {
+        engine_->logger.warning("Job for queue '%s' dropped: the job engine has stopped", queue);
         return;
     }
-    _engine->submit(std::move(job), Clock::now() + std::max(options.delay, std::chrono::milliseconds(0)));
+    engine_->submit(std::move(job), Clock::now() + std::max(options.delay, std::chrono::milliseconds(0)));
 }
 
 std::map<std::string, InProcessJobs::QueueStats> InProcessJobs::stats() const {
-    std::lock_guard<std::mutex> lock(_engine->mutex);
-    return _engine->queueStats;
+    std::lock_guard<std::mutex> lock(engine_->mutex);
+    return engine_->queueStats;
 }
 
 std::map<std::string, InProcessJobs::ScheduleStats> InProcessJobs::scheduleStats() const {
-    return _engine->scheduleFigures.snapshot();
+    return engine_->scheduleFigures.snapshot();
 }
 
 std::vector<InProcessJobs::DeadLetter> InProcessJobs::deadLetters(const std::string& queue) const {
-    std::lock_guard<std::mutex> lock(_engine->mutex);
-    const auto found = _engine->deadLetters.find(queue);
-    return found == _engine->deadLetters.end() ? std::vector<DeadLetter>{} : found->second;
+    std::lock_guard<std::mutex> lock(engine_->mutex);
+    const auto found = engine_->deadLetters.find(queue);
+    return found == engine_->deadLetters.end() ? std::vector<DeadLetter>{} : found->second;
 }
 
 } // namespace motel::host

@@ -72,11 +72,11 @@ public:
 
 private:
     class Engine;
-    std::shared_ptr<Engine> _engine; ///< shared with the threads, which may outlive a stop()
-    std::mutex _lifecycleMutex; ///< serialises start() and stop()
-    std::vector<std::thread> _threads;
-    bool _started = false;
-    bool _stopped = false;
+    std::shared_ptr<Engine> engine_; ///< shared with the threads, which may outlive a stop()
+    std::mutex lifecycleMutex_;      ///< serialises start() and stop()
+    std::vector<std::thread> threads_;
+    bool started_ = false;
+    bool stopped_ = false;
 };
 
 } // namespace motel::host

@@ -20,11 +20,11 @@ class JobEngine : public sdk::Jobs {
 public:
     /// Figures per queue.
     struct QueueStats {
-        std::size_t queued = 0;     ///< waiting: due, delayed or awaiting a retry
+        std::size_t queued = 0; ///< waiting: due, delayed or awaiting a retry
         std::size_t running = 0;
         std::uint64_t completed = 0;
-        std::uint64_t failed = 0;   ///< failed attempts, retried or not
-        std::uint64_t dead = 0;     ///< jobs moved to the dead-letter list
+        std::uint64_t failed = 0; ///< failed attempts, retried or not
+        std::uint64_t dead = 0;   ///< jobs moved to the dead-letter list
     };
     /// Figures per scheduled job (every()/cron()), this host's runs only.
     struct ScheduleStats {
@@ -37,7 +37,7 @@ public:
     struct DeadLetter {
         std::string payload; ///< as JSON text
         int attempts = 0;
-        std::string error;   ///< what the last attempt threw
+        std::string error; ///< what the last attempt threw
     };
 
     /// Start running jobs (after the plugins registered theirs). Once only.

@@ -7,44 +7,39 @@
 
 namespace motel::host {
 
-MemoryCache::MemoryCache(std::size_t maxEntries, ClockFn clock) : _maxEntries(maxEntries), _clock(std::move(clock)) {
-    if (_maxEntries == 0)
-        throw std::invalid_argument("the cache needs room for at least one entry");
-    if (!_clock)
-        throw std::invalid_argument("the cache needs a clock");
+MemoryCache::MemoryCache(std::size_t maxEntries, ClockFn clock) : maxEntries_(maxEntries), clock_(std::move(clock)) {
+    if (maxEntries_ == 0) throw std::invalid_argument("the cache needs room for at least one entry");
+    if (!clock_) throw std::invalid_argument("the cache needs a clock");
 }
 
 MemoryCache::~MemoryCache() = default;
 
 std::optional<std::string> MemoryCache::get(const std::string& key) {
-    std::lock_guard<std::mutex> lock(_mutex);
-    const auto entry = touch(key, _clock());
-    if (entry == _entries.end())
-        return std::nullopt;
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto entry = touch(key, clock_());
+    if (entry == entries_.end()) return std::nullopt;
     return entry->value;
 }
 
 void MemoryCache::set(const std::string& key, const std::string& value, std::chrono::milliseconds ttl) {
-    const auto now = _clock();
-    std::lock_guard<std::mutex> lock(_mutex);
-    const auto existing = _index.find(key);
-    if (existing != _index.end())
-        erase(existing->second);
+    const auto now = clock_();
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto existing = index_.find(key);
+    if (existing != index_.end()) erase(existing->second);
     insert(Entry{key, value, expiry(now, ttl)});
 }
 
 void MemoryCache::remove(const std::string& key) {
-    std::lock_guard<std::mutex> lock(_mutex);
-    const auto existing = _index.find(key);
-    if (existing != _index.end())
-        erase(existing->second);
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto existing = index_.find(key);
+    if (existing != index_.end()) erase(existing->second);
 }
 
 std::int64_t MemoryCache::increment(const std::string& key, std::chrono::milliseconds window, std::int64_t by) {
-    const auto now = _clock();
-    std::lock_guard<std::mutex> lock(_mutex);
+    const auto now = clock_();
+    std::lock_guard<std::mutex> lock(mutex_);
     const auto entry = touch(key, now);
-    if (entry == _entries.end()) {
+    if (entry == entries_.end()) {
         insert(Entry{key, std::to_string(by), expiry(now, window)});
         return by;
     }
@@ -59,14 +54,12 @@ std::int64_t MemoryCache::increment(const std::string& key, std::chrono::millise
 }
 
 std::optional<std::chrono::milliseconds> MemoryCache::ttl(const std::string& key) {
-    const auto now = _clock();
-    std::lock_guard<std::mutex> lock(_mutex);
-    const auto existing = _index.find(key);
-    if (existing == _index.end())
-        return std::nullopt;
+    const auto now = clock_();
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto existing = index_.find(key);
+    if (existing == index_.end()) return std::nullopt;
     const auto& expiresAt = existing->second->expiresAt;
-    if (!expiresAt)
-        return std::chrono::milliseconds::max();
+    if (!expiresAt) return std::chrono::milliseconds::max();
     if (*expiresAt <= now) {
         erase(existing->second);
         return std::nullopt;
@@ -76,45 +69,41 @@ std::optional<std::chrono::milliseconds> MemoryCache::ttl(const std::string& key
 }
 
 std::size_t MemoryCache::size() {
-    const auto now = _clock();
-    std::lock_guard<std::mutex> lock(_mutex);
-    for (auto entry = _entries.begin(); entry != _entries.end();) {
+    const auto now = clock_();
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (auto entry = entries_.begin(); entry != entries_.end();) {
         const auto current = entry++;
-        if (current->expiresAt && *current->expiresAt <= now)
-            erase(current);
+        if (current->expiresAt && *current->expiresAt <= now) erase(current);
     }
-    return _entries.size();
+    return entries_.size();
 }
 
 MemoryCache::Entries::iterator MemoryCache::touch(const std::string& key, Clock::time_point now) {
-    const auto existing = _index.find(key);
-    if (existing == _index.end())
-        return _entries.end();
+    const auto existing = index_.find(key);
+    if (existing == index_.end()) return entries_.end();
     const auto entry = existing->second;
     if (entry->expiresAt && *entry->expiresAt <= now) {
         erase(entry);
-        return _entries.end();
+        return entries_.end();
     }
-    _entries.splice(_entries.begin(), _entries, entry);
+    entries_.splice(entries_.begin(), entries_, entry);
     return entry;
 }
 
 void MemoryCache::insert(Entry entry) {
-    if (_entries.size() >= _maxEntries)
-        erase(std::prev(_entries.end()));
-    _entries.push_front(std::move(entry));
-    _index[_entries.front().key] = _entries.begin();
+    if (entries_.size() >= maxEntries_) erase(std::prev(entries_.end()));
+    entries_.push_front(std::move(entry));
+    index_[entries_.front().key] = entries_.begin();
 }
 
 void MemoryCache::erase(Entries::iterator entry) {
-    _index.erase(entry->key);
-    _entries.erase(entry);
+    index_.erase(entry->key);
+    entries_.erase(entry);
 }
 
 std::optional<MemoryCache::Clock::time_point> MemoryCache::expiry(Clock::time_point now,
                                                                   std::chrono::milliseconds ttl) {
-    if (ttl.count() <= 0)
-        return std::nullopt;
+    if (ttl.count() <= 0) return std::nullopt;
     return now + ttl;
 }
 

@@ -54,19 +54,19 @@ private:
     using Entries = std::list<Entry>; ///< most recently used first
 
     /// The live entry for `key`, moved to the front; end() when absent or
-    /// expired (an expired one is erased). Call with _mutex held.
+    /// expired (an expired one is erased). Call with mutex_ held.
     Entries::iterator touch(const std::string& key, Clock::time_point now);
     /// Insert at the front, evicting the least recently used entry when full.
-    /// Call with _mutex held and `key` absent.
+    /// Call with mutex_ held and `key` absent.
     void insert(Entry entry);
     void erase(Entries::iterator entry);
     static std::optional<Clock::time_point> expiry(Clock::time_point now, std::chrono::milliseconds ttl);
 
-    const std::size_t _maxEntries;
-    const ClockFn _clock;
-    std::mutex _mutex;
-    Entries _entries;
-    std::unordered_map<std::string, Entries::iterator> _index;
+    const std::size_t maxEntries_;
+    const ClockFn clock_;
+    std::mutex mutex_;
+    Entries entries_;
+    std::unordered_map<std::string, Entries::iterator> index_;
 };
 
 } // namespace motel::host

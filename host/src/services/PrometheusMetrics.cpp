@@ -27,46 +27,43 @@ namespace {
 // interfaces do, not because logic repeats.
 class CounterInstrument : public sdk::Counter {
 public:
-    explicit CounterInstrument(prometheus::Counter& counter) : _counter(counter) {}
-    void increment(double by) override { _counter.Increment(by); }
+    explicit CounterInstrument(prometheus::Counter& counter) : counter_(counter) {}
+    void increment(double by) override { counter_.Increment(by); }
 
 private:
-    prometheus::Counter& _counter;
+    prometheus::Counter& counter_;
 };
 
 class GaugeInstrument : public sdk::Gauge {
 public:
-    explicit GaugeInstrument(prometheus::Gauge& gauge) : _gauge(gauge) {}
-    void set(double value) override { _gauge.Set(value); }
-    void increment(double by) override { _gauge.Increment(by); }
-    void decrement(double by) override { _gauge.Decrement(by); }
+    explicit GaugeInstrument(prometheus::Gauge& gauge) : gauge_(gauge) {}
+    void set(double value) override { gauge_.Set(value); }
+    void increment(double by) override { gauge_.Increment(by); }
+    void decrement(double by) override { gauge_.Decrement(by); }
 
 private:
-    prometheus::Gauge& _gauge;
+    prometheus::Gauge& gauge_;
 };
 
 class HistogramInstrument : public sdk::Histogram {
 public:
-    explicit HistogramInstrument(prometheus::Histogram& histogram) : _histogram(histogram) {}
-    void observe(double value) override { _histogram.Observe(value); }
+    explicit HistogramInstrument(prometheus::Histogram& histogram) : histogram_(histogram) {}
+    void observe(double value) override { histogram_.Observe(value); }
 
 private:
-    prometheus::Histogram& _histogram;
+    prometheus::Histogram& histogram_;
 };
 
 /// The shortest text that reads back as `value` ("0.005", "1", "+Inf"), the
 /// way Prometheus writes `le` bounds.
 std::string formatBound(double value) {
-    if (std::isinf(value))
-        return value > 0 ? "+Inf" : "-Inf";
+    if (std::isinf(value)) return value > 0 ? "+Inf" : "-Inf";
     // Whole numbers as integers: %g would write 10 as "1e+01".
-    if (std::fabs(value) < 1e15 && std::floor(value) == value)
-        return std::to_string(static_cast<long long>(value));
+    if (std::fabs(value) < 1e15 && std::floor(value) == value) return std::to_string(static_cast<long long>(value));
     char text[32];
     for (int precision = 1; precision <= 17; ++precision) {
         std::snprintf(text, sizeof text, "%.*g", precision, value);
-        if (std::strtod(text, nullptr) == value)
-            break;
+        if (std::strtod(text, nullptr) == value) break;
     }
     return text;
 }
@@ -95,8 +92,7 @@ Poco::Dynamic::Var jsonNumber(double value) {
 
 Poco::JSON::Object::Ptr labelsObject(const prometheus::ClientMetric& metric) {
     Poco::JSON::Object::Ptr labels = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    for (const auto& label : metric.label)
-        labels->set(label.name, label.value);
+    for (const auto& label : metric.label) labels->set(label.name, label.value);
     return labels;
 }
 
@@ -125,8 +121,7 @@ double scalarValue(const prometheus::MetricFamily& family, const prometheus::Cli
 /// Check names before anything is registered, so a bad label cannot leave
 /// an empty family behind.
 void validateNames(const std::string& name, const sdk::Labels& labels, bool histogram) {
-    if (!prometheus::CheckMetricName(name))
-        throw std::invalid_argument("'" + name + "' is not a valid metric name");
+    if (!prometheus::CheckMetricName(name)) throw std::invalid_argument("'" + name + "' is not a valid metric name");
     for (const auto& [label, value] : labels)
         if (!prometheus::CheckLabelName(label) || (histogram && label == "le"))
             throw std::invalid_argument("metric '" + name + "': '" + label + "' is not a valid label name");
@@ -134,27 +129,24 @@ void validateNames(const std::string& name, const sdk::Labels& labels, bool hist
 
 /// The instrument stored under `key`, created with `make()` on first use
 /// (nothing is stored when `make` throws).
-template <class Map, class Make>
-auto& findOrAdd(Map& instruments, const typename Map::key_type& key, Make make) {
+template <class Map, class Make> auto& findOrAdd(Map& instruments, const typename Map::key_type& key, Make make) {
     auto found = instruments.find(key);
-    if (found == instruments.end())
-        found = instruments.emplace(key, make()).first;
+    if (found == instruments.end()) found = instruments.emplace(key, make()).first;
     return *found->second;
 }
 
 } // namespace
 
 PrometheusMetrics::PrometheusMetrics(Poco::Logger& logger)
-    : _logger(logger), _registry(std::make_shared<prometheus::Registry>()) {}
+    : logger_(logger), registry_(std::make_shared<prometheus::Registry>()) {}
 
 PrometheusMetrics::~PrometheusMetrics() = default;
 
-sdk::Counter& PrometheusMetrics::counter(const std::string& name, const std::string& help,
-                                         const sdk::Labels& labels) {
+sdk::Counter& PrometheusMetrics::counter(const std::string& name, const std::string& help, const sdk::Labels& labels) {
     validateNames(name, labels, false);
-    std::lock_guard<std::mutex> lock(_mutex);
+    std::lock_guard<std::mutex> lock(mutex_);
     auto& entry = family(name, help, Kind::counter);
-    return findOrAdd(_counters, {name, labels},
+    return findOrAdd(counters_, {name, labels},
                      [&] { return std::make_unique<CounterInstrument>(entry.counters->Add(labels)); });
 }
 
@@ -172,20 +164,19 @@ sdk::Histogram& PrometheusMetrics::histogram(const std::string& name, const std:
                                                    std::greater_equal<double>()) != bucketBounds.end())
         throw std::invalid_argument("histogram '" + name + "' needs strictly increasing bucket bounds");
     validateNames(name, labels, true);
-    std::lock_guard<std::mutex> lock(_mutex);
+    std::lock_guard<std::mutex> lock(mutex_);
     auto& entry = family(name, help, Kind::histogram, bucketBounds);
     if (entry.bucketBounds != bucketBounds)
         throw std::logic_error("histogram '" + name + "' is already registered with other bucket bounds");
-    return findOrAdd(_histograms, {name, labels}, [&] {
+    return findOrAdd(histograms_, {name, labels}, [&] {
         return std::make_unique<HistogramInstrument>(entry.histograms->Add(labels, bucketBounds));
     });
 }
 
 void PrometheusMetrics::onScrape(std::function<void()> refresh) {
-    if (!refresh)
-        throw std::invalid_argument("scrape hook is empty");
-    std::lock_guard<std::mutex> lock(_hooksMutex);
-    _hooks.push_back(std::move(refresh));
+    if (!refresh) throw std::invalid_argument("scrape hook is empty");
+    std::lock_guard<std::mutex> lock(hooksMutex_);
+    hooks_.push_back(std::move(refresh));
 }
 
 std::string PrometheusMetrics::renderPrometheus() {
@@ -239,11 +230,11 @@ const char* PrometheusMetrics::kindName(Kind kind) {
 
 PrometheusMetrics::Family& PrometheusMetrics::family(const std::string& name, const std::string& help, Kind kind,
                                                      const std::vector<double>& bucketBounds) {
-    const auto found = _families.find(name);
-    if (found != _families.end()) {
+    const auto found = families_.find(name);
+    if (found != families_.end()) {
         if (found->second.kind != kind)
-            throw std::logic_error("metric '" + name + "' is already registered as a " +
-                                   kindName(found->second.kind) + ", not a " + kindName(kind));
+            throw std::logic_error("metric '" + name + "' is already registered as a " + kindName(found->second.kind) +
+                                   ", not a " + kindName(kind));
         return found->second;
     }
     Family entry;
@@ -251,59 +242,56 @@ PrometheusMetrics::Family& PrometheusMetrics::family(const std::string& name, co
     const std::string escapedHelp = escapeHelp(help);
     switch (kind) {
     case Kind::counter:
-        entry.counters = &prometheus::BuildCounter().Name(name).Help(escapedHelp).Register(*_registry);
+        entry.counters = &prometheus::BuildCounter().Name(name).Help(escapedHelp).Register(*registry_);
         break;
     case Kind::gauge:
     case Kind::untyped:
-        entry.gauges = &prometheus::BuildGauge().Name(name).Help(escapedHelp).Register(*_registry);
+        entry.gauges = &prometheus::BuildGauge().Name(name).Help(escapedHelp).Register(*registry_);
         break;
     case Kind::histogram:
-        entry.histograms = &prometheus::BuildHistogram().Name(name).Help(escapedHelp).Register(*_registry);
+        entry.histograms = &prometheus::BuildHistogram().Name(name).Help(escapedHelp).Register(*registry_);
         entry.bucketBounds = bucketBounds;
         break;
     }
-    if (kind == Kind::untyped)
-        _untypedNames.insert(name);
-    return _families.emplace(name, std::move(entry)).first->second;
+    if (kind == Kind::untyped) untypedNames_.insert(name);
+    return families_.emplace(name, std::move(entry)).first->second;
 }
 
-sdk::Gauge& PrometheusMetrics::gaugeOfKind(const std::string& name, const std::string& help,
-                                           const sdk::Labels& labels, Kind kind) {
+sdk::Gauge& PrometheusMetrics::gaugeOfKind(const std::string& name, const std::string& help, const sdk::Labels& labels,
+                                           Kind kind) {
     validateNames(name, labels, false);
-    std::lock_guard<std::mutex> lock(_mutex);
+    std::lock_guard<std::mutex> lock(mutex_);
     auto& entry = family(name, help, kind);
-    return findOrAdd(_gauges, {name, labels},
+    return findOrAdd(gauges_, {name, labels},
                      [&] { return std::make_unique<GaugeInstrument>(entry.gauges->Add(labels)); });
 }
 
 std::vector<prometheus::MetricFamily> PrometheusMetrics::collect() {
     std::vector<std::function<void()>> hooks;
     {
-        std::lock_guard<std::mutex> lock(_hooksMutex);
-        hooks = _hooks;
+        std::lock_guard<std::mutex> lock(hooksMutex_);
+        hooks = hooks_;
     }
     // Hooks run unlocked: they usually set gauges on this registry.
     for (const auto& hook : hooks) {
         try {
             hook();
         } catch (...) {
-            _logger.error("Metrics scrape hook failed: %s", describeCurrentException());
+            logger_.error("Metrics scrape hook failed: %s", describeCurrentException());
         }
     }
-    auto families = _registry->Collect();
+    auto families = registry_->Collect();
     std::set<std::string> untypedNames;
     {
-        std::lock_guard<std::mutex> lock(_mutex);
-        untypedNames = _untypedNames;
+        std::lock_guard<std::mutex> lock(mutex_);
+        untypedNames = untypedNames_;
     }
     // prometheus-cpp has no untyped instrument, but its serializer writes
     // untyped families: re-type those gauges and move their values over.
     for (auto& family : families) {
-        if (family.type != prometheus::MetricType::Gauge || untypedNames.count(family.name) == 0)
-            continue;
+        if (family.type != prometheus::MetricType::Gauge || untypedNames.count(family.name) == 0) continue;
         family.type = prometheus::MetricType::Untyped;
-        for (auto& metric : family.metric)
-            metric.untyped.value = metric.gauge.value;
+        for (auto& metric : family.metric) metric.untyped.value = metric.gauge.value;
     }
     return families;
 }

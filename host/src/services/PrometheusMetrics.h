@@ -50,8 +50,8 @@ public:
     sdk::Gauge& untyped(const std::string& name, const std::string& help, const sdk::Labels& labels = {}) override;
     /// `bucketBounds` must be strictly increasing (+Inf is implied); every
     /// series of one name must use the same bounds (std::logic_error if not).
-    sdk::Histogram& histogram(const std::string& name, const std::string& help,
-                              const std::vector<double>& bucketBounds, const sdk::Labels& labels = {}) override;
+    sdk::Histogram& histogram(const std::string& name, const std::string& help, const std::vector<double>& bucketBounds,
+                              const sdk::Labels& labels = {}) override;
     /// Hooks run in registration order before every render; one that throws
     /// is logged and the render goes on.
     void onScrape(std::function<void()> refresh) override;
@@ -75,25 +75,25 @@ private:
 
     static const char* kindName(Kind kind);
     /// The family for `name`, created on first use; std::logic_error when the
-    /// name has another kind. Call with _mutex held.
+    /// name has another kind. Call with mutex_ held.
     Family& family(const std::string& name, const std::string& help, Kind kind,
                    const std::vector<double>& bucketBounds = {});
     sdk::Gauge& gaugeOfKind(const std::string& name, const std::string& help, const sdk::Labels& labels, Kind kind);
     /// Run the hooks, then collect every family (untyped ones re-typed).
     std::vector<prometheus::MetricFamily> collect();
 
-    Poco::Logger& _logger;
-    std::shared_ptr<prometheus::Registry> _registry;
+    Poco::Logger& logger_;
+    std::shared_ptr<prometheus::Registry> registry_;
 
-    std::mutex _mutex; ///< guards the maps below
-    std::map<std::string, Family> _families;
-    std::map<SeriesKey, std::unique_ptr<sdk::Counter>> _counters;
-    std::map<SeriesKey, std::unique_ptr<sdk::Gauge>> _gauges; ///< gauges and untyped
-    std::map<SeriesKey, std::unique_ptr<sdk::Histogram>> _histograms;
-    std::set<std::string> _untypedNames;
+    std::mutex mutex_; ///< guards the maps below
+    std::map<std::string, Family> families_;
+    std::map<SeriesKey, std::unique_ptr<sdk::Counter>> counters_;
+    std::map<SeriesKey, std::unique_ptr<sdk::Gauge>> gauges_; ///< gauges and untyped
+    std::map<SeriesKey, std::unique_ptr<sdk::Histogram>> histograms_;
+    std::set<std::string> untypedNames_;
 
-    std::mutex _hooksMutex;
-    std::vector<std::function<void()>> _hooks;
+    std::mutex hooksMutex_;
+    std::vector<std::function<void()>> hooks_;
 };
 
 } // namespace motel::host

@@ -17,12 +17,12 @@ public:
     /// The delay after `failures` (>= 1) failures; `base` for anything less.
     std::chrono::milliseconds delayAfter(int failures) const;
 
-    std::chrono::milliseconds base() const { return _base; }
-    std::chrono::milliseconds cap() const { return _cap; }
+    std::chrono::milliseconds base() const { return base_; }
+    std::chrono::milliseconds cap() const { return cap_; }
 
 private:
-    std::chrono::milliseconds _base;
-    std::chrono::milliseconds _cap;
+    std::chrono::milliseconds base_;
+    std::chrono::milliseconds cap_;
 };
 
 } // namespace motel::host

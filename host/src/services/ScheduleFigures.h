@@ -25,8 +25,8 @@ public:
     std::map<std::string, JobEngine::ScheduleStats> snapshot() const;
 
 private:
-    mutable std::mutex _mutex;
-    std::map<std::string, JobEngine::ScheduleStats> _figures;
+    mutable std::mutex mutex_;
+    std::map<std::string, JobEngine::ScheduleStats> figures_;
 };
 
 } // namespace motel::host

@@ -12,16 +12,15 @@ namespace {
 /// A readable type name for error messages ("motel::sdk::Authenticator").
 std::string readableTypeName(const std::string& mangled) {
     int status = 0;
-    std::unique_ptr<char, void (*)(void*)> demangled(
-        abi::__cxa_demangle(mangled.c_str(), nullptr, nullptr, &status), std::free);
+    std::unique_ptr<char, void (*)(void*)> demangled(abi::__cxa_demangle(mangled.c_str(), nullptr, nullptr, &status),
+                                                     std::free);
     return status == 0 && demangled ? std::string(demangled.get()) : mangled;
 }
 
 /// Refuses a consumer built against an interface the provider does not offer.
 void checkVersion(const std::string& name, sdk::InterfaceVersion provided, sdk::InterfaceVersion wanted) {
     const bool versioned = (provided.major || provided.minor) && (wanted.major || wanted.minor);
-    if (!versioned)
-        return;
+    if (!versioned) return;
     if (provided.major != wanted.major)
         throw sdk::ServiceVersionMismatch("service '" + name + "': the caller was built against interface version " +
                                           wanted.text() + ", the provider offers " + provided.text() +
@@ -40,19 +39,18 @@ ServiceDirectory::ServiceDirectory() = default;
 ServiceDirectory::~ServiceDirectory() = default;
 
 std::vector<std::string> ServiceDirectory::names() const {
-    std::lock_guard<std::mutex> lock(_mutex);
+    std::lock_guard<std::mutex> lock(mutex_);
     std::vector<std::string> result;
-    result.reserve(_services.size());
-    for (const auto& [name, entry] : _services)
-        result.push_back(name);
+    result.reserve(services_.size());
+    for (const auto& [name, entry] : services_) result.push_back(name);
     return result;
 }
 
 void ServiceDirectory::clear() {
     std::map<std::string, Entry> dropped;
     {
-        std::lock_guard<std::mutex> lock(_mutex);
-        dropped.swap(_services);
+        std::lock_guard<std::mutex> lock(mutex_);
+        dropped.swap(services_);
     }
     // `dropped` releases the services here, outside the lock, in case a
     // destructor looks something up.
@@ -60,27 +58,24 @@ void ServiceDirectory::clear() {
 
 void ServiceDirectory::provideErased(const std::string& name, std::shared_ptr<void> service, const char* typeName,
                                      sdk::InterfaceVersion version) {
-    if (name.empty())
-        throw std::invalid_argument("a service needs a name");
-    if (!service)
-        throw std::invalid_argument("service '" + name + "' is null");
-    std::lock_guard<std::mutex> lock(_mutex);
-    const auto existing = _services.find(name);
-    if (existing != _services.end())
+    if (name.empty()) throw std::invalid_argument("a service needs a name");
+    if (!service) throw std::invalid_argument("service '" + name + "' is null");
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto existing = services_.find(name);
+    if (existing != services_.end())
         throw std::logic_error("service '" + name + "' is already provided (as " +
                                readableTypeName(existing->second.typeName) + ")");
-    _services.emplace(name, Entry{typeName, std::move(service), version});
+    services_.emplace(name, Entry{typeName, std::move(service), version});
 }
 
 std::shared_ptr<void> ServiceDirectory::findErased(const std::string& name, const char* typeName,
                                                    sdk::InterfaceVersion version) const {
-    std::lock_guard<std::mutex> lock(_mutex);
-    const auto found = _services.find(name);
-    if (found == _services.end())
-        return nullptr;
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto found = services_.find(name);
+    if (found == services_.end()) return nullptr;
     if (found->second.typeName != typeName)
-        throw std::logic_error("service '" + name + "' is a " + readableTypeName(found->second.typeName) +
-                               ", not a " + readableTypeName(typeName));
+        throw std::logic_error("service '" + name + "' is a " + readableTypeName(found->second.typeName) + ", not a " +
+                               readableTypeName(typeName));
     checkVersion(name, found->second.version, version);
     return found->second.service;
 }

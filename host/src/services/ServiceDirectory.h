@@ -55,8 +55,8 @@ private:
         sdk::InterfaceVersion version; ///< {0, 0}: unversioned
     };
 
-    mutable std::mutex _mutex;
-    std::map<std::string, Entry> _services;
+    mutable std::mutex mutex_;
+    std::map<std::string, Entry> services_;
 };
 
 } // namespace motel::host

@@ -16,8 +16,8 @@ const char* const kPolicy = "default-src 'self'; script-src 'self'; style-src 's
 } // namespace
 
 sdk::PluginInfo ApiDocsPlugin::info() const {
-    sdk::PluginInfo info{"apidocs", "1.0.0",
-                         "Interactive API reference at /api/docs (Swagger UI) and the OpenAPI document", {}};
+    sdk::PluginInfo info{
+        "apidocs", "1.0.0", "Interactive API reference at /api/docs (Swagger UI) and the OpenAPI document", {}};
     info.settings = {
         sdk::SettingSpec::boolean("enabled", true, "serve the API reference (false: the plugin registers nothing)"),
         sdk::SettingSpec::text("root", kDefaultRoot,

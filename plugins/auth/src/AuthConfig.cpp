@@ -70,8 +70,7 @@ std::string readPreviousSecret(AuthConfig& config, const sdk::Settings& host, bo
         throw sdk::ConfigError("jwt.previousSecret is the example value or shorter than " +
                                std::to_string(kMinimumSecretLength) +
                                " characters; production accepts no weak secret (JWT_PREVIOUS_SECRET)");
-    if (weak)
-        config.warnings.push_back("jwt.previousSecret is weak; production would refuse to start with it");
+    if (weak) config.warnings.push_back("jwt.previousSecret is weak; production would refuse to start with it");
     return previous;
 }
 
@@ -109,10 +108,10 @@ void readHashing(AuthConfig& config, const sdk::Settings& host, const sdk::Setti
     const std::int64_t budget = std::max<std::int64_t>(2, workers / 2);
     const std::int64_t concurrency = std::min<std::int64_t>(std::max(2u, cores), std::max<std::int64_t>(1, budget / 3));
     config.hashConcurrency = static_cast<int>(plugin.getInt("hashConcurrency", concurrency, 1, 1024));
-    config.hashQueue = static_cast<int>(
-        plugin.getInt("hashQueue", std::max<std::int64_t>(0, std::min<std::int64_t>(2 * config.hashConcurrency,
-                                                                                   budget - config.hashConcurrency)),
-                      0, 100000));
+    config.hashQueue = static_cast<int>(plugin.getInt(
+        "hashQueue",
+        std::max<std::int64_t>(0, std::min<std::int64_t>(2 * config.hashConcurrency, budget - config.hashConcurrency)),
+        0, 100000));
     if (config.hashConcurrency + config.hashQueue >= workers)
         config.warnings.push_back(plugin.prefix() + "hashConcurrency + hashQueue (" +
                                   std::to_string(config.hashConcurrency + config.hashQueue) +
@@ -154,8 +153,8 @@ AuthConfig AuthConfig::load(const sdk::Settings& host, const sdk::Settings& plug
     config.revocationChannel = plugin.getString("revocationChannel", config.revocationChannel);
     if (config.revocationChannel.empty())
         throw sdk::ConfigError(plugin.prefix() + "revocationChannel must not be empty");
-    config.commonPasswordFiles = plugin.has("commonPasswordFiles") ? plugin.getList("commonPasswordFiles")
-                                                                    : PasswordPolicy::defaultListFiles();
+    config.commonPasswordFiles =
+        plugin.has("commonPasswordFiles") ? plugin.getList("commonPasswordFiles") : PasswordPolicy::defaultListFiles();
     config.adminEmail = env("MOTEL_ADMIN_EMAIL");
     config.adminPassword = env("MOTEL_ADMIN_PASSWORD");
     return config;

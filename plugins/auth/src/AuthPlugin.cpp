@@ -57,8 +57,8 @@ sdk::PluginInfo AuthPlugin::info() const {
         withoutDefault(SettingSpec::integer("hashConcurrency", 0, 1, 1024, "password hashes computed at once")),
         withoutDefault(SettingSpec::integer("hashQueue", 0, 0, 1000000, "password hashes waiting before a 503")),
     };
-    info.publishes = {topics::kUserCreated,     topics::kUserUpdated,         topics::kUserDeactivated,
-                      topics::kUserDeleted,     topics::kUserRoleChanged,     topics::kUserPasswordChanged,
+    info.publishes = {topics::kUserCreated, topics::kUserUpdated,     topics::kUserDeactivated,
+                      topics::kUserDeleted, topics::kUserRoleChanged, topics::kUserPasswordChanged,
                       topics::kTokenRevoked};
     return info;
 }
@@ -90,8 +90,8 @@ void AuthPlugin::start(sdk::PluginContext& context) {
 
     keepUserCacheInStep(config.userCacheTtl);
     context.services().provide<sdk::Authenticator>(
-        sdk::kAuthenticatorService, std::make_shared<JwtAuthenticator>(tokens_, context.database(), userCache_,
-                                                                       revocations_->revokedTokens()));
+        sdk::kAuthenticatorService,
+        std::make_shared<JwtAuthenticator>(tokens_, context.database(), userCache_, revocations_->revokedTokens()));
     routes_->registerWith(context.routes());
     auditRoutes_ = std::make_unique<AuditRoutes>(context.database());
     auditRoutes_->registerWith(context.routes());
@@ -103,13 +103,14 @@ void AuthPlugin::start(sdk::PluginContext& context) {
         std::to_string(config.userCacheTtl.count()) + "ms; " + std::to_string(config.hashConcurrency) +
         " password hashes at once (+" + std::to_string(config.hashQueue) + " waiting); " +
         std::to_string(policy_->listSize()) + " common passwords refused; revocations polled every " +
-        std::to_string(config.revocationPoll.count()) + "ms" + (revocationSignal_ ? " and signalled through Redis" : ""));
+        std::to_string(config.revocationPoll.count()) + "ms" +
+        (revocationSignal_ ? " and signalled through Redis" : ""));
 }
 
 void AuthPlugin::startRevocations(sdk::PluginContext& context, const AuthConfig& config) {
-    revocations_ = std::make_unique<RevocationFeed>(context.database(), context.events(),
-                                                    std::make_shared<RevokedTokens>(), config.revocationPoll,
-                                                    context.logger());
+    revocations_ =
+        std::make_unique<RevocationFeed>(context.database(), context.events(), std::make_shared<RevokedTokens>(),
+                                         config.revocationPoll, context.logger());
     if (!config.redisUrl.empty()) {
         sdk::RedisUrl endpoint;
         try {
@@ -118,16 +119,16 @@ void AuthPlugin::startRevocations(sdk::PluginContext& context, const AuthConfig&
             throw sdk::ConfigError("redis.url: " + std::string(error.what()));
         }
         RevocationFeed* feed = revocations_.get();
-        revocationSignal_ = std::make_unique<RevocationSignal>(endpoint, config.revocationChannel,
-                                                               [feed] { feed->wake(); }, context.logger());
+        revocationSignal_ = std::make_unique<RevocationSignal>(
+            endpoint, config.revocationChannel, [feed] { feed->wake(); }, context.logger());
         revocations_->setSignal(revocationSignal_.get());
     }
     revocations_->start();
     if (revocationSignal_) revocationSignal_->start();
     context.jobs().cron(kRevocationPurgeJob, kRevocationPurgeSchedule, [&database = context.database()] {
-        const auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                             std::chrono::system_clock::now().time_since_epoch())
-                             .count();
+        const auto now =
+            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                .count();
         database.transaction([now](sdk::SqlSession& session) { RevocationRepository(session).purgeExpired(now); });
     });
 }

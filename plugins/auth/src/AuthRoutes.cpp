@@ -8,8 +8,8 @@
 
 namespace motel::auth {
 
-AuthRoutes::AuthRoutes(LoginService& login, UserService& users, const TokenService& tokens,
-                       RevocationFeed& revocations, LoginRateLimiter& limiter)
+AuthRoutes::AuthRoutes(LoginService& login, UserService& users, const TokenService& tokens, RevocationFeed& revocations,
+                       LoginRateLimiter& limiter)
     : login_(login), users_(users), tokens_(tokens), revocations_(revocations), limiter_(limiter) {}
 
 void AuthRoutes::registerWith(sdk::RouteRegistry& routes) {

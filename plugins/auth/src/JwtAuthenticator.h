@@ -28,7 +28,8 @@ public:
     /// `cache` may be null: then every call reads the user from the database.
     /// `revoked` may be null: no token is logged out (unit tests).
     JwtAuthenticator(std::shared_ptr<const TokenService> tokens, sdk::Database& database,
-                     std::shared_ptr<UserCache> cache = nullptr, std::shared_ptr<const RevokedTokens> revoked = nullptr);
+                     std::shared_ptr<UserCache> cache = nullptr,
+                     std::shared_ptr<const RevokedTokens> revoked = nullptr);
 
     /// Database errors propagate (the host answers 5xx, not a misleading 401).
     std::optional<sdk::Principal> authenticate(const std::string& token) override;

@@ -61,8 +61,7 @@ std::string PasswordPolicy::core(const std::string& lowered) {
 std::vector<std::string> PasswordPolicy::problems(const std::string& field, const std::string& password) const {
     const std::string lowered = Poco::toLower(password);
     const std::string word = core(lowered);
-    if (common_.count(lowered) > 0 || (!word.empty() && common_.count(word) > 0) ||
-        isRepetitiveOrSequential(lowered))
+    if (common_.count(lowered) > 0 || (!word.empty() && common_.count(word) > 0) || isRepetitiveOrSequential(lowered))
         return {field + " is too common; choose a password that is not on a list of frequently used ones"};
     return {};
 }

@@ -23,10 +23,10 @@ struct Revocation {
     std::int64_t id = 0;
     std::string topic;
     std::int64_t userId = 0;
-    std::string tokenId;       ///< token.revoked only
+    std::string tokenId;        ///< token.revoked only
     std::int64_t expiresAt = 0; ///< seconds since the epoch: the token's `exp`, or when the notice is no longer needed
     std::int64_t createdMs = 0; ///< milliseconds since the epoch, the writer's clock
-    std::string origin;        ///< the writing process (RevocationFeed's instance id)
+    std::string origin;         ///< the writing process (RevocationFeed's instance id)
 
     static constexpr const char* kTokenRevoked = "token.revoked";
     static constexpr const char* kPasswordChanged = "user.passwordChanged";

@@ -30,8 +30,8 @@ constexpr std::chrono::seconds kExpiredSweep{60};
 
 RevocationFeed::RevocationFeed(sdk::Database& database, sdk::EventBus& events, std::shared_ptr<RevokedTokens> revoked,
                                std::chrono::milliseconds pollInterval, Poco::Logger& logger)
-    : database_(database), events_(events), revoked_(std::move(revoked)), pollInterval_(pollInterval),
-      logger_(logger), instanceId_(randomInstanceId()) {}
+    : database_(database), events_(events), revoked_(std::move(revoked)), pollInterval_(pollInterval), logger_(logger),
+      instanceId_(randomInstanceId()) {}
 
 RevocationFeed::~RevocationFeed() {
     stop();
@@ -89,7 +89,8 @@ std::size_t RevocationFeed::poll() {
     std::lock_guard<std::mutex> lock(pollMutex_);
     const std::int64_t horizon = nowMs() - kLookback.count();
     std::vector<Revocation> rows;
-    database_.withSession([&](sdk::SqlSession& session) { rows = RevocationRepository(session).writtenAfter(horizon); });
+    database_.withSession(
+        [&](sdk::SqlSession& session) { rows = RevocationRepository(session).writtenAfter(horizon); });
     std::size_t applied = 0;
     for (const auto& row : rows) {
         if (!seen_.emplace(row.id, row.createdMs).second) continue;
@@ -126,8 +127,9 @@ void RevocationFeed::run() {
             if (failing) logger_.information("auth: revocations are read from the database again");
             failing = false;
         } catch (const std::exception& error) {
-            if (!failing) logger_.warning("auth: reading revocations failed (retrying every poll): %s",
-                                          std::string(error.what()));
+            if (!failing)
+                logger_.warning("auth: reading revocations failed (retrying every poll): %s",
+                                std::string(error.what()));
             failing = true;
         }
         if (std::chrono::steady_clock::now() >= nextSweep) {

@@ -83,7 +83,7 @@ private:
     const std::string instanceId_;
     RevocationSignal* signal_ = nullptr;
 
-    std::mutex pollMutex_; ///< one poll at a time; guards seen_
+    std::mutex pollMutex_;                      ///< one poll at a time; guards seen_
     std::map<std::int64_t, std::int64_t> seen_; ///< row id -> created_ms, for kLookback
 
     std::mutex mutex_;

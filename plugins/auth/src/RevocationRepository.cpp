@@ -12,11 +12,11 @@ std::vector<Revocation> all(const sdk::ResultSet& rows) {
 } // namespace
 
 std::int64_t RevocationRepository::insert(const Revocation& r) {
-    const auto rows = session_.query(
-        "INSERT INTO auth_revocations (topic, user_id, token_id, expires_at, created_ms, origin) "
-        "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        {r.topic, static_cast<Poco::Int64>(r.userId), r.tokenId, static_cast<Poco::Int64>(r.expiresAt),
-         static_cast<Poco::Int64>(r.createdMs), r.origin});
+    const auto rows =
+        session_.query("INSERT INTO auth_revocations (topic, user_id, token_id, expires_at, created_ms, origin) "
+                       "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                       {r.topic, static_cast<Poco::Int64>(r.userId), r.tokenId, static_cast<Poco::Int64>(r.expiresAt),
+                        static_cast<Poco::Int64>(r.createdMs), r.origin});
     return rows.front().integer("id");
 }
 

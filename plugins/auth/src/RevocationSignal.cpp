@@ -21,9 +21,8 @@ using Reply = std::unique_ptr<redisReply, ReplyFree>;
 
 Context connectTo(const sdk::RedisUrl& endpoint) {
     const timeval timeout{2, 0};
-    Context context(endpoint.unixSocket.empty()
-                        ? redisConnectWithTimeout(endpoint.host.c_str(), endpoint.port, timeout)
-                        : redisConnectUnixWithTimeout(endpoint.unixSocket.c_str(), timeout));
+    Context context(endpoint.unixSocket.empty() ? redisConnectWithTimeout(endpoint.host.c_str(), endpoint.port, timeout)
+                                                : redisConnectUnixWithTimeout(endpoint.unixSocket.c_str(), timeout));
     if (!context || context->err) return nullptr;
     if (!endpoint.password.empty()) {
         Reply reply(static_cast<redisReply*>(

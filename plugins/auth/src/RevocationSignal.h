@@ -24,8 +24,7 @@ namespace motel::auth {
 
 class RevocationSignal {
 public:
-    RevocationSignal(sdk::RedisUrl endpoint, std::string channel, std::function<void()> onWake,
-                     Poco::Logger& logger);
+    RevocationSignal(sdk::RedisUrl endpoint, std::string channel, std::function<void()> onWake, Poco::Logger& logger);
     ~RevocationSignal(); ///< stop()
     RevocationSignal(const RevocationSignal&) = delete;
     RevocationSignal& operator=(const RevocationSignal&) = delete;

@@ -192,8 +192,8 @@ std::optional<TokenClaims> TokenService::verify(const std::string& jwt, Poco::Ti
             tokenId = std::move(*claimed);
         }
 
-        return TokenClaims{*userId, payload->getValue<std::string>("role"), *issuedAt, *expiresAt, tokenVersion,
-                           std::move(tokenId)};
+        return TokenClaims{
+            *userId, payload->getValue<std::string>("role"), *issuedAt, *expiresAt, tokenVersion, std::move(tokenId)};
     } catch (const std::exception&) { // Poco::Exception included
         return std::nullopt;          // malformed JSON, bad encoding: not a token of ours
     }

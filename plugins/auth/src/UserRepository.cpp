@@ -28,12 +28,14 @@ const char* kInsert = "INSERT INTO users (email, email_lower, name, role, active
 } // namespace
 
 std::optional<User> UserRepository::findById(std::int64_t id) {
-    return first(session_.query(std::string("SELECT ") + User::columns() + " FROM users WHERE id = $1 AND deleted_at IS NULL",
-                                {static_cast<Poco::Int64>(id)}));
+    return first(
+        session_.query(std::string("SELECT ") + User::columns() + " FROM users WHERE id = $1 AND deleted_at IS NULL",
+                       {static_cast<Poco::Int64>(id)}));
 }
 
 std::optional<User> UserRepository::findByEmail(const std::string& email) {
-    return first(session_.query(std::string("SELECT ") + User::columns() + " FROM users WHERE email_lower = $1 AND deleted_at IS NULL",
+    return first(session_.query(std::string("SELECT ") + User::columns() +
+                                    " FROM users WHERE email_lower = $1 AND deleted_at IS NULL",
                                 {UserInput::normalisedEmail(email)}));
 }
 
@@ -75,7 +77,9 @@ bool UserRepository::isEmpty() {
 }
 
 std::int64_t UserRepository::countActiveAdmins() {
-    return session_.query("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND active = 1 AND deleted_at IS NULL").front().integer("n");
+    return session_.query("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND active = 1 AND deleted_at IS NULL")
+        .front()
+        .integer("n");
 }
 
 User UserRepository::insert(const UserRecord& record, const std::string& now) {

@@ -20,8 +20,8 @@ sdk::PluginInfo DashboardPlugin::info() const {
     // updates: without it the board says "Offline" and still works by
     // refetching), but a host without them still serves the page.
     sdk::PluginInfo info{"dashboard", "1.0.0", "The staff web board, served at /", {}};
-    info.settings = {sdk::SettingSpec::text(
-        "root", "share/motel/dashboard", "the built web board (relative paths resolve against the install prefix)")};
+    info.settings = {sdk::SettingSpec::text("root", "share/motel/dashboard",
+                                            "the built web board (relative paths resolve against the install prefix)")};
     return info;
 }
 

@@ -13,8 +13,7 @@ MetricsAccess MetricsAccess::decide(const sdk::Settings& config, bool production
                                    "token: choose one");
         return {MetricsTokenGuard(token), "metrics require the bearer token (plugins.metrics.token)", false};
     }
-    if (isPublic)
-        return {MetricsTokenGuard(""), "metrics are public (plugins.metrics.public=true)", production};
+    if (isPublic) return {MetricsTokenGuard(""), "metrics are public (plugins.metrics.public=true)", production};
     if (publicSet)
         return {MetricsTokenGuard::closed(), "metrics are closed (plugins.metrics.public=false, no token)", false};
     if (production)

@@ -16,8 +16,8 @@ sdk::PluginInfo MetricsPlugin::info() const {
     // production", which a boolean with a default cannot say (MetricsAccess
     // reads it as a boolean when set).
     info.settings = {sdk::SettingSpec::secret("token", "when set, /metrics* require Authorization: Bearer <token>"),
-                     sdk::SettingSpec::text("public", "",
-                                            "true: /metrics* public; false: closed (403); unset: closed in production")};
+                     sdk::SettingSpec::text(
+                         "public", "", "true: /metrics* public; false: closed (403); unset: closed in production")};
     return info;
 }
 

@@ -58,8 +58,8 @@ std::optional<ProcessStats::StatFields> ProcessStats::parseStat(const std::strin
     const auto at = [&fields](std::size_t number) { return fields[number - kFirstFieldAfterName]; };
     try {
         StatFields parsed{};
-        parsed.cpuSeconds =
-            static_cast<double>(std::stoull(at(kUtime)) + std::stoull(at(kStime))) / static_cast<double>(ticksPerSecond);
+        parsed.cpuSeconds = static_cast<double>(std::stoull(at(kUtime)) + std::stoull(at(kStime))) /
+                            static_cast<double>(ticksPerSecond);
         parsed.virtualBytes = std::stoull(at(kVsize));
         parsed.residentBytes = std::stoull(at(kRss)) * pageSize;
         return parsed;

@@ -11,11 +11,11 @@
 namespace motel::metrics {
 
 struct ProcessSample {
-    double cpuSeconds = 0;           ///< user + system time
+    double cpuSeconds = 0; ///< user + system time
     std::uint64_t residentBytes = 0;
     std::uint64_t virtualBytes = 0;
     std::uint64_t openFds = 0;
-    std::uint64_t maxFds = 0;        ///< soft limit; 0 when unlimited or unknown
+    std::uint64_t maxFds = 0; ///< soft limit; 0 when unlimited or unknown
 };
 
 class ProcessStats {

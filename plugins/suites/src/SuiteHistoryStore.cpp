@@ -23,8 +23,9 @@ HistoryPage SuiteHistoryStore::page(sdk::SqlSession& session, std::int64_t suite
                                     std::int64_t offset) {
     sdk::SqlQuery filtered;
     const std::string clause = " WHERE suite_id = " + filtered.bind(static_cast<Poco::Int64>(suiteId));
-    const sdk::SqlQuery page = sdk::PagedQuery::page(filtered, "field, from_value, to_value, actor_id, source, task_id, at",
-                                           "suite_history", clause, " ORDER BY id DESC", limit, offset);
+    const sdk::SqlQuery page =
+        sdk::PagedQuery::page(filtered, "field, from_value, to_value, actor_id, source, task_id, at", "suite_history",
+                              clause, " ORDER BY id DESC", limit, offset);
     const sdk::SqlQuery count = sdk::PagedQuery::count(std::move(filtered), "suite_history", clause);
     return sdk::PagedQuery::fetch<HistoryRow>(session, page, count, offset > 0, [](const sdk::Row& row) {
         return HistoryRow{

@@ -48,8 +48,8 @@ sdk::SqlQuery SuiteListQuery::page(const SuiteFilters& filters) {
     if (!filters.sort.field.empty())
         order += sortColumns().at(filters.sort.field) + (filters.sort.descending ? " DESC, " : " ASC, ");
     order += "id ASC";
-    return sdk::PagedQuery::page(std::move(filtered), SuiteRepository::columns(), "suites", clause, order, filters.limit,
-                            filters.offset);
+    return sdk::PagedQuery::page(std::move(filtered), SuiteRepository::columns(), "suites", clause, order,
+                                 filters.limit, filters.offset);
 }
 
 sdk::SqlQuery SuiteListQuery::count(const SuiteFilters& filters) {

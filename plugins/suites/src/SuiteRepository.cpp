@@ -81,7 +81,8 @@ void SuiteRepository::remove(sdk::SqlSession& session, std::int64_t suiteId) {
     session.execute("DELETE FROM suites WHERE id = $1", {id(suiteId)});
 }
 
-SuitePage SuiteRepository::list(sdk::SqlSession& session, const sdk::SqlQuery& page, const sdk::SqlQuery& count, bool pastEnd) {
+SuitePage SuiteRepository::list(sdk::SqlSession& session, const sdk::SqlQuery& page, const sdk::SqlQuery& count,
+                                bool pastEnd) {
     return sdk::PagedQuery::fetch<Suite>(session, page, count, pastEnd, &SuiteRepository::fromRow);
 }
 

@@ -38,7 +38,8 @@ public:
     /// when the version moved on.
     static bool touch(sdk::SqlSession& session, std::int64_t id, std::int64_t expectedVersion);
     static void remove(sdk::SqlSession& session, std::int64_t id);
-    static SuitePage list(sdk::SqlSession& session, const sdk::SqlQuery& page, const sdk::SqlQuery& count, bool pastEnd);
+    static SuitePage list(sdk::SqlSession& session, const sdk::SqlQuery& page, const sdk::SqlQuery& count,
+                          bool pastEnd);
     static std::int64_t countAll(sdk::SqlSession& session);
 };
 

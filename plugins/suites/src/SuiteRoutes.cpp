@@ -34,9 +34,10 @@ void SuiteRoutes::registerAll(sdk::RouteRegistry& routes, SuiteService& service)
                       sdk::JsonList::render(page.items, append, page.total, filters.limit, filters.offset));
     });
 
-    routes.post("/api/suites", Access::anyRole({plugins::auth::kManagerRole}), [&service](const Request& request, Response& response) {
-        respond(response, service.create(SuiteInput::readNew(request)), 201);
-    });
+    routes.post("/api/suites", Access::anyRole({plugins::auth::kManagerRole}),
+                [&service](const Request& request, Response& response) {
+                    respond(response, service.create(SuiteInput::readNew(request)), 201);
+                });
 
     routes.get("/api/suites/:id", Access::authenticated(), [&service](const Request& request, Response& response) {
         respond(response, service.get(suiteId(request)));
@@ -49,11 +50,12 @@ void SuiteRoutes::registerAll(sdk::RouteRegistry& routes, SuiteService& service)
         respond(response, service.change(id, change, request.caller(), ifMatch));
     });
 
-    routes.del("/api/suites/:id", Access::anyRole({plugins::auth::kManagerRole}), [&service](const Request& request, Response& response) {
-        const std::int64_t id = suiteId(request);
-        service.remove(id, request.caller(), request.ifMatchVersion());
-        response.noContent();
-    });
+    routes.del("/api/suites/:id", Access::anyRole({plugins::auth::kManagerRole}),
+               [&service](const Request& request, Response& response) {
+                   const std::int64_t id = suiteId(request);
+                   service.remove(id, request.caller(), request.ifMatchVersion());
+                   response.noContent();
+               });
 
     routes.get("/api/suites/:id/history", Access::authenticated(),
                [&service](const Request& request, Response& response) {

@@ -183,9 +183,10 @@ std::optional<Suite> SuiteService::apply(sdk::SqlSession& session, const Suite& 
     // Registered before the hooks run, so listeners hear of the suite change
     // before the task it caused.
     const Suite published = *updated;
-    const char* intent = resolved.checkedOut                                                  ? topics::kSuiteCheckedOut
-                         : current.occupancy != "occupied" && published.occupancy == "occupied" ? topics::kSuiteCheckedIn
-                                                                                              : nullptr;
+    const char* intent = resolved.checkedOut ? topics::kSuiteCheckedOut
+                         : current.occupancy != "occupied" && published.occupancy == "occupied"
+                             ? topics::kSuiteCheckedIn
+                             : nullptr;
     session.afterCommit([this, published, intent] {
         const auto payload = SuiteJson::object(published);
         events_.publish(topics::kSuiteUpdated, payload);

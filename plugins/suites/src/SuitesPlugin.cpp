@@ -19,8 +19,8 @@ SuitesPlugin::~SuitesPlugin() = default;
 sdk::PluginInfo SuitesPlugin::info() const {
     namespace topics = plugins::topics;
     sdk::PluginInfo info{"suites", "1.0.0", "Suites: occupancy, condition, service state and their history", {"auth"}};
-    info.settings = {sdk::SettingSpec::duration("recountInterval", "15s",
-                                                "the motel_suites_total gauge is recounted before a scrape at most this often")};
+    info.settings = {sdk::SettingSpec::duration(
+        "recountInterval", "15s", "the motel_suites_total gauge is recounted before a scrape at most this often")};
     info.publishes = {topics::kSuiteCreated, topics::kSuiteUpdated, topics::kSuiteCheckedOut, topics::kSuiteCheckedIn,
                       topics::kSuiteDeleted};
     return info;

@@ -17,11 +17,11 @@ int StayoverPlanner::run(const std::string& now) {
     const std::string dayStart = day + "T00:00:00.000Z";
     std::vector<Task> created;
     database_.transaction([&](sdk::SqlSession& session) {
-        const auto suites = session.query(
-            "SELECT s.id, s.number FROM suites s WHERE s.occupancy = 'occupied' AND NOT EXISTS ("
-            "SELECT 1 FROM tasks t WHERE t.suite_id = s.id AND t.type = 'cleaning'"
-            " AND t.status IN ('pending', 'in_progress') AND t.created_at >= $1) ORDER BY s.id",
-            {dayStart});
+        const auto suites =
+            session.query("SELECT s.id, s.number FROM suites s WHERE s.occupancy = 'occupied' AND NOT EXISTS ("
+                          "SELECT 1 FROM tasks t WHERE t.suite_id = s.id AND t.type = 'cleaning'"
+                          " AND t.status IN ('pending', 'in_progress') AND t.created_at >= $1) ORDER BY s.id",
+                          {dayStart});
         for (const auto& suite : suites) {
             const auto rows = session.query(
                 "INSERT INTO tasks (suite_id, type, title, priority, priority_rank, status, blocks_suite, "

@@ -14,7 +14,8 @@ std::optional<std::int64_t> blockedSuite(const std::optional<Task>& task) {
     return std::nullopt;
 }
 
-Task followUp(const Task& origin, const plugins::suites::Suite& suite, const std::string& type, const std::string& title) {
+Task followUp(const Task& origin, const plugins::suites::Suite& suite, const std::string& type,
+              const std::string& title) {
     Task task;
     task.suiteId = suite.id;
     task.type = type;
@@ -57,8 +58,8 @@ plugins::suites::SuiteChange SuiteEffects::completionChange(const Task& task, co
     return change;
 }
 
-std::vector<Task> SuiteEffects::followUps(const Task& task, const plugins::suites::Suite& before, const plugins::suites::Suite& after,
-                                          bool requireInspection) {
+std::vector<Task> SuiteEffects::followUps(const Task& task, const plugins::suites::Suite& before,
+                                          const plugins::suites::Suite& after, bool requireInspection) {
     std::vector<Task> tasks;
     if (task.type == "cleaning" && requireInspection && before.condition == "dirty" && after.condition == "clean")
         tasks.push_back(followUp(task, after, "inspection", "Inspect suite " + after.number));
@@ -78,7 +79,8 @@ plugins::suites::SuiteChange SuiteEffects::blockChange(const plugins::suites::Su
     return change;
 }
 
-plugins::suites::SuiteChange SuiteEffects::releaseChange(const plugins::suites::Suite& suite, const std::string& before) {
+plugins::suites::SuiteChange SuiteEffects::releaseChange(const plugins::suites::Suite& suite,
+                                                         const std::string& before) {
     plugins::suites::SuiteChange change;
     if (suite.serviceState == "out_of_order" && before != "out_of_order") change.serviceState = before;
     return change;
@@ -97,7 +99,8 @@ void SuiteEffects::block(sdk::SqlSession& session, std::int64_t suiteId, const p
     SuiteBlockStore::remember(session, suiteId, *stateBefore, suite->updatedAt);
 }
 
-void SuiteEffects::release(sdk::SqlSession& session, std::int64_t suiteId, const plugins::suites::ChangeOrigin& origin) {
+void SuiteEffects::release(sdk::SqlSession& session, std::int64_t suiteId,
+                           const plugins::suites::ChangeOrigin& origin) {
     if (TaskRepository::openBlockersForSuite(session, suiteId) > 0) return; // another task still blocks it
     const auto before = SuiteBlockStore::take(session, suiteId);
     if (!before) return; // someone set the service state while it was blocked: theirs stands

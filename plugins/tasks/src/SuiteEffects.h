@@ -32,7 +32,8 @@ public:
     /// to `after` (nullopt: deleted); `completed` when the change was the
     /// `complete` action. Returns the follow-up tasks to create (no ids yet).
     std::vector<Task> apply(sdk::SqlSession& session, const std::optional<Task>& before,
-                            const std::optional<Task>& after, bool completed, const plugins::suites::ChangeOrigin& origin);
+                            const std::optional<Task>& after, bool completed,
+                            const plugins::suites::ChangeOrigin& origin);
 
     /// Suites that `after` starts blocking.
     static std::vector<std::int64_t> suitesToBlock(const std::optional<Task>& before, const std::optional<Task>& after);
@@ -47,8 +48,8 @@ public:
     /// The change completing `task` makes to its suite as it is now.
     static plugins::suites::SuiteChange completionChange(const Task& task, const plugins::suites::Suite& suite);
     /// The tasks completing `task` asks for, given its suite before and after.
-    static std::vector<Task> followUps(const Task& task, const plugins::suites::Suite& before, const plugins::suites::Suite& after,
-                                       bool requireInspection);
+    static std::vector<Task> followUps(const Task& task, const plugins::suites::Suite& before,
+                                       const plugins::suites::Suite& after, bool requireInspection);
 
 private:
     plugins::suites::SuiteDirectory& directory_;

@@ -15,8 +15,7 @@ namespace {
 /// Runs one job tick. A failure propagates to the job engine, which logs it
 /// and counts it (motel_jobs_scheduled_failures_total); a scheduled job is
 /// not retried: the next tick is the retry.
-template <typename Job>
-sdk::Jobs::JobFn tick(std::shared_ptr<Job> job, Poco::Logger& logger, const char* name) {
+template <typename Job> sdk::Jobs::JobFn tick(std::shared_ptr<Job> job, Poco::Logger& logger, const char* name) {
     return [job, &logger, name] {
         const int n = job->run(sdk::nowTimestamp());
         if (n > 0) logger.information("%s: %d task(s)", std::string(name), n);

@@ -57,7 +57,7 @@ sdk::SqlQuery TaskListQuery::page(const TaskFilters& filters) {
         order += "created_at" + direction + ", ";
     order += "id ASC";
     return sdk::PagedQuery::page(std::move(query), TaskRepository::columns(), "tasks", clause, order, filters.limit,
-                                    filters.offset);
+                                 filters.offset);
 }
 
 sdk::SqlQuery TaskListQuery::count(const TaskFilters& filters) {

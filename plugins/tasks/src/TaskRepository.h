@@ -50,8 +50,7 @@ public:
     /// deleted); returns them as they are afterwards.
     static std::vector<Task> detachClosed(sdk::SqlSession& session, std::int64_t suiteId, const std::string& now);
 
-    static TaskPage list(sdk::SqlSession& session, const sdk::SqlQuery& page, const sdk::SqlQuery& count,
-                         bool pastEnd);
+    static TaskPage list(sdk::SqlSession& session, const sdk::SqlQuery& page, const sdk::SqlQuery& count, bool pastEnd);
     /// Task count per status.
     static std::map<std::string, std::int64_t> countByStatus(sdk::SqlSession& session);
     /// Open tasks (pending, in_progress) whose `dueAt` is before `now` (ISO 8601 UTC).

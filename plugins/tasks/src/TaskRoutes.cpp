@@ -11,9 +11,9 @@
 namespace motel::tasks {
 
 using sdk::Access;
+using sdk::JsonList;
 using sdk::Request;
 using sdk::Response;
-using sdk::JsonList;
 
 std::int64_t TaskRoutes::taskId(const Request& request) {
     const auto id = request.idParam("id");
@@ -43,22 +43,25 @@ void TaskRoutes::registerAll(sdk::RouteRegistry& routes, TaskService& service) {
         respond(response, service.get(taskId(request)));
     });
 
-    routes.patch("/api/tasks/:id", Access::anyRole({plugins::auth::kManagerRole}), [&service](const Request& request, Response& response) {
-        const std::int64_t id = taskId(request);
-        const TaskChange change = TaskInput::readChange(request);
-        const auto ifMatch = request.ifMatchVersion();
-        respond(response, service.change(id, change, request.caller(), ifMatch));
-    });
+    routes.patch("/api/tasks/:id", Access::anyRole({plugins::auth::kManagerRole}),
+                 [&service](const Request& request, Response& response) {
+                     const std::int64_t id = taskId(request);
+                     const TaskChange change = TaskInput::readChange(request);
+                     const auto ifMatch = request.ifMatchVersion();
+                     respond(response, service.change(id, change, request.caller(), ifMatch));
+                 });
 
-    routes.del("/api/tasks/:id", Access::anyRole({plugins::auth::kManagerRole}), [&service](const Request& request, Response& response) {
-        const std::int64_t id = taskId(request);
-        service.remove(id, request.caller(), request.ifMatchVersion());
-        response.noContent();
-    });
+    routes.del("/api/tasks/:id", Access::anyRole({plugins::auth::kManagerRole}),
+               [&service](const Request& request, Response& response) {
+                   const std::int64_t id = taskId(request);
+                   service.remove(id, request.caller(), request.ifMatchVersion());
+                   response.noContent();
+               });
 
     for (const TaskAction action :
          {TaskAction::start, TaskAction::complete, TaskAction::release, TaskAction::cancel, TaskAction::reopen}) {
-        const Access access = TaskStateMachine::managersOnly(action) ? Access::anyRole({plugins::auth::kManagerRole}) : Access::authenticated();
+        const Access access = TaskStateMachine::managersOnly(action) ? Access::anyRole({plugins::auth::kManagerRole})
+                                                                     : Access::authenticated();
         routes.post(std::string("/api/tasks/:id/") + TaskStateMachine::name(action), access,
                     [&service, action](const Request& request, Response& response) {
                         const std::int64_t id = taskId(request);

@@ -31,8 +31,8 @@ namespace motel::tasks {
 
 class TaskService : public plugins::suites::SuiteTaskHooks {
 public:
-    TaskService(sdk::Database& database, sdk::EventBus& events, plugins::suites::SuiteDirectory& suites, TaskCounters& counters,
-                bool requireInspection);
+    TaskService(sdk::Database& database, sdk::EventBus& events, plugins::suites::SuiteDirectory& suites,
+                TaskCounters& counters, bool requireInspection);
 
     /// POST: 400 for the blocksSuite rule, 403 when staff create an
     /// inspection or blocking task, 404 for an unknown suite or assignee, 403

@@ -22,8 +22,8 @@ TasksPlugin::~TasksPlugin() = default;
 sdk::PluginInfo TasksPlugin::info() const {
     using sdk::SettingSpec;
     namespace topics = plugins::topics;
-    sdk::PluginInfo info{"tasks", "1.0.0", "Housekeeping and maintenance tasks and their effects on suites",
-                         {"suites", "auth"}};
+    sdk::PluginInfo info{
+        "tasks", "1.0.0", "Housekeeping and maintenance tasks and their effects on suites", {"suites", "auth"}};
     info.settings = {
         SettingSpec::boolean("requireInspection", false, "completing a cleaning task also creates an inspection task"),
         SettingSpec::duration("overdueInterval", "60s", "how often the tasks.overdue job looks for overdue tasks",
@@ -33,8 +33,8 @@ sdk::PluginInfo TasksPlugin::info() const {
         SettingSpec::duration("recountInterval", "15s",
                               "the motel_tasks_* gauges are recounted before a scrape at most this often"),
     };
-    info.publishes = {topics::kTaskCreated,   topics::kTaskUpdated,   topics::kTaskAssigned, topics::kTaskCompleted,
-                      topics::kTaskCancelled, topics::kTaskReopened,  topics::kTaskOverdue,  topics::kTaskDeleted};
+    info.publishes = {topics::kTaskCreated,   topics::kTaskUpdated,  topics::kTaskAssigned, topics::kTaskCompleted,
+                      topics::kTaskCancelled, topics::kTaskReopened, topics::kTaskOverdue,  topics::kTaskDeleted};
     return info;
 }
 
@@ -50,8 +50,10 @@ void TasksPlugin::start(sdk::PluginContext& context) {
     // Other hosts' commits move the same tables: recount before a scrape, at
     // most every `recountInterval`, so the gauges converge on every host.
     const auto recountInterval = context.config().getDuration("recountInterval", std::chrono::seconds(15));
-    context.metrics().onScrape(sdk::atMostEvery(
-        recountInterval, [counters = counters_.get(), &database = context.database()] { counters->recount(database); }));
+    context.metrics().onScrape(
+        sdk::atMostEvery(recountInterval, [counters = counters_.get(), &database = context.database()] {
+            counters->recount(database);
+        }));
     service_ =
         std::make_shared<TaskService>(context.database(), context.events(), *directory_, *counters_, requireInspection);
     TaskRoutes::registerAll(context.routes(), *service_);

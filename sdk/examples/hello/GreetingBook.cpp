@@ -25,8 +25,12 @@ void GreetingBook::recordFarewell(const std::string& suite) {
     });
 }
 
-std::int64_t GreetingBook::greetings() { return count("hello_greetings"); }
-std::int64_t GreetingBook::farewells() { return count("hello_farewells"); }
+std::int64_t GreetingBook::greetings() {
+    return count("hello_greetings");
+}
+std::int64_t GreetingBook::farewells() {
+    return count("hello_farewells");
+}
 
 std::int64_t GreetingBook::count(const char* table) {
     std::int64_t total = 0;

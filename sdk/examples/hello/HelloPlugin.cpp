@@ -71,27 +71,28 @@ void HelloPlugin::registerRoutes(motel::sdk::PluginContext& context) {
     // POST /api/hello {"name", "suiteId"?}: signed-in staff; the host has
     // checked the token and parsed the JSON. The suite is looked up through
     // the suites plugin's published interface, inside our transaction.
-    context.routes().post(
-        "/api/hello", Access::authenticated(),
-        [this, maxName, &greeted, &events, &database](const Request& req, Response& res) {
-            motel::sdk::BodyReader body(req.jsonObject(), {"name", "suiteId"});
-            const auto name = body.string("name", motel::sdk::Required::yes, true, maxName);
-            const auto suiteId = body.integer("suiteId", motel::sdk::Required::no);
-            body.finish();
-            Poco::JSON::Object::Ptr saved;
-            database.transaction([&](motel::sdk::SqlSession& session) {
-                std::optional<std::string> suite;
-                if (suiteId) {
-                    const auto found = suites_->find(session, *suiteId);
-                    if (!found) throw motel::sdk::NotFound("Suite " + std::to_string(*suiteId) + " not found");
-                    suite = found->number;
-                }
-                saved = book_->recordGreeting(session, *name, suite);
-                session.afterCommit([&events, saved] { events.publish("hello.greeted", saved); });
-            });
-            greeted.increment();
-            res.json(201, saved);
-        });
+    context.routes().post("/api/hello", Access::authenticated(),
+                          [this, maxName, &greeted, &events, &database](const Request& req, Response& res) {
+                              motel::sdk::BodyReader body(req.jsonObject(), {"name", "suiteId"});
+                              const auto name = body.string("name", motel::sdk::Required::yes, true, maxName);
+                              const auto suiteId = body.integer("suiteId", motel::sdk::Required::no);
+                              body.finish();
+                              Poco::JSON::Object::Ptr saved;
+                              database.transaction([&](motel::sdk::SqlSession& session) {
+                                  std::optional<std::string> suite;
+                                  if (suiteId) {
+                                      const auto found = suites_->find(session, *suiteId);
+                                      if (!found)
+                                          throw motel::sdk::NotFound("Suite " + std::to_string(*suiteId) +
+                                                                     " not found");
+                                      suite = found->number;
+                                  }
+                                  saved = book_->recordGreeting(session, *name, suite);
+                                  session.afterCommit([&events, saved] { events.publish("hello.greeted", saved); });
+                              });
+                              greeted.increment();
+                              res.json(201, saved);
+                          });
 
     context.routes().get("/api/hello/farewells", Access::authenticated(), [this](const Request&, Response& res) {
         Poco::JSON::Object::Ptr body = new Poco::JSON::Object;

@@ -72,8 +72,7 @@ std::optional<std::int64_t> Request::ifMatchVersion() const {
     if (text == "*") return std::nullopt;
     if (text.rfind("W/", 0) == 0) text = text.substr(2);
     if (text.size() >= 2 && text.front() == '"' && text.back() == '"') text = text.substr(1, text.size() - 2);
-    if (!isInteger(text) || text[0] == '-')
-        throw ValidationError("If-Match must be a quoted version number");
+    if (!isInteger(text) || text[0] == '-') throw ValidationError("If-Match must be a quoted version number");
     errno = 0;
     const long long value = std::strtoll(text.c_str(), nullptr, 10);
     if (errno == ERANGE) throw ValidationError("If-Match must be a quoted version number");

@@ -48,6 +48,8 @@ std::string Response::header(const std::string& name) const {
     return {};
 }
 
-void Response::setVersionTag(long long version) { setHeader("ETag", "\"" + std::to_string(version) + "\""); }
+void Response::setVersionTag(long long version) {
+    setHeader("ETag", "\"" + std::to_string(version) + "\"");
+}
 
 } // namespace motel::sdk

@@ -14,9 +14,13 @@ std::size_t Row::indexOf(const std::string& column) const {
     throw std::out_of_range("no column named '" + column + "' in the result");
 }
 
-const SqlValue& Row::operator[](const std::string& column) const { return values_.at(indexOf(column)); }
+const SqlValue& Row::operator[](const std::string& column) const {
+    return values_.at(indexOf(column));
+}
 
-bool Row::isNull(const std::string& column) const { return (*this)[column].isEmpty(); }
+bool Row::isNull(const std::string& column) const {
+    return (*this)[column].isEmpty();
+}
 
 std::int64_t Row::integer(const std::string& column) const {
     const SqlValue& v = (*this)[column];

@@ -80,13 +80,20 @@ std::optional<std::string> checkOne(const SettingSpec& spec, const Settings& set
 
 const char* settingTypeName(SettingType type) {
     switch (type) {
-    case SettingType::text: return "text";
-    case SettingType::integer: return "integer";
-    case SettingType::number: return "number";
-    case SettingType::boolean: return "boolean";
-    case SettingType::duration: return "duration";
-    case SettingType::list: return "list";
-    case SettingType::secret: return "secret";
+    case SettingType::text:
+        return "text";
+    case SettingType::integer:
+        return "integer";
+    case SettingType::number:
+        return "number";
+    case SettingType::boolean:
+        return "boolean";
+    case SettingType::duration:
+        return "duration";
+    case SettingType::list:
+        return "list";
+    case SettingType::secret:
+        return "secret";
     }
     return "text";
 }

@@ -13,7 +13,9 @@ ConfigError::~ConfigError() = default;
 Settings::Settings(std::string prefix, std::map<std::string, std::string> values)
     : prefix_(std::move(prefix)), values_(std::move(values)) {}
 
-bool Settings::has(const std::string& key) const { return values_.count(key) != 0; }
+bool Settings::has(const std::string& key) const {
+    return values_.count(key) != 0;
+}
 
 std::string Settings::getString(const std::string& key, const std::string& fallback) const {
     auto it = values_.find(key);
@@ -30,8 +32,7 @@ void Settings::fail(const std::string& key, const std::string& value, const std:
     throw ConfigError(prefix_ + key + "='" + value + "': expected " + expected);
 }
 
-std::int64_t Settings::getInt(const std::string& key, std::int64_t fallback, std::int64_t min,
-                              std::int64_t max) const {
+std::int64_t Settings::getInt(const std::string& key, std::int64_t fallback, std::int64_t min, std::int64_t max) const {
     auto it = values_.find(key);
     if (it == values_.end() || Poco::trim(it->second).empty()) return fallback;
     Poco::Int64 value = 0;
@@ -91,12 +92,18 @@ std::chrono::milliseconds parseDuration(const std::string& input) {
     const long long amount = std::stoll(text.substr(0, digits));
     const std::string unit = text.substr(digits);
     long long factor = 0;
-    if (unit.empty() || unit == "s") factor = 1000;
-    else if (unit == "ms") factor = 1;
-    else if (unit == "m") factor = 60 * 1000;
-    else if (unit == "h") factor = 60LL * 60 * 1000;
-    else if (unit == "d") factor = 24LL * 60 * 60 * 1000;
-    else throw std::invalid_argument("unknown duration unit in '" + input + "'");
+    if (unit.empty() || unit == "s")
+        factor = 1000;
+    else if (unit == "ms")
+        factor = 1;
+    else if (unit == "m")
+        factor = 60 * 1000;
+    else if (unit == "h")
+        factor = 60LL * 60 * 1000;
+    else if (unit == "d")
+        factor = 24LL * 60 * 60 * 1000;
+    else
+        throw std::invalid_argument("unknown duration unit in '" + input + "'");
     return std::chrono::milliseconds(amount * factor);
 }
 

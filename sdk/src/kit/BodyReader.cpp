@@ -18,9 +18,13 @@ BodyReader::BodyReader(Poco::JSON::Object::Ptr body, const std::vector<std::stri
             problems_.push_back("property " + name + " should not exist");
 }
 
-bool BodyReader::has(const std::string& field) const { return body_->has(field); }
+bool BodyReader::has(const std::string& field) const {
+    return body_->has(field);
+}
 
-bool BodyReader::isNull(const std::string& field) const { return body_->has(field) && body_->isNull(field); }
+bool BodyReader::isNull(const std::string& field) const {
+    return body_->has(field) && body_->isNull(field);
+}
 
 // True when the field is absent or null, recording a problem when it was required.
 bool BodyReader::missing(const std::string& field, Required required) {
@@ -114,7 +118,9 @@ std::optional<std::string> BodyReader::timestamp(const std::string& field, Requi
     return std::nullopt;
 }
 
-void BodyReader::problem(std::string message) { problems_.push_back(std::move(message)); }
+void BodyReader::problem(std::string message) {
+    problems_.push_back(std::move(message));
+}
 
 void BodyReader::finish() const {
     if (!problems_.empty()) throw ValidationError(problems_);
@@ -124,8 +130,7 @@ namespace {
 
 /// Absent: nullopt; null: a present nullopt; otherwise what `read` makes of
 /// it (nullopt when it recorded a problem).
-template <class T, class Read>
-Nullable<T> readNullable(const BodyReader& body, const std::string& field, Read read) {
+template <class T, class Read> Nullable<T> readNullable(const BodyReader& body, const std::string& field, Read read) {
     if (!body.has(field)) return std::nullopt;
     if (body.isNull(field)) return std::optional<T>();
     auto value = read();

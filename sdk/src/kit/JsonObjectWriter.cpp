@@ -62,7 +62,9 @@ void JsonObjectWriter::close() {
     out_ += '}';
 }
 
-void JsonObjectWriter::appendString(std::string& out, const std::string& text) { appendJsonString(out, text); }
+void JsonObjectWriter::appendString(std::string& out, const std::string& text) {
+    appendJsonString(out, text);
+}
 
 Poco::JSON::Object::Ptr JsonObjectWriter::parseObject(const std::string& text) {
     Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true)); // keep the field order

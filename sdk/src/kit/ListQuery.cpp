@@ -57,10 +57,9 @@ ListQuery::ListQuery(const Request& request, const std::vector<std::string>& sor
         const bool descending = !field.empty() && field[0] == '-';
         if (descending) field = field.substr(1);
         if (std::find(sortFields.begin(), sortFields.end(), field) == sortFields.end()) {
-            problems_.push_back(sortFields.empty()
-                                    ? std::string("sort is not supported here")
-                                    : "sort must be one of the following values: " + joinedValues(sortFields) +
-                                          " (prefix with - for descending)");
+            problems_.push_back(sortFields.empty() ? std::string("sort is not supported here")
+                                                   : "sort must be one of the following values: " +
+                                                         joinedValues(sortFields) + " (prefix with - for descending)");
         } else {
             sort_ = SortOrder{field, descending};
         }
@@ -84,8 +83,10 @@ std::optional<std::vector<std::string>> ListQuery::enumListFilter(const std::str
     std::vector<std::string> items;
     bool bad = false;
     for (const auto& part : Settings("", {{"v", *value}}).getList("v")) {
-        if (std::find(allowed.begin(), allowed.end(), part) == allowed.end()) bad = true;
-        else if (std::find(items.begin(), items.end(), part) == items.end()) items.push_back(part);
+        if (std::find(allowed.begin(), allowed.end(), part) == allowed.end())
+            bad = true;
+        else if (std::find(items.begin(), items.end(), part) == items.end())
+            items.push_back(part);
     }
     if (bad || items.empty()) {
         problems_.push_back("each value in " + name + " must be one of the following values: " + joinedValues(allowed));
@@ -94,9 +95,13 @@ std::optional<std::vector<std::string>> ListQuery::enumListFilter(const std::str
     return items;
 }
 
-std::optional<std::int64_t> ListQuery::integerFilter(const std::string& name) { return integer(name, false); }
+std::optional<std::int64_t> ListQuery::integerFilter(const std::string& name) {
+    return integer(name, false);
+}
 
-std::optional<std::int64_t> ListQuery::pagingNumber(const std::string& name) { return integer(name, true); }
+std::optional<std::int64_t> ListQuery::pagingNumber(const std::string& name) {
+    return integer(name, true);
+}
 
 std::optional<std::int64_t> ListQuery::integer(const std::string& name, bool saturate) {
     auto value = request_.queryValue(name);

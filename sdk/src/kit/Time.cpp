@@ -12,13 +12,14 @@ std::string formatTimestamp(const Poco::Timestamp& at) {
     return Poco::DateTimeFormatter::format(at, "%Y-%m-%dT%H:%M:%S.%iZ");
 }
 
-std::string nowTimestamp() { return formatTimestamp(Poco::Timestamp()); }
+std::string nowTimestamp() {
+    return formatTimestamp(Poco::Timestamp());
+}
 
 std::optional<Poco::Timestamp> parseTimestamp(const std::string& text) {
     // Strict shape first: Poco's parser is lenient and would accept partial
     // dates; the contract wants full ISO 8601 date-times with a zone.
-    static const std::regex shape(
-        R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$)");
+    static const std::regex shape(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$)");
     if (!std::regex_match(text, shape)) return std::nullopt;
     Poco::DateTime parsed;
     int zone = 0;

@@ -74,23 +74,20 @@ private:
     RouteRegistry* routes_;
 };
 
-std::string lower(std::string text) { return Poco::toLower(text); }
+std::string lower(std::string text) {
+    return Poco::toLower(text);
+}
 
 } // namespace
 
 struct TestContext::State {
     explicit State(Options o)
-        : options(std::move(o)),
-          settings("plugins." + options.pluginName + ".", options.settings),
-          hostInfo(Settings("", options.hostSettings)),
-          logger(Poco::Logger::get("motel." + options.pluginName)),
-          bus(Poco::Logger::get("motel.events")),
-          events(bus),
-          cache(10000),
+        : options(std::move(o)), settings("plugins." + options.pluginName + ".", options.settings),
+          hostInfo(Settings("", options.hostSettings)), logger(Poco::Logger::get("motel." + options.pluginName)),
+          bus(Poco::Logger::get("motel.events")), events(bus), cache(10000),
           database(host::DatabaseUrl::parse("sqlite:" + options.databasePath), host::SqlDatabaseOptions{},
                    Poco::Logger::get("motel.db")),
-          routes(router, options.pluginName),
-          dispatcher(router, metrics, traffic, cache, host::DispatcherOptions{}),
+          routes(router, options.pluginName), dispatcher(router, metrics, traffic, cache, host::DispatcherOptions{}),
           authenticator(std::make_shared<CallerAuthenticator>()) {
         dispatcher.setAuthenticator(authenticator);
         dispatcher.setEventBus(&events);
@@ -193,7 +190,9 @@ std::vector<PublishedEvent> TestContext::published(const std::string& topic) con
     return out;
 }
 
-void TestContext::clearPublished() { state_->events.clearPublished(); }
+void TestContext::clearPublished() {
+    state_->events.clearPublished();
+}
 
 std::vector<std::string> TestContext::routeList() const {
     std::vector<std::string> out;
@@ -201,29 +200,67 @@ std::vector<std::string> TestContext::routeList() const {
     return out;
 }
 
-std::vector<std::string> TestContext::jobList() const { return state_->jobs.list(); }
-void TestContext::runJob(const std::string& name) { state_->jobs.run(name); }
-std::size_t TestContext::runQueuedJobs() { return state_->jobs.runQueued(); }
-std::vector<std::string> TestContext::healthCheckNames() const { return state_->health.names(); }
-HealthResult TestContext::runHealthCheck(const std::string& name) { return state_->health.run(name); }
+std::vector<std::string> TestContext::jobList() const {
+    return state_->jobs.list();
+}
+void TestContext::runJob(const std::string& name) {
+    state_->jobs.run(name);
+}
+std::size_t TestContext::runQueuedJobs() {
+    return state_->jobs.runQueued();
+}
+std::vector<std::string> TestContext::healthCheckNames() const {
+    return state_->health.names();
+}
+HealthResult TestContext::runHealthCheck(const std::string& name) {
+    return state_->health.run(name);
+}
 double TestContext::metricValue(const std::string& name, const Labels& labels) {
     return state_->metrics.value(name, labels);
 }
-std::vector<std::string> TestContext::metricNames() const { return state_->metrics.names(); }
-std::vector<std::string> TestContext::subscriptions() const { return state_->events.patterns(); }
+std::vector<std::string> TestContext::metricNames() const {
+    return state_->metrics.names();
+}
+std::vector<std::string> TestContext::subscriptions() const {
+    return state_->events.patterns();
+}
 
-const std::string& TestContext::pluginName() const { return state_->options.pluginName; }
-const Settings& TestContext::config() const { return state_->settings; }
-const HostInfo& TestContext::host() const { return state_->hostInfo; }
-Poco::Logger& TestContext::logger() { return state_->logger; }
-RouteRegistry& TestContext::routes() { return state_->routes; }
-Database& TestContext::database() { return state_->database; }
-EventBus& TestContext::events() { return state_->events; }
-Jobs& TestContext::jobs() { return state_->jobs; }
-Cache& TestContext::cache() { return state_->cache; }
-HealthRegistry& TestContext::health() { return state_->health; }
-MetricsRegistry& TestContext::metrics() { return state_->metrics; }
-ServiceRegistry& TestContext::services() { return state_->services; }
+const std::string& TestContext::pluginName() const {
+    return state_->options.pluginName;
+}
+const Settings& TestContext::config() const {
+    return state_->settings;
+}
+const HostInfo& TestContext::host() const {
+    return state_->hostInfo;
+}
+Poco::Logger& TestContext::logger() {
+    return state_->logger;
+}
+RouteRegistry& TestContext::routes() {
+    return state_->routes;
+}
+Database& TestContext::database() {
+    return state_->database;
+}
+EventBus& TestContext::events() {
+    return state_->events;
+}
+Jobs& TestContext::jobs() {
+    return state_->jobs;
+}
+Cache& TestContext::cache() {
+    return state_->cache;
+}
+HealthRegistry& TestContext::health() {
+    return state_->health;
+}
+MetricsRegistry& TestContext::metrics() {
+    return state_->metrics;
+}
+ServiceRegistry& TestContext::services() {
+    return state_->services;
+}
 
 std::string CallResult::header(const std::string& name) const {
     for (const auto& [key, value] : headers)
@@ -239,6 +276,8 @@ Poco::JSON::Array::Ptr CallResult::jsonArray() const {
     return Poco::JSON::Parser().parse(body).extract<Poco::JSON::Array::Ptr>();
 }
 
-Poco::JSON::Object::Ptr PublishedEvent::object() const { return payload.extract<Poco::JSON::Object::Ptr>(); }
+Poco::JSON::Object::Ptr PublishedEvent::object() const {
+    return payload.extract<Poco::JSON::Object::Ptr>();
+}
 
 } // namespace motel::sdk::testing

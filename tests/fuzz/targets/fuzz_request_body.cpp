@@ -21,8 +21,7 @@ void check(bool condition) {
     if (!condition) __builtin_trap();
 }
 
-template <typename Read>
-void expectValueOr4xx(Read read) {
+template <typename Read> void expectValueOr4xx(Read read) {
     try {
         read();
     } catch (const motel::sdk::HttpError& error) {

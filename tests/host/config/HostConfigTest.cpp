@@ -52,17 +52,17 @@ public:
 
     void environmentOverridesTheFile() {
         Poco::TemporaryFile file;
-        auto config = HostConfig::load(
-            writeProperties(file, "http.port = 4000\nplugins.load = health\njwt.expiresIn = 1d\n"),
-            {{"PORT", "5000"},
-             {"MOTEL_PLUGINS", "health,metrics"},
-             {"DATABASE_URL", "postgres://u:p@db:5432/motel"},
-             {"REDIS_URL", "redis://127.0.0.1:6379"},
-             {"JWT_SECRET", "s3cret"},
-             {"JWT_EXPIRES_IN", "12h"},
-             {"JWT_PREVIOUS_SECRET", "old-s3cret"},
-             {"HTTP_TRUST_PROXY", "true"}},
-            "/opt/motel");
+        auto config =
+            HostConfig::load(writeProperties(file, "http.port = 4000\nplugins.load = health\njwt.expiresIn = 1d\n"),
+                             {{"PORT", "5000"},
+                              {"MOTEL_PLUGINS", "health,metrics"},
+                              {"DATABASE_URL", "postgres://u:p@db:5432/motel"},
+                              {"REDIS_URL", "redis://127.0.0.1:6379"},
+                              {"JWT_SECRET", "s3cret"},
+                              {"JWT_EXPIRES_IN", "12h"},
+                              {"JWT_PREVIOUS_SECRET", "old-s3cret"},
+                              {"HTTP_TRUST_PROXY", "true"}},
+                             "/opt/motel");
         CPPUNIT_ASSERT_EQUAL(std::uint16_t(5000), config.httpPort());
         CPPUNIT_ASSERT((config.pluginsToLoad() == std::vector<std::string>{"health", "metrics"}));
         CPPUNIT_ASSERT_EQUAL(std::string("postgresql://u:p@db:5432/motel"), config.databaseUrl());
@@ -74,9 +74,10 @@ public:
     }
 
     void pluginSettingsAreHandedOnlyToTheirPlugin() {
-        auto config = HostConfig::fromValues(
-            {{"plugins.tasks.requireInspection", "true"}, {"plugins.auth.loginMaxAttempts", "3"}, {"plugins.load", "x"}},
-            "/p");
+        auto config = HostConfig::fromValues({{"plugins.tasks.requireInspection", "true"},
+                                              {"plugins.auth.loginMaxAttempts", "3"},
+                                              {"plugins.load", "x"}},
+                                             "/p");
         auto tasks = config.pluginSettings("tasks");
         CPPUNIT_ASSERT(tasks.getBool("requireInspection", false));
         CPPUNIT_ASSERT(!tasks.has("loginMaxAttempts"));
@@ -93,9 +94,8 @@ public:
 
     void pluginFoldersAreAListPlusMotelPluginPath() {
         auto config = HostConfig::load("", {{"MOTEL_PLUGIN_PATH", "/opt/acme/plugins:extra"}}, "/usr/local");
-        CPPUNIT_ASSERT((config.pluginDirs() ==
-                        std::vector<std::string>{"/usr/local/lib/motel/plugins", "/opt/acme/plugins",
-                                                 "/usr/local/extra"}));
+        CPPUNIT_ASSERT((config.pluginDirs() == std::vector<std::string>{"/usr/local/lib/motel/plugins",
+                                                                        "/opt/acme/plugins", "/usr/local/extra"}));
         auto listed = HostConfig::fromValues({{"plugins.dir", "/a, /b:/a"}}, "/");
         CPPUNIT_ASSERT((listed.pluginDirs() == std::vector<std::string>{"/a", "/b"}));
     }

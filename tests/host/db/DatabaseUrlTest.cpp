@@ -10,7 +10,9 @@ namespace motel::host::test {
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 /// The message of the ConfigError parse() throws for `url` ("" if none).
 std::string parseError(const std::string& url) {

@@ -14,7 +14,9 @@ namespace motel::host::test {
 
 namespace {
 
-Poco::Logger& testLogger() { return Poco::Logger::get("motel.db.test"); }
+Poco::Logger& testLogger() {
+    return Poco::Logger::get("motel.db.test");
+}
 
 std::vector<sdk::Migration> roomMigrations() {
     return {
@@ -23,7 +25,9 @@ std::vector<sdk::Migration> roomMigrations() {
     };
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 } // namespace
 
@@ -58,8 +62,9 @@ void MigrationRunnerContract::testAppliesInVersionOrderAndRecordsThem() {
     CPPUNIT_ASSERT_EQUAL(std::string("rooms v1 create_rooms"), applied[0]);
     CPPUNIT_ASSERT_EQUAL(std::string("rooms v2 add_floor"), applied[1]);
     db_->withSession([](sdk::SqlSession& session) {
-        const auto id = session.query("INSERT INTO rooms (name, floor, guest_id) VALUES ($1, $2, $3) RETURNING id",
-                                      {std::string("101"), 1, Poco::Int64(5000000000LL)})
+        const auto id = session
+                            .query("INSERT INTO rooms (name, floor, guest_id) VALUES ($1, $2, $3) RETURNING id",
+                                   {std::string("101"), 1, Poco::Int64(5000000000LL)})
                             .at(0)
                             .integer("id");
         CPPUNIT_ASSERT_EQUAL(std::int64_t(1), id);
@@ -91,8 +96,9 @@ void MigrationRunnerContract::testOnlyPendingMigrationsApplyLater() {
 }
 
 void MigrationRunnerContract::testPluginsHaveTheirOwnVersions() {
-    const auto applied = migrate(*db_, {{"rooms", roomMigrations()},
-                                        {"guests", {{1, "create_guests", "CREATE TABLE guests (id {{id}}, name TEXT)"}}}});
+    const auto applied =
+        migrate(*db_, {{"rooms", roomMigrations()},
+                       {"guests", {{1, "create_guests", "CREATE TABLE guests (id {{id}}, name TEXT)"}}}});
     CPPUNIT_ASSERT_EQUAL(std::size_t(3), applied.size());
     CPPUNIT_ASSERT_EQUAL(std::string("guests v1 create_guests"), applied[2]);
 }
@@ -133,10 +139,11 @@ void MigrationRunnerContract::testFailingMigrationLeavesNothingBehind() {
 
 void MigrationRunnerContract::testScriptsWithSeveralStatementsAndQuotedSemicolons() {
     const std::vector<sdk::Migration> script{
-        {1, "seed", "-- rooms and a note; with a semicolon in a comment\n"
-                    "CREATE TABLE notes (id {{id}}, body TEXT NOT NULL);\n"
-                    "INSERT INTO notes (body) VALUES ('first; still first');\n"
-                    "/* block; comment */ INSERT INTO notes (body) VALUES ('it''s second');\n"}};
+        {1, "seed",
+         "-- rooms and a note; with a semicolon in a comment\n"
+         "CREATE TABLE notes (id {{id}}, body TEXT NOT NULL);\n"
+         "INSERT INTO notes (body) VALUES ('first; still first');\n"
+         "/* block; comment */ INSERT INTO notes (body) VALUES ('it''s second');\n"}};
     migrate(*db_, {{"notes", script}});
     db_->withSession([](sdk::SqlSession& session) {
         const auto rows = session.query("SELECT body FROM notes ORDER BY id");
@@ -147,7 +154,8 @@ void MigrationRunnerContract::testScriptsWithSeveralStatementsAndQuotedSemicolon
 }
 
 void MigrationRunnerContract::testClashingVersionsAreRefused() {
-    const std::vector<sdk::Migration> clash{{1, "a", "CREATE TABLE a (x INTEGER)"}, {1, "b", "CREATE TABLE b (x INTEGER)"}};
+    const std::vector<sdk::Migration> clash{{1, "a", "CREATE TABLE a (x INTEGER)"},
+                                            {1, "b", "CREATE TABLE b (x INTEGER)"}};
     CPPUNIT_ASSERT_THROW(migrate(*db_, {{"clash", clash}}), MigrationError);
     CPPUNIT_ASSERT_THROW(migrate(*db_, {{"zero", {{0, "zero", "CREATE TABLE z (x INTEGER)"}}}}), MigrationError);
 }
@@ -158,8 +166,8 @@ void MigrationRunnerContract::testTwoRunnersAtOnceApplyEachMigrationOnce() {
     std::vector<sdk::Migration> migrations{{1, "create", "CREATE TABLE ledger (id {{id}}, step INTEGER NOT NULL)"}};
     for (int version = 2; version <= 8; ++version)
         migrations.push_back({version, "step" + std::to_string(version),
-                              "CREATE TABLE t" + std::to_string(version) + " (x INTEGER); INSERT INTO ledger (step) VALUES (" +
-                                  std::to_string(version) + ")"});
+                              "CREATE TABLE t" + std::to_string(version) +
+                                  " (x INTEGER); INSERT INTO ledger (step) VALUES (" + std::to_string(version) + ")"});
     auto first = open();
     auto second = open();
     std::vector<std::string> appliedBy[2];

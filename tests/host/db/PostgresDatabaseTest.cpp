@@ -161,7 +161,8 @@ public:
     void testTextWithNulIsRefusedNotCut() {
         db_->withSession([](sdk::SqlSession& session) {
             CPPUNIT_ASSERT_THROW(session.query("SELECT $1 AS t", {std::string("a\0b", 3)}), sdk::BadRequest);
-            CPPUNIT_ASSERT_EQUAL(std::string("ab"), session.query("SELECT $1 AS t", {std::string("ab")}).at(0).text("t"));
+            CPPUNIT_ASSERT_EQUAL(std::string("ab"),
+                                 session.query("SELECT $1 AS t", {std::string("ab")}).at(0).text("t"));
         });
     }
 

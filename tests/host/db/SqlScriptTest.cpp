@@ -42,8 +42,9 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::size_t(4), parts.size());
         CPPUNIT_ASSERT_EQUAL(std::string("CREATE TABLE a (x TEXT)"), parts[0]);
         CPPUNIT_ASSERT_EQUAL(std::string("INSERT INTO a VALUES ('x;y'), ('it''s;')"), parts[1]);
-        CPPUNIT_ASSERT_EQUAL(std::string("-- a comment; with a semicolon\nINSERT INTO \"we;ird\" VALUES (1) /* also; here */"),
-                             parts[2]);
+        CPPUNIT_ASSERT_EQUAL(
+            std::string("-- a comment; with a semicolon\nINSERT INTO \"we;ird\" VALUES (1) /* also; here */"),
+            parts[2]);
         CPPUNIT_ASSERT_EQUAL(std::string("SELECT 1"), parts[3]);
     }
 

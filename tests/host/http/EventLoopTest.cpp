@@ -29,12 +29,14 @@ public:
         FileDescriptor a(pair[0]), b(pair[1]);
         EventLoop loop;
         std::string received;
-        loop.add(a.get(), Interest::read, EventLoop::Handlers{[&] {
-                     char buffer[16];
-                     const ssize_t n = ::read(a.get(), buffer, sizeof buffer);
-                     if (n > 0) received.append(buffer, static_cast<std::size_t>(n));
-                     if (received == "ping") loop.quit();
-                 }, {}});
+        loop.add(a.get(), Interest::read,
+                 EventLoop::Handlers{[&] {
+                                         char buffer[16];
+                                         const ssize_t n = ::read(a.get(), buffer, sizeof buffer);
+                                         if (n > 0) received.append(buffer, static_cast<std::size_t>(n));
+                                         if (received == "ping") loop.quit();
+                                     },
+                                     {}});
         CPPUNIT_ASSERT(loop.watches(a.get()));
         CPPUNIT_ASSERT_EQUAL(ssize_t(4), ::write(b.get(), "ping", 4));
         loop.run();
@@ -51,12 +53,14 @@ public:
         auto owned = std::make_shared<int>(7);
         std::weak_ptr<int> watch = owned;
         int calls = 0;
-        loop.add(a.get(), Interest::readWrite, EventLoop::Handlers{[&, owned] {
-                     ++calls;
-                     loop.remove(a.get()); // drops this very callback
-                     CPPUNIT_ASSERT_EQUAL(7, *owned);
-                     loop.quit();
-                 }, [&, owned] { ++calls; }});
+        loop.add(a.get(), Interest::readWrite,
+                 EventLoop::Handlers{[&, owned] {
+                                         ++calls;
+                                         loop.remove(a.get()); // drops this very callback
+                                         CPPUNIT_ASSERT_EQUAL(7, *owned);
+                                         loop.quit();
+                                     },
+                                     [&, owned] { ++calls; }});
         owned.reset();
         ::write(b.get(), "x", 1);
         loop.run();

@@ -36,27 +36,27 @@ constexpr auto patience = std::chrono::seconds(30); ///< only a broken server wa
 class ParkedReplies {
 public:
     void add(std::shared_ptr<DeferredReply> reply) {
-        std::lock_guard<std::mutex> lock(_mutex);
-        _replies.push_back(std::move(reply));
-        _changed.notify_all();
+        std::lock_guard<std::mutex> lock(mutex_);
+        replies_.push_back(std::move(reply));
+        changed_.notify_all();
     }
     /// The first `count` replies, once that many were parked.
     std::vector<std::shared_ptr<DeferredReply>> waitFor(std::size_t count) {
-        std::unique_lock<std::mutex> lock(_mutex);
-        if (!_changed.wait_for(lock, patience, [&] { return _replies.size() >= count; }))
-            throw std::runtime_error("only " + std::to_string(_replies.size()) + " of " + std::to_string(count) +
+        std::unique_lock<std::mutex> lock(mutex_);
+        if (!changed_.wait_for(lock, patience, [&] { return replies_.size() >= count; }))
+            throw std::runtime_error("only " + std::to_string(replies_.size()) + " of " + std::to_string(count) +
                                      " requests were deferred");
-        return {_replies.begin(), _replies.begin() + static_cast<std::ptrdiff_t>(count)};
+        return {replies_.begin(), replies_.begin() + static_cast<std::ptrdiff_t>(count)};
     }
     void clear() {
-        std::lock_guard<std::mutex> lock(_mutex);
-        _replies.clear();
+        std::lock_guard<std::mutex> lock(mutex_);
+        replies_.clear();
     }
 
 private:
-    std::mutex _mutex;
-    std::condition_variable _changed;
-    std::vector<std::shared_ptr<DeferredReply>> _replies;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::vector<std::shared_ptr<DeferredReply>> replies_;
 };
 
 /// Counts onClose callbacks and lets a test wait for them. The callbacks
@@ -65,19 +65,19 @@ private:
 class CloseCounter {
 public:
     std::function<void()> callback() {
-        return [state = _state] {
+        return [state = state_] {
             std::lock_guard<std::mutex> lock(state->mutex);
             ++state->count;
             state->changed.notify_all();
         };
     }
     bool waitFor(int count) {
-        std::unique_lock<std::mutex> lock(_state->mutex);
-        return _state->changed.wait_for(lock, patience, [&] { return _state->count >= count; });
+        std::unique_lock<std::mutex> lock(state_->mutex);
+        return state_->changed.wait_for(lock, patience, [&] { return state_->count >= count; });
     }
     int count() {
-        std::lock_guard<std::mutex> lock(_state->mutex);
-        return _state->count;
+        std::lock_guard<std::mutex> lock(state_->mutex);
+        return state_->count;
     }
 
 private:
@@ -86,7 +86,7 @@ private:
         std::condition_variable changed;
         int count = 0;
     };
-    std::shared_ptr<State> _state = std::make_shared<State>();
+    std::shared_ptr<State> state_ = std::make_shared<State>();
 };
 
 /// A thread that waits for the test's signal; the signal is given and the
@@ -94,20 +94,20 @@ private:
 class SignalledThread {
 public:
     explicit SignalledThread(std::function<void(std::shared_future<void>)> body)
-        : _signal(), _thread([body = std::move(body), signalled = _signal.get_future().share()] { body(signalled); }) {}
+        : signal_(), thread_([body = std::move(body), signalled = signal_.get_future().share()] { body(signalled); }) {}
     ~SignalledThread() {
         signal();
-        _thread.join();
+        thread_.join();
     }
     void signal() {
-        if (_signalled.exchange(true)) return;
-        _signal.set_value();
+        if (signalled_.exchange(true)) return;
+        signal_.set_value();
     }
 
 private:
-    std::promise<void> _signal;
-    std::atomic<bool> _signalled{false};
-    std::thread _thread;
+    std::promise<void> signal_;
+    std::atomic<bool> signalled_{false};
+    std::thread thread_;
 };
 
 motel::sdk::Response textAnswer(const std::string& body) {
@@ -148,16 +148,16 @@ public:
     using Handler = std::function<void(motel::sdk::Request&, motel::sdk::Response&)>;
 
     void setUp() override {
-        _options = HttpServerOptions{};
-        _options.host = "127.0.0.1";
-        _options.port = 0;
-        _options.workerThreads = 2;
-        _parked.clear();
-        _returned = 0;
+        options_ = HttpServerOptions{};
+        options_.host = "127.0.0.1";
+        options_.port = 0;
+        options_.workerThreads = 2;
+        parked_.clear();
+        returned_ = 0;
         // The default handler parks /poll and answers anything else at once.
-        _handler = [this](motel::sdk::Request& request, motel::sdk::Response& response) {
+        handler_ = [this](motel::sdk::Request& request, motel::sdk::Response& response) {
             if (request.path == "/poll") {
-                _parked.add(request.exchange->defer());
+                parked_.add(request.exchange->defer());
                 return;
             }
             response.text(200, "text/plain",
@@ -166,15 +166,15 @@ public:
     }
 
     void tearDown() override {
-        if (_server) _server->stop(std::chrono::milliseconds(1000));
-        _server.reset();
+        if (server_) server_->stop(std::chrono::milliseconds(1000));
+        server_.reset();
     }
 
     void answersFromAnotherThreadAfterTheHandlerReturned() {
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send(get("/poll"));
-        const auto reply = _parked.waitFor(1).front();
+        const auto reply = parked_.waitFor(1).front();
         waitUntilHandlersReturned(1);
         CPPUNIT_ASSERT(!client.readable(std::chrono::milliseconds(100)));
 
@@ -202,17 +202,17 @@ public:
         start(); // two workers
         std::vector<std::unique_ptr<TestClient>> pollers;
         for (int i = 0; i < parkedCount; ++i) {
-            pollers.push_back(std::make_unique<TestClient>(_server->port(), patience));
+            pollers.push_back(std::make_unique<TestClient>(server_->port(), patience));
             pollers.back()->send(get("/poll?" + std::to_string(i)));
         }
-        const auto replies = _parked.waitFor(parkedCount);
+        const auto replies = parked_.waitFor(parkedCount);
 
         const auto started = std::chrono::steady_clock::now();
-        TestClient normal(_server->port());
+        TestClient normal(server_->port());
         normal.send(get("/normal"));
         CPPUNIT_ASSERT_EQUAL(std::string("/normal"), normal.readResponse().body);
         CPPUNIT_ASSERT(std::chrono::steady_clock::now() - started < std::chrono::seconds(10));
-        CPPUNIT_ASSERT(_server->connectionCount() >= static_cast<std::size_t>(parkedCount));
+        CPPUNIT_ASSERT(server_->connectionCount() >= static_cast<std::size_t>(parkedCount));
 
         // Answer every poll from one other thread; each client gets its own answer.
         std::thread publisher([&replies] {
@@ -233,9 +233,9 @@ public:
     void closesTheReplyWhenTheClientLeaves() {
         start();
         CloseCounter closes;
-        auto client = std::make_unique<TestClient>(_server->port());
+        auto client = std::make_unique<TestClient>(server_->port());
         client->send(get("/poll"));
-        const auto reply = _parked.waitFor(1).front();
+        const auto reply = parked_.waitFor(1).front();
         reply->onClose(closes.callback());
         CPPUNIT_ASSERT(!reply->closed());
         client.reset(); // the browser tab went away
@@ -245,7 +245,7 @@ public:
         reply->onClose(closes.callback());         // already closed: runs at once
         CPPUNIT_ASSERT_EQUAL(2, closes.count());
         // The server goes on serving.
-        TestClient other(_server->port());
+        TestClient other(server_->port());
         other.send(get("/still-here"));
         CPPUNIT_ASSERT_EQUAL(200, other.readResponse().status);
     }
@@ -254,16 +254,16 @@ public:
         CloseCounter closes;
         auto clientGone = std::make_shared<std::promise<void>>();
         auto gone = clientGone->get_future().share();
-        _handler = [this, &closes, gone](motel::sdk::Request& request, motel::sdk::Response&) {
+        handler_ = [this, &closes, gone](motel::sdk::Request& request, motel::sdk::Response&) {
             auto reply = request.exchange->defer();
             reply->onClose(closes.callback());
-            _parked.add(reply);
+            parked_.add(reply);
             gone.wait_for(patience); // the client hangs up before the connection is parked
         };
         start();
-        auto client = std::make_unique<TestClient>(_server->port());
+        auto client = std::make_unique<TestClient>(server_->port());
         client->send(get("/poll"));
-        _parked.waitFor(1);
+        parked_.waitFor(1);
         client.reset();
         clientGone->set_value();
         CPPUNIT_ASSERT(closes.waitFor(1));
@@ -271,9 +271,9 @@ public:
 
     void sendsOnlyTheFirstAnswer() {
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send(get("/poll"));
-        const auto reply = _parked.waitFor(1).front();
+        const auto reply = parked_.waitFor(1).front();
         std::thread twice([reply] {
             reply->send(textAnswer("first"));
             reply->send(textAnswer("second"));
@@ -289,9 +289,9 @@ public:
 
     void keepsPipelinedAnswersBehindADeferredOne() {
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send(get("/poll") + get("/one") + get("/two"));
-        const auto reply = _parked.waitFor(1).front();
+        const auto reply = parked_.waitFor(1).front();
         CPPUNIT_ASSERT(!client.readable(std::chrono::milliseconds(200))); // /one waits behind the poll
         std::thread([reply] { reply->send(textAnswer("polled")); }).join();
         CPPUNIT_ASSERT_EQUAL(std::string("polled"), client.readResponse().body);
@@ -304,14 +304,14 @@ public:
         CloseCounter closes;
         std::vector<std::unique_ptr<TestClient>> clients;
         for (int i = 0; i < 3; ++i) {
-            clients.push_back(std::make_unique<TestClient>(_server->port()));
+            clients.push_back(std::make_unique<TestClient>(server_->port()));
             clients.back()->send(get("/poll"));
         }
-        const auto replies = _parked.waitFor(3);
+        const auto replies = parked_.waitFor(3);
         for (const auto& reply : replies) reply->onClose(closes.callback());
 
         const auto started = std::chrono::steady_clock::now();
-        _server->stop(std::chrono::seconds(60));
+        server_->stop(std::chrono::seconds(60));
         // Parked polls do not hold up the stop for the grace period.
         CPPUNIT_ASSERT(std::chrono::steady_clock::now() - started < std::chrono::seconds(30));
         CPPUNIT_ASSERT_EQUAL(3, closes.count());
@@ -320,12 +320,12 @@ public:
             reply->send(textAnswer("after stop")); // dropped silently
         }
         for (auto& client : clients) CPPUNIT_ASSERT(client->closedByPeer());
-        _server.reset();
+        server_.reset();
         replies.front()->send(textAnswer("after the server is gone")); // still harmless
     }
 
     void acceptsAnAnswerSentBeforeTheHandlerReturned() {
-        _handler = [](motel::sdk::Request& request, motel::sdk::Response& response) {
+        handler_ = [](motel::sdk::Request& request, motel::sdk::Response& response) {
             auto reply = request.exchange->defer();
             if (request.path == "/same-thread") {
                 reply->send(textAnswer("sent by the handler"));
@@ -335,7 +335,7 @@ public:
             response.text(200, "text/plain", "ignored");
         };
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send(get("/same-thread"));
         CPPUNIT_ASSERT_EQUAL(std::string("sent by the handler"), client.readResponse().body);
         client.send(get("/other-thread"));
@@ -343,13 +343,13 @@ public:
     }
 
     void answersWhatTheHandlerLeftWhenItDeferredAndKeptTheReply() {
-        _handler = [](motel::sdk::Request& request, motel::sdk::Response& response) {
+        handler_ = [](motel::sdk::Request& request, motel::sdk::Response& response) {
             request.exchange->defer();
             if (request.path == "/throws") throw motel::sdk::NotFound("Session not found");
             response.text(200, "text/plain", "answered after all");
         };
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send(get("/throws"));
         const RawResponse failed = client.readResponse();
         CPPUNIT_ASSERT_EQUAL(404, failed.status);
@@ -360,10 +360,10 @@ public:
 
     void answers500WhenADeferredReplyIsDroppedUnanswered() {
         // One worker: once it answered a later request, it is done with the first one too.
-        _options.workerThreads = 1;
-        _options.inlineFastHandlers = false;
+        options_.workerThreads = 1;
+        options_.inlineFastHandlers = false;
         std::promise<std::shared_ptr<DeferredReply>> handedToPlugin;
-        _handler = [&handedToPlugin](motel::sdk::Request& request, motel::sdk::Response& response) {
+        handler_ = [&handedToPlugin](motel::sdk::Request& request, motel::sdk::Response& response) {
             if (request.path != "/poll") return response.text(200, "text/plain", "other");
             handedToPlugin.set_value(request.exchange->defer());
         };
@@ -374,11 +374,11 @@ public:
             dispatchOver.wait();
             reply->reset();
         });
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send(get("/poll"));
         *reply = handedToPlugin.get_future().get();
         waitUntilHandlersReturned(1);
-        TestClient other(_server->port());
+        TestClient other(server_->port());
         other.send(get("/other"));
         CPPUNIT_ASSERT_EQUAL(std::string("other"), other.readResponse().body);
         owner.signal();
@@ -388,13 +388,13 @@ public:
     }
 
     void neverInlinesARequestTypeThatDefers() {
-        _options.inlineFastHandlers = true;
-        _handler = [](motel::sdk::Request& request, motel::sdk::Response&) {
+        options_.inlineFastHandlers = true;
+        handler_ = [](motel::sdk::Request& request, motel::sdk::Response&) {
             // Trivially cheap for the thread that runs it: the work is elsewhere.
             request.exchange->defer()->send(textAnswer(whereAmI()));
         };
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         for (int i = 0; i < 300; ++i) {
             client.send(get("/socket.io/?EIO=4&transport=polling"));
             CPPUNIT_ASSERT_EQUAL(std::string("pool"), client.readResponse().body);
@@ -403,7 +403,7 @@ public:
 
     void handsTheConnectionOverThroughTheExchange() {
         std::promise<std::string> handedOver;
-        _handler = [&handedOver](motel::sdk::Request& request, motel::sdk::Response& response) {
+        handler_ = [&handedOver](motel::sdk::Request& request, motel::sdk::Response& response) {
             response.status = 101;
             response.setHeader("Upgrade", "websocket");
             response.setHeader("Connection", "Upgrade");
@@ -415,7 +415,7 @@ public:
             });
         };
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send("GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: t\r\nUpgrade: websocket\r\n"
                     "Connection: Upgrade\r\n\r\nFIRST-FRAME");
         const RawResponse response = client.readResponse();
@@ -429,24 +429,24 @@ public:
     }
 
     void refusesToDeferARequestTakenOver() {
-        _handler = [](motel::sdk::Request& request, motel::sdk::Response& response) {
+        handler_ = [](motel::sdk::Request& request, motel::sdk::Response& response) {
             response.status = 101;
             request.exchange->takeOver([](int fd, std::string) { ::close(fd); });
             request.exchange->defer(); // a plugin bug: std::logic_error
         };
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send(get("/confused"));
         CPPUNIT_ASSERT_EQUAL(500, client.readResponse().status);
     }
 
 private:
     void start() {
-        Handler handler = _handler;
-        auto* returned = &_returned;
-        auto* requests = &_requests;
-        _server = std::make_unique<HttpServer>(
-            _options, [handler, returned, requests](motel::sdk::Request& request, motel::sdk::Response& response,
+        Handler handler = handler_;
+        auto* returned = &returned_;
+        auto* requests = &requests_;
+        server_ = std::make_unique<HttpServer>(
+            options_, [handler, returned, requests](motel::sdk::Request& request, motel::sdk::Response& response,
                                                     motel::host::ConnectionTakeover&) {
                 CPPUNIT_ASSERT(request.exchange != nullptr);
                 // Like the host's dispatcher: decorate whatever the handler left.
@@ -461,22 +461,22 @@ private:
                 if (response.header("X-Frame-Options").empty()) response.setHeader("X-Frame-Options", "DENY");
                 ++*returned;
             });
-        _server->start();
+        server_->start();
     }
 
     void waitUntilHandlersReturned(int count) {
         const auto deadline = std::chrono::steady_clock::now() + patience;
-        while (_returned.load() < count && std::chrono::steady_clock::now() < deadline)
+        while (returned_.load() < count && std::chrono::steady_clock::now() < deadline)
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        CPPUNIT_ASSERT(_returned.load() >= count);
+        CPPUNIT_ASSERT(returned_.load() >= count);
     }
 
-    HttpServerOptions _options;
-    Handler _handler;
-    ParkedReplies _parked;
-    std::atomic<int> _returned{0};
-    std::atomic<int> _requests{0};
-    std::unique_ptr<HttpServer> _server;
+    HttpServerOptions options_;
+    Handler handler_;
+    ParkedReplies parked_;
+    std::atomic<int> returned_{0};
+    std::atomic<int> requests_{0};
+    std::unique_ptr<HttpServer> server_;
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(HttpExchangeTest);

@@ -70,7 +70,8 @@ class HttpParserTest : public CppUnit::TestFixture {
 public:
     void parsesASimpleGet() {
         HttpParser parser;
-        const std::string input = "GET /api/suites?limit=5 HTTP/1.1\r\nHost: localhost\r\nX-Empty:\r\nAccept:  */*  \r\n\r\n";
+        const std::string input =
+            "GET /api/suites?limit=5 HTTP/1.1\r\nHost: localhost\r\nX-Empty:\r\nAccept:  */*  \r\n\r\n";
         const auto progress = parser.feed(input);
         CPPUNIT_ASSERT(progress.event == Event::messageComplete);
         CPPUNIT_ASSERT_EQUAL(input.size(), progress.consumed);
@@ -128,7 +129,8 @@ public:
 
     void decodesChunkedBodiesByteByByte() {
         HttpParser parser;
-        const std::string input = "POST /x HTTP/1.1\r\nTransfer-Encoding: Chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n";
+        const std::string input =
+            "POST /x HTTP/1.1\r\nTransfer-Encoding: Chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n";
         CPPUNIT_ASSERT(feedInSteps(parser, input, 1) == Event::messageComplete);
         CPPUNIT_ASSERT_EQUAL(std::string("abcde"), parser.take().body);
     }
@@ -184,10 +186,10 @@ public:
     }
 
     void rejectsMalformedRequestLines() {
-        for (const char* line : {"GET\r\n\r\n", "GET /\r\n\r\n", "GET  / HTTP/1.1\r\n\r\n", "GET / HTTP/1.1 \r\n\r\n",
-                                 "GET / http/1.1\r\n\r\n", "GET / HTTP/1\r\n\r\n", "GET / HTTP/1.10\r\n\r\n",
-                                 "G(T / HTTP/1.1\r\n\r\n", "GET /a\x01 HTTP/1.1\r\n\r\n", " GET / HTTP/1.1\r\n\r\n",
-                                 "GET / HTTP/1.1\rX\r\n\r\n"})
+        for (const char* line :
+             {"GET\r\n\r\n", "GET /\r\n\r\n", "GET  / HTTP/1.1\r\n\r\n", "GET / HTTP/1.1 \r\n\r\n",
+              "GET / http/1.1\r\n\r\n", "GET / HTTP/1\r\n\r\n", "GET / HTTP/1.10\r\n\r\n", "G(T / HTTP/1.1\r\n\r\n",
+              "GET /a\x01 HTTP/1.1\r\n\r\n", " GET / HTTP/1.1\r\n\r\n", "GET / HTTP/1.1\rX\r\n\r\n"})
             assertRejected(line, 400);
     }
 
@@ -214,7 +216,8 @@ public:
         assertRejected("POST / HTTP/1.1\r\nContent-Length:\r\n\r\n", 400);
         assertRejected("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n", 400);
         // Repeating the same length is harmless.
-        CPPUNIT_ASSERT_EQUAL(std::string("x"), parse("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 1\r\n\r\nx").body);
+        CPPUNIT_ASSERT_EQUAL(std::string("x"),
+                             parse("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 1\r\n\r\nx").body);
     }
 
     void rejectsAmbiguousOrUnknownTransferEncodings() {
@@ -235,14 +238,16 @@ public:
         assertRejected("POST / HTTP/1.1\r\nContent-Length: 99999999999999999999999\r\n\r\n", 413);
 
         HttpParser exact(limits);
-        CPPUNIT_ASSERT(feedInSteps(exact, "POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\n0123456789") == Event::messageComplete);
+        CPPUNIT_ASSERT(feedInSteps(exact, "POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\n0123456789") ==
+                       Event::messageComplete);
     }
 
     void rejectsChunkedBodiesOverTheLimit() {
         HttpParserLimits limits;
         limits.maxBodyBytes = 10;
         HttpParser parser(limits);
-        const std::string input = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nabcdef\r\n5\r\nghijk\r\n0\r\n\r\n";
+        const std::string input =
+            "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nabcdef\r\n5\r\nghijk\r\n0\r\n\r\n";
         CPPUNIT_ASSERT(feedInSteps(parser, input, 3) == Event::error);
         CPPUNIT_ASSERT_EQUAL(413, parser.errorStatus());
         assertRejected("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffffffff\r\n", 413);

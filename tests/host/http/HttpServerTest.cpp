@@ -35,19 +35,19 @@ namespace {
 class Gate {
 public:
     void open() {
-        std::lock_guard<std::mutex> lock(_mutex);
-        _open = true;
-        _changed.notify_all();
+        std::lock_guard<std::mutex> lock(mutex_);
+        open_ = true;
+        changed_.notify_all();
     }
     void wait() {
-        std::unique_lock<std::mutex> lock(_mutex);
-        _changed.wait(lock, [this] { return _open; });
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [this] { return open_; });
     }
 
 private:
-    std::mutex _mutex;
-    std::condition_variable _changed;
-    bool _open = false;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    bool open_ = false;
 };
 
 struct GateOpener {
@@ -64,7 +64,8 @@ void assertEnvelope(const RawResponse& response, int status, const std::string& 
     CPPUNIT_ASSERT_EQUAL(std::string("application/json; charset=utf-8"), response.header("content-type"));
     const auto envelope = jsonOf(response);
     CPPUNIT_ASSERT_EQUAL(status, envelope->getValue<int>("statusCode"));
-    CPPUNIT_ASSERT_EQUAL(std::string(motel::sdk::HttpError::reasonFor(status)), envelope->getValue<std::string>("error"));
+    CPPUNIT_ASSERT_EQUAL(std::string(motel::sdk::HttpError::reasonFor(status)),
+                         envelope->getValue<std::string>("error"));
     if (!message.empty()) CPPUNIT_ASSERT_EQUAL(message, envelope->getValue<std::string>("message"));
 }
 
@@ -108,23 +109,23 @@ class HttpServerTest : public CppUnit::TestFixture {
 
 public:
     void setUp() override {
-        _options = HttpServerOptions{};
-        _options.host = "127.0.0.1";
-        _options.port = 0;
-        _options.workerThreads = 4;
-        _handler = [](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover&) {
+        options_ = HttpServerOptions{};
+        options_.host = "127.0.0.1";
+        options_.port = 0;
+        options_.workerThreads = 4;
+        handler_ = [](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover&) {
             echo(request, response);
         };
     }
 
     void tearDown() override {
-        if (_server) _server->stop(std::chrono::milliseconds(1000));
-        _server.reset();
+        if (server_) server_->stop(std::chrono::milliseconds(1000));
+        server_.reset();
     }
 
     void answersGetWithTheDecodedRequest() {
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send(get("/api/a%20b?x=1&y=two+words&x=3", "X-Custom: yes\r\n"));
         const RawResponse response = client.readResponse();
         CPPUNIT_ASSERT_EQUAL(200, response.status);
@@ -140,8 +141,9 @@ public:
 
     void answersPostWithTheBody() {
         start();
-        TestClient client(_server->port());
-        client.send("POST /things HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n{\"name\":\"x\"}\n");
+        TestClient client(server_->port());
+        client.send("POST /things HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: "
+                    "13\r\n\r\n{\"name\":\"x\"}\n");
         const auto echoed = jsonOf(client.readResponse());
         CPPUNIT_ASSERT_EQUAL(std::string("POST"), echoed->getValue<std::string>("method"));
         CPPUNIT_ASSERT_EQUAL(std::string("{\"name\":\"x\"}\n"), echoed->getValue<std::string>("body"));
@@ -149,7 +151,7 @@ public:
 
     void readsChunkedBodies() {
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send("POST /c HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nWiki\r\n");
         client.send("5\r\npedia\r\n0\r\n\r\n");
         CPPUNIT_ASSERT_EQUAL(std::string("Wikipedia"), jsonOf(client.readResponse())->getValue<std::string>("body"));
@@ -157,7 +159,7 @@ public:
 
     void servesTwoRequestsOnOneKeptAliveConnection() {
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send(get("/first"));
         CPPUNIT_ASSERT_EQUAL(std::string("/first"), jsonOf(client.readResponse())->getValue<std::string>("path"));
         client.send(get("/second"));
@@ -166,12 +168,12 @@ public:
 
     void answersPipelinedRequestsInOrder() {
         // The first request is the slowest: its answer must still come first.
-        _handler = [](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover&) {
+        handler_ = [](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover&) {
             if (request.path == "/slow") std::this_thread::sleep_for(std::chrono::milliseconds(200));
             echo(request, response);
         };
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send(get("/slow") + get("/fast") + "POST /post HTTP/1.1\r\nContent-Length: 2\r\n\r\nhi" + get("/last"));
         CPPUNIT_ASSERT_EQUAL(std::string("/slow"), jsonOf(client.readResponse())->getValue<std::string>("path"));
         CPPUNIT_ASSERT_EQUAL(std::string("/fast"), jsonOf(client.readResponse())->getValue<std::string>("path"));
@@ -182,14 +184,14 @@ public:
     void closesHttp10ConnectionsUnlessAskedToKeepThem() {
         start();
         {
-            TestClient client(_server->port());
+            TestClient client(server_->port());
             client.send("GET /old HTTP/1.0\r\n\r\n");
             const RawResponse response = client.readResponse();
             CPPUNIT_ASSERT_EQUAL(200, response.status);
             CPPUNIT_ASSERT_EQUAL(std::string("close"), response.header("connection"));
             CPPUNIT_ASSERT(client.closedByPeer());
         }
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send("GET /a HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
         CPPUNIT_ASSERT_EQUAL(std::string("keep-alive"), client.readResponse().header("connection"));
         client.send("GET /b HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
@@ -198,7 +200,7 @@ public:
 
     void answersHeadWithoutABody() {
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send("HEAD /h HTTP/1.1\r\nHost: t\r\n\r\n");
         const RawResponse head = client.readResponse(true);
         CPPUNIT_ASSERT_EQUAL(200, head.status);
@@ -210,7 +212,7 @@ public:
 
     void sendsContinueBeforeTheBody() {
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send("PUT /upload HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n");
         CPPUNIT_ASSERT_EQUAL(100, client.readResponse().status);
         client.send("data");
@@ -220,33 +222,33 @@ public:
     }
 
     void refusesBodiesOverTheLimitFromContentLength() {
-        _options.maxBodyBytes = 1024;
+        options_.maxBodyBytes = 1024;
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         // The whole body is sent; the answer must still arrive, not a reset.
         client.send("POST /big HTTP/1.1\r\nHost: t\r\nContent-Length: 4096\r\n\r\n" + std::string(4096, 'x'));
         const RawResponse response = client.readResponse();
         assertEnvelope(response, 413, "");
         CPPUNIT_ASSERT_EQUAL(std::string("close"), response.header("connection"));
         CPPUNIT_ASSERT(client.closedByPeer());
-        CPPUNIT_ASSERT_EQUAL(0, _dispatched.load());
+        CPPUNIT_ASSERT_EQUAL(0, dispatched_.load());
     }
 
     void refusesChunkedBodiesOverTheLimit() {
-        _options.maxBodyBytes = 1024;
+        options_.maxBodyBytes = 1024;
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send("POST /big HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n");
         for (int i = 0; i < 3; ++i) client.send("200\r\n" + std::string(512, 'y') + "\r\n");
         assertEnvelope(client.readResponse(), 413, "");
         CPPUNIT_ASSERT(client.closedByPeer());
-        CPPUNIT_ASSERT_EQUAL(0, _dispatched.load());
+        CPPUNIT_ASSERT_EQUAL(0, dispatched_.load());
     }
 
     void refusesHeadsOverTheLimit() {
-        _options.maxHeaderBytes = 1024;
+        options_.maxHeaderBytes = 1024;
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send(get("/", "X-Big: " + std::string(2000, 'h') + "\r\n"));
         assertEnvelope(client.readResponse(), 431, "");
         CPPUNIT_ASSERT(client.closedByPeer());
@@ -254,73 +256,74 @@ public:
 
     void answersMalformedRequestsWith400() {
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send("THIS IS NOT HTTP\r\n\r\n");
         const RawResponse response = client.readResponse();
         assertEnvelope(response, 400, "Malformed request line");
         CPPUNIT_ASSERT(client.closedByPeer());
-        TestClient headers(_server->port());
+        TestClient headers(server_->port());
         headers.send("GET / HTTP/1.1\r\nBroken header\r\n\r\n");
         assertEnvelope(headers.readResponse(), 400, "");
     }
 
     void answersNonOriginTargetsWith400() {
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send("GET http://example.com/ HTTP/1.1\r\nHost: t\r\n\r\n");
         assertEnvelope(client.readResponse(), 400, "Request target must be an absolute path");
         client.send(get("/nul%00byte"));
         assertEnvelope(client.readResponse(), 400, "");
-        CPPUNIT_ASSERT_EQUAL(0, _dispatched.load());
+        CPPUNIT_ASSERT_EQUAL(0, dispatched_.load());
     }
 
     void answersUnknownTransferEncodingsWith501() {
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send("POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: gzip\r\n\r\n");
         assertEnvelope(client.readResponse(), 501, "");
     }
 
     void closesConnectionsThatSendHeadersTooSlowly() {
-        _options.headerTimeout = std::chrono::milliseconds(300);
+        options_.headerTimeout = std::chrono::milliseconds(300);
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send("GET /slow HTTP/1.1\r\nHost: t\r\n"); // never finished
         assertEnvelope(client.readResponse(), 408, "");
         CPPUNIT_ASSERT(client.closedByPeer());
         // A connection that never sends anything is closed without an answer.
-        TestClient silent(_server->port());
+        TestClient silent(server_->port());
         CPPUNIT_ASSERT(silent.closedByPeer());
-        CPPUNIT_ASSERT_EQUAL(0, _dispatched.load());
+        CPPUNIT_ASSERT_EQUAL(0, dispatched_.load());
     }
 
     void servesOthersWhile300ClientsHoldHalfSentRequests() {
         start();
         std::vector<std::unique_ptr<TestClient>> slow;
         for (int i = 0; i < 300; ++i) {
-            slow.push_back(std::make_unique<TestClient>(_server->port()));
+            slow.push_back(std::make_unique<TestClient>(server_->port()));
             slow.back()->send("POST /upload HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\nonly part of the body");
             if (i % 2 == 0) slow.back()->send("X"); // and some trickle on
         }
         const auto started = std::chrono::steady_clock::now();
-        TestClient normal(_server->port());
+        TestClient normal(server_->port());
         normal.send(get("/health/live"));
         const RawResponse response = normal.readResponse();
         CPPUNIT_ASSERT_EQUAL(200, response.status);
         CPPUNIT_ASSERT(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
         // The slow clients are still connected and waiting, not refused.
         CPPUNIT_ASSERT(!slow.front()->closedByPeer(std::chrono::milliseconds(10)));
-        CPPUNIT_ASSERT(_server->connectionCount() >= 300);
+        CPPUNIT_ASSERT(server_->connectionCount() >= 300);
     }
 
     void answers503WhenTheQueueIsFull() {
-        _options.workerThreads = 1;
-        _options.maxQueuedRequests = 1;
+        options_.workerThreads = 1;
+        options_.maxQueuedRequests = 1;
         auto gate = std::make_shared<Gate>();
         const GateOpener openOnExit{gate}; // a failed assertion must not leave the worker blocked
         std::promise<void> firstStarted;
         auto started = std::make_shared<std::atomic<bool>>(false);
-        _handler = [gate, &firstStarted, started](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover&) {
+        handler_ = [gate, &firstStarted, started](motel::sdk::Request& request, motel::sdk::Response& response,
+                                                  ConnectionTakeover&) {
             if (request.path == "/block") {
                 if (!started->exchange(true)) firstStarted.set_value();
                 gate->wait();
@@ -328,13 +331,13 @@ public:
             echo(request, response);
         };
         start();
-        TestClient busy(_server->port());
+        TestClient busy(server_->port());
         busy.send(get("/block"));
         firstStarted.get_future().wait(); // the only worker is now busy
         // Five more requests on five connections: one fits the queue, four are refused.
         std::vector<std::unique_ptr<TestClient>> clients;
         for (int i = 0; i < 5; ++i) {
-            clients.push_back(std::make_unique<TestClient>(_server->port()));
+            clients.push_back(std::make_unique<TestClient>(server_->port()));
             clients.back()->send(get("/more"));
         }
         std::vector<TestClient*> refused, waiting;
@@ -342,7 +345,8 @@ public:
         while (refused.size() < 4 && std::chrono::steady_clock::now() < deadline) {
             refused.clear();
             waiting.clear();
-            for (auto& client : clients) (client->readable(std::chrono::milliseconds(20)) ? refused : waiting).push_back(client.get());
+            for (auto& client : clients)
+                (client->readable(std::chrono::milliseconds(20)) ? refused : waiting).push_back(client.get());
         }
         CPPUNIT_ASSERT_EQUAL(std::size_t(4), refused.size());
         for (TestClient* client : refused) assertEnvelope(client->readResponse(), 503, "");
@@ -354,13 +358,13 @@ public:
     }
 
     void turnsDispatchExceptionsInto500AndKeepsServing() {
-        _handler = [](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover&) {
+        handler_ = [](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover&) {
             if (request.path == "/boom") throw std::runtime_error("SELECT secret FROM table failed");
             if (request.path == "/weird") throw 42;
             echo(request, response);
         };
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send(get("/boom"));
         const RawResponse failed = client.readResponse();
         assertEnvelope(failed, 500, "Internal server error");
@@ -372,11 +376,11 @@ public:
     }
 
     void rendersHttpErrorsThrownByDispatch() {
-        _handler = [](motel::sdk::Request&, motel::sdk::Response&, ConnectionTakeover&) {
+        handler_ = [](motel::sdk::Request&, motel::sdk::Response&, ConnectionTakeover&) {
             throw motel::sdk::NotFound("Suite 42 not found");
         };
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send(get("/api/suites/42"));
         assertEnvelope(client.readResponse(), 404, "Suite 42 not found");
     }
@@ -384,7 +388,7 @@ public:
     void handsATakenOverConnectionAndItsExtraBytesToTheClaimer() {
         std::promise<std::string> handedOver;
         std::atomic<bool> onLoopThread{false};
-        _handler = [&](motel::sdk::Request&, motel::sdk::Response& response, ConnectionTakeover& takeover) {
+        handler_ = [&](motel::sdk::Request&, motel::sdk::Response& response, ConnectionTakeover& takeover) {
             response.status = 101;
             response.setHeader("Upgrade", "echo");
             response.setHeader("Connection", "Upgrade");
@@ -397,7 +401,7 @@ public:
             });
         };
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send(get("/upgrade", "Upgrade: echo\r\nConnection: Upgrade\r\n") + "FRAME1");
         const RawResponse response = client.readResponse();
         CPPUNIT_ASSERT_EQUAL(101, response.status);
@@ -411,7 +415,7 @@ public:
 
     void letsAnInFlightRequestFinishDuringAGracefulStop() {
         std::promise<void> handlerStarted;
-        _handler = [&](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover&) {
+        handler_ = [&](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover&) {
             if (request.path == "/slow") {
                 handlerStarted.set_value();
                 std::this_thread::sleep_for(std::chrono::milliseconds(300));
@@ -419,13 +423,13 @@ public:
             echo(request, response);
         };
         start();
-        TestClient idle(_server->port());
+        TestClient idle(server_->port());
         idle.send(get("/warm"));
         CPPUNIT_ASSERT_EQUAL(200, idle.readResponse().status); // now an idle keep-alive connection
-        TestClient inFlight(_server->port());
+        TestClient inFlight(server_->port());
         inFlight.send(get("/slow"));
         handlerStarted.get_future().wait();
-        std::thread stopper([this] { _server->stop(std::chrono::seconds(10)); });
+        std::thread stopper([this] { server_->stop(std::chrono::seconds(10)); });
         const RawResponse response = inFlight.readResponse();
         stopper.join();
         CPPUNIT_ASSERT_EQUAL(200, response.status);
@@ -433,16 +437,17 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("close"), response.header("connection"));
         CPPUNIT_ASSERT(inFlight.closedByPeer());
         CPPUNIT_ASSERT(idle.closedByPeer());
-        CPPUNIT_ASSERT(!_server->running());
-        CPPUNIT_ASSERT_THROW(TestClient(_server->port()), std::runtime_error); // no longer listening
+        CPPUNIT_ASSERT(!server_->running());
+        CPPUNIT_ASSERT_THROW(TestClient(server_->port()), std::runtime_error); // no longer listening
     }
 
     void takesTheClientAddressFromForwardedForWhenTrusted() {
-        _options.trustForwardedFor = true;
+        options_.trustForwardedFor = true;
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         client.send(get("/", "X-Forwarded-For: 203.0.113.9, 198.51.100.7\r\n"));
-        CPPUNIT_ASSERT_EQUAL(std::string("198.51.100.7"), jsonOf(client.readResponse())->getValue<std::string>("remote"));
+        CPPUNIT_ASSERT_EQUAL(std::string("198.51.100.7"),
+                             jsonOf(client.readResponse())->getValue<std::string>("remote"));
         client.send(get("/"));
         CPPUNIT_ASSERT_EQUAL(std::string("127.0.0.1"), jsonOf(client.readResponse())->getValue<std::string>("remote"));
         // An entry that is no address never becomes the client's address (it
@@ -454,16 +459,16 @@ public:
     /// Waits until the server counts `count` connections (closes are seen
     /// on the loop thread, a moment after the client's close).
     void awaitConnections(std::size_t count) {
-        for (int i = 0; i < 200 && _server->connectionCount() != count; ++i)
+        for (int i = 0; i < 200 && server_->connectionCount() != count; ++i)
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        CPPUNIT_ASSERT_EQUAL(count, _server->connectionCount());
+        CPPUNIT_ASSERT_EQUAL(count, server_->connectionCount());
     }
 
     void capsConnectionsPerAddressWithAClearAnswer() {
         std::mutex takenMutex;
         std::vector<int> taken; // sockets "a plugin" took over and keeps open
-        _options.maxConnectionsPerAddress = 3;
-        _handler = [&](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover& takeover) {
+        options_.maxConnectionsPerAddress = 3;
+        handler_ = [&](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover& takeover) {
             if (request.path != "/upgrade") return echo(request, response);
             response.status = 101;
             response.setHeader("Upgrade", "echo");
@@ -474,18 +479,18 @@ public:
             });
         };
         start();
-        auto first = std::make_unique<TestClient>(_server->port());
+        auto first = std::make_unique<TestClient>(server_->port());
         first->send(get("/one"));
         CPPUNIT_ASSERT_EQUAL(200, first->readResponse().status);
-        TestClient second(_server->port());
+        TestClient second(server_->port());
         second.send(get("/two"));
         CPPUNIT_ASSERT_EQUAL(200, second.readResponse().status);
-        TestClient upgraded(_server->port());
+        TestClient upgraded(server_->port());
         upgraded.send(get("/upgrade", "Upgrade: echo\r\nConnection: Upgrade\r\n"));
         CPPUNIT_ASSERT_EQUAL(101, upgraded.readResponse().status);
 
         // A fourth connection from the same address: a 429 envelope, then closed.
-        TestClient fourth(_server->port());
+        TestClient fourth(server_->port());
         fourth.send(get("/four"));
         const RawResponse refused = fourth.readResponse();
         CPPUNIT_ASSERT_EQUAL(429, refused.status);
@@ -501,10 +506,10 @@ public:
         // A closed connection frees its place; so does a closed taken-over socket.
         first.reset();
         awaitConnections(1);
-        TestClient fifth(_server->port());
+        TestClient fifth(server_->port());
         fifth.send(get("/five"));
         CPPUNIT_ASSERT_EQUAL(200, fifth.readResponse().status);
-        TestClient sixth(_server->port());
+        TestClient sixth(server_->port());
         sixth.send(get("/six"));
         CPPUNIT_ASSERT_EQUAL(429, sixth.readResponse().status);
         {
@@ -512,21 +517,21 @@ public:
             CPPUNIT_ASSERT_EQUAL(std::size_t(1), taken.size());
             ::close(taken.front());
         }
-        TestClient seventh(_server->port());
+        TestClient seventh(server_->port());
         seventh.send(get("/seven"));
         CPPUNIT_ASSERT_EQUAL(200, seventh.readResponse().status);
     }
 
     void answersConnectionsOverTheTotalCapWith503() {
-        _options.maxConnections = 2;
+        options_.maxConnections = 2;
         start();
-        TestClient first(_server->port());
+        TestClient first(server_->port());
         first.send(get("/one"));
         CPPUNIT_ASSERT_EQUAL(200, first.readResponse().status);
-        TestClient second(_server->port());
+        TestClient second(server_->port());
         second.send(get("/two"));
         CPPUNIT_ASSERT_EQUAL(200, second.readResponse().status);
-        TestClient third(_server->port());
+        TestClient third(server_->port());
         third.send(get("/three"));
         const RawResponse refused = third.readResponse();
         CPPUNIT_ASSERT_EQUAL(503, refused.status);
@@ -538,26 +543,27 @@ public:
 
     void reportsAnAddressInUseClearly() {
         start();
-        HttpServerOptions clash = _options;
-        clash.port = _server->port();
-        HttpServer second(clash, _handler);
+        HttpServerOptions clash = options_;
+        clash.port = server_->port();
+        HttpServer second(clash, handler_);
         try {
             second.start();
             CPPUNIT_FAIL("a second server bound the same port");
         } catch (const std::runtime_error& e) {
             const std::string message = e.what();
-            CPPUNIT_ASSERT_MESSAGE(message, message.find("127.0.0.1:" + std::to_string(_server->port())) != std::string::npos);
+            CPPUNIT_ASSERT_MESSAGE(message,
+                                   message.find("127.0.0.1:" + std::to_string(server_->port())) != std::string::npos);
             CPPUNIT_ASSERT_MESSAGE(message, message.find("Address already in use") != std::string::npos);
         }
     }
 
     void runsProvenFastHandlersOnTheIoThreadInOrder() {
-        _handler = [](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover&) {
+        handler_ = [](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover&) {
             response.text(200, "text/plain", whereAmI() + " " + request.path + " " + request.body);
         };
-        _options.reviseCost = costs(std::chrono::microseconds(5), std::chrono::microseconds(5), false);
+        options_.reviseCost = costs(std::chrono::microseconds(5), std::chrono::microseconds(5), false);
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         bool ranInline = false;
         for (int i = 0; i < 2 * int(motel::host::InlineDispatchPolicy::qualifyingRuns) && !ranInline; ++i) {
             client.send(get("/fast"));
@@ -565,8 +571,8 @@ public:
         }
         CPPUNIT_ASSERT_MESSAGE("a trivial GET never ran on the I/O thread", ranInline);
         // Inline and pool requests pipelined together keep their order.
-        client.send(get("/fast") + get("/slow") + "POST /fast HTTP/1.1\r\nContent-Length: 4\r\n\r\nbody" + get("/fast") +
-                    "HEAD /fast HTTP/1.1\r\n\r\n" + get("/fast"));
+        client.send(get("/fast") + get("/slow") + "POST /fast HTTP/1.1\r\nContent-Length: 4\r\n\r\nbody" +
+                    get("/fast") + "HEAD /fast HTTP/1.1\r\n\r\n" + get("/fast"));
         CPPUNIT_ASSERT_EQUAL(std::string("inline /fast "), client.readResponse().body);
         CPPUNIT_ASSERT_EQUAL(std::string("pool /slow "), client.readResponse().body);
         CPPUNIT_ASSERT_EQUAL(std::string("pool /fast body"), client.readResponse().body);
@@ -576,13 +582,13 @@ public:
     }
 
     void keepsBlockingHandlersOnThePool() {
-        _handler = [](motel::sdk::Request&, motel::sdk::Response& response, ConnectionTakeover&) {
+        handler_ = [](motel::sdk::Request&, motel::sdk::Response& response, ConnectionTakeover&) {
             response.text(200, "text/plain", whereAmI());
         };
         // Little CPU, 200 µs asleep: like a database round trip.
-        _options.reviseCost = costs(std::chrono::microseconds(5), std::chrono::microseconds(205), true);
+        options_.reviseCost = costs(std::chrono::microseconds(5), std::chrono::microseconds(205), true);
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         for (int i = 0; i < 200; ++i) {
             client.send(get("/db"));
             CPPUNIT_ASSERT_EQUAL(std::string("pool"), client.readResponse().body);
@@ -590,12 +596,12 @@ public:
     }
 
     void keepsEveryHandlerOnThePoolWhenInliningIsOff() {
-        _options.inlineFastHandlers = false;
-        _handler = [](motel::sdk::Request&, motel::sdk::Response& response, ConnectionTakeover&) {
+        options_.inlineFastHandlers = false;
+        handler_ = [](motel::sdk::Request&, motel::sdk::Response& response, ConnectionTakeover&) {
             response.text(200, "text/plain", whereAmI());
         };
         start();
-        TestClient client(_server->port());
+        TestClient client(server_->port());
         for (int i = 0; i < 200; ++i) {
             client.send(get("/fast"));
             CPPUNIT_ASSERT_EQUAL(std::string("pool"), client.readResponse().body);
@@ -607,7 +613,7 @@ private:
     /// the thread slept), whatever it measured: its decision is tested, not
     /// the CPU clock of a loaded or sanitised build.
     static motel::host::HttpServerOptions::CostReviser costs(std::chrono::microseconds cpu,
-                                                              std::chrono::microseconds wall, bool blocked) {
+                                                             std::chrono::microseconds wall, bool blocked) {
         return [=](const std::string&, const std::string&, const motel::host::DispatchCost& measured) {
             motel::host::DispatchCost cost;
             cost.cpu = measured.precise ? cpu : std::chrono::microseconds(0);
@@ -635,22 +641,22 @@ private:
     }
 
     void start() {
-        auto handler = _handler;
-        auto* dispatched = &_dispatched;
-        _server = std::make_unique<HttpServer>(_options, [handler, dispatched](motel::sdk::Request& request,
-                                                                              motel::sdk::Response& response,
-                                                                              ConnectionTakeover& takeover) {
+        auto handler = handler_;
+        auto* dispatched = &dispatched_;
+        server_ = std::make_unique<HttpServer>(options_, [handler, dispatched](motel::sdk::Request& request,
+                                                                               motel::sdk::Response& response,
+                                                                               ConnectionTakeover& takeover) {
             ++*dispatched;
             handler(request, response, takeover);
         });
-        _server->start();
-        CPPUNIT_ASSERT(_server->port() != 0);
+        server_->start();
+        CPPUNIT_ASSERT(server_->port() != 0);
     }
 
-    HttpServerOptions _options;
-    motel::host::RequestDispatch _handler;
-    std::unique_ptr<HttpServer> _server;
-    std::atomic<int> _dispatched{0};
+    HttpServerOptions options_;
+    motel::host::RequestDispatch handler_;
+    std::unique_ptr<HttpServer> server_;
+    std::atomic<int> dispatched_{0};
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(HttpServerTest);

@@ -9,12 +9,24 @@ using std::chrono::microseconds;
 
 namespace {
 
-DispatchCost fast() { return DispatchCost{microseconds(5), microseconds(8), false}; }
-DispatchCost blocking() { return DispatchCost{microseconds(5), microseconds(300), true}; }
-DispatchCost preempted() { return DispatchCost{microseconds(5), microseconds(20000), false}; }
-DispatchCost busy() { return DispatchCost{microseconds(600), microseconds(600), false}; }
-DispatchCost sluggish() { return DispatchCost{microseconds(150), microseconds(150), false}; }
-DispatchCost preemptedOutlier() { return DispatchCost{microseconds(80), microseconds(12000), false}; }
+DispatchCost fast() {
+    return DispatchCost{microseconds(5), microseconds(8), false};
+}
+DispatchCost blocking() {
+    return DispatchCost{microseconds(5), microseconds(300), true};
+}
+DispatchCost preempted() {
+    return DispatchCost{microseconds(5), microseconds(20000), false};
+}
+DispatchCost busy() {
+    return DispatchCost{microseconds(600), microseconds(600), false};
+}
+DispatchCost sluggish() {
+    return DispatchCost{microseconds(150), microseconds(150), false};
+}
+DispatchCost preemptedOutlier() {
+    return DispatchCost{microseconds(80), microseconds(12000), false};
+}
 
 void qualify(InlineDispatchPolicy& policy, std::uint64_t type) {
     for (std::uint32_t i = 0; i < InlineDispatchPolicy::qualifyingRuns; ++i) policy.record(type, fast(), false);

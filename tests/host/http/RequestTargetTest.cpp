@@ -25,7 +25,8 @@ public:
     }
 
     void keepsQueryPairsInOrder() {
-        const RequestTarget target = RequestTarget::decode("/api/tasks?status=pending,in_progress&sort=-dueAt&flag&&status=x&empty=");
+        const RequestTarget target =
+            RequestTarget::decode("/api/tasks?status=pending,in_progress&sort=-dueAt&flag&&status=x&empty=");
         CPPUNIT_ASSERT_EQUAL(std::string("/api/tasks"), target.path);
         CPPUNIT_ASSERT_EQUAL(std::size_t(5), target.query.size());
         CPPUNIT_ASSERT_EQUAL(std::string("status"), target.query[0].first);

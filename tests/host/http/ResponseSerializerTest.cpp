@@ -8,9 +8,13 @@ using motel::host::ResponseSerializer;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
-std::string bodyOf(const std::string& bytes) { return bytes.substr(bytes.find("\r\n\r\n") + 4); }
+std::string bodyOf(const std::string& bytes) {
+    return bytes.substr(bytes.find("\r\n\r\n") + 4);
+}
 
 } // namespace
 

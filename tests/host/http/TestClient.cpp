@@ -19,32 +19,32 @@ std::string RawResponse::header(const std::string& lowerName) const {
 }
 
 TestClient::TestClient(std::uint16_t port, std::chrono::milliseconds readTimeout) {
-    _fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (_fd < 0) throw std::runtime_error(std::string("socket: ") + std::strerror(errno));
+    fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd_ < 0) throw std::runtime_error(std::string("socket: ") + std::strerror(errno));
     timeval tv{};
     tv.tv_sec = static_cast<long>(readTimeout.count() / 1000);
     tv.tv_usec = static_cast<long>((readTimeout.count() % 1000) * 1000);
-    ::setsockopt(_fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    ::setsockopt(_fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    ::setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_port = htons(port);
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(_fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    if (::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
         const std::string error = std::strerror(errno);
-        ::close(_fd);
+        ::close(fd_);
         throw std::runtime_error("connect: " + error);
     }
 }
 
 TestClient::~TestClient() {
-    if (_fd >= 0) ::close(_fd);
+    if (fd_ >= 0) ::close(fd_);
 }
 
 void TestClient::send(const std::string& bytes) {
     std::size_t sent = 0;
     while (sent < bytes.size()) {
-        const ssize_t n = ::send(_fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+        const ssize_t n = ::send(fd_, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) throw std::runtime_error(std::string("send: ") + std::strerror(errno));
         sent += static_cast<std::size_t>(n);
@@ -54,9 +54,9 @@ void TestClient::send(const std::string& bytes) {
 bool TestClient::fill() {
     char chunk[16384];
     for (;;) {
-        const ssize_t n = ::recv(_fd, chunk, sizeof chunk, 0);
+        const ssize_t n = ::recv(fd_, chunk, sizeof chunk, 0);
         if (n > 0) {
-            _buffer.append(chunk, static_cast<std::size_t>(n));
+            buffer_.append(chunk, static_cast<std::size_t>(n));
             return true;
         }
         if (n == 0) return false;
@@ -69,10 +69,10 @@ bool TestClient::fill() {
 
 RawResponse TestClient::readResponse(bool headRequest) {
     std::size_t headEnd;
-    while ((headEnd = _buffer.find("\r\n\r\n")) == std::string::npos)
-        if (!fill()) throw std::runtime_error("connection closed before a response head; got: " + _buffer);
-    const std::string head = _buffer.substr(0, headEnd);
-    _buffer.erase(0, headEnd + 4);
+    while ((headEnd = buffer_.find("\r\n\r\n")) == std::string::npos)
+        if (!fill()) throw std::runtime_error("connection closed before a response head; got: " + buffer_);
+    const std::string head = buffer_.substr(0, headEnd);
+    buffer_.erase(0, headEnd + 4);
 
     RawResponse response;
     std::size_t lineEnd = head.find("\r\n");
@@ -99,30 +99,30 @@ RawResponse TestClient::readResponse(bool headRequest) {
     } else {
         while (fill()) {
         }
-        response.body.swap(_buffer);
+        response.body.swap(buffer_);
     }
     return response;
 }
 
 std::string TestClient::readExactly(std::size_t count) {
-    while (_buffer.size() < count)
+    while (buffer_.size() < count)
         if (!fill()) throw std::runtime_error("connection closed before the body was complete");
-    std::string out = _buffer.substr(0, count);
-    _buffer.erase(0, count);
+    std::string out = buffer_.substr(0, count);
+    buffer_.erase(0, count);
     return out;
 }
 
 bool TestClient::readable(std::chrono::milliseconds timeout) {
-    if (!_buffer.empty()) return true;
-    pollfd p{_fd, POLLIN, 0};
+    if (!buffer_.empty()) return true;
+    pollfd p{fd_, POLLIN, 0};
     return ::poll(&p, 1, static_cast<int>(timeout.count())) > 0;
 }
 
 bool TestClient::closedByPeer(std::chrono::milliseconds timeout) {
-    pollfd p{_fd, POLLIN, 0};
+    pollfd p{fd_, POLLIN, 0};
     if (::poll(&p, 1, static_cast<int>(timeout.count())) <= 0) return false;
     char byte;
-    const ssize_t n = ::recv(_fd, &byte, 1, MSG_DONTWAIT);
+    const ssize_t n = ::recv(fd_, &byte, 1, MSG_DONTWAIT);
     return n == 0 || (n < 0 && errno == ECONNRESET);
 }
 

@@ -36,12 +36,12 @@ public:
     bool closedByPeer(std::chrono::milliseconds timeout = std::chrono::seconds(10));
     /// True when response bytes are waiting (or arrive within `timeout`).
     bool readable(std::chrono::milliseconds timeout = std::chrono::milliseconds(0));
-    int fd() const { return _fd; }
+    int fd() const { return fd_; }
 
 private:
     bool fill(); ///< false on EOF
-    int _fd = -1;
-    std::string _buffer;
+    int fd_ = -1;
+    std::string buffer_;
 };
 
 } // namespace motel::test

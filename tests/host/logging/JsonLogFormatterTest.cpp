@@ -40,7 +40,8 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("motel.host"), line->getValue<std::string>("logger"));
         CPPUNIT_ASSERT_EQUAL(std::string("listening"), line->getValue<std::string>("message"));
         CPPUNIT_ASSERT(!line->has(logfields::status));
-        CPPUNIT_ASSERT_EQUAL(std::string("info"), std::string(JsonLogFormatter::levelName(Poco::Message::PRIO_INFORMATION)));
+        CPPUNIT_ASSERT_EQUAL(std::string("info"),
+                             std::string(JsonLogFormatter::levelName(Poco::Message::PRIO_INFORMATION)));
     }
 
     void testRequestFieldsAreTyped() {
@@ -71,9 +72,10 @@ public:
         message.set(logfields::path, "/x/\xFF");
         const std::string text = format(message);
         const auto line = parsed(text);
-        CPPUNIT_ASSERT_EQUAL(std::string("GET /x/\xEF\xBF\xBD\xEF\xBF\xBD caf\xC3\xA9 \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD "
-                                         "\xF0\x9F\x98\x80 \xEF\xBF\xBD"),
-                             line->getValue<std::string>("message"));
+        CPPUNIT_ASSERT_EQUAL(
+            std::string("GET /x/\xEF\xBF\xBD\xEF\xBF\xBD caf\xC3\xA9 \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD "
+                        "\xF0\x9F\x98\x80 \xEF\xBF\xBD"),
+            line->getValue<std::string>("message"));
         CPPUNIT_ASSERT_EQUAL(std::string("/x/\xEF\xBF\xBD"), line->getValue<std::string>(logfields::path));
     }
 };

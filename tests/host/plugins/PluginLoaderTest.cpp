@@ -31,7 +31,9 @@ std::string messageOf(const std::function<void()>& fn) {
 /// for the life of this object and reads what they wrote.
 class InitMarkerFile {
 public:
-    InitMarkerFile() : file_(Poco::TemporaryFile::tempName()) { ::setenv("MOTEL_FIXTURE_INIT_MARKER", file_.c_str(), 1); }
+    InitMarkerFile() : file_(Poco::TemporaryFile::tempName()) {
+        ::setenv("MOTEL_FIXTURE_INIT_MARKER", file_.c_str(), 1);
+    }
     ~InitMarkerFile() {
         ::unsetenv("MOTEL_FIXTURE_INIT_MARKER");
         std::remove(file_.c_str());
@@ -96,8 +98,8 @@ public:
         PluginLoader loader(MOTEL_FIXTURE_PLUGIN_DIR);
         const auto message = messageOf([&] { loader.load("fixture_wrong_abi"); });
         CPPUNIT_ASSERT(message.find("plugin 'fixture_wrong_abi': incompatible ABI") != std::string::npos);
-        CPPUNIT_ASSERT(message.find("SDK ABI major: expected " + std::to_string(MOTEL_SDK_ABI_MAJOR) +
-                                    ", plugin has " + std::to_string(MOTEL_SDK_ABI_MAJOR + 98)) != std::string::npos);
+        CPPUNIT_ASSERT(message.find("SDK ABI major: expected " + std::to_string(MOTEL_SDK_ABI_MAJOR) + ", plugin has " +
+                                    std::to_string(MOTEL_SDK_ABI_MAJOR + 98)) != std::string::npos);
         CPPUNIT_ASSERT(message.find("C++ ABI") != std::string::npos);
     }
 
@@ -111,7 +113,8 @@ public:
             loader.load("fixture_leaf");
             CPPUNIT_ASSERT_EQUAL(1, marker.runsOf("fixture_leaf"));
             // The stamp is read from the file alone, without opening it.
-            const auto stamp = PluginLoader::readStamp("fixture_base", std::string(MOTEL_FIXTURE_PLUGIN_DIR) + "/fixture_base.so");
+            const auto stamp =
+                PluginLoader::readStamp("fixture_base", std::string(MOTEL_FIXTURE_PLUGIN_DIR) + "/fixture_base.so");
             CPPUNIT_ASSERT_EQUAL(MOTEL_SDK_ABI_MAJOR, static_cast<int>(stamp.sdkMajor));
             CPPUNIT_ASSERT_EQUAL(0, marker.runsOf("fixture_base"));
         }

@@ -25,7 +25,9 @@ HostConfig configWith(std::map<std::string, std::string> values, const std::stri
     return HostConfig::fromValues(std::move(values), "/");
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 } // namespace
 
 class PluginSettingsTest : public CppUnit::TestFixture {
@@ -49,26 +51,26 @@ public:
             message = e.what();
         }
         CPPUNIT_ASSERT_MESSAGE(message, contains(message, "3 invalid plugin setting(s)"));
-        CPPUNIT_ASSERT_MESSAGE(message, contains(message, "plugins.fixture_base.limit='99': expected integer in 1..10"));
+        CPPUNIT_ASSERT_MESSAGE(message,
+                               contains(message, "plugins.fixture_base.limit='99': expected integer in 1..10"));
         CPPUNIT_ASSERT_MESSAGE(message, contains(message, "plugins.fixture_middle.limit='many': expected an integer"));
-        CPPUNIT_ASSERT_MESSAGE(message, contains(message, "plugins.fixture_middle.tone='shouty': expected one of plain|loud"));
+        CPPUNIT_ASSERT_MESSAGE(message,
+                               contains(message, "plugins.fixture_middle.tone='shouty': expected one of plain|loud"));
         CPPUNIT_ASSERT(!Poco::File(database.path()).exists()); // no migration, not even a file
     }
 
     void configCheckValidatesWithoutADatabase() {
         Poco::TemporaryFile database;
         std::ostringstream bad;
-        CPPUNIT_ASSERT_EQUAL(78, PluginCommands::checkConfig(
-                                     configWith({{"plugins.fixture_base.limit", "0"},
-                                                 {"plugins.fixture_base.limitt", "3"}},
-                                                database.path()),
-                                     bad));
+        CPPUNIT_ASSERT_EQUAL(78, PluginCommands::checkConfig(configWith({{"plugins.fixture_base.limit", "0"},
+                                                                         {"plugins.fixture_base.limitt", "3"}},
+                                                                        database.path()),
+                                                             bad));
         CPPUNIT_ASSERT_MESSAGE(bad.str(), contains(bad.str(), "error: plugins.fixture_base.limit='0'"));
         CPPUNIT_ASSERT_MESSAGE(bad.str(), contains(bad.str(), "warning: plugins.fixture_base.limitt is not a setting"));
         std::ostringstream good;
-        CPPUNIT_ASSERT_EQUAL(0, PluginCommands::checkConfig(configWith({{"plugins.fixture_base.limit", "7"}},
-                                                                       database.path()),
-                                                            good));
+        CPPUNIT_ASSERT_EQUAL(
+            0, PluginCommands::checkConfig(configWith({{"plugins.fixture_base.limit", "7"}}, database.path()), good));
         CPPUNIT_ASSERT_MESSAGE(good.str(), contains(good.str(), "configuration OK (2 plugins"));
         CPPUNIT_ASSERT(!Poco::File(database.path()).exists());
     }

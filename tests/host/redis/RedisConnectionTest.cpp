@@ -142,7 +142,8 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::size_t(0), countContaining(log, "reconnecting with backoff"));
         server.stop();
         server.start();
-        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), redis.blockingCommand({"RPUSH", "k", "v"}, std::chrono::milliseconds(10)).integer());
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1),
+                             redis.blockingCommand({"RPUSH", "k", "v"}, std::chrono::milliseconds(10)).integer());
     }
 };
 

@@ -32,23 +32,23 @@ using Clock = std::chrono::steady_clock;
 class Seen {
 public:
     void add(int value) {
-        std::lock_guard<std::mutex> lock(_mutex);
-        _values.insert(value);
-        ++_count;
+        std::lock_guard<std::mutex> lock(mutex_);
+        values_.insert(value);
+        ++count_;
     }
     std::multiset<int> values() {
-        std::lock_guard<std::mutex> lock(_mutex);
-        return _values;
+        std::lock_guard<std::mutex> lock(mutex_);
+        return values_;
     }
     int count() {
-        std::lock_guard<std::mutex> lock(_mutex);
-        return _count;
+        std::lock_guard<std::mutex> lock(mutex_);
+        return count_;
     }
 
 private:
-    std::mutex _mutex;
-    std::multiset<int> _values;
-    int _count = 0;
+    std::mutex mutex_;
+    std::multiset<int> values_;
+    int count_ = 0;
 };
 
 /// Fast everything, own keys.
@@ -291,7 +291,6 @@ public:
         jobs.stop(milliseconds(5000));
     }
 
-
     // A tick that falls while Redis is down is not lost: it is claimed (on
     // one engine of the two) as soon as Redis answers, long before the next
     // tick, and counted as late.
@@ -347,8 +346,9 @@ public:
         const int guardedBefore = guarded;
         const int firstBefore = onFirst, secondBefore = onSecond;
         CPPUNIT_ASSERT_MESSAGE(logText(log), eventually([&] {
-            return onFirst >= firstBefore + 2 && onSecond >= secondBefore + 2; // every tick, on both engines
-        }));
+                                   return onFirst >= firstBefore + 2 &&
+                                          onSecond >= secondBefore + 2; // every tick, on both engines
+                               }));
         CPPUNIT_ASSERT(guarded <= guardedBefore); // the other job waits for its lease
         server.start();
         CPPUNIT_ASSERT(eventually([&] { return guarded > guardedBefore; }));

@@ -35,51 +35,51 @@ bool accepts(int port) {
 
 } // namespace
 
-RedisServerProcess::RedisServerProcess(std::vector<std::string> extraArgs) : _extraArgs(std::move(extraArgs)) {
-    _directory = Poco::TemporaryFile::tempName();
-    Poco::File(_directory).createDirectories();
-    _port = freePort();
+RedisServerProcess::RedisServerProcess(std::vector<std::string> extraArgs) : extraArgs_(std::move(extraArgs)) {
+    directory_ = Poco::TemporaryFile::tempName();
+    Poco::File(directory_).createDirectories();
+    port_ = freePort();
 }
 
 RedisServerProcess::~RedisServerProcess() {
     stop();
     try {
-        Poco::File(_directory).remove(true);
+        Poco::File(directory_).remove(true);
     } catch (...) {
         // a leftover temp directory is harmless
     }
 }
 
 void RedisServerProcess::start() {
-    if (_process) return;
-    std::vector<std::string> args{"--port",      std::to_string(_port),
+    if (process_) return;
+    std::vector<std::string> args{"--port",      std::to_string(port_),
                                   "--bind",      "127.0.0.1",
-                                  "--dir",       _directory,
+                                  "--dir",       directory_,
                                   "--save",      "",
                                   "--daemonize", "no",
-                                  "--logfile",   _directory + "/redis.log"};
-    args.insert(args.end(), _extraArgs.begin(), _extraArgs.end());
-    _process = std::make_unique<Poco::ProcessHandle>(Poco::Process::launch(redisServerBinary(), args));
+                                  "--logfile",   directory_ + "/redis.log"};
+    args.insert(args.end(), extraArgs_.begin(), extraArgs_.end());
+    process_ = std::make_unique<Poco::ProcessHandle>(Poco::Process::launch(redisServerBinary(), args));
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (!accepts(_port)) {
+    while (!accepts(port_)) {
         if (std::chrono::steady_clock::now() > deadline) {
             stop();
-            throw std::runtime_error("redis-server did not start on port " + std::to_string(_port) + "; see " +
-                                     _directory + "/redis.log");
+            throw std::runtime_error("redis-server did not start on port " + std::to_string(port_) + "; see " +
+                                     directory_ + "/redis.log");
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
 }
 
 void RedisServerProcess::stop() {
-    if (!_process) return;
-    ::kill(_process->id(), SIGTERM);
-    _process->wait();
-    _process.reset();
+    if (!process_) return;
+    ::kill(process_->id(), SIGTERM);
+    process_->wait();
+    process_.reset();
 }
 
 std::string RedisServerProcess::url() const {
-    return "redis://127.0.0.1:" + std::to_string(_port);
+    return "redis://127.0.0.1:" + std::to_string(port_);
 }
 
 } // namespace motel::test

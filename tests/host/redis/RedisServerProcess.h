@@ -29,16 +29,16 @@ public:
     /// SIGTERM, then waits for the process to exit. Harmless when stopped.
     void stop();
 
-    int port() const { return _port; }
+    int port() const { return port_; }
     /// redis://127.0.0.1:PORT
     std::string url() const;
-    const std::string& directory() const { return _directory; }
+    const std::string& directory() const { return directory_; }
 
 private:
-    std::vector<std::string> _extraArgs;
-    std::string _directory;
-    int _port = 0;
-    std::unique_ptr<Poco::ProcessHandle> _process;
+    std::vector<std::string> extraArgs_;
+    std::string directory_;
+    int port_ = 0;
+    std::unique_ptr<Poco::ProcessHandle> process_;
 };
 
 } // namespace motel::test

@@ -154,8 +154,8 @@ public:
         deep += std::string(200, ']');
         CPPUNIT_ASSERT_EQUAL(400, send("POST", "/api/things", "manager-token", deep).status);
         CPPUNIT_ASSERT_EQUAL(400, send("POST", "/api/things", "manager-token", "{\"a\":\"\xff\xfe\"}").status);
-        CPPUNIT_ASSERT_EQUAL(201, send("POST", "/api/things", "manager-token", "{}",
-                                       "application/json; charset=utf-8").status);
+        CPPUNIT_ASSERT_EQUAL(
+            201, send("POST", "/api/things", "manager-token", "{}", "application/json; charset=utf-8").status);
     }
 
     void handlerErrorsBecomeEnvelopes() {
@@ -233,10 +233,12 @@ public:
         for (int i = 0; i < 10; ++i) CPPUNIT_ASSERT_EQUAL(503, send("GET", "/health").status);
         CPPUNIT_ASSERT_EQUAL(200, send("GET", "/api/things/1", "staff-token").status); // the budget is untouched
         const auto text = metrics_->renderPrometheus();
-        CPPUNIT_ASSERT_MESSAGE(text, text.find("http_requests_total{method=\"GET\",route=\"/health\",status=\"503\"} 10") !=
-                                         std::string::npos);
-        CPPUNIT_ASSERT_MESSAGE(text, text.find("http_request_errors_total{method=\"GET\",route=\"/health\",status=\"503\"} 10") ==
-                                         std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(text,
+                               text.find("http_requests_total{method=\"GET\",route=\"/health\",status=\"503\"} 10") !=
+                                   std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(
+            text, text.find("http_request_errors_total{method=\"GET\",route=\"/health\",status=\"503\"} 10") ==
+                      std::string::npos);
     }
 
     void securityHeadersOnEveryResponse() {
@@ -291,13 +293,12 @@ public:
     void successfulMutationsArePublishedForTheAuditLog() {
         host::InProcessEventBus bus(Poco::Logger::get("test"));
         std::vector<Poco::JSON::Object::Ptr> seen;
-        bus.subscribe("audit.request", [&](const sdk::Event& e) {
-            seen.push_back(e.payload.extract<Poco::JSON::Object::Ptr>());
-        });
+        bus.subscribe("audit.request",
+                      [&](const sdk::Event& e) { seen.push_back(e.payload.extract<Poco::JSON::Object::Ptr>()); });
         dispatcher_->setEventBus(&bus);
         CPPUNIT_ASSERT_EQUAL(201, send("POST", "/api/things", "manager-token", R"({"id":31,"name":"x"})").status);
-        send("POST", "/api/things", "staff-token", "{}");  // 403: not audited
-        send("GET", "/api/things/1", "staff-token");       // a read: not audited
+        send("POST", "/api/things", "staff-token", "{}"); // 403: not audited
+        send("GET", "/api/things/1", "staff-token");      // a read: not audited
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), seen.size());
         CPPUNIT_ASSERT_EQUAL(2, seen[0]->getValue<int>("actorId"));
         CPPUNIT_ASSERT_EQUAL(std::string("POST /api/things"), seen[0]->getValue<std::string>("action"));

@@ -21,22 +21,24 @@ namespace {
 class Gate {
 public:
     void open() {
-        std::lock_guard<std::mutex> lock(_mutex);
-        _open = true;
-        _changed.notify_all();
+        std::lock_guard<std::mutex> lock(mutex_);
+        open_ = true;
+        changed_.notify_all();
     }
     void pass() {
-        std::unique_lock<std::mutex> lock(_mutex);
-        _changed.wait(lock, [this] { return _open; });
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [this] { return open_; });
     }
 
 private:
-    std::mutex _mutex;
-    std::condition_variable _changed;
-    bool _open = false;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    bool open_ = false;
 };
 
-HealthResult healthy() { return HealthResult{}; }
+HealthResult healthy() {
+    return HealthResult{};
+}
 
 std::string errorOf(const HealthResult& result) {
     return result.details ? result.details->getValue<std::string>("error") : "";
@@ -112,10 +114,13 @@ public:
     void testHungCheckTimesOutWithoutBlockingTheCaller() {
         HealthCheckRunner runner;
         auto gate = std::make_shared<Gate>();
-        runner.add("hung", [gate] {
-            gate->pass();
-            return healthy();
-        }, milliseconds(50));
+        runner.add(
+            "hung",
+            [gate] {
+                gate->pass();
+                return healthy();
+            },
+            milliseconds(50));
         runner.add("fine", healthy);
 
         // runAll() returns although the gate opens only afterwards.
@@ -132,11 +137,14 @@ public:
         HealthCheckRunner runner;
         auto gate = std::make_shared<Gate>();
         auto calls = std::make_shared<std::atomic<int>>(0);
-        runner.add("hung", [gate, calls] {
-            ++*calls;
-            gate->pass();
-            return healthy();
-        }, milliseconds(20));
+        runner.add(
+            "hung",
+            [gate, calls] {
+                ++*calls;
+                gate->pass();
+                return healthy();
+            },
+            milliseconds(20));
 
         for (int run = 0; run < 5; ++run)
             CPPUNIT_ASSERT_EQUAL(std::string("timed out after 20 ms"), errorOf(runner.runAll().at(0).second));
@@ -167,8 +175,7 @@ public:
         auto started = std::make_shared<std::atomic<int>>(0);
         const auto rendezvous = [started] {
             ++*started;
-            for (int spin = 0; spin < 5000 && started->load() < 2; ++spin)
-                std::this_thread::sleep_for(milliseconds(1));
+            for (int spin = 0; spin < 5000 && started->load() < 2; ++spin) std::this_thread::sleep_for(milliseconds(1));
             HealthResult result;
             result.up = started->load() >= 2;
             return result;

@@ -39,9 +39,8 @@ public:
         bus.publish("task.note.added", {});
 
         const std::vector<std::string> expected{
-            "task.assigned <- task.assigned", "task.* <- task.assigned", "* <- task.assigned",
-            "* <- task",                      "* <- taskforce.created",  "task.* <- task.note.added",
-            "* <- task.note.added"};
+            "task.assigned <- task.assigned", "task.* <- task.assigned",   "* <- task.assigned",  "* <- task",
+            "* <- taskforce.created",         "task.* <- task.note.added", "* <- task.note.added"};
         CPPUNIT_ASSERT(received == expected);
     }
 
@@ -140,17 +139,14 @@ public:
         bus.subscribe("load.*", [&](const Event&) { ++delivered; });
         std::atomic<bool> publishing{true};
         std::thread churn([&] {
-            while (publishing)
-                bus.unsubscribe(bus.subscribe("load.*", [](const Event&) {}));
+            while (publishing) bus.unsubscribe(bus.subscribe("load.*", [](const Event&) {}));
         });
         std::vector<std::thread> publishers;
         for (int thread = 0; thread < 4; ++thread)
             publishers.emplace_back([&] {
-                for (int event = 0; event < 1000; ++event)
-                    bus.publish("load.tested", event);
+                for (int event = 0; event < 1000; ++event) bus.publish("load.tested", event);
             });
-        for (auto& publisher : publishers)
-            publisher.join();
+        for (auto& publisher : publishers) publisher.join();
         publishing = false;
         churn.join();
 

@@ -27,8 +27,7 @@ InProcessJobs::Options fastRetries() {
 
 bool anyMessageContains(const motel::test::RecordingLogger& log, const std::string& part) {
     for (const auto& message : log.channel->messages())
-        if (message.find(part) != std::string::npos)
-            return true;
+        if (message.find(part) != std::string::npos) return true;
     return false;
 }
 
@@ -113,7 +112,6 @@ public:
         turnstile->open(); // the detached worker finishes after its engine's owner is gone
         CPPUNIT_ASSERT(eventually([&] { return turnstile->inside() == 0; }));
     }
-
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(InProcessJobsTest);

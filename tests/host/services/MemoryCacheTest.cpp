@@ -119,15 +119,12 @@ public:
                               milliseconds(600000));
                 }
             });
-        for (auto& thread : threads)
-            thread.join();
+        for (auto& thread : threads) thread.join();
         CPPUNIT_ASSERT_EQUAL(std::string("4000"), *cache.get("hits"));
         CPPUNIT_ASSERT(cache.size() <= 100);
     }
 
-    void testRejectsZeroCapacity() {
-        CPPUNIT_ASSERT_THROW(MemoryCache(0), std::invalid_argument);
-    }
+    void testRejectsZeroCapacity() { CPPUNIT_ASSERT_THROW(MemoryCache(0), std::invalid_argument); }
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(MemoryCacheTest);

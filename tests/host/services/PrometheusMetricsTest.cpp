@@ -19,22 +19,27 @@ using motel::host::PrometheusMetrics;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 /// A registry with one instrument of every kind, labelled and not.
 void populate(PrometheusMetrics& metrics) {
-    metrics.counter("motel_http_requests_total", "HTTP requests by route and status",
-                    {{"route", "/api/suites/:id"}, {"method", "GET"}, {"status", "200"}})
+    metrics
+        .counter("motel_http_requests_total", "HTTP requests by route and status",
+                 {{"route", "/api/suites/:id"}, {"method", "GET"}, {"status", "200"}})
         .increment(3);
-    metrics.counter("motel_http_requests_total", "HTTP requests by route and status",
-                    {{"route", "/api/suites"}, {"method", "POST"}, {"status", "201"}})
+    metrics
+        .counter("motel_http_requests_total", "HTTP requests by route and status",
+                 {{"route", "/api/suites"}, {"method", "POST"}, {"status", "201"}})
         .increment();
     metrics.counter("motel_http_errors_total", "Help with a backslash \\ and a\nnewline").increment(2);
     metrics.gauge("motel_uptime_seconds", "Seconds since start").set(12.5);
     metrics.untyped("motel_suites_total", "Suites right now").set(7);
     metrics.untyped("motel_tasks_total", "Tasks by status", {{"status", "pending"}}).set(4);
-    metrics.histogram("motel_http_request_duration_seconds", "Latency", {0.005, 0.1, 1},
-                      {{"route", "label \"with\" quotes\\"}})
+    metrics
+        .histogram("motel_http_request_duration_seconds", "Latency", {0.005, 0.1, 1},
+                   {{"route", "label \"with\" quotes\\"}})
         .observe(0.05);
     metrics.histogram("motel_job_duration_seconds", "Job time", {0.5, 2.5}).observe(1);
 }
@@ -110,7 +115,8 @@ public:
 
         CPPUNIT_ASSERT_MESSAGE(text, contains(text, "# TYPE motel_http_requests_total counter\n"));
         CPPUNIT_ASSERT_MESSAGE(
-            text, contains(text, "motel_http_requests_total{method=\"GET\",route=\"/api/suites/:id\",status=\"200\"} 3\n"));
+            text,
+            contains(text, "motel_http_requests_total{method=\"GET\",route=\"/api/suites/:id\",status=\"200\"} 3\n"));
         CPPUNIT_ASSERT_MESSAGE(text, contains(text, "# TYPE motel_uptime_seconds gauge\nmotel_uptime_seconds 12.5\n"));
         CPPUNIT_ASSERT_MESSAGE(text, contains(text, "# HELP motel_http_errors_total Help with a backslash \\\\ and "
                                                     "a\\nnewline\n"));
@@ -198,8 +204,7 @@ public:
 
     void testPromtoolAcceptsTheText() {
 #ifdef MOTEL_PROMTOOL
-        if (!Poco::File(MOTEL_PROMTOOL).exists())
-            CPPUNIT_FAIL(std::string("promtool is gone from ") + MOTEL_PROMTOOL);
+        if (!Poco::File(MOTEL_PROMTOOL).exists()) CPPUNIT_FAIL(std::string("promtool is gone from ") + MOTEL_PROMTOOL);
         motel::test::RecordingLogger log;
         PrometheusMetrics metrics(log.logger);
         populate(metrics);
@@ -235,11 +240,9 @@ public:
                 }
             });
         std::thread scraper([&metrics] {
-            for (int scrape = 0; scrape < 50; ++scrape)
-                metrics.renderPrometheus();
+            for (int scrape = 0; scrape < 50; ++scrape) metrics.renderPrometheus();
         });
-        for (auto& thread : threads)
-            thread.join();
+        for (auto& thread : threads) thread.join();
         scraper.join();
 
         const auto json = metrics.renderJson();

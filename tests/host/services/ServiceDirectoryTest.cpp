@@ -97,18 +97,22 @@ public:
         CPPUNIT_ASSERT(registry.require<v12::Directory>());
         // Compiled against an older minor: the provider has all it needs.
         CPPUNIT_ASSERT(directory.findVersioned("test.directory", typeid(v12::Directory).name(), {1, 1}));
-        const auto newerMinor = messageOf(
-            [&] { directory.findVersioned("test.directory", typeid(v12::Directory).name(), {1, 3}); });
+        const auto newerMinor = messageOf([&] {
+            directory.findVersioned("test.directory", typeid(v12::Directory).name(), {1, 3});
+        });
         CPPUNIT_ASSERT_MESSAGE(newerMinor, newerMinor.find("built against interface version 1.3, the provider "
                                                            "offers only 1.2") != std::string::npos);
-        const auto otherMajor = messageOf(
-            [&] { directory.findVersioned("test.directory", typeid(v12::Directory).name(), {2, 0}); });
+        const auto otherMajor = messageOf([&] {
+            directory.findVersioned("test.directory", typeid(v12::Directory).name(), {2, 0});
+        });
         CPPUNIT_ASSERT_MESSAGE(otherMajor, otherMajor.find("'test.directory'") != std::string::npos);
         CPPUNIT_ASSERT_MESSAGE(otherMajor, otherMajor.find("version 2.0, the provider offers 1.2 (major versions "
                                                            "differ") != std::string::npos);
         ServiceDirectory empty;
-        const auto missing = messageOf([&] { static_cast<motel::sdk::ServiceRegistry&>(empty).require<v12::Directory>(); });
-        CPPUNIT_ASSERT_MESSAGE(missing, missing.find("no plugin provides service 'test.directory'") != std::string::npos);
+        const auto missing =
+            messageOf([&] { static_cast<motel::sdk::ServiceRegistry&>(empty).require<v12::Directory>(); });
+        CPPUNIT_ASSERT_MESSAGE(missing,
+                               missing.find("no plugin provides service 'test.directory'") != std::string::npos);
     }
 
     void testClearReleasesServices() {

@@ -27,8 +27,7 @@ inline bool eventually(const std::function<bool()>& condition,
                        std::chrono::milliseconds limit = std::chrono::seconds(10)) {
     const auto deadline = std::chrono::steady_clock::now() + limit;
     while (!condition()) {
-        if (std::chrono::steady_clock::now() > deadline)
-            return false;
+        if (std::chrono::steady_clock::now() > deadline) return false;
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
     return true;
@@ -56,32 +55,32 @@ private:
 class Turnstile {
 public:
     void pass() {
-        std::unique_lock<std::mutex> lock(_mutex);
-        ++_inside;
-        _mostInside = std::max(_mostInside, _inside);
-        _changed.wait(lock, [this] { return _open; });
-        --_inside;
+        std::unique_lock<std::mutex> lock(mutex_);
+        ++inside_;
+        mostInside_ = std::max(mostInside_, inside_);
+        changed_.wait(lock, [this] { return open_; });
+        --inside_;
     }
     void open() {
-        std::lock_guard<std::mutex> lock(_mutex);
-        _open = true;
-        _changed.notify_all();
+        std::lock_guard<std::mutex> lock(mutex_);
+        open_ = true;
+        changed_.notify_all();
     }
     int inside() {
-        std::lock_guard<std::mutex> lock(_mutex);
-        return _inside;
+        std::lock_guard<std::mutex> lock(mutex_);
+        return inside_;
     }
     int mostInside() {
-        std::lock_guard<std::mutex> lock(_mutex);
-        return _mostInside;
+        std::lock_guard<std::mutex> lock(mutex_);
+        return mostInside_;
     }
 
 private:
-    std::mutex _mutex;
-    std::condition_variable _changed;
-    bool _open = false;
-    int _inside = 0;
-    int _mostInside = 0;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    bool open_ = false;
+    int inside_ = 0;
+    int mostInside_ = 0;
 };
 
 } // namespace motel::test

@@ -37,7 +37,8 @@ int runNode(const std::string& script, const std::vector<std::string>& args, std
     std::vector<std::string> argv{script};
     argv.insert(argv.end(), args.begin(), args.end());
     Poco::Pipe out;
-    Poco::ProcessHandle process = Poco::Process::launch(MOTEL_TEST_NODE, argv, MOTEL_TEST_APIDOCS_TOOLS, nullptr, &out, &out);
+    Poco::ProcessHandle process =
+        Poco::Process::launch(MOTEL_TEST_NODE, argv, MOTEL_TEST_APIDOCS_TOOLS, nullptr, &out, &out);
     Poco::PipeInputStream in(out);
     std::ostringstream text;
     Poco::StreamCopier::copyStream(in, text);
@@ -45,7 +46,9 @@ int runNode(const std::string& script, const std::vector<std::string>& args, std
     return process.wait();
 }
 
-std::string describe(const HttpResult& result) { return std::to_string(result.status) + " " + result.body.substr(0, 300); }
+std::string describe(const HttpResult& result) {
+    return std::to_string(result.status) + " " + result.body.substr(0, 300);
+}
 
 } // namespace
 
@@ -110,17 +113,20 @@ public:
     }
 
     void testPageRendersEveryOperationInChromium() {
-        CPPUNIT_ASSERT_MESSAGE("/usr/bin/chromium is missing (scripts/deps --test)", Poco::File("/usr/bin/chromium").exists());
+        CPPUNIT_ASSERT_MESSAGE("/usr/bin/chromium is missing (scripts/deps --test)",
+                               Poco::File("/usr/bin/chromium").exists());
         HostProcess host(docsHost());
         std::string output;
         const int code = runNode("render-docs.cjs", {"http://127.0.0.1:" + std::to_string(host.port())}, output);
         CPPUNIT_ASSERT_EQUAL_MESSAGE(output, 0, code);
-        const auto result = Poco::JSON::Parser().parse(output.substr(output.find("{\"title\""))).extract<Poco::JSON::Object::Ptr>();
+        const auto result =
+            Poco::JSON::Parser().parse(output.substr(output.find("{\"title\""))).extract<Poco::JSON::Object::Ptr>();
         CPPUNIT_ASSERT_MESSAGE(output, result->getValue<int>("documented") >= 30);
         CPPUNIT_ASSERT_MESSAGE(output, result->getValue<int>("rendered") >= result->getValue<int>("documented"));
         CPPUNIT_ASSERT_EQUAL_MESSAGE(output, std::size_t(0), result->getArray("missing")->size());
         CPPUNIT_ASSERT_EQUAL_MESSAGE(output, std::size_t(0), result->getArray("errors")->size());
-        CPPUNIT_ASSERT_MESSAGE(output, result->getValue<std::string>("title").find("Motel Manager") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(output,
+                               result->getValue<std::string>("title").find("Motel Manager") != std::string::npos);
     }
 
     void testSwitchedOff() {
@@ -128,9 +134,9 @@ public:
         // Like any unknown API path: 401 without a token, 404 with one.
         CPPUNIT_ASSERT_EQUAL(401, host.request("GET", "/api/docs").status);
         CPPUNIT_ASSERT_EQUAL(401, host.request("GET", "/api/docs/openapi.json").status);
-        const HttpResult login = host.json(
-            "POST", "/api/auth/login",
-            std::string(R"({"email":")") + kAdminEmail + R"(","password":")" + kAdminPassword + R"("})");
+        const HttpResult login =
+            host.json("POST", "/api/auth/login",
+                      std::string(R"({"email":")") + kAdminEmail + R"(","password":")" + kAdminPassword + R"("})");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(login), 200, login.status);
         const std::string token = login.object()->getValue<std::string>("accessToken");
         CPPUNIT_ASSERT_EQUAL(404, host.json("GET", "/api/docs/openapi.json", "", token).status);

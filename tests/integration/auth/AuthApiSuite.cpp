@@ -409,8 +409,8 @@ void AuthApiSuite::invalidBodiesAndIdsAre400Or404() {
     const auto messages = object(invalid)->getArray("message");
     std::set<std::string> problems;
     for (std::size_t i = 0; i < messages->size(); ++i) problems.insert(messages->getElement<std::string>(i));
-    for (const char* expected : {"property extra should not exist", "email must be an email",
-                                 "name must not be empty", "password must be longer than or equal to 12 characters",
+    for (const char* expected : {"property extra should not exist", "email must be an email", "name must not be empty",
+                                 "password must be longer than or equal to 12 characters",
                                  "role must be one of the following values: admin, manager, staff"})
         CPPUNIT_ASSERT_MESSAGE(expected, problems.count(expected) == 1);
 
@@ -482,9 +482,9 @@ void AuthApiSuite::ownPasswordChange() {
         envelopeOf(host->json("POST", "/api/auth/password",
                               R"({"currentPassword":"user-password-1","newPassword":"short"})", before)));
     for (const char* common : {"Password123!", "123456789012", "winniethepooh"}) {
-        const auto refused = host->json(
-            "POST", "/api/auth/password",
-            std::string(R"({"currentPassword":"user-password-1","newPassword":")") + common + "\"}", before);
+        const auto refused =
+            host->json("POST", "/api/auth/password",
+                       std::string(R"({"currentPassword":"user-password-1","newPassword":")") + common + "\"}", before);
         CPPUNIT_ASSERT_EQUAL_MESSAGE(common,
                                      envelope(400,
                                               "[newPassword is too common; choose a password that is not on a list "
@@ -492,19 +492,20 @@ void AuthApiSuite::ownPasswordChange() {
                                               "Bad Request"),
                                      envelopeOf(refused));
     }
-    CPPUNIT_ASSERT_EQUAL(400, host->json("POST", "/api/auth/password", R"({"newPassword":"a-new-password-1"})", before)
-                                  .status);
+    CPPUNIT_ASSERT_EQUAL(
+        400, host->json("POST", "/api/auth/password", R"({"newPassword":"a-new-password-1"})", before).status);
     CPPUNIT_ASSERT_EQUAL(401, host->json("POST", "/api/auth/password",
                                          R"({"currentPassword":"user-password-1","newPassword":"a-new-password-1"})")
                                   .status);
 
-    const auto changed = host->json("POST", "/api/auth/password",
-                                    R"({"currentPassword":"user-password-1","newPassword":"a-new-password-1"})", before);
+    const auto changed =
+        host->json("POST", "/api/auth/password",
+                   R"({"currentPassword":"user-password-1","newPassword":"a-new-password-1"})", before);
     CPPUNIT_ASSERT_EQUAL_MESSAGE(changed.body, 204, changed.status);
     CPPUNIT_ASSERT_EQUAL(401, host->json("GET", "/api/auth/me", "", before).status);
     CPPUNIT_ASSERT_EQUAL(401, host->json("GET", "/api/auth/me", "", other).status);
-    CPPUNIT_ASSERT_EQUAL(401,
-                         host->json("POST", "/api/auth/login", credentials("self@motel.test", "user-password-1")).status);
+    CPPUNIT_ASSERT_EQUAL(
+        401, host->json("POST", "/api/auth/login", credentials("self@motel.test", "user-password-1")).status);
     const std::string after = login(*host, "self@motel.test", "a-new-password-1");
     CPPUNIT_ASSERT_EQUAL(200, host->json("GET", "/api/auth/me", "", after).status);
 
@@ -516,9 +517,8 @@ void AuthApiSuite::ownPasswordChange() {
                                   "Bad Request"),
                          envelopeOf(host->json("PATCH", "/api/users/" + std::to_string(selfId),
                                                R"({"password":"Password2024!"})", admin)));
-    CPPUNIT_ASSERT_EQUAL(400, host->json("POST", "/api/users", usersBody("weak@motel.test", "staff", "qwertyuiop12"),
-                                         admin)
-                                  .status);
+    CPPUNIT_ASSERT_EQUAL(
+        400, host->json("POST", "/api/users", usersBody("weak@motel.test", "staff", "qwertyuiop12"), admin).status);
 }
 
 void AuthApiSuite::wrongCurrentPasswordCountsAsFailedLogin() {
@@ -536,8 +536,8 @@ void AuthApiSuite::wrongCurrentPasswordCountsAsFailedLogin() {
                                    R"({"currentPassword":"user-password-1","newPassword":"a-new-password-1"})", token);
     CPPUNIT_ASSERT_EQUAL(429, locked.status);
     CPPUNIT_ASSERT(!locked.header("retry-after").empty());
-    CPPUNIT_ASSERT_EQUAL(429, host->json("POST", "/api/auth/login", credentials("guess@motel.test", "user-password-1"))
-                                  .status);
+    CPPUNIT_ASSERT_EQUAL(
+        429, host->json("POST", "/api/auth/login", credentials("guess@motel.test", "user-password-1")).status);
 }
 
 void AuthApiSuite::futureIssuedAtOrNotBeforeIs401() {
@@ -599,8 +599,8 @@ void AuthApiSuite::concurrentLoginsDoNotStallTheApi() {
     for (int i = 0; i < 10; ++i) {
         const auto started = std::chrono::steady_clock::now();
         const auto me = host->json("GET", "/api/auth/me", "", admin);
-        slowest = std::max(slowest, std::chrono::duration_cast<std::chrono::milliseconds>(
-                                        std::chrono::steady_clock::now() - started));
+        slowest = std::max(
+            slowest, std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started));
         CPPUNIT_ASSERT_EQUAL(200, me.status);
         CPPUNIT_ASSERT_EQUAL(200, host->request("GET", "/health/ready").status);
     }

@@ -27,15 +27,12 @@ class AbuseBoundTest : public BadInputFixture {
     CPPUNIT_TEST_SUITE_END();
 
 public:
-    std::map<std::string, std::string> hostProperties() override {
-        return {{"http.maxConnectionsPerAddress", "8"}};
-    }
+    std::map<std::string, std::string> hostProperties() override { return {{"http.maxConnectionsPerAddress", "8"}}; }
 
     void inventedMethodsAndRandomPathsAddNoMetricSeries() {
         // Every kind of request once, so each closed label value exists.
-        for (const std::string request :
-             {"BREW /api/suites HTTP/1.1\r\n\r\n", "GET /no/such/path HTTP/1.1\r\n\r\n",
-              "PROPFIND /x HTTP/1.1\r\n\r\n", "GET /api/nothing HTTP/1.1\r\n\r\n"})
+        for (const std::string request : {"BREW /api/suites HTTP/1.1\r\n\r\n", "GET /no/such/path HTTP/1.1\r\n\r\n",
+                                          "PROPFIND /x HTTP/1.1\r\n\r\n", "GET /api/nothing HTTP/1.1\r\n\r\n"})
             RawHttpClient::exchange(host_->port(), request);
         prometheus(); // the scrape's own series appear in the next one
         const std::size_t before = seriesCount();
@@ -69,10 +66,9 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("property k0 should not exist"), messages->getElement<std::string>(0));
         CPPUNIT_ASSERT_EQUAL(std::string("and 89980 more problems"), messages->getElement<std::string>(20));
         // A key as long as the body allows is cut in the reply.
-        const auto longKey = host_->request("POST", "/api/auth/login",
-                                            R"({"email":"a@b.c","password":"x",")" + std::string(500000, 'k') +
-                                                R"(":1})",
-                                            {{"Content-Type", "application/json"}});
+        const auto longKey = host_->request(
+            "POST", "/api/auth/login", R"({"email":"a@b.c","password":"x",")" + std::string(500000, 'k') + R"(":1})",
+            {{"Content-Type", "application/json"}});
         expectClientError(longKey, "a 500 KB key", 400);
         CPPUNIT_ASSERT_MESSAGE(std::to_string(longKey.body.size()) + " bytes", longKey.body.size() < 1024);
         expectHostServes();

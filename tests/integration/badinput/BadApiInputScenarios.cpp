@@ -8,7 +8,9 @@
 namespace motel::test {
 
 namespace {
-Poco::JSON::Object::Ptr objectOf(const HttpResult& result) { return result.json().extract<Poco::JSON::Object::Ptr>(); }
+Poco::JSON::Object::Ptr objectOf(const HttpResult& result) {
+    return result.json().extract<Poco::JSON::Object::Ptr>();
+}
 
 void expectNot5xx(const HttpResult& result, const std::string& what) {
     CPPUNIT_ASSERT_MESSAGE(what + " -> " + std::to_string(result.status) + " " + result.body,
@@ -99,7 +101,8 @@ void BadApiInputScenarios::wrongContentTypesGet415() {
 
 void BadApiInputScenarios::invalidUtf8Gets400() {
     for (const std::string bytes : {"\xff", "\xc0\xaf", "\xed\xa0\x80", "\xe2\x82", "\xf8\x88\x80\x80\x80", "a\x80z"}) {
-        expectClientError(call("POST", "/api/suites", "{\"number\":\"" + bytes + "\"}"), "a body with invalid UTF-8", 400);
+        expectClientError(call("POST", "/api/suites", "{\"number\":\"" + bytes + "\"}"), "a body with invalid UTF-8",
+                          400);
         expectClientError(call("POST", "/api/auth/login", "{\"email\":\"" + bytes + "\",\"password\":\"x\"}"),
                           "a login with invalid UTF-8", 400);
     }
@@ -151,9 +154,11 @@ void BadApiInputScenarios::numbersOutOfRangeGet400() {
         expectNot5xx(call("GET", "/api/suites?" + query), "GET /api/suites?" + query);
     for (const std::string due : {"\"9999999-01-01T00:00:00.000Z\"", "\"2026-13-45T99:99:99.000Z\"", "1e400",
                                   "\"2026-01-01\\u0000T00:00:00.000Z\""})
-        expectClientError(call("POST", "/api/tasks", R"({"title":"t","type":"other","dueAt":)" + due + "}"), "dueAt " + due, 400);
+        expectClientError(call("POST", "/api/tasks", R"({"title":"t","type":"other","dueAt":)" + due + "}"),
+                          "dueAt " + due, 400);
     for (const std::string id : {"1e400", "1.5", "-1", "0", "\"1\""})
-        expectClientError(call("POST", "/api/tasks", R"({"title":"t","type":"other","suiteId":)" + id + "}"), "suiteId " + id);
+        expectClientError(call("POST", "/api/tasks", R"({"title":"t","type":"other","suiteId":)" + id + "}"),
+                          "suiteId " + id);
     expectClientError(call("POST", "/api/tasks", R"({"title":"t","type":"other","suiteId":99999999999999999999})"),
                       "suiteId beyond 64 bits");
     expectHostServes();
@@ -161,10 +166,10 @@ void BadApiInputScenarios::numbersOutOfRangeGet400() {
 
 void BadApiInputScenarios::sqlInjectionInFiltersGets400() {
     const std::int64_t suites = createSuite("101");
-    const std::vector<std::string> suiteFilters{"occupancy", "condition", "serviceState", "floor", "sort", "limit",
-                                                "offset"};
-    const std::vector<std::string> taskFilters{"status", "suiteId", "assigneeId", "type", "priority", "mine",
-                                               "overdue", "sort", "limit", "offset"};
+    const std::vector<std::string> suiteFilters{"occupancy", "condition", "serviceState", "floor",
+                                                "sort",      "limit",     "offset"};
+    const std::vector<std::string> taskFilters{"status", "suiteId", "assigneeId", "type",  "priority",
+                                               "mine",   "overdue", "sort",       "limit", "offset"};
     const std::vector<std::string> userFilters{"role", "active", "sort", "limit", "offset"};
     const std::map<std::string, std::vector<std::string>> lists{
         {"suites", suiteFilters}, {"tasks", taskFilters}, {"users", userFilters}};
@@ -201,9 +206,10 @@ void BadApiInputScenarios::sqlInjectionInFieldsIsStoredAsText() {
         CPPUNIT_ASSERT_EQUAL(injection, read->getValue<std::string>("notes"));
         const auto patched = call("PATCH", "/api/suites/" + id, "{\"notes\":" + quoted(injection + "!") + "}");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(patched.body, 200, patched.status);
-        const auto task = call("POST", "/api/tasks",
-                               "{\"title\":" + quoted(injection) + ",\"type\":\"other\",\"description\":" + quoted(injection) +
-                                   ",\"suiteId\":" + id + "}");
+        const auto task =
+            call("POST", "/api/tasks",
+                 "{\"title\":" + quoted(injection) + ",\"type\":\"other\",\"description\":" + quoted(injection) +
+                     ",\"suiteId\":" + id + "}");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(task.body, 201, task.status);
         CPPUNIT_ASSERT_EQUAL(injection, objectOf(task)->getValue<std::string>("title"));
         // Closed vocabularies refuse it.
@@ -211,7 +217,8 @@ void BadApiInputScenarios::sqlInjectionInFieldsIsStoredAsText() {
             expectClientError(call("PATCH", "/api/suites/" + id, "{\"" + field + "\":" + quoted(injection) + "}"),
                               field + " " + injection, 400);
         for (const std::string field : {"type", "priority", "dueAt", "assigneeId"})
-            expectClientError(call("POST", "/api/tasks", "{\"title\":\"t\",\"type\":\"other\",\"" + field + "\":" + quoted(injection) + "}"),
+            expectClientError(call("POST", "/api/tasks",
+                                   "{\"title\":\"t\",\"type\":\"other\",\"" + field + "\":" + quoted(injection) + "}"),
                               "task " + field + " " + injection, 400);
         expectClientError(call("POST", "/api/users",
                                "{\"email\":" + quoted(injection) + ",\"name\":\"n\",\"password\":\"long-enough-1\"}"),
@@ -231,8 +238,8 @@ void BadApiInputScenarios::pathTraversalFindsNothing() {
     for (const std::string path :
          {"/api/../health/live", "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd",
           "/api/suites/..%2f..%2f..%2fetc%2fpasswd", "/api/suites/1/../../users", "/socket.io/../../../etc/passwd",
-          "/health/..%5c..%5cwindows%5cwin.ini", "/api/%2e%2e/api/users", "/.env", "/.git/config",
-          "/api/suites/%2e%2e", "//etc/passwd", "/metrics/../../etc/passwd"}) {
+          "/health/..%5c..%5cwindows%5cwin.ini", "/api/%2e%2e/api/users", "/.env", "/.git/config", "/api/suites/%2e%2e",
+          "//etc/passwd", "/metrics/../../etc/passwd"}) {
         const auto result = call("GET", path);
         expectClientError(result, "GET " + path);
         CPPUNIT_ASSERT_MESSAGE(path, result.body.find("root:") == std::string::npos);
@@ -243,14 +250,17 @@ void BadApiInputScenarios::pathTraversalFindsNothing() {
 void BadApiInputScenarios::unknownFieldsGet400() {
     const std::int64_t id = createSuite("201");
     const std::string suite = "/api/suites/" + std::to_string(id);
-    for (const std::string extra : {"\"bogus\":1", "\"__proto__\":{\"admin\":true}", "\"constructor\":{}",
-                                    "\"id\":5", "\"createdAt\":\"2026-01-01T00:00:00.000Z\"", "\"\":1",
-                                    "\"number \":\"x\"", "\"Number\":\"x\""}) {
-        expectClientError(call("POST", "/api/suites", R"({"number":"u1","floor":1,)" + extra + "}"), "POST suite + " + extra, 400);
+    for (const std::string extra :
+         {"\"bogus\":1", "\"__proto__\":{\"admin\":true}", "\"constructor\":{}", "\"id\":5",
+          "\"createdAt\":\"2026-01-01T00:00:00.000Z\"", "\"\":1", "\"number \":\"x\"", "\"Number\":\"x\""}) {
+        expectClientError(call("POST", "/api/suites", R"({"number":"u1","floor":1,)" + extra + "}"),
+                          "POST suite + " + extra, 400);
         expectClientError(call("PATCH", suite, "{" + extra + "}"), "PATCH suite + " + extra, 400);
-        expectClientError(call("POST", "/api/tasks", R"({"title":"t","type":"other",)" + extra + "}"), "POST task + " + extra, 400);
+        expectClientError(call("POST", "/api/tasks", R"({"title":"t","type":"other",)" + extra + "}"),
+                          "POST task + " + extra, 400);
     }
-    expectClientError(call("POST", "/api/tasks", R"({"title":"t","type":"other","status":"completed"})"), "task status on POST", 400);
+    expectClientError(call("POST", "/api/tasks", R"({"title":"t","type":"other","status":"completed"})"),
+                      "task status on POST", 400);
     const auto bogus = call("POST", "/api/suites", R"({"number":"u2","floor":1,"bogus":1})");
     CPPUNIT_ASSERT_MESSAGE(bogus.body, bogus.body.find("property bogus should not exist") != std::string::npos);
     for (const std::string body : {"[]", "\"text\"", "42", "null", "true", "[{\"number\":\"x\"}]"})
@@ -280,14 +290,23 @@ void BadApiInputScenarios::overflowingIdsAre404Or400() {
 void BadApiInputScenarios::brokenTokensGet401() {
     const std::string tampered = admin_.substr(0, admin_.find('.') + 1) + "eyJzdWIiOiIxIiwicm9sZSI6ImFkbWluIn0" +
                                  admin_.substr(admin_.rfind('.'));
-    const std::vector<std::string> headers{"", "Bearer", "Bearer ", "Bearer a.b.c", "Basic YWRtaW46YWRtaW4=", "bearer",
-          "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIiwicm9sZSI6ImFkbWluIn0.", "Bearer " + std::string(10000, 'a'),
-          "Bearer " + admin_ + "x", "Bearer " + tampered, "Bearer \xff\xfe", "Bearer " + admin_ + " " + admin_};
+    const std::vector<std::string> headers{"",
+                                           "Bearer",
+                                           "Bearer ",
+                                           "Bearer a.b.c",
+                                           "Basic YWRtaW46YWRtaW4=",
+                                           "bearer",
+                                           "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIiwicm9sZSI6ImFkbWluIn0.",
+                                           "Bearer " + std::string(10000, 'a'),
+                                           "Bearer " + admin_ + "x",
+                                           "Bearer " + tampered,
+                                           "Bearer \xff\xfe",
+                                           "Bearer " + admin_ + " " + admin_};
     for (const auto& header : headers) {
         const auto result =
-            host_->request("GET", "/api/suites", "", header.empty() ? std::map<std::string, std::string>{}
-                                                                     : std::map<std::string, std::string>{
-                                                                           {"Authorization", header}});
+            host_->request("GET", "/api/suites", "",
+                           header.empty() ? std::map<std::string, std::string>{}
+                                          : std::map<std::string, std::string>{{"Authorization", header}});
         expectClientError(result, "Authorization: " + header.substr(0, 60), 401);
     }
     expectHostServes();
@@ -298,11 +317,10 @@ void BadApiInputScenarios::oddButValidTextIsKeptVerbatim() {
     for (const std::string text :
          {std::string("emoji \xf0\x9f\x9b\x8f\xef\xb8\x8f"), std::string("quote \" backslash \\ slash /"),
           std::string("%s%n%x %d"), std::string("${jndi:ldap://127.0.0.1/x}"), std::string("<script>alert(1)</script>"),
-          std::string("tab\there\nnewline"), std::string(100000, 'z'),
-          std::string("\xe2\x80\xae right-to-left")}) {
+          std::string("tab\there\nnewline"), std::string(100000, 'z'), std::string("\xe2\x80\xae right-to-left")}) {
         const std::string number = "odd-" + std::to_string(++n);
-        const auto created =
-            call("POST", "/api/suites", "{\"number\":" + quoted(number) + ",\"floor\":2,\"notes\":" + quoted(text) + "}");
+        const auto created = call("POST", "/api/suites",
+                                  "{\"number\":" + quoted(number) + ",\"floor\":2,\"notes\":" + quoted(text) + "}");
         expectNot5xx(created, "notes " + text.substr(0, 40));
         if (created.status != 201) {
             expectClientError(created, "notes " + text.substr(0, 40), 400);
@@ -317,9 +335,11 @@ void BadApiInputScenarios::oddButValidTextIsKeptVerbatim() {
     }
     // U+0000 is refused everywhere alike: PostgreSQL cannot store it in text
     // (it used to be cut off there silently, and kept on SQLite).
-    expectClientError(call("POST", "/api/suites", R"({"number":"nul","floor":1,"notes":"a\u0000b"})"), "NUL in notes", 400);
+    expectClientError(call("POST", "/api/suites", R"({"number":"nul","floor":1,"notes":"a\u0000b"})"), "NUL in notes",
+                      400);
     expectClientError(call("POST", "/api/tasks", R"({"title":"t\u0000","type":"other"})"), "NUL in a title", 400);
-    expectClientError(call("POST", "/api/suites", R"({"number":"nul","floor":1,"no\u0000tes":"x"})"), "NUL in a key", 400);
+    expectClientError(call("POST", "/api/suites", R"({"number":"nul","floor":1,"no\u0000tes":"x"})"), "NUL in a key",
+                      400);
     expectClientError(call("POST", "/api/auth/login", R"({"email":"admin@motel.test\u0000","password":"x"})"),
                       "NUL in a login", 400);
     expectNot5xx(call("GET", "/api/suites?limit=200"), "listing the odd suites");

@@ -40,17 +40,17 @@ protected:
     std::int64_t countOf(const std::string& collection);
 };
 
-#define MOTEL_BAD_API_INPUT_TESTS                              \
-    CPPUNIT_TEST(wrongContentTypesGet415);                     \
-    CPPUNIT_TEST(invalidUtf8Gets400);                          \
-    CPPUNIT_TEST(deeplyNestedJsonGets400);                     \
-    CPPUNIT_TEST(numbersOutOfRangeGet400);                     \
-    CPPUNIT_TEST(sqlInjectionInFiltersGets400);                \
-    CPPUNIT_TEST(sqlInjectionInFieldsIsStoredAsText);          \
-    CPPUNIT_TEST(pathTraversalFindsNothing);                   \
-    CPPUNIT_TEST(unknownFieldsGet400);                         \
-    CPPUNIT_TEST(overflowingIdsAre404Or400);                   \
-    CPPUNIT_TEST(brokenTokensGet401);                          \
+#define MOTEL_BAD_API_INPUT_TESTS                                                                                      \
+    CPPUNIT_TEST(wrongContentTypesGet415);                                                                             \
+    CPPUNIT_TEST(invalidUtf8Gets400);                                                                                  \
+    CPPUNIT_TEST(deeplyNestedJsonGets400);                                                                             \
+    CPPUNIT_TEST(numbersOutOfRangeGet400);                                                                             \
+    CPPUNIT_TEST(sqlInjectionInFiltersGets400);                                                                        \
+    CPPUNIT_TEST(sqlInjectionInFieldsIsStoredAsText);                                                                  \
+    CPPUNIT_TEST(pathTraversalFindsNothing);                                                                           \
+    CPPUNIT_TEST(unknownFieldsGet400);                                                                                 \
+    CPPUNIT_TEST(overflowingIdsAre404Or400);                                                                           \
+    CPPUNIT_TEST(brokenTokensGet401);                                                                                  \
     CPPUNIT_TEST(oddButValidTextIsKeptVerbatim)
 
 } // namespace motel::test

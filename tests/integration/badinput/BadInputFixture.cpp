@@ -5,7 +5,6 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
-
 namespace motel::test {
 
 void BadInputFixture::setUp() {
@@ -16,9 +15,9 @@ void BadInputFixture::setUp() {
     options.environment["MOTEL_ADMIN_EMAIL"] = kAdminEmail;
     options.environment["MOTEL_ADMIN_PASSWORD"] = kAdminPassword;
     host_ = std::make_unique<HostProcess>(options);
-    const auto login = host_->json("POST", "/api/auth/login",
-                                   std::string(R"({"email":")") + kAdminEmail + R"(","password":")" + kAdminPassword +
-                                       R"("})");
+    const auto login =
+        host_->json("POST", "/api/auth/login",
+                    std::string(R"({"email":")") + kAdminEmail + R"(","password":")" + kAdminPassword + R"("})");
     CPPUNIT_ASSERT_EQUAL_MESSAGE(login.body, 200, login.status);
     admin_ = login.json().extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("accessToken");
 }
@@ -66,7 +65,11 @@ void BadInputFixture::expectHostServes() const {
     CPPUNIT_ASSERT_EQUAL_MESSAGE("the host stopped serving; its output:\n" + host_->logText(), 200, live.status);
 }
 
-long BadInputFixture::hostRssKiB() const { return HostProcessInfo::residentKiB(host_->pid()); }
-long BadInputFixture::hostThreads() const { return HostProcessInfo::threads(host_->pid()); }
+long BadInputFixture::hostRssKiB() const {
+    return HostProcessInfo::residentKiB(host_->pid());
+}
+long BadInputFixture::hostThreads() const {
+    return HostProcessInfo::threads(host_->pid());
+}
 
 } // namespace motel::test

@@ -47,7 +47,8 @@ public:
             "GET /api/suites/%00 HTTP/1.1\r\n\r\n",
             "GET /api/suites?floor=%G1 HTTP/1.1\r\n\r\n",
         };
-        for (const auto& line : lines) expectClientError(RawHttpClient::exchange(host_->port(), line), escaped(line), 400);
+        for (const auto& line : lines)
+            expectClientError(RawHttpClient::exchange(host_->port(), line), escaped(line), 400);
         expectHostServes();
     }
 
@@ -64,7 +65,8 @@ public:
             start + "X-A: bell\x07\r\n\r\n",
             start + "X\x80Y: high-bit name\r\n\r\n",
         };
-        for (const auto& head : heads) expectClientError(RawHttpClient::exchange(host_->port(), head), escaped(head), 400);
+        for (const auto& head : heads)
+            expectClientError(RawHttpClient::exchange(host_->port(), head), escaped(head), 400);
         expectHostServes();
     }
 
@@ -87,7 +89,8 @@ public:
     }
 
     void oversizedHeadsGet431() {
-        const std::string hugeHeader = "GET /health/live HTTP/1.1\r\nX-Big: " + std::string(64 * 1024, 'a') + "\r\n\r\n";
+        const std::string hugeHeader =
+            "GET /health/live HTTP/1.1\r\nX-Big: " + std::string(64 * 1024, 'a') + "\r\n\r\n";
         expectClientError(RawHttpClient::exchange(host_->port(), hugeHeader), "a 64 KiB header", 431);
         const std::string hugeTarget = "GET /health/live?" + std::string(64 * 1024, 'q') + " HTTP/1.1\r\n\r\n";
         expectClientError(RawHttpClient::exchange(host_->port(), hugeTarget), "a 64 KiB request line", 431);
@@ -100,7 +103,8 @@ public:
     void oversizedBodiesGet413BeforeTheyAreRead() {
         // Announced: refused from the head alone, the 2 MiB never sent.
         const std::string announced = "POST /api/suites HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                                      "Authorization: Bearer " + admin_ + "\r\nContent-Length: 2097152\r\n\r\n";
+                                      "Authorization: Bearer " +
+                                      admin_ + "\r\nContent-Length: 2097152\r\n\r\n";
         expectClientError(RawHttpClient::exchange(host_->port(), announced), "Content-Length 2 MiB", 413);
         const std::string absurd = "POST /api/suites HTTP/1.1\r\nContent-Length: 99999999999999999999999\r\n\r\n";
         expectClientError(RawHttpClient::exchange(host_->port(), absurd), "Content-Length 1e23", 413);
@@ -135,7 +139,8 @@ public:
 
     void garbageBytesNeverReachAHandler() {
         const std::vector<std::string> garbage{
-            std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11) + std::string(200, '\xaa') + "\r\n\r\n", // TLS hello
+            std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11) + std::string(200, '\xaa') +
+                "\r\n\r\n",                     // TLS hello
             "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", // HTTP/2 preface
             std::string(3000, '\0') + "\r\n\r\n",
             "\xff\xfe\xfd\r\n\r\n",
@@ -165,10 +170,14 @@ private:
         std::string out;
         for (const char c : bytes) {
             const auto u = static_cast<unsigned char>(c);
-            if (u >= 0x20 && u < 0x7f) out += c;
-            else if (c == '\r') out += "\\r";
-            else if (c == '\n') out += "\\n";
-            else out += "\\x" + std::string(1, "0123456789abcdef"[u >> 4]) + "0123456789abcdef"[u & 15];
+            if (u >= 0x20 && u < 0x7f)
+                out += c;
+            else if (c == '\r')
+                out += "\\r";
+            else if (c == '\n')
+                out += "\\n";
+            else
+                out += "\\x" + std::string(1, "0123456789abcdef"[u >> 4]) + "0123456789abcdef"[u & 15];
         }
         return out.size() > 200 ? out.substr(0, 200) + "..." : out;
     }

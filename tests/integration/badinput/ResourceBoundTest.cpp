@@ -43,10 +43,12 @@ private:
         const std::string token = "Authorization: Bearer " + admin_ + "\r\n";
         const std::vector<std::string> requests{
             "GET /health/live HTTP/1.1\r\nBad Header\r\n\r\n",
-            "POST /api/suites HTTP/1.1\r\n" + token + "Content-Type: application/json\r\nContent-Length: 2000000\r\n\r\n",
+            "POST /api/suites HTTP/1.1\r\n" + token +
+                "Content-Type: application/json\r\nContent-Length: 2000000\r\n\r\n",
             "GET /api/suites?floor=' OR 1=1 HTTP/1.1\r\n" + token + "\r\n",
             "GET /api/suites?floor=%27%20OR%201%3D1 HTTP/1.1\r\n" + token + "\r\n",
-            "POST /api/suites HTTP/1.1\r\n" + token + "Content-Type: application/json\r\nContent-Length: 14\r\n\r\n"
+            "POST /api/suites HTTP/1.1\r\n" + token +
+                "Content-Type: application/json\r\nContent-Length: 14\r\n\r\n"
                 "[[[[[[[[[[[[[[",
             "POST /api/tasks HTTP/1.1\r\n" + token + "Content-Type: text/plain\r\nContent-Length: 2\r\n\r\nhi",
             "GET /api/suites/99999999999999999999 HTTP/1.1\r\n" + token + "\r\n",
@@ -55,7 +57,8 @@ private:
             "GET /health/live HTTP/1.1\r\nX-Big: " + std::string(20000, 'x') + "\r\n\r\n",
         };
         for (int i = 0; i < count; ++i) {
-            const auto result = RawHttpClient::exchange(host_->port(), requests[static_cast<std::size_t>(i) % requests.size()]);
+            const auto result =
+                RawHttpClient::exchange(host_->port(), requests[static_cast<std::size_t>(i) % requests.size()]);
             CPPUNIT_ASSERT_MESSAGE(std::to_string(i) + ": " + result.body, result.status >= 400 && result.status < 500);
         }
     }

@@ -23,7 +23,9 @@ class SlowClientTest : public BadInputFixture {
 
 protected:
     std::map<std::string, std::string> hostProperties() override {
-        return {{"http.headerTimeout", "1s"}, {"http.bodyTimeout", "1s"}, {"http.idleTimeout", "1s"},
+        return {{"http.headerTimeout", "1s"},
+                {"http.bodyTimeout", "1s"},
+                {"http.idleTimeout", "1s"},
                 {"http.workers", "4"}};
     }
 

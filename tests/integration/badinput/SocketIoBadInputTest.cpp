@@ -41,7 +41,13 @@ public:
         const auto open = host_->request("GET", polling);
         CPPUNIT_ASSERT_EQUAL_MESSAGE(open.body, 200, open.status);
         const std::string sid = sidOf(open.body);
-        const std::vector<std::string> payloads{"", "9", "b!!!", "4\x1e\x1e", "bAQ=\x1e" "x", std::string(1, '\0'),
+        const std::vector<std::string> payloads{"",
+                                                "9",
+                                                "b!!!",
+                                                "4\x1e\x1e",
+                                                "bAQ=\x1e"
+                                                "x",
+                                                std::string(1, '\0'),
                                                 std::string(2000000, '4')};
         for (const auto& garbage : payloads) {
             // A fresh session each time: the server closes one that sent garbage.
@@ -52,11 +58,11 @@ public:
                                    result.status >= 400 && result.status < 500);
         }
         // Broken upgrades on raw sockets.
-        const std::string upgrade = "GET /socket.io/?EIO=4&transport=websocket&sid=" + sid + " HTTP/1.1\r\nHost: x\r\n"
+        const std::string upgrade = "GET /socket.io/?EIO=4&transport=websocket&sid=" + sid +
+                                    " HTTP/1.1\r\nHost: x\r\n"
                                     "Upgrade: websocket\r\nConnection: Upgrade\r\n";
         const std::vector<std::string> brokenHeaders{
-            "Sec-WebSocket-Version: 13\r\n\r\n",
-            "Sec-WebSocket-Key: short\r\nSec-WebSocket-Version: 13\r\n\r\n",
+            "Sec-WebSocket-Version: 13\r\n\r\n", "Sec-WebSocket-Key: short\r\nSec-WebSocket-Version: 13\r\n\r\n",
             "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 8\r\n\r\n"};
         for (const auto& headers : brokenHeaders) {
             const auto result = RawHttpClient::exchange(host_->port(), upgrade + headers);

@@ -188,8 +188,10 @@ void SuiteApiScenarios::checkInNeedsInServiceAndInspectedNeedsClean() {
                                            R"("serviceState":"out_of_service","condition":"inspected"})"));
     CPPUNIT_ASSERT_EQUAL(std::string("out_of_service"), text(imported, "serviceState"));
     CPPUNIT_ASSERT_EQUAL(std::string("occupied"), text(imported, "occupancy"));
-    expect(201, call(motel, "POST", "/api/suites", motel.manager,
-                     R"({"number":"113","floor":1,"occupancy":"occupied","serviceState":"out_of_order","condition":"dirty"})"));
+    expect(
+        201,
+        call(motel, "POST", "/api/suites", motel.manager,
+             R"({"number":"113","floor":1,"occupancy":"occupied","serviceState":"out_of_order","condition":"dirty"})"));
 
     const auto fine = createSuite(motel, R"({"number":"112","floor":1})");
     const std::string finePath = path("/api/suites", integer(fine, "id"));

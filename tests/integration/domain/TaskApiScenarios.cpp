@@ -164,7 +164,8 @@ void TaskApiScenarios::staffMayNotCreateInspectionsOrBlockingTasks() {
     // 400 (blocksSuite on another type) before both.
     expect(403, call(motel, "POST", "/api/tasks", motel.staff,
                      R"({"type":"maintenance","title":"x","blocksSuite":true,"suiteId":424242})"));
-    expect(403, call(motel, "POST", "/api/tasks", motel.staff, R"({"type":"inspection","title":"x","suiteId":424242})"));
+    expect(403,
+           call(motel, "POST", "/api/tasks", motel.staff, R"({"type":"inspection","title":"x","suiteId":424242})"));
     expectProblem(call(motel, "POST", "/api/tasks", motel.staff,
                        R"({"type":"cleaning","title":"x","blocksSuite":true,"suiteId":)" + suiteId + "}"),
                   "blocksSuite requires type maintenance");
@@ -172,7 +173,8 @@ void TaskApiScenarios::staffMayNotCreateInspectionsOrBlockingTasks() {
     CPPUNIT_ASSERT_EQUAL(std::size_t(0), data(call(motel, "GET", "/api/tasks", motel.manager))->size());
     CPPUNIT_ASSERT_EQUAL(std::string("in_service"), text(getSuite(motel, integer(suite, "id")), "serviceState"));
     // Staff still create ordinary maintenance, and blocksSuite:false is fine.
-    createTask(motel, motel.staff, R"({"type":"maintenance","title":"Bulb","blocksSuite":false,"suiteId":)" + suiteId + "}");
+    createTask(motel, motel.staff,
+               R"({"type":"maintenance","title":"Bulb","blocksSuite":false,"suiteId":)" + suiteId + "}");
 
     // A staff member a manager assigned to an inspection completes it.
     const auto assigned = createTask(motel, motel.manager,
@@ -182,8 +184,8 @@ void TaskApiScenarios::staffMayNotCreateInspectionsOrBlockingTasks() {
     expect(200, act(motel, integer(assigned, "id"), "complete", motel.staff, R"({"outcome":"pass"})"));
     CPPUNIT_ASSERT_EQUAL(std::string("inspected"), text(getSuite(motel, integer(suite, "id")), "condition"));
     // So does a blocking task a manager created for them (the suite comes back).
-    const auto fix = createTask(motel, motel.manager, blocking.substr(0, blocking.size() - 1) + R"(,"assigneeId":)" +
-                                                          id(motel.staffId) + "}");
+    const auto fix = createTask(
+        motel, motel.manager, blocking.substr(0, blocking.size() - 1) + R"(,"assigneeId":)" + id(motel.staffId) + "}");
     CPPUNIT_ASSERT_EQUAL(std::string("out_of_order"), text(getSuite(motel, integer(suite, "id")), "serviceState"));
     expect(200, act(motel, integer(fix, "id"), "start", motel.staff));
     expect(200, act(motel, integer(fix, "id"), "complete", motel.staff));

@@ -180,7 +180,8 @@ void TaskEffectScenarios::aBlockedSuiteReturnsToItsEarlierServiceState() {
     expect(200, act(motel, first, "complete", motel.staff));
     CPPUNIT_ASSERT_EQUAL(std::string("out_of_order"), state());
     expect(200, act(motel, second, "cancel", motel.manager));
-    CPPUNIT_ASSERT_EQUAL(std::string("out_of_service"), state()); // never in_service: a task does not override a manager
+    CPPUNIT_ASSERT_EQUAL(std::string("out_of_service"),
+                         state()); // never in_service: a task does not override a manager
 
     // The history shows both task effects, from the tasks, in JSON.
     const auto rows = data(call(motel, "GET", path("/api/suites", suiteId, "/history"), motel.staff));
@@ -202,7 +203,8 @@ void TaskEffectScenarios::aBlockedSuiteReturnsToItsEarlierServiceState() {
     CPPUNIT_ASSERT_EQUAL(std::string("out_of_service"), state());
 
     // A suite a manager put out of order stays out of order.
-    expect(200, call(motel, "PATCH", path("/api/suites", suiteId), motel.manager, R"({"serviceState":"out_of_order"})"));
+    expect(200,
+           call(motel, "PATCH", path("/api/suites", suiteId), motel.manager, R"({"serviceState":"out_of_order"})"));
     const std::int64_t third = integer(createTask(motel, motel.manager, body), "id");
     expect(200, act(motel, third, "cancel", motel.manager));
     CPPUNIT_ASSERT_EQUAL(std::string("out_of_order"), state());
@@ -355,8 +357,8 @@ void TaskEffectScenarios::seedBuildsADemoMotelOnce() {
     // They are out of order because of those tasks: closing them puts the suite back in service.
     CPPUNIT_ASSERT(blocked->size() >= 1);
     const std::int64_t suiteId = integer(blocked->getObject(0), "id");
-    const auto blockers = data(host.json(
-        "GET", "/api/tasks?status=pending,in_progress&type=maintenance&suiteId=" + id(suiteId), "", admin));
+    const auto blockers = data(
+        host.json("GET", "/api/tasks?status=pending,in_progress&type=maintenance&suiteId=" + id(suiteId), "", admin));
     for (unsigned i = 0; i < blockers->size(); ++i)
         expect(200, host.json("POST", path("/api/tasks", integer(blockers->getObject(i), "id"), "/cancel"), "", admin));
     const auto released = expect(200, host.json("GET", path("/api/suites", suiteId), "", admin));

@@ -52,8 +52,9 @@ public:
             HostProcess host(options);
             const std::string token = adminToken(host);
             for (int i = 0; i < kSuites; ++i) {
-                const auto created = host.json(
-                    "POST", "/api/suites", R"({"number":"c)" + std::to_string(i) + R"(","floor":1,"occupancy":"occupied"})", token);
+                const auto created =
+                    host.json("POST", "/api/suites",
+                              R"({"number":"c)" + std::to_string(i) + R"(","floor":1,"occupancy":"occupied"})", token);
                 CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(created), 201, created.status);
                 ids.push_back(created.json().extract<Poco::JSON::Object::Ptr>()->getValue<std::int64_t>("id"));
             }
@@ -99,7 +100,7 @@ private:
     /// the host gets SIGKILL while they keep going. Returns the ids the host
     /// answered 200 for.
     static std::set<std::int64_t> hammerAndKill(HostProcess& host, const std::string& token,
-                                               const std::vector<std::int64_t>& ids) {
+                                                const std::vector<std::int64_t>& ids) {
         std::mutex mutex;
         std::set<std::int64_t> acknowledged;
         std::atomic<std::size_t> next{0};
@@ -141,7 +142,8 @@ private:
         std::vector<Poco::JSON::Object::Ptr> items;
         const std::string separator = path.find('?') == std::string::npos ? "?" : "&";
         for (int offset = 0;; offset += 200) {
-            const auto page = host.json("GET", path + separator + "limit=200&offset=" + std::to_string(offset), "", token);
+            const auto page =
+                host.json("GET", path + separator + "limit=200&offset=" + std::to_string(offset), "", token);
             CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(page), 200, page.status);
             const auto data = page.json().extract<Poco::JSON::Object::Ptr>()->getArray("data");
             for (std::size_t i = 0; i < data->size(); ++i) items.push_back(data->getObject(static_cast<unsigned>(i)));

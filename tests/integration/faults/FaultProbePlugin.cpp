@@ -47,7 +47,8 @@ public:
             Poco::JSON::Object::Ptr payload = new Poco::JSON::Object;
             payload->set("n", body->template getValue<int>("n"));
             motel::sdk::JobOptions options;
-            options.delay = std::chrono::milliseconds(body->has("delayMs") ? body->template getValue<int>("delayMs") : 0);
+            options.delay =
+                std::chrono::milliseconds(body->has("delayMs") ? body->template getValue<int>("delayMs") : 0);
             try {
                 jobs.enqueue("fault.probe", payload, options);
             } catch (const motel::sdk::HttpError&) {

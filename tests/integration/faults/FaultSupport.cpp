@@ -18,9 +18,9 @@ HostOptions hostOptions(std::vector<std::string> plugins, const std::string& dat
 }
 
 std::string adminToken(const HostProcess& host) {
-    const auto login = host.json("POST", "/api/auth/login",
-                                 std::string(R"({"email":")") + kAdminEmail + R"(","password":")" + kAdminPassword +
-                                     R"("})");
+    const auto login =
+        host.json("POST", "/api/auth/login",
+                  std::string(R"({"email":")") + kAdminEmail + R"(","password":")" + kAdminPassword + R"("})");
     CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(login), 200, login.status);
     return login.json().extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("accessToken");
 }
@@ -55,6 +55,8 @@ HttpResult timed(const std::function<HttpResult()>& ask, std::chrono::millisecon
     return result;
 }
 
-std::string describe(const HttpResult& result) { return std::to_string(result.status) + " " + result.body; }
+std::string describe(const HttpResult& result) {
+    return std::to_string(result.status) + " " + result.body;
+}
 
 } // namespace motel::test::faults

@@ -68,7 +68,8 @@ public:
         const auto started = std::chrono::steady_clock::now();
         const auto back = until([this] { return host_->request("GET", "/health/ready"); },
                                 [](const HttpResult& r) { return r.status == 200; });
-        const auto recovery = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+        const auto recovery =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
         CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(back) + "\n" + host_->logText(), 200, back.status);
         std::cout << "\n  slowest 503 during the outage: " << slowest_.count() << " ms; readiness back "
                   << recovery.count() << " ms after PostgreSQL" << std::endl;
@@ -87,8 +88,8 @@ public:
         // other five during it, then look at everything after.
         std::vector<std::string> ids;
         for (int i = 0; i < 10; ++i) {
-            const auto created =
-                api("POST", "/api/suites", R"({"number":"s)" + std::to_string(i) + R"(","floor":1,"occupancy":"occupied"})");
+            const auto created = api("POST", "/api/suites",
+                                     R"({"number":"s)" + std::to_string(i) + R"(","floor":1,"occupancy":"occupied"})");
             CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(created), 201, created.status);
             ids.push_back(created.json().extract<Poco::JSON::Object::Ptr>()->get("id").toString());
         }
@@ -106,8 +107,10 @@ public:
             const auto suite = api("GET", "/api/suites/" + ids[i], "").json().extract<Poco::JSON::Object::Ptr>();
             const auto tasks = api("GET", "/api/tasks?suiteId=" + ids[i], "").json().extract<Poco::JSON::Object::Ptr>();
             const bool checkedOut = i < 5;
-            CPPUNIT_ASSERT_EQUAL(std::string(checkedOut ? "vacant" : "occupied"), suite->getValue<std::string>("occupancy"));
-            CPPUNIT_ASSERT_EQUAL(std::string(checkedOut ? "dirty" : "clean"), suite->getValue<std::string>("condition"));
+            CPPUNIT_ASSERT_EQUAL(std::string(checkedOut ? "vacant" : "occupied"),
+                                 suite->getValue<std::string>("occupancy"));
+            CPPUNIT_ASSERT_EQUAL(std::string(checkedOut ? "dirty" : "clean"),
+                                 suite->getValue<std::string>("condition"));
             CPPUNIT_ASSERT_EQUAL(checkedOut ? 1 : 0, tasks->getValue<int>("total"));
         }
     }
@@ -130,8 +133,8 @@ private:
     void expectUnavailable(const std::string& method, const std::string& path, const std::string& body) {
         std::chrono::milliseconds took{};
         const auto result = timed([&] { return api(method, path, body); }, took);
-        const std::string what = method + " " + path + " -> " + describe(result) + " in " +
-                                 std::to_string(took.count()) + " ms";
+        const std::string what =
+            method + " " + path + " -> " + describe(result) + " in " + std::to_string(took.count()) + " ms";
         slowest_ = std::max(slowest_, took);
         CPPUNIT_ASSERT_EQUAL_MESSAGE(what, 503, result.status);
         const auto envelope = result.json().extract<Poco::JSON::Object::Ptr>();

@@ -111,8 +111,8 @@ private:
         for (const std::string dir : {std::string(MOTEL_TEST_PLUGIN_DIR), std::string(MOTEL_FAULT_PLUGIN_DIR)})
             for (Poco::DirectoryIterator it(dir), end; it != end; ++it)
                 if (it.name().size() > 3 && it.name().compare(it.name().size() - 3, 3, ".so") == 0)
-                    CPPUNIT_ASSERT_EQUAL(0, ::symlink(it.path().toString().c_str(),
-                                                      (pluginDir_ + "/" + it.name()).c_str()));
+                    CPPUNIT_ASSERT_EQUAL(
+                        0, ::symlink(it.path().toString().c_str(), (pluginDir_ + "/" + it.name()).c_str()));
     }
 
     static HttpResult adminLogin(const HostProcess& host) {

@@ -71,8 +71,8 @@ public:
         for (const std::string dir : {std::string(MOTEL_TEST_PLUGIN_DIR), std::string(MOTEL_FAULT_PLUGIN_DIR)})
             for (Poco::DirectoryIterator it(dir), end; it != end; ++it)
                 if (it.name().size() > 3 && it.name().compare(it.name().size() - 3, 3, ".so") == 0)
-                    CPPUNIT_ASSERT_EQUAL(0, ::symlink(it.path().toString().c_str(),
-                                                      (pluginDir_ + "/" + it.name()).c_str()));
+                    CPPUNIT_ASSERT_EQUAL(
+                        0, ::symlink(it.path().toString().c_str(), (pluginDir_ + "/" + it.name()).c_str()));
     }
 
     void tearDown() override {
@@ -124,9 +124,8 @@ public:
         for (const auto& [id, count] : announcements(first, second))
             CPPUNIT_ASSERT_EQUAL_MESSAGE("task " + id + " announced more than once", 1, count);
         // Both hosts' gauges agree with the database, whichever ran the job.
-        CPPUNIT_ASSERT(eventually([&] {
-            return series(first, "motel_tasks_overdue") == 6 && series(second, "motel_tasks_overdue") == 6;
-        }));
+        CPPUNIT_ASSERT(eventually(
+            [&] { return series(first, "motel_tasks_overdue") == 6 && series(second, "motel_tasks_overdue") == 6; }));
         const std::string runs = "motel_jobs_scheduled_runs_total{job=\"tasks.overdue\"}";
         CPPUNIT_ASSERT(series(first, runs) + series(second, runs) >= 4);
     }

@@ -35,10 +35,10 @@ public:
     Fleet(const HostProcess& host, const std::string& token, const std::string& tag, const std::string& dir)
         : ready_(dir + "/ready"), stop_(dir + "/stop") {
         Poco::File(dir).createDirectories();
-        const std::string options = R"({"url":"http://127.0.0.1:)" + std::to_string(host.port()) +
-                                    R"(","token":")" + token + R"(","clients":)" + std::to_string(kSocketsPerHost) +
-                                    R"(,"tag":")" + tag + R"(","readyFile":")" + ready_ + R"(","stopFile":")" +
-                                    stop_ + R"(","scenarioTimeoutMs":300000,"settleMs":20000})";
+        const std::string options = R"({"url":"http://127.0.0.1:)" + std::to_string(host.port()) + R"(","token":")" +
+                                    token + R"(","clients":)" + std::to_string(kSocketsPerHost) + R"(,"tag":")" + tag +
+                                    R"(","readyFile":")" + ready_ + R"(","stopFile":")" + stop_ +
+                                    R"(","scenarioTimeoutMs":300000,"settleMs":20000})";
         thread_ = std::thread([this, options] { result_ = NodeClient::run("fleet", options); });
     }
     ~Fleet() { finish(0); }
@@ -99,9 +99,9 @@ public:
         for (; written < kWrites; ++written) {
             if (written == 20) redis.stop();
             if (written == 80) redis.start();
-            const auto created = first.json(
-                "POST", "/api/suites", R"({"number":")" + tag + "-" + std::to_string(written) + R"(","floor":1})",
-                token);
+            const auto created =
+                first.json("POST", "/api/suites",
+                           R"({"number":")" + tag + "-" + std::to_string(written) + R"(","floor":1})", token);
             CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(created), 201, created.status);
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
         }
@@ -113,8 +113,8 @@ public:
                                    second.logText() + "\nfirst host log:\n" + first.logText(),
                                onSecondResult.ok() && field(onSecondResult, "complete") == kSocketsPerHost);
         // The outage was noticed and logged, and nothing was dropped.
-        CPPUNIT_ASSERT_MESSAGE(first.logText(), first.logText().find("realtime relay: Redis unreachable") !=
-                                                    std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(first.logText(),
+                               first.logText().find("realtime relay: Redis unreachable") != std::string::npos);
         CPPUNIT_ASSERT_MESSAGE(first.logText(), first.logText().find("dropped") == std::string::npos);
     }
 };

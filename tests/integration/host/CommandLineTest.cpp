@@ -58,9 +58,10 @@ public:
     void versionNamesHostAndSdk() {
         std::string output;
         CPPUNIT_ASSERT_EQUAL(0, HostProcess::runCommand(HostOptions(), {"--version"}, output));
-        CPPUNIT_ASSERT_MESSAGE(output, output.find(std::string("motel-host ") + MOTEL_HOST_VERSION) != std::string::npos);
-        CPPUNIT_ASSERT_MESSAGE(output, output.find(std::string("plugin SDK ") + MOTEL_SDK_VERSION_STRING) !=
-                                           std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(output,
+                               output.find(std::string("motel-host ") + MOTEL_HOST_VERSION) != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(output,
+                               output.find(std::string("plugin SDK ") + MOTEL_SDK_VERSION_STRING) != std::string::npos);
     }
 
     void helpWrapsBetweenWords() {

@@ -10,7 +10,9 @@
 using namespace motel::test;
 
 namespace {
-Poco::JSON::Object::Ptr object(const HttpResult& r) { return r.json().extract<Poco::JSON::Object::Ptr>(); }
+Poco::JSON::Object::Ptr object(const HttpResult& r) {
+    return r.json().extract<Poco::JSON::Object::Ptr>();
+}
 } // namespace
 
 class HostHttpTest : public CppUnit::TestFixture {
@@ -52,7 +54,8 @@ public:
     void unknownPathAndWrongMethod() {
         auto missing = host_->request("GET", "/fixture/nothing");
         CPPUNIT_ASSERT_EQUAL(404, missing.status);
-        CPPUNIT_ASSERT_EQUAL(std::string("Cannot GET /fixture/nothing"), object(missing)->getValue<std::string>("message"));
+        CPPUNIT_ASSERT_EQUAL(std::string("Cannot GET /fixture/nothing"),
+                             object(missing)->getValue<std::string>("message"));
         auto wrong = host_->request("DELETE", "/fixture/fixture_base/ok");
         CPPUNIT_ASSERT_EQUAL(405, wrong.status);
         CPPUNIT_ASSERT_EQUAL(std::string("GET, HEAD"), wrong.header("allow"));

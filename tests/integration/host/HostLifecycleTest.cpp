@@ -78,8 +78,8 @@ public:
     void missingDependencyStopsTheHost() {
         std::string output;
         CPPUNIT_ASSERT(failingServe(fixtureHost({"fixture_orphan"}, ""), output) != 0);
-        CPPUNIT_ASSERT_MESSAGE(output, output.find("plugin 'fixture_orphan' depends on 'fixture_absent'") !=
-                                           std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(output,
+                               output.find("plugin 'fixture_orphan' depends on 'fixture_absent'") != std::string::npos);
     }
 
     void cycleStopsTheHost() {
@@ -91,7 +91,8 @@ public:
     void wrongAbiStopsTheHostWithEachField() {
         std::string output;
         CPPUNIT_ASSERT(failingServe(fixtureHost({"fixture_wrong_abi"}, ""), output) != 0);
-        CPPUNIT_ASSERT_MESSAGE(output, output.find("plugin 'fixture_wrong_abi': incompatible ABI") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(output,
+                               output.find("plugin 'fixture_wrong_abi': incompatible ABI") != std::string::npos);
         CPPUNIT_ASSERT_MESSAGE(output, output.find("SDK ABI major") != std::string::npos);
         CPPUNIT_ASSERT_MESSAGE(output, output.find("C++ ABI") != std::string::npos);
     }
@@ -121,7 +122,8 @@ public:
     void pluginsCommandListsWhatItFinds() {
         std::string output;
         CPPUNIT_ASSERT_EQUAL(0, HostProcess::runCommand(fixtureHost({}, ""), {"plugins"}, output));
-        CPPUNIT_ASSERT_MESSAGE(output, output.find("fixture_middle 0.0.1 (SDK ABI " + std::to_string(MOTEL_SDK_ABI_MAJOR) + ".") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(output, output.find("fixture_middle 0.0.1 (SDK ABI " +
+                                                   std::to_string(MOTEL_SDK_ABI_MAJOR) + ".") != std::string::npos);
         CPPUNIT_ASSERT_MESSAGE(output, output.find("depends on: fixture_base") != std::string::npos);
         CPPUNIT_ASSERT_MESSAGE(output, output.find("fixture_wrong_abi UNUSABLE") != std::string::npos);
     }

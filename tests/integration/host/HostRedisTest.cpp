@@ -32,7 +32,8 @@ public:
         options.properties["redis.url"] = testRedisUrl();
         std::string output;
         CPPUNIT_ASSERT_EQUAL(0, HostProcess::runCommand(options, {"cache", "clear"}, output));
-        CPPUNIT_ASSERT_MESSAGE(output, output.find("cache entries (the job queue was not touched)") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(output,
+                               output.find("cache entries (the job queue was not touched)") != std::string::npos);
     }
 
     void cacheClearWithoutRedisExplains() {

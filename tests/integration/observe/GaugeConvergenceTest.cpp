@@ -23,9 +23,9 @@ const char* const kAdminEmail = "gauges-admin@motel.test";
 const char* const kAdminPassword = "gauges-admin-password";
 
 HostOptions hostOn(const std::string& databaseUrl, const std::string& recountInterval) {
-    HostOptions options = hostWith({"auth", "suites", "tasks", "metrics"},
-                                   {{"plugins.suites.recountInterval", recountInterval},
-                                    {"plugins.tasks.recountInterval", recountInterval}});
+    HostOptions options =
+        hostWith({"auth", "suites", "tasks", "metrics"}, {{"plugins.suites.recountInterval", recountInterval},
+                                                          {"plugins.tasks.recountInterval", recountInterval}});
     options.databaseUrl = databaseUrl;
     options.environment["MOTEL_ADMIN_EMAIL"] = kAdminEmail;
     options.environment["MOTEL_ADMIN_PASSWORD"] = kAdminPassword;
@@ -67,17 +67,18 @@ public:
         HostProcess watcher(hostOn(databaseUrl, "200ms"));
         CPPUNIT_ASSERT_EQUAL(0.0, seriesValue(watcher, "motel_suites_total"));
 
-        const HttpResult login = writer.json(
-            "POST", "/api/auth/login",
-            std::string(R"({"email":")") + kAdminEmail + R"(","password":")" + kAdminPassword + R"("})");
+        const HttpResult login =
+            writer.json("POST", "/api/auth/login",
+                        std::string(R"({"email":")") + kAdminEmail + R"(","password":")" + kAdminPassword + R"("})");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(login), 200, login.status);
-        const std::string token =
-            Poco::JSON::Parser().parse(login.body).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>(
-                "accessToken");
+        const std::string token = Poco::JSON::Parser()
+                                      .parse(login.body)
+                                      .extract<Poco::JSON::Object::Ptr>()
+                                      ->getValue<std::string>("accessToken");
         for (const char* number : {"101", "102", "103"}) {
-            const HttpResult created = writer.json(
-                "POST", "/api/suites", std::string(R"({"number":")") + number + R"(","floor":1,"type":"standard"})",
-                token);
+            const HttpResult created =
+                writer.json("POST", "/api/suites",
+                            std::string(R"({"number":")") + number + R"(","floor":1,"type":"standard"})", token);
             CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(created), 201, created.status);
         }
         const HttpResult task =

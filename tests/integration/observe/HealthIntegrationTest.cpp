@@ -100,8 +100,9 @@ public:
         const HttpResult result = host.request("GET", "/health");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(result), 200, result.status);
         CPPUNIT_ASSERT_EQUAL(std::string("degraded"), orderedBody(result)->getValue<std::string>("status"));
-        CPPUNIT_ASSERT_EQUAL(std::string("degraded"),
-                             orderedBody(result)->getObject("checks")->getObject("memory")->getValue<std::string>("status"));
+        CPPUNIT_ASSERT_EQUAL(
+            std::string("degraded"),
+            orderedBody(result)->getObject("checks")->getObject("memory")->getValue<std::string>("status"));
     }
 
     void testBadThresholdStopsTheHost() {

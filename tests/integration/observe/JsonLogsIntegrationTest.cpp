@@ -69,9 +69,9 @@ Poco::JSON::Object::Ptr accessLine(const std::vector<Poco::JSON::Object::Ptr>& l
 }
 
 std::string login(const HostProcess& host) {
-    const HttpResult result = host.json(
-        "POST", "/api/auth/login",
-        std::string(R"({"email":")") + kAdminEmail + R"(","password":")" + kAdminPassword + R"("})");
+    const HttpResult result =
+        host.json("POST", "/api/auth/login",
+                  std::string(R"({"email":")") + kAdminEmail + R"(","password":")" + kAdminPassword + R"("})");
     CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(result), 200, result.status);
     return result.object()->getValue<std::string>("accessToken");
 }
@@ -147,8 +147,8 @@ public:
         host.request("GET", "/api/suites?token=" + token, "", {{"Authorization", "Bearer " + token}});
         CPPUNIT_ASSERT(host.waitForLog("/api/suites"));
         const std::string log = host.logText();
-        for (const std::string& secret : {std::string(kAdminPassword), std::string("wrong-secret-9b1c"), token,
-                                          std::string(kJwtSecret)})
+        for (const std::string& secret :
+             {std::string(kAdminPassword), std::string("wrong-secret-9b1c"), token, std::string(kJwtSecret)})
             CPPUNIT_ASSERT_MESSAGE("secret in the log: " + secret, log.find(secret) == std::string::npos);
     }
 
@@ -191,14 +191,16 @@ public:
         std::ofstream(host.workDir() + "/motel.properties", std::ios::app) << "log.level.motel.access = warning\n";
         host.request("GET", "/second/request");
         ::kill(host.pid(), SIGHUP);
-        CPPUNIT_ASSERT_MESSAGE(readFile(file + ".1"),
-                               waitUntil([&] { return readFile(file).find("reload: log files reopened") != std::string::npos; }));
+        CPPUNIT_ASSERT_MESSAGE(readFile(file + ".1"), waitUntil([&] {
+                                   return readFile(file).find("reload: log files reopened") != std::string::npos;
+                               }));
         host.request("GET", "/third/request");
         CPPUNIT_ASSERT_EQUAL(0, host.stop());
         const std::string rotated = readFile(file + ".1");
         const std::string current = readFile(file);
         CPPUNIT_ASSERT(rotated.find("/first/request") != std::string::npos);
-        CPPUNIT_ASSERT_MESSAGE("the level re-read on reload applies", current.find("/third/request") == std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE("the level re-read on reload applies",
+                               current.find("/third/request") == std::string::npos);
         parseLines(current);
         placeholder.remove(true);
     }

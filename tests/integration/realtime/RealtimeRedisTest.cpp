@@ -76,12 +76,13 @@ public:
         HostProcess second(options);
         const std::string firstToken = login(first);
         // Another user of the second host (its own SQLite database, the same JWT secret).
-        const auto created = second.json("POST", "/api/users",
-                                         R"({"email":"stranger@motel.test","name":"Stranger","password":"stranger-password","role":"staff"})",
-                                         login(second));
+        const auto created = second.json(
+            "POST", "/api/users",
+            R"({"email":"stranger@motel.test","name":"Stranger","password":"stranger-password","role":"staff"})",
+            login(second));
         CPPUNIT_ASSERT_MESSAGE(created.body, created.status == 201);
-        const auto strangerLogin = second.json("POST", "/api/auth/login",
-                                               R"({"email":"stranger@motel.test","password":"stranger-password"})");
+        const auto strangerLogin =
+            second.json("POST", "/api/auth/login", R"({"email":"stranger@motel.test","password":"stranger-password"})");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(strangerLogin.body, 200, strangerLogin.status);
         const std::string strangerToken =
             strangerLogin.json().extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("accessToken");
@@ -120,7 +121,8 @@ public:
         const std::string firstLog = first->logText();
         CPPUNIT_ASSERT_EQUAL(0, first->stop()); // SIGTERM: drains, exits
         const std::string late = "late-" + std::to_string(::getpid());
-        const auto created = second.json("POST", "/api/suites", R"({"number":")" + late + R"(","floor":1})", secondToken);
+        const auto created =
+            second.json("POST", "/api/suites", R"({"number":")" + late + R"(","floor":1})", secondToken);
         std::ofstream(lateFile) << late;
         client.join();
         CPPUNIT_ASSERT_EQUAL_MESSAGE(created.body, 201, created.status);

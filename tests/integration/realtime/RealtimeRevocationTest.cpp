@@ -55,10 +55,11 @@ public:
             const char* pathSuffix;
             const char* body;
         };
-        for (const Change& change : {Change{"deactivation", "PATCH", "", R"({"active":false})"},
-                                     Change{"role change", "PATCH", "", R"({"role":"manager"})"},
-                                     Change{"password change by an admin", "PATCH", "", R"({"password":"another-password-1"})"},
-                                     Change{"deletion", "DELETE", "", nullptr}}) {
+        for (const Change& change :
+             {Change{"deactivation", "PATCH", "", R"({"active":false})"},
+              Change{"role change", "PATCH", "", R"({"role":"manager"})"},
+              Change{"password change by an admin", "PATCH", "", R"({"password":"another-password-1"})"},
+              Change{"deletion", "DELETE", "", nullptr}}) {
             const std::string email = "staff" + std::to_string(++users_) + "@motel.test";
             const auto id = createUser(admin, email);
             const std::string onFirst = login(*first_, email, kUserPassword);
@@ -97,11 +98,10 @@ public:
         const std::string admin = login(*first_, kAdminEmail, kAdminPassword);
         createUser(admin, "self@motel.test");
         const std::string token = login(*first_, "self@motel.test", kUserPassword);
-        const std::string options =
-            R"({"ends":[)" + socketJson(*first_, token) + "," + socketJson(*second_, token) +
-            R"(],"action":{"url":")" + urlOf(*first_) + R"(","token":")" + token +
-            R"(","method":"POST","path":"/api/auth/password","body":{"currentPassword":")" + kUserPassword +
-            R"(","newPassword":"a-new-password-1"}},"withinMs":1500})";
+        const std::string options = R"({"ends":[)" + socketJson(*first_, token) + "," + socketJson(*second_, token) +
+                                    R"(],"action":{"url":")" + urlOf(*first_) + R"(","token":")" + token +
+                                    R"(","method":"POST","path":"/api/auth/password","body":{"currentPassword":")" +
+                                    kUserPassword + R"(","newPassword":"a-new-password-1"}},"withinMs":1500})";
         const auto run = NodeClient::run("revocation", options);
         CPPUNIT_ASSERT_MESSAGE(run.output + logs(), run.ok());
         CPPUNIT_ASSERT_EQUAL(401, second_->json("GET", "/api/auth/me", "", token).status);
@@ -152,16 +152,17 @@ private:
     }
 
     std::int64_t createUser(const std::string& admin, const std::string& email) {
-        const auto created = first_->json(
-            "POST", "/api/users",
-            R"({"email":")" + email + R"(","name":"Staff","password":")" + kUserPassword + R"(","role":"staff"})", admin);
+        const auto created = first_->json("POST", "/api/users",
+                                          R"({"email":")" + email + R"(","name":"Staff","password":")" + kUserPassword +
+                                              R"(","role":"staff"})",
+                                          admin);
         CPPUNIT_ASSERT_EQUAL_MESSAGE(created.body, 201, created.status);
         return created.json().extract<Poco::JSON::Object::Ptr>()->getValue<Poco::Int64>("id");
     }
 
     static std::string login(const HostProcess& host, const std::string& email, const std::string& password) {
-        const auto response = host.json("POST", "/api/auth/login",
-                                        R"({"email":")" + email + R"(","password":")" + password + R"("})");
+        const auto response =
+            host.json("POST", "/api/auth/login", R"({"email":")" + email + R"(","password":")" + password + R"("})");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(response.body, 200, response.status);
         return response.json().extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("accessToken");
     }

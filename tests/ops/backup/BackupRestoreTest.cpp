@@ -189,8 +189,10 @@ public:
         const std::string other = scratch.path + "/other.db";
         const std::string backupFile = scratch.path + "/backups/motel.db";
         std::string output;
-        CPPUNIT_ASSERT_EQUAL(0, run("/usr/bin/sqlite3", {live, "CREATE TABLE t(x); INSERT INTO t VALUES (1);"}, output));
-        CPPUNIT_ASSERT_EQUAL_MESSAGE(output, 0, run(kScripts + "backup", {"--database-url", "sqlite:" + live, backupFile}, output));
+        CPPUNIT_ASSERT_EQUAL(0,
+                             run("/usr/bin/sqlite3", {live, "CREATE TABLE t(x); INSERT INTO t VALUES (1);"}, output));
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(
+            output, 0, run(kScripts + "backup", {"--database-url", "sqlite:" + live, backupFile}, output));
         CPPUNIT_ASSERT_EQUAL(0600, static_cast<int>(fileMode(backupFile)));
         CPPUNIT_ASSERT_EQUAL(0700, static_cast<int>(fileMode(scratch.path + "/backups")));
 
@@ -208,9 +210,9 @@ public:
         CPPUNIT_ASSERT(!Poco::File(other).exists());
 
         output.clear();
-        CPPUNIT_ASSERT_EQUAL_MESSAGE(output, 0,
-                                     run(kScripts + "restore", {"--config", config, "--use", "config", "--yes", backupFile},
-                                         output, env));
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(
+            output, 0,
+            run(kScripts + "restore", {"--config", config, "--use", "config", "--yes", backupFile}, output, env));
         CPPUNIT_ASSERT_MESSAGE(output, output.find("target database '" + other + "'") != std::string::npos);
         CPPUNIT_ASSERT(Poco::File(other).exists());
     }
@@ -222,7 +224,6 @@ private:
         return info.st_mode & 0777;
     }
 };
-
 
 CPPUNIT_TEST_SUITE_REGISTRATION(BackupRestoreTest);
 

@@ -143,15 +143,14 @@ public:
     void restartingEveryHostInTurnLosesNothing() {
         NodeClient::ensureInstalled();
         const std::string pid = std::to_string(::getpid());
-        ClusterScript cluster(
-            {"--hosts", "3", "--database-url", freshPostgresDatabase(),
-             // A Redis database of its own: the fixture server is shared with other suites.
-             "--redis-url", testRedisUrl() + "/8", "--property", "plugins.realtime.redisChannel=motel:rolling:" + pid,
-             "--property", "plugins.realtime.maxSocketsPerUser=1000"},
-            {{"MOTEL_ADMIN_EMAIL", kAdminEmail}, {"MOTEL_ADMIN_PASSWORD", kAdminPassword}});
+        ClusterScript cluster({"--hosts", "3", "--database-url", freshPostgresDatabase(),
+                               // A Redis database of its own: the fixture server is shared with other suites.
+                               "--redis-url", testRedisUrl() + "/8", "--property",
+                               "plugins.realtime.redisChannel=motel:rolling:" + pid, "--property",
+                               "plugins.realtime.maxSocketsPerUser=1000"},
+                              {{"MOTEL_ADMIN_EMAIL", kAdminEmail}, {"MOTEL_ADMIN_PASSWORD", kAdminPassword}});
         const std::uint16_t nginx = cluster.nginxPort();
-        const std::string credentials =
-            R"({"email":")" + kAdminEmail + R"(","password":")" + kAdminPassword + "\"}";
+        const std::string credentials = R"({"email":")" + kAdminEmail + R"(","password":")" + kAdminPassword + "\"}";
         const auto login =
             sendRequest(*sessionTo(nginx), "POST", "/api/auth/login", credentials, jsonHeaders(credentials, ""));
         CPPUNIT_ASSERT_EQUAL_MESSAGE(login.body, 200, login.status);
@@ -162,11 +161,11 @@ public:
         const std::string stopFile = cluster.dir() + "/fleet.stop";
         ScenarioResult fleet;
         std::thread sockets([&] {
-            fleet = NodeClient::run("fleet", R"({"url":"http://127.0.0.1:)" + std::to_string(nginx) +
-                                                 R"(","token":")" + token + R"(","clients":)" +
-                                                 std::to_string(kSockets) + R"(,"tag":")" + tag +
-                                                 R"(","readyFile":")" + readyFile + R"(","stopFile":")" + stopFile +
-                                                 R"(","spreadAddresses":true,"mixedTransports":true,"scenarioTimeoutMs":600000})");
+            fleet = NodeClient::run(
+                "fleet", R"({"url":"http://127.0.0.1:)" + std::to_string(nginx) + R"(","token":")" + token +
+                             R"(","clients":)" + std::to_string(kSockets) + R"(,"tag":")" + tag + R"(","readyFile":")" +
+                             readyFile + R"(","stopFile":")" + stopFile +
+                             R"(","spreadAddresses":true,"mixedTransports":true,"scenarioTimeoutMs":600000})");
         });
         struct JoinAtEnd {
             std::thread& thread;
@@ -183,8 +182,7 @@ public:
         std::string restartOutput;
         const auto started = std::chrono::steady_clock::now();
         const int restarted = cluster.rollingRestart(restartOutput, {"--settle", "2"});
-        const double seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         std::this_thread::sleep_for(std::chrono::seconds(2));
         load.finish();
         std::ofstream(stopFile) << load.written();
@@ -201,13 +199,14 @@ public:
         CPPUNIT_ASSERT_MESSAGE("a reconnect did not recover: " + fleet.output, field(result, "notRecovered") == 0);
         CPPUNIT_ASSERT_MESSAGE("no socket changed host: " + fleet.output, field(result, "moved") > 0);
 
-        std::cout << "\n[rolling restart] 3 hosts behind nginx, " << kSockets << " Socket.IO clients: "
-                  << load.requests() << " REST requests (" << load.written() << " suites written, each one event to "
-                  << kSockets << " sockets = " << load.written() * kSockets << " deliveries), " << load.failed()
-                  << " failed; " << field(result, "moved") << " sockets changed host, "
-                  << field(result, "reconnects") << " reconnects, " << field(result, "recovered")
-                  << " recovered, " << field(result, "notRecovered") << " not; " << field(result, "complete") << "/"
-                  << kSockets << " sockets got every event once and in order; restart took " << seconds << " s\n"
+        std::cout << "\n[rolling restart] 3 hosts behind nginx, " << kSockets
+                  << " Socket.IO clients: " << load.requests() << " REST requests (" << load.written()
+                  << " suites written, each one event to " << kSockets << " sockets = " << load.written() * kSockets
+                  << " deliveries), " << load.failed() << " failed; " << field(result, "moved")
+                  << " sockets changed host, " << field(result, "reconnects") << " reconnects, "
+                  << field(result, "recovered") << " recovered, " << field(result, "notRecovered") << " not; "
+                  << field(result, "complete") << "/" << kSockets
+                  << " sockets got every event once and in order; restart took " << seconds << " s\n"
                   << restartOutput << std::endl;
     }
 };

@@ -125,15 +125,15 @@ public:
 
     void previousSecretIsReadAndChecked() {
         const std::string previous(70, 'p');
-        const auto none = AuthConfig::load(hostSettings({{"jwt.secret", kGoodSecret}}), kNoPluginSettings, true,
-                                           environment());
+        const auto none =
+            AuthConfig::load(hostSettings({{"jwt.secret", kGoodSecret}}), kNoPluginSettings, true, environment());
         CPPUNIT_ASSERT(none.previousJwtSecret.empty());
         const auto fromEnv = AuthConfig::load(hostSettings({{"jwt.secret", kGoodSecret}}), kNoPluginSettings, true,
                                               environment({{"JWT_PREVIOUS_SECRET", previous}}));
         CPPUNIT_ASSERT_EQUAL(previous, fromEnv.previousJwtSecret);
-        const auto fromHost = AuthConfig::load(
-            hostSettings({{"jwt.secret", kGoodSecret}, {"jwt.previousSecret", previous}}), kNoPluginSettings, true,
-            environment());
+        const auto fromHost =
+            AuthConfig::load(hostSettings({{"jwt.secret", kGoodSecret}, {"jwt.previousSecret", previous}}),
+                             kNoPluginSettings, true, environment());
         CPPUNIT_ASSERT_EQUAL(previous, fromHost.previousJwtSecret);
 
         const std::string error = configErrorOf([] {
@@ -143,9 +143,9 @@ public:
         CPPUNIT_ASSERT(error.find("jwt.previousSecret") != std::string::npos);
         CPPUNIT_ASSERT(error.find("weakling") == std::string::npos); // never echoes a secret
 
-        const auto same = AuthConfig::load(
-            hostSettings({{"jwt.secret", kGoodSecret}, {"jwt.previousSecret", kGoodSecret}}), kNoPluginSettings, true,
-            environment());
+        const auto same =
+            AuthConfig::load(hostSettings({{"jwt.secret", kGoodSecret}, {"jwt.previousSecret", kGoodSecret}}),
+                             kNoPluginSettings, true, environment());
         CPPUNIT_ASSERT(same.previousJwtSecret.empty());
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), same.warnings.size());
     }

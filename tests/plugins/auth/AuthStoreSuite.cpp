@@ -254,7 +254,7 @@ void AuthStoreSuite::eventsFollowOnlyCommittedChanges() {
     CPPUNIT_ASSERT_THROW(users.remove(staff.id, kTestActor), sdk::NotFound); // gone for the API
     CPPUNIT_ASSERT_THROW(users.get(staff.id), sdk::NotFound);
     CPPUNIT_ASSERT_THROW(users.remove(admin.id, kTestActor), sdk::Conflict); // the last admin
-    const std::vector<std::string> expected{"user.created", "user.created", "user.updated",
+    const std::vector<std::string> expected{"user.created", "user.created",     "user.updated",
                                             "user.updated", "user.deactivated", "user.deleted"};
     CPPUNIT_ASSERT(expected == events.topics);
     CPPUNIT_ASSERT_EQUAL(std::string("admin"), users.get(admin.id).role);
@@ -305,8 +305,9 @@ void AuthStoreSuite::loginFailuresLookAlike() {
     CPPUNIT_ASSERT_EQUAL(active.id, result.user.id);
     CPPUNIT_ASSERT_EQUAL(active.id, tokens.verify(result.accessToken)->userId);
 
-    const std::vector<Credentials> refused{
-        {"on@motel.test", "wrong-password"}, {"nobody@motel.test", "on-duty-password"}, {"off@motel.test", "off-password"}};
+    const std::vector<Credentials> refused{{"on@motel.test", "wrong-password"},
+                                           {"nobody@motel.test", "on-duty-password"},
+                                           {"off@motel.test", "off-password"}};
     for (const auto& credentials : refused) {
         try {
             login.login(credentials, kTestActor);
@@ -628,8 +629,7 @@ void AuthStoreSuite::logoutRevokesOneTokenOnEveryHost() {
     RecordingEventBus hereEvents, thereEvents;
     AuditLog audit(testLogger());
     UserService users(*database_, hereEvents, hasher(), audit);
-    RevocationFeed here(*database_, hereEvents, std::make_shared<RevokedTokens>(), std::chrono::hours(1),
-                        testLogger());
+    RevocationFeed here(*database_, hereEvents, std::make_shared<RevokedTokens>(), std::chrono::hours(1), testLogger());
     RevocationFeed there(*otherPool, thereEvents, std::make_shared<RevokedTokens>(), std::chrono::hours(1),
                          testLogger());
     here.start();
@@ -683,8 +683,7 @@ void AuthStoreSuite::sessionEndingChangesReachEveryHost() {
     auto otherPool = open(url_);
     RecordingEventBus hereEvents, thereEvents;
     AuditLog audit(testLogger());
-    RevocationFeed here(*database_, hereEvents, std::make_shared<RevokedTokens>(), std::chrono::hours(1),
-                        testLogger());
+    RevocationFeed here(*database_, hereEvents, std::make_shared<RevokedTokens>(), std::chrono::hours(1), testLogger());
     RevocationFeed there(*otherPool, thereEvents, std::make_shared<RevokedTokens>(), std::chrono::hours(1),
                          testLogger());
     here.start();
@@ -726,9 +725,9 @@ void AuthStoreSuite::ownPasswordChangeChecksTheCurrentOne() {
     const auto user = users.create({"self@motel.test", "Self", "my-first-password", "staff"}, kTestActor);
     const std::string before = login.login({"self@motel.test", "my-first-password"}, kTestActor).accessToken;
 
-    CPPUNIT_ASSERT_THROW(users.changeOwnPassword(user.id, {"not-my-password", "my-second-password"}, kTestActor,
-                                                 limiter),
-                         sdk::Forbidden);
+    CPPUNIT_ASSERT_THROW(
+        users.changeOwnPassword(user.id, {"not-my-password", "my-second-password"}, kTestActor, limiter),
+        sdk::Forbidden);
     CPPUNIT_ASSERT_MESSAGE("a wrong current password changes nothing", authenticator.authenticate(before));
     try {
         users.changeOwnPassword(user.id, {"my-first-password", "WinnieThePooh"}, kTestActor, limiter);
@@ -740,16 +739,16 @@ void AuthStoreSuite::ownPasswordChangeChecksTheCurrentOne() {
     }
     users.changeOwnPassword(user.id, {"my-first-password", "my-second-password"}, kTestActor, limiter);
     CPPUNIT_ASSERT_MESSAGE("tokens from before the change are revoked", !authenticator.authenticate(before));
-    CPPUNIT_ASSERT(authenticator.authenticate(login.login({"self@motel.test", "my-second-password"}, kTestActor)
-                                                  .accessToken));
+    CPPUNIT_ASSERT(
+        authenticator.authenticate(login.login({"self@motel.test", "my-second-password"}, kTestActor).accessToken));
 
     // Wrong current passwords count as failed logins of that (address, email).
     for (int i = 0; i < 3; ++i)
         CPPUNIT_ASSERT_THROW(users.changeOwnPassword(user.id, {"guess", "my-third-password"}, kTestActor, limiter),
                              sdk::Forbidden);
-    CPPUNIT_ASSERT_THROW(users.changeOwnPassword(user.id, {"my-second-password", "my-third-password"}, kTestActor,
-                                                 limiter),
-                         sdk::TooManyRequests);
+    CPPUNIT_ASSERT_THROW(
+        users.changeOwnPassword(user.id, {"my-second-password", "my-third-password"}, kTestActor, limiter),
+        sdk::TooManyRequests);
     CPPUNIT_ASSERT_THROW(login.login({"self@motel.test", "my-second-password"}, kTestActor), sdk::TooManyRequests);
 }
 
@@ -777,8 +776,8 @@ void AuthStoreSuite::deletedUserIsGoneButKeepsItsId() {
     CPPUNIT_ASSERT_EQUAL(std::int64_t(0), users.list(all).second);
     // The row stays, so what the user did stays attributed to its id.
     database_->withSession([&](sdk::SqlSession& session) {
-        const auto rows = session.query("SELECT email, deleted_at FROM users WHERE id = $1",
-                                        {static_cast<Poco::Int64>(user.id)});
+        const auto rows =
+            session.query("SELECT email, deleted_at FROM users WHERE id = $1", {static_cast<Poco::Int64>(user.id)});
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), rows.size());
         CPPUNIT_ASSERT_EQUAL(std::string("Leaver@motel.test"), rows.front().text("email"));
         CPPUNIT_ASSERT(!rows.front().isNull("deleted_at"));

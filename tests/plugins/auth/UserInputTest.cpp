@@ -51,8 +51,8 @@ class UserInputTest : public CppUnit::TestFixture {
 
 public:
     void validNewUserDefaultsToStaff() {
-        const auto user =
-            UserInput::parseNewUser(json(R"({"email":" Ann@Motel.Test ","name":" Ann ","password":"long enough password"})"));
+        const auto user = UserInput::parseNewUser(
+            json(R"({"email":" Ann@Motel.Test ","name":" Ann ","password":"long enough password"})"));
         CPPUNIT_ASSERT_EQUAL(std::string("Ann@Motel.Test"), user.email);
         CPPUNIT_ASSERT_EQUAL(std::string("Ann"), user.name);
         CPPUNIT_ASSERT_EQUAL(std::string("long enough password"), user.password);
@@ -80,8 +80,8 @@ public:
 
     void newUserRefusesUnknownProperties() {
         const auto problems = problemsOf([] {
-            UserInput::parseNewUser(
-                json(R"({"email":"a@motel.test","name":"A","password":"long enough password","passwordHash":"x","id":3})"));
+            UserInput::parseNewUser(json(
+                R"({"email":"a@motel.test","name":"A","password":"long enough password","passwordHash":"x","id":3})"));
         });
         CPPUNIT_ASSERT(contains(problems, "property passwordHash should not exist"));
         CPPUNIT_ASSERT(contains(problems, "property id should not exist"));

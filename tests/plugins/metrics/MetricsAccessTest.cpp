@@ -62,7 +62,8 @@ public:
             sdk::Request request;
             request.headers.emplace_back("Authorization", "Bearer s3cret-scraper");
             token.guard.check(request);
-            CPPUNIT_ASSERT_EQUAL(403, anonymousScrape(MetricsAccess::decide(settings({{"public", "false"}}), production)));
+            CPPUNIT_ASSERT_EQUAL(403,
+                                 anonymousScrape(MetricsAccess::decide(settings({{"public", "false"}}), production)));
         }
     }
 
@@ -71,7 +72,8 @@ public:
                              sdk::ConfigError);
         MetricsAccess::decide(settings({{"token", "x"}, {"public", "false"}}), true);
         // An empty value is no choice (compose passes unset variables as empty).
-        CPPUNIT_ASSERT_EQUAL(403, anonymousScrape(MetricsAccess::decide(settings({{"public", ""}, {"token", ""}}), true)));
+        CPPUNIT_ASSERT_EQUAL(403,
+                             anonymousScrape(MetricsAccess::decide(settings({{"public", ""}, {"token", ""}}), true)));
     }
 };
 

@@ -105,7 +105,8 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("counter"), registry.kinds["process_cpu_seconds_total"]);
         CPPUNIT_ASSERT_EQUAL(1700000000.0, registry.valueOf("process_start_time_seconds"));
         CPPUNIT_ASSERT(registry.valueOf("process_resident_memory_bytes") > 0);
-        CPPUNIT_ASSERT(registry.valueOf("process_virtual_memory_bytes") >= registry.valueOf("process_resident_memory_bytes"));
+        CPPUNIT_ASSERT(registry.valueOf("process_virtual_memory_bytes") >=
+                       registry.valueOf("process_resident_memory_bytes"));
         CPPUNIT_ASSERT(registry.valueOf("process_open_fds") >= 3);
         CPPUNIT_ASSERT(registry.valueOf("process_max_fds") >= registry.valueOf("process_open_fds"));
     }

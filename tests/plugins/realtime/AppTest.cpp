@@ -14,7 +14,6 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
-
 namespace motel::realtime {
 
 class AppTest : public CppUnit::TestFixture {

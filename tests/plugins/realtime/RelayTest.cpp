@@ -71,8 +71,8 @@ public:
         StreamPublisher::Options options;
         options.stream = "motel:relay-test";
         options.maxBuffered = 3;
-        StreamPublisher publisher(sdk::RedisUrl::parse("redis://127.0.0.1:" + std::to_string(closedPort())),
-                                  options, "origin-1", Poco::Logger::get("relay-test"));
+        StreamPublisher publisher(sdk::RedisUrl::parse("redis://127.0.0.1:" + std::to_string(closedPort())), options,
+                                  "origin-1", Poco::Logger::get("relay-test"));
         std::mutex mutex;
         std::vector<std::uint64_t> delivered;
         publisher.setLocalDelivery([&](const RelayMessage& message) {

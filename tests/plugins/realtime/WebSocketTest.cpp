@@ -112,9 +112,9 @@ public:
         for (const char* good : {"", "plain", "caf\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "\xed\x9f\xbf",
                                  "\xf4\x8f\xbf\xbf", "\xef\xbf\xbf"})
             CPPUNIT_ASSERT_MESSAGE(good, Utf8::isValid(good));
-        for (const char* bad : {"\xff", "\x80", "\xc0\xaf", "\xc1\xbf", "\xe0\x80\xaf", "\xed\xa0\x80",
-                                "\xf0\x80\x80\xaf", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "caf\xc3",
-                                "\xe2\x82", "\xe2\x28\xa1", "ok\xfe"})
+        for (const char* bad :
+             {"\xff", "\x80", "\xc0\xaf", "\xc1\xbf", "\xe0\x80\xaf", "\xed\xa0\x80", "\xf0\x80\x80\xaf",
+              "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "caf\xc3", "\xe2\x82", "\xe2\x28\xa1", "ok\xfe"})
             CPPUNIT_ASSERT_MESSAGE(bad, !Utf8::isValid(bad));
     }
 

@@ -37,8 +37,8 @@ public:
         testing::TaskBoard board;
         tasks::OverdueAnnouncer job(*board.database, *board.events, *board.metrics);
         const auto late = board.task("other", std::nullopt, hoursFromNow(-1));
-        board.task("other", std::nullopt, hoursFromNow(2));  // not due yet
-        board.task("other", std::nullopt, std::nullopt);      // no due time
+        board.task("other", std::nullopt, hoursFromNow(2)); // not due yet
+        board.task("other", std::nullopt, std::nullopt);    // no due time
         const auto done = board.task("other", std::nullopt, hoursFromNow(-3));
         board.tasks->act(done.id, tasks::TaskAction::start, {}, board.manager, std::nullopt);
         board.tasks->act(done.id, tasks::TaskAction::complete, {}, board.manager, std::nullopt);

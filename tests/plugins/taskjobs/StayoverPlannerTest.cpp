@@ -9,7 +9,6 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
-
 using namespace motel;
 
 class StayoverPlannerTest : public CppUnit::TestFixture {

@@ -43,7 +43,7 @@ struct TaskBoard {
     std::shared_ptr<tasks::TaskService> tasks;
     sdk::Principal manager{1, "m@x", "M", "manager"};
 
-    std::mutex mutex; ///< events may arrive from several threads
+    std::mutex mutex;                                           ///< events may arrive from several threads
     std::vector<std::pair<std::string, std::string>> published; ///< topic, payload JSON
 
     TaskBoard() {
@@ -84,8 +84,7 @@ struct TaskBoard {
         return suites->create(draft);
     }
 
-    tasks::Task task(const std::string& type, std::optional<std::int64_t> suiteId,
-                     std::optional<std::string> dueAt) {
+    tasks::Task task(const std::string& type, std::optional<std::int64_t> suiteId, std::optional<std::string> dueAt) {
         tasks::Task draft;
         draft.type = type;
         draft.title = "Do " + type;
@@ -108,8 +107,7 @@ struct TaskBoard {
 
 /// Runs `hostA.run(now)` and `hostB.run(now)` at the same moment on two
 /// threads, as two hosts' schedules would, and returns what both did in all.
-template <class Job>
-int runOnTwoHostsAtOnce(Job& hostA, Job& hostB, const std::string& now) {
+template <class Job> int runOnTwoHostsAtOnce(Job& hostA, Job& hostB, const std::string& now) {
     int byA = 0;
     int byB = 0;
     std::thread a([&] { byA = hostA.run(now); });

@@ -53,24 +53,25 @@ public:
         auto& database = context.database();
         auto& events = context.events();
         auto& created = context.metrics().counter("notes_created_total", "notes created");
-        context.routes().post(
-            "/api/notes", Access::anyRole({motel::plugins::auth::kManagerRole}),
-            [&, counter, maxLength](const sdk::Request& request, sdk::Response& response) {
-                sdk::BodyReader body(request.jsonObject(), {"text"});
-                const auto text = body.string("text", sdk::Required::yes);
-                body.finish();
-                if (text->size() > maxLength) throw sdk::ValidationError("text is longer than " + std::to_string(maxLength));
-                Poco::JSON::Object::Ptr note = new Poco::JSON::Object;
-                database.transaction([&](sdk::SqlSession& session) {
-                    const auto rows = session.query("INSERT INTO notes (text, ticket) VALUES ($1, $2) RETURNING id",
-                                                    {*text, static_cast<Poco::Int64>(counter->next())});
-                    note->set("id", rows.front().integer("id"));
-                    note->set("text", *text);
-                    session.afterCommit([&events, note] { events.publish("note.created", note); });
-                });
-                created.increment();
-                response.json(201, note);
-            });
+        context.routes().post("/api/notes", Access::anyRole({motel::plugins::auth::kManagerRole}),
+                              [&, counter, maxLength](const sdk::Request& request, sdk::Response& response) {
+                                  sdk::BodyReader body(request.jsonObject(), {"text"});
+                                  const auto text = body.string("text", sdk::Required::yes);
+                                  body.finish();
+                                  if (text->size() > maxLength)
+                                      throw sdk::ValidationError("text is longer than " + std::to_string(maxLength));
+                                  Poco::JSON::Object::Ptr note = new Poco::JSON::Object;
+                                  database.transaction([&](sdk::SqlSession& session) {
+                                      const auto rows =
+                                          session.query("INSERT INTO notes (text, ticket) VALUES ($1, $2) RETURNING id",
+                                                        {*text, static_cast<Poco::Int64>(counter->next())});
+                                      note->set("id", rows.front().integer("id"));
+                                      note->set("text", *text);
+                                      session.afterCommit([&events, note] { events.publish("note.created", note); });
+                                  });
+                                  created.increment();
+                                  response.json(201, note);
+                              });
         context.jobs().every("notes.purge", std::chrono::hours(1), [&database] {
             database.withSession([](sdk::SqlSession& session) { session.execute("DELETE FROM notes"); });
         });
@@ -81,8 +82,12 @@ public:
     int checkOutsSeen = 0;
 };
 
-Principal manager() { return Principal{2, "m@motel.test", "M", "manager", {"manager", "staff"}}; }
-Principal staff() { return Principal{3, "s@motel.test", "S", "staff", {"staff"}}; }
+Principal manager() {
+    return Principal{2, "m@motel.test", "M", "manager", {"manager", "staff"}};
+}
+Principal staff() {
+    return Principal{3, "s@motel.test", "S", "staff", {"staff"}};
+}
 
 } // namespace
 
@@ -127,13 +132,15 @@ public:
         CPPUNIT_ASSERT_EQUAL(2.0, context.metricValue("notes_created_total"));
         CPPUNIT_ASSERT(context.runHealthCheck("notes").up);
 
-        context.events().publish(motel::plugins::topics::kSuiteCheckedOut, Poco::JSON::Object::Ptr(new Poco::JSON::Object));
+        context.events().publish(motel::plugins::topics::kSuiteCheckedOut,
+                                 Poco::JSON::Object::Ptr(new Poco::JSON::Object));
         CPPUNIT_ASSERT_EQUAL(1, notes.checkOutsSeen);
 
         context.runJob("notes.purge");
         std::int64_t left = -1;
-        context.database().withSession(
-            [&](sdk::SqlSession& session) { left = session.query("SELECT COUNT(*) AS n FROM notes").front().integer("n"); });
+        context.database().withSession([&](sdk::SqlSession& session) {
+            left = session.query("SELECT COUNT(*) AS n FROM notes").front().integer("n");
+        });
         CPPUNIT_ASSERT_EQUAL(std::int64_t(0), left);
         CPPUNIT_ASSERT_EQUAL(std::string("notes.purge every 3600000ms"), context.jobList().front());
     }
@@ -151,8 +158,8 @@ public:
         context.startOther(counter2);
         context.start(notes2);
         CPPUNIT_ASSERT_EQUAL(std::int64_t(20), context.config().getInt("maxLength", 0));
-        CPPUNIT_ASSERT_EQUAL(400, context.call("POST", "/api/notes", manager(),
-                                               R"({"text":"this note is far too long"})").status);
+        CPPUNIT_ASSERT_EQUAL(
+            400, context.call("POST", "/api/notes", manager(), R"({"text":"this note is far too long"})").status);
     }
 
     void aMissingProviderIsNamed() {

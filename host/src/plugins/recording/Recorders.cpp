@@ -176,7 +176,7 @@ sdk::Gauge& RecordingMetrics::untyped(const std::string& name, const std::string
     return series(name, labels);
 }
 sdk::Histogram& RecordingMetrics::histogram(const std::string& name, const std::string&, const std::vector<double>&,
-                                  const sdk::Labels& labels) {
+                                            const sdk::Labels& labels) {
     return series(name, labels);
 }
 

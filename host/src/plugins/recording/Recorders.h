@@ -117,7 +117,7 @@ public:
     sdk::Gauge& gauge(const std::string& name, const std::string& help, const sdk::Labels& labels) override;
     sdk::Gauge& untyped(const std::string& name, const std::string& help, const sdk::Labels& labels) override;
     sdk::Histogram& histogram(const std::string& name, const std::string& help, const std::vector<double>& bucketBounds,
-                         const sdk::Labels& labels) override;
+                              const sdk::Labels& labels) override;
     void onScrape(std::function<void()> refresh) override;
     std::string renderPrometheus() override;
     Poco::JSON::Object::Ptr renderJson() override;

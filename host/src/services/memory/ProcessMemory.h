@@ -2,8 +2,8 @@
 /// Reads this process's real memory use: heap in use from glibc's
 /// mallinfo2() and the resident set from /proc/self/statm. Behind
 /// sdk::HostInfo::memory(), which the `memory` health check and the metrics
-/// plugin's scrape hook both read, so both report the same figures. Cheap enough to call on every scrape (one small file read
-/// and one malloc statistics walk).
+/// plugin's scrape hook both read, so both report the same figures. Cheap enough to call on every scrape (one small
+/// file read and one malloc statistics walk).
 
 #include <motel/sdk/HostInfo.h>
 

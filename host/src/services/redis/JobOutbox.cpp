@@ -7,19 +7,19 @@
 
 namespace motel::host {
 
-JobOutbox::JobOutbox(std::size_t enqueueLimit, Poco::Logger& logger) : _enqueueLimit(enqueueLimit), _logger(logger) {}
+JobOutbox::JobOutbox(std::size_t enqueueLimit, Poco::Logger& logger) : enqueueLimit_(enqueueLimit), logger_(logger) {}
 
 bool JobOutbox::addEnqueue(const std::string& queue, std::string description, Write write) {
-    std::lock_guard<std::mutex> lock(_mutex);
-    if (_enqueues.size() >= _enqueueLimit) return false;
-    _enqueues.push_back(Parked{queue, std::move(description), std::move(write)});
-    ++_enqueuesPerQueue[queue];
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (enqueues_.size() >= enqueueLimit_) return false;
+    enqueues_.push_back(Parked{queue, std::move(description), std::move(write)});
+    ++enqueuesPerQueue_[queue];
     return true;
 }
 
 void JobOutbox::addOutcome(std::string description, Write write) {
-    std::lock_guard<std::mutex> lock(_mutex);
-    _outcomes.push_back(Parked{"", std::move(description), std::move(write)});
+    std::lock_guard<std::mutex> lock(mutex_);
+    outcomes_.push_back(Parked{"", std::move(description), std::move(write)});
 }
 
 bool JobOutbox::flush(RedisConnection& redis) {
@@ -33,43 +33,43 @@ bool JobOutbox::flush(RedisConnection& redis) {
             putBack(std::move(next));
             return false;
         } catch (...) {
-            _logger.error("Dropped a job write Redis rejected (%s): %s", next.description, describeCurrentException());
+            logger_.error("Dropped a job write Redis rejected (%s): %s", next.description, describeCurrentException());
         }
     }
     if (replayed > 0)
-        _logger.information("Wrote %s job change(s) held back while Redis was unreachable", std::to_string(replayed));
+        logger_.information("Wrote %s job change(s) held back while Redis was unreachable", std::to_string(replayed));
     return true;
 }
 
 std::size_t JobOutbox::size() const {
-    std::lock_guard<std::mutex> lock(_mutex);
-    return _outcomes.size() + _enqueues.size();
+    std::lock_guard<std::mutex> lock(mutex_);
+    return outcomes_.size() + enqueues_.size();
 }
 
 std::size_t JobOutbox::enqueuesFor(const std::string& queue) const {
-    std::lock_guard<std::mutex> lock(_mutex);
-    const auto found = _enqueuesPerQueue.find(queue);
-    return found == _enqueuesPerQueue.end() ? 0 : found->second;
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto found = enqueuesPerQueue_.find(queue);
+    return found == enqueuesPerQueue_.end() ? 0 : found->second;
 }
 
 bool JobOutbox::takeNext(Parked& next) {
-    std::lock_guard<std::mutex> lock(_mutex);
-    auto& from = !_outcomes.empty() ? _outcomes : _enqueues;
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto& from = !outcomes_.empty() ? outcomes_ : enqueues_;
     if (from.empty()) return false;
     next = std::move(from.front());
     from.pop_front();
-    if (!next.queue.empty() && --_enqueuesPerQueue[next.queue] == 0) _enqueuesPerQueue.erase(next.queue);
+    if (!next.queue.empty() && --enqueuesPerQueue_[next.queue] == 0) enqueuesPerQueue_.erase(next.queue);
     return true;
 }
 
 void JobOutbox::putBack(Parked parked) {
-    std::lock_guard<std::mutex> lock(_mutex);
+    std::lock_guard<std::mutex> lock(mutex_);
     if (parked.queue.empty()) {
-        _outcomes.push_front(std::move(parked));
+        outcomes_.push_front(std::move(parked));
         return;
     }
-    ++_enqueuesPerQueue[parked.queue];
-    _enqueues.push_front(std::move(parked));
+    ++enqueuesPerQueue_[parked.queue];
+    enqueues_.push_front(std::move(parked));
 }
 
 } // namespace motel::host

@@ -55,12 +55,12 @@ private:
     bool takeNext(Parked& next);
     void putBack(Parked parked);
 
-    const std::size_t _enqueueLimit;
-    Poco::Logger& _logger;
-    mutable std::mutex _mutex;
-    std::deque<Parked> _outcomes;
-    std::deque<Parked> _enqueues;
-    std::map<std::string, std::size_t> _enqueuesPerQueue;
+    const std::size_t enqueueLimit_;
+    Poco::Logger& logger_;
+    mutable std::mutex mutex_;
+    std::deque<Parked> outcomes_;
+    std::deque<Parked> enqueues_;
+    std::map<std::string, std::size_t> enqueuesPerQueue_;
 };
 
 } // namespace motel::host

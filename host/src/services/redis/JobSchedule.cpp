@@ -14,17 +14,17 @@ JobSchedule JobSchedule::cron(const std::string& expression) {
 }
 
 std::int64_t JobSchedule::nextTick(std::int64_t afterMs) const {
-    if (_cron) {
+    if (cron_) {
         const CronExpression::TimePoint after{std::chrono::milliseconds(afterMs)};
-        const auto next = _cron->next(after);
+        const auto next = cron_->next(after);
         return std::chrono::duration_cast<std::chrono::milliseconds>(next.time_since_epoch()).count();
     }
-    const std::int64_t interval = _interval.count();
+    const std::int64_t interval = interval_.count();
     return (afterMs / interval + 1) * interval;
 }
 
 std::chrono::milliseconds JobSchedule::shortestGap() const {
-    return _cron ? std::chrono::milliseconds(std::chrono::minutes(1)) : _interval;
+    return cron_ ? std::chrono::milliseconds(std::chrono::minutes(1)) : interval_;
 }
 
 std::int64_t JobSchedule::nowMs() {

@@ -30,11 +30,11 @@ public:
     static std::int64_t nowMs();
 
 private:
-    explicit JobSchedule(std::chrono::milliseconds interval) : _interval(interval) {}
-    explicit JobSchedule(CronExpression cron) : _cron(std::move(cron)) {}
+    explicit JobSchedule(std::chrono::milliseconds interval) : interval_(interval) {}
+    explicit JobSchedule(CronExpression cron) : cron_(std::move(cron)) {}
 
-    std::chrono::milliseconds _interval{0};
-    std::optional<CronExpression> _cron;
+    std::chrono::milliseconds interval_{0};
+    std::optional<CronExpression> cron_;
 };
 
 } // namespace motel::host

@@ -26,12 +26,12 @@ RedisConnection::Options RedisCache::shortTimeouts() {
 RedisCache::RedisCache(const RedisUrl& url, Poco::Logger& logger) : RedisCache(url, logger, Options()) {}
 
 RedisCache::RedisCache(const RedisUrl& url, Poco::Logger& logger, Options options)
-    : _prefix(options.prefix), _pool(url, logger, options.connection, options.connections, "cache"),
-      _increment(kIncrement) {}
+    : prefix_(options.prefix), pool_(url, logger, options.connection, options.connections, "cache"),
+      increment_(kIncrement) {}
 
 std::optional<std::string> RedisCache::get(const std::string& key) {
     try {
-        const auto reply = _pool.with([&](RedisConnection& redis) { return redis.command({"GET", _prefix + key}); });
+        const auto reply = pool_.with([&](RedisConnection& redis) { return redis.command({"GET", prefix_ + key}); });
         if (reply.isNil()) return std::nullopt;
         return reply.text();
     } catch (const RedisUnavailable&) {
@@ -42,13 +42,13 @@ std::optional<std::string> RedisCache::get(const std::string& key) {
 }
 
 void RedisCache::set(const std::string& key, const std::string& value, std::chrono::milliseconds ttl) {
-    std::vector<std::string> command{"SET", _prefix + key, value};
+    std::vector<std::string> command{"SET", prefix_ + key, value};
     if (ttl.count() > 0) {
         command.push_back("PX");
         command.push_back(std::to_string(ttl.count()));
     }
     try {
-        _pool.with([&](RedisConnection& redis) { return redis.command(command); });
+        pool_.with([&](RedisConnection& redis) { return redis.command(command); });
     } catch (const RedisUnavailable&) {
         // a cache that cannot store simply misses later
     }
@@ -56,7 +56,7 @@ void RedisCache::set(const std::string& key, const std::string& value, std::chro
 
 void RedisCache::remove(const std::string& key) {
     try {
-        _pool.with([&](RedisConnection& redis) { return redis.command({"UNLINK", _prefix + key}); });
+        pool_.with([&](RedisConnection& redis) { return redis.command({"UNLINK", prefix_ + key}); });
     } catch (const RedisUnavailable&) {
         // nothing to do: the entry expires with its TTL
     }
@@ -64,8 +64,8 @@ void RedisCache::remove(const std::string& key) {
 
 std::int64_t RedisCache::increment(const std::string& key, std::chrono::milliseconds window, std::int64_t by) {
     try {
-        return _pool.with([&](RedisConnection& redis) {
-            return _increment.run(redis, {_prefix + key}, {std::to_string(by), std::to_string(window.count())})
+        return pool_.with([&](RedisConnection& redis) {
+            return increment_.run(redis, {prefix_ + key}, {std::to_string(by), std::to_string(window.count())})
                 .integer();
         });
     } catch (const RedisUnavailable&) {
@@ -78,7 +78,7 @@ std::int64_t RedisCache::increment(const std::string& key, std::chrono::millisec
 std::optional<std::chrono::milliseconds> RedisCache::ttl(const std::string& key) {
     std::int64_t left = -2;
     try {
-        left = _pool.with([&](RedisConnection& redis) { return redis.command({"PTTL", _prefix + key}).integer(); });
+        left = pool_.with([&](RedisConnection& redis) { return redis.command({"PTTL", prefix_ + key}).integer(); });
     } catch (const RedisUnavailable&) {
         return std::nullopt;
     }

@@ -48,14 +48,14 @@ public:
     /// std::chrono::milliseconds::max() for a key without expiry.
     std::optional<std::chrono::milliseconds> ttl(const std::string& key) override;
 
-    const std::string& prefix() const { return _prefix; }
+    const std::string& prefix() const { return prefix_; }
 
 private:
     static RedisConnection::Options shortTimeouts();
 
-    const std::string _prefix;
-    RedisConnectionPool _pool;
-    const RedisScript _increment;
+    const std::string prefix_;
+    RedisConnectionPool pool_;
+    const RedisScript increment_;
 };
 
 } // namespace motel::host

@@ -5,23 +5,23 @@
 namespace motel::host {
 
 RedisCacheClearer::RedisCacheClearer(const RedisUrl& url, Poco::Logger& logger, std::string prefix)
-    : _redis(url, logger, RedisConnection::Options(), "cache clear"), _prefix(std::move(prefix)) {
-    if (_prefix.empty())
+    : redis_(url, logger, RedisConnection::Options(), "cache clear"), prefix_(std::move(prefix)) {
+    if (prefix_.empty())
         throw std::invalid_argument("clearing the cache needs its key prefix; an empty one would match every key");
 }
 
 std::size_t RedisCacheClearer::clear() {
-    const auto pattern = matchPattern(_prefix);
+    const auto pattern = matchPattern(prefix_);
     std::size_t removed = 0;
     std::string cursor = "0";
     do {
-        const auto reply = _redis.command({"SCAN", cursor, "MATCH", pattern, "COUNT", "1000"});
+        const auto reply = redis_.command({"SCAN", cursor, "MATCH", pattern, "COUNT", "1000"});
         cursor = reply.elements().at(0).text();
         std::vector<std::string> unlink{"UNLINK"};
         for (const auto& key : reply.elements().at(1).elements())
-            if (key.text().compare(0, _prefix.size(), _prefix) == 0) // belt and braces
+            if (key.text().compare(0, prefix_.size(), prefix_) == 0) // belt and braces
                 unlink.push_back(key.text());
-        if (unlink.size() > 1) removed += static_cast<std::size_t>(_redis.command(unlink).integer());
+        if (unlink.size() > 1) removed += static_cast<std::size_t>(redis_.command(unlink).integer());
     } while (cursor != "0");
     return removed;
 }

@@ -25,8 +25,8 @@ public:
     static std::string matchPattern(const std::string& prefix);
 
 private:
-    RedisConnection _redis;
-    const std::string _prefix;
+    RedisConnection redis_;
+    const std::string prefix_;
 };
 
 } // namespace motel::host

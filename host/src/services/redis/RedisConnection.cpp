@@ -9,8 +9,8 @@
 namespace motel::host {
 
 RedisConnection::RedisConnection(RedisUrl url, Poco::Logger& logger, Options options, std::string name)
-    : _url(std::move(url)), _logger(logger), _options(options), _name(std::move(name)),
-      _backoff(options.reconnectBase, options.reconnectCap) {}
+    : url_(std::move(url)), logger_(logger), options_(options), name_(std::move(name)),
+      backoff_(options.reconnectBase, options.reconnectCap) {}
 
 RedisConnection::~RedisConnection() = default;
 
@@ -20,15 +20,15 @@ RedisReply RedisConnection::command(const std::vector<std::string>& args) {
 
 RedisReply RedisConnection::blockingCommand(const std::vector<std::string>& args, std::chrono::milliseconds blockFor) {
     return withFreshRetry([&] {
-        setTimeout(blockFor + _options.commandTimeout);
+        setTimeout(blockFor + options_.commandTimeout);
         auto reply = send(args);
-        setTimeout(_options.commandTimeout);
+        setTimeout(options_.commandTimeout);
         return reply;
     });
 }
 
 template <class Send> RedisReply RedisConnection::withFreshRetry(Send&& sendOnce) {
-    const bool reused = _link != nullptr;
+    const bool reused = link_ != nullptr;
     ensureConnected();
     try {
         return sendOnce();
@@ -37,45 +37,45 @@ template <class Send> RedisReply RedisConnection::withFreshRetry(Send&& sendOnce
         // proxy or firewall dropped it while idle): the command never reached
         // a live server, so one attempt on a new connection is safe and
         // spares the caller a failure it could do nothing about.
-        if (!reused) throw fail(_lastError);
+        if (!reused) throw fail(lastError_);
         connect();
         try {
             return sendOnce();
         } catch (const StaleConnection&) {
-            throw fail(_lastError);
+            throw fail(lastError_);
         }
     }
 }
 
 void RedisConnection::ensureConnected() {
-    if (_link) return;
-    if (Clock::now() < _retryAt)
-        throw RedisUnavailable("Redis (" + _name + ") is unreachable; next attempt after the backoff");
+    if (link_) return;
+    if (Clock::now() < retryAt_)
+        throw RedisUnavailable("Redis (" + name_ + ") is unreachable; next attempt after the backoff");
     connect();
 }
 
 void RedisConnection::connect() {
     try {
-        _link = std::make_unique<sdk::RedisLink>(_url,
-                                                 sdk::RedisLink::Timeouts{_options.connectTimeout, _options.commandTimeout});
+        link_ = std::make_unique<sdk::RedisLink>(
+            url_, sdk::RedisLink::Timeouts{options_.connectTimeout, options_.commandTimeout});
     } catch (const sdk::RedisLinkError& error) {
         // Refused (wrong credentials or database): keep retrying too (an
         // operator may fix the server's ACL); the message says why and
         // never holds the password.
         throw fail(error.what());
     }
-    if (_failures > 0) _logger.information("Redis (%s) at %s is reachable again", _name, _url.describe());
-    _failures = 0;
+    if (failures_ > 0) logger_.information("Redis (%s) at %s is reachable again", name_, url_.describe());
+    failures_ = 0;
 }
 
 RedisReply RedisConnection::send(const std::vector<std::string>& args) {
     sdk::RedisLink::Reply reply;
     try {
-        reply = _link->send(args);
+        reply = link_->send(args);
     } catch (const sdk::RedisLinkError& error) {
-        _link.reset();
+        link_.reset();
         if (error.kind() == sdk::RedisLinkError::Kind::closed) {
-            _lastError = error.what();
+            lastError_ = error.what();
             throw StaleConnection();
         }
         throw fail(error.what());
@@ -99,21 +99,21 @@ bool RedisConnection::isTransientError(const std::string& message) {
 }
 
 RedisUnavailable RedisConnection::fail(const std::string& what) {
-    _link.reset();
-    ++_failures;
-    const auto wait = _backoff.delayAfter(_failures);
-    _retryAt = Clock::now() + wait;
-    const std::string message = "Redis (" + _name + ") at " + _url.describe() + ": " + what;
-    if (_failures == 1)
-        _logger.warning("%s; reconnecting with backoff (%s ms, up to %s ms)", message, std::to_string(wait.count()),
-                        std::to_string(_options.reconnectCap.count()));
+    link_.reset();
+    ++failures_;
+    const auto wait = backoff_.delayAfter(failures_);
+    retryAt_ = Clock::now() + wait;
+    const std::string message = "Redis (" + name_ + ") at " + url_.describe() + ": " + what;
+    if (failures_ == 1)
+        logger_.warning("%s; reconnecting with backoff (%s ms, up to %s ms)", message, std::to_string(wait.count()),
+                        std::to_string(options_.reconnectCap.count()));
     else
-        _logger.debug("%s; next attempt in %s ms", message, std::to_string(wait.count()));
+        logger_.debug("%s; next attempt in %s ms", message, std::to_string(wait.count()));
     return RedisUnavailable(message);
 }
 
 void RedisConnection::setTimeout(std::chrono::milliseconds timeout) {
-    if (_link) _link->setCommandTimeout(timeout);
+    if (link_) link_->setCommandTimeout(timeout);
 }
 
 } // namespace motel::host

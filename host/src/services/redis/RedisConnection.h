@@ -62,11 +62,11 @@ public:
     /// read timeout is `blockFor` plus the command timeout for this call.
     RedisReply blockingCommand(const std::vector<std::string>& args, std::chrono::milliseconds blockFor);
 
-    bool isConnected() const { return _link != nullptr; }
+    bool isConnected() const { return link_ != nullptr; }
     /// When the next command may try to reconnect; now or earlier when
     /// connected or never tried.
-    Clock::time_point retryAt() const { return _retryAt; }
-    const RedisUrl& url() const { return _url; }
+    Clock::time_point retryAt() const { return retryAt_; }
+    const RedisUrl& url() const { return url_; }
 
 private:
     /// Thrown by send() when the server had closed the socket; never leaves the class.
@@ -82,15 +82,15 @@ private:
     RedisUnavailable fail(const std::string& what);
     void setTimeout(std::chrono::milliseconds timeout);
 
-    const RedisUrl _url;
-    Poco::Logger& _logger;
-    const Options _options;
-    const std::string _name;
-    const RetryBackoff _backoff;
-    std::unique_ptr<sdk::RedisLink> _link;
-    Clock::time_point _retryAt{};
-    int _failures = 0; ///< consecutive failed attempts in this outage
-    std::string _lastError; ///< of the last StaleConnection
+    const RedisUrl url_;
+    Poco::Logger& logger_;
+    const Options options_;
+    const std::string name_;
+    const RetryBackoff backoff_;
+    std::unique_ptr<sdk::RedisLink> link_;
+    Clock::time_point retryAt_{};
+    int failures_ = 0;      ///< consecutive failed attempts in this outage
+    std::string lastError_; ///< of the last StaleConnection
 };
 
 } // namespace motel::host

@@ -8,25 +8,25 @@ RedisConnectionPool::RedisConnectionPool(const RedisUrl& url, Poco::Logger& logg
                                          std::size_t size, const std::string& name) {
     if (size == 0) throw std::invalid_argument("a Redis connection pool needs at least one connection");
     for (std::size_t index = 0; index < size; ++index) {
-        _connections.push_back(
+        connections_.push_back(
             std::make_unique<RedisConnection>(url, logger, options, name + " " + std::to_string(index + 1)));
-        _idle.push_back(_connections.back().get());
+        idle_.push_back(connections_.back().get());
     }
 }
 
-RedisConnectionPool::Lease::Lease(RedisConnectionPool& pool) : _pool(pool) {
-    std::unique_lock<std::mutex> lock(pool._mutex);
-    pool._returned.wait(lock, [&pool] { return !pool._idle.empty(); });
-    _connection = pool._idle.back();
-    pool._idle.pop_back();
+RedisConnectionPool::Lease::Lease(RedisConnectionPool& pool) : pool_(pool) {
+    std::unique_lock<std::mutex> lock(pool.mutex_);
+    pool.returned_.wait(lock, [&pool] { return !pool.idle_.empty(); });
+    connection_ = pool.idle_.back();
+    pool.idle_.pop_back();
 }
 
 RedisConnectionPool::Lease::~Lease() {
     {
-        std::lock_guard<std::mutex> lock(_pool._mutex);
-        _pool._idle.push_back(_connection);
+        std::lock_guard<std::mutex> lock(pool_.mutex_);
+        pool_.idle_.push_back(connection_);
     }
-    _pool._returned.notify_one();
+    pool_.returned_.notify_one();
 }
 
 } // namespace motel::host

@@ -39,17 +39,17 @@ private:
         ~Lease();
         Lease(const Lease&) = delete;
         Lease& operator=(const Lease&) = delete;
-        RedisConnection& connection() { return *_connection; }
+        RedisConnection& connection() { return *connection_; }
 
     private:
-        RedisConnectionPool& _pool;
-        RedisConnection* _connection;
+        RedisConnectionPool& pool_;
+        RedisConnection* connection_;
     };
 
-    std::vector<std::unique_ptr<RedisConnection>> _connections;
-    std::vector<RedisConnection*> _idle;
-    std::mutex _mutex;
-    std::condition_variable _returned;
+    std::vector<std::unique_ptr<RedisConnection>> connections_;
+    std::vector<RedisConnection*> idle_;
+    std::mutex mutex_;
+    std::condition_variable returned_;
 };
 
 } // namespace motel::host

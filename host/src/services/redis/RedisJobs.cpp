@@ -33,8 +33,8 @@ RedisJobs::RedisJobs(RedisUrl url, std::string instanceId, std::size_t workers, 
     if (options.visibilityTimeout.count() <= 0 || options.scheduleLease.count() <= 0 ||
         options.pollInterval.count() <= 0 || options.fetchBlock.count() <= 0)
         throw std::invalid_argument("job engine timeouts and intervals must be positive");
-    _engine = std::make_shared<Engine>(std::move(url), std::move(instanceId), workers, logger, options);
-    _threads.resize(workers + 2); // fetcher, control, workers: created by start()
+    engine_ = std::make_shared<Engine>(std::move(url), std::move(instanceId), workers, logger, options);
+    threads_.resize(workers + 2); // fetcher, control, workers: created by start()
 }
 
 RedisJobs::~RedisJobs() {
@@ -52,27 +52,27 @@ std::string RedisJobs::defaultInstanceId() {
 }
 
 void RedisJobs::start() {
-    std::lock_guard<std::mutex> lifecycle(_lifecycleMutex);
-    JobContract::checkCanStart(_started, _stopped);
+    std::lock_guard<std::mutex> lifecycle(lifecycleMutex_);
+    JobContract::checkCanStart(started_, stopped_);
     {
-        std::lock_guard<std::mutex> lock(_engine->mutex);
+        std::lock_guard<std::mutex> lock(engine_->mutex);
         const auto now = JobSchedule::nowMs();
-        for (const auto& schedule : _engine->schedules) schedule->nextTickMs = schedule->when.nextTick(now);
-        _engine->started = true;
+        for (const auto& schedule : engine_->schedules) schedule->nextTickMs = schedule->when.nextTick(now);
+        engine_->started = true;
     }
-    _started = true;
-    const auto engine = _engine;
-    _threads[0] = std::thread([engine] { engine->fetcherLoop(); });
-    _threads[1] = std::thread([engine] { engine->controlLoop(); });
-    for (std::size_t worker = 2; worker < _threads.size(); ++worker)
-        _threads[worker] = std::thread([engine, worker] { engine->workerLoop(worker - 1); });
+    started_ = true;
+    const auto engine = engine_;
+    threads_[0] = std::thread([engine] { engine->fetcherLoop(); });
+    threads_[1] = std::thread([engine] { engine->controlLoop(); });
+    for (std::size_t worker = 2; worker < threads_.size(); ++worker)
+        threads_[worker] = std::thread([engine, worker] { engine->workerLoop(worker - 1); });
 }
 
 void RedisJobs::stop(std::chrono::milliseconds grace) noexcept {
-    std::lock_guard<std::mutex> lifecycle(_lifecycleMutex);
-    if (_stopped) return;
-    _stopped = true;
-    auto& engine = *_engine;
+    std::lock_guard<std::mutex> lifecycle(lifecycleMutex_);
+    if (stopped_) return;
+    stopped_ = true;
+    auto& engine = *engine_;
     bool finished = true;
     {
         std::unique_lock<std::mutex> lock(engine.mutex);
@@ -82,8 +82,8 @@ void RedisJobs::stop(std::chrono::milliseconds grace) noexcept {
         engine.controlWake.notify_all();
         finished = engine.workDone.wait_for(lock, grace, [&engine] { return engine.running == 0; });
     }
-    for (std::size_t index = 0; index < _threads.size(); ++index) {
-        auto& thread = _threads[index];
+    for (std::size_t index = 0; index < threads_.size(); ++index) {
+        auto& thread = threads_[index];
         if (!thread.joinable()) continue;
         // A worker still inside a job cannot be joined without waiting for
         // it; it owns a share of the engine, so it may finish later.
@@ -136,22 +136,22 @@ void RedisJobs::stop(std::chrono::milliseconds grace) noexcept {
 
 void RedisJobs::every(const std::string& name, std::chrono::milliseconds interval, JobFn fn) {
     JobContract::checkInterval(name, interval);
-    _engine->addSchedule(std::make_unique<Engine::Schedule>(name, std::move(fn), JobSchedule::every(interval)));
+    engine_->addSchedule(std::make_unique<Engine::Schedule>(name, std::move(fn), JobSchedule::every(interval)));
 }
 
 void RedisJobs::cron(const std::string& name, const std::string& expression, JobFn fn) {
-    _engine->addSchedule(std::make_unique<Engine::Schedule>(name, std::move(fn), JobSchedule::cron(expression)));
+    engine_->addSchedule(std::make_unique<Engine::Schedule>(name, std::move(fn), JobSchedule::cron(expression)));
 }
 
 void RedisJobs::handle(const std::string& queue, QueueHandler handler) {
     JobContract::checkHandler(queue, handler);
-    std::lock_guard<std::mutex> lock(_engine->mutex);
-    if (!_engine->handlers.emplace(queue, std::move(handler)).second)
+    std::lock_guard<std::mutex> lock(engine_->mutex);
+    if (!engine_->handlers.emplace(queue, std::move(handler)).second)
         throw std::logic_error(JobContract::alreadyHandled(queue));
-    _engine->knownQueues.insert(queue);
-    _engine->figures[queue]; // the queue shows up in stats() from now on
-    _engine->fetcherWake.notify_one();
-    _engine->controlWake.notify_one();
+    engine_->knownQueues.insert(queue);
+    engine_->figures[queue]; // the queue shows up in stats() from now on
+    engine_->fetcherWake.notify_one();
+    engine_->controlWake.notify_one();
 }
 
 void RedisJobs::enqueue(const std::string& queue, const Poco::Dynamic::Var& payload, sdk::JobOptions options) {
@@ -161,7 +161,7 @@ void RedisJobs::enqueue(const std::string& queue, const Poco::Dynamic::Var& payl
     const auto due = Clock::now() + delay;
     const auto id = newJobId();
     const int maxAttempts = options.maxAttempts;
-    auto& engine = *_engine;
+    auto& engine = *engine_;
     bool stopped = false;
     {
         std::lock_guard<std::mutex> lock(engine.mutex);
@@ -191,7 +191,7 @@ void RedisJobs::enqueue(const std::string& queue, const Poco::Dynamic::Var& payl
 }
 
 std::map<std::string, RedisJobs::QueueStats> RedisJobs::stats() const {
-    auto& engine = *_engine;
+    auto& engine = *engine_;
     std::map<std::string, Engine::LocalFigures> figures;
     std::map<std::string, std::size_t> waitingHere;
     {
@@ -223,12 +223,12 @@ std::map<std::string, RedisJobs::QueueStats> RedisJobs::stats() const {
 }
 
 std::map<std::string, RedisJobs::ScheduleStats> RedisJobs::scheduleStats() const {
-    return _engine->scheduleFigures.snapshot();
+    return engine_->scheduleFigures.snapshot();
 }
 
 std::vector<RedisJobs::DeadLetter> RedisJobs::deadLetters(const std::string& queue) const {
-    return _engine->producers.with(
-        [this, &queue](RedisConnection& redis) { return _engine->store.deadLetters(redis, queue); });
+    return engine_->producers.with(
+        [this, &queue](RedisConnection& redis) { return engine_->store.deadLetters(redis, queue); });
 }
 
 } // namespace motel::host

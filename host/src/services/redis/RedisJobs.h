@@ -49,9 +49,9 @@ namespace motel::host {
 /// without the lease could run it twice) and is claimed as soon as Redis
 /// answers again — on exactly one host, like any tick; of several ticks
 /// missed in one outage only the latest runs. Jobs named in
-/// Options::runWithoutRedis run their tick at once instead, on every host. Delivery is at least once: a job whose worker died, or
-/// whose outcome could not be written before its lease expired, runs again
-/// — handlers must be idempotent.
+/// Options::runWithoutRedis run their tick at once instead, on every host. Delivery is at least once: a job whose
+/// worker died, or whose outcome could not be written before its lease expired, runs again — handlers must be
+/// idempotent.
 ///
 /// stats(): `queued` is read from Redis (all hosts; the last known figure
 /// while Redis is down), `running`, `completed`, `failed` and `dead` count
@@ -120,11 +120,11 @@ public:
 
 private:
     class Engine;
-    std::shared_ptr<Engine> _engine; ///< shared with the threads, which may outlive a stop()
-    std::mutex _lifecycleMutex;
-    std::vector<std::thread> _threads; ///< fetcher, control, then the workers
-    bool _started = false;
-    bool _stopped = false;
+    std::shared_ptr<Engine> engine_; ///< shared with the threads, which may outlive a stop()
+    std::mutex lifecycleMutex_;
+    std::vector<std::thread> threads_; ///< fetcher, control, then the workers
+    bool started_ = false;
+    bool stopped_ = false;
 };
 
 } // namespace motel::host

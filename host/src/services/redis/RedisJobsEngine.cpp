@@ -14,8 +14,8 @@ namespace motel::host {
 
 namespace {
 
-using std::chrono::milliseconds;
 using JobContract::runCatching;
+using std::chrono::milliseconds;
 
 } // namespace
 
@@ -233,7 +233,8 @@ void RedisJobs::Engine::renewLeases(RedisConnection& redis) {
         for (const auto& [queue, ids] : leased)
             if (!ids.empty()) entries[queue].assign(ids.begin(), ids.end());
         for (const auto& schedule : schedules)
-            if (schedule->running && !schedule->token.empty()) scheduleLeases.emplace_back(schedule->name, schedule->token);
+            if (schedule->running && !schedule->token.empty())
+                scheduleLeases.emplace_back(schedule->name, schedule->token);
     }
     for (const auto& [queue, ids] : entries) {
         const auto held = store.renewLeases(redis, consumer, queue, ids);

@@ -169,10 +169,10 @@ std::string toMember(const std::string& jobId, const std::string& payload, int a
 const char* const RedisQueueStore::group = "workers";
 
 RedisQueueStore::RedisQueueStore(std::string prefix, std::size_t deadLetterLimit)
-    : _prefix(std::move(prefix)), _deadLetterLimit(std::to_string(deadLetterLimit)),
-      _enqueueDelayed(withClock(kEnqueueDelayed)), _promote(withClock(kPromote)), _acknowledge(kAcknowledge),
-      _fail(withClock(kFail)), _giveBack(kGiveBack), _reclaim(withClock(kReclaim)), _counts(kCounts),
-      _forgetConsumer(kForgetConsumer) {
+    : prefix_(std::move(prefix)), deadLetterLimit_(std::to_string(deadLetterLimit)),
+      enqueueDelayed_(withClock(kEnqueueDelayed)), promote_(withClock(kPromote)), acknowledge_(kAcknowledge),
+      fail_(withClock(kFail)), giveBack_(kGiveBack), reclaim_(withClock(kReclaim)), counts_(kCounts),
+      forgetConsumer_(kForgetConsumer) {
     if (deadLetterLimit == 0) throw std::invalid_argument("the dead-letter list must keep at least one job");
 }
 
@@ -187,7 +187,7 @@ void RedisQueueStore::ensureGroup(RedisConnection& redis, const std::string& que
 void RedisQueueStore::enqueue(RedisConnection& redis, const std::string& queue, const std::string& jobId,
                               const std::string& payload, int maxAttempts, std::chrono::milliseconds delay) const {
     if (delay.count() > 0) {
-        _enqueueDelayed.run(redis, {delayedKey(queue)},
+        enqueueDelayed_.run(redis, {delayedKey(queue)},
                             {std::to_string(delay.count()), toMember(jobId, payload, 0, maxAttempts)});
         return;
     }
@@ -219,22 +219,22 @@ std::vector<JobDelivery> RedisQueueStore::fetch(RedisConnection& redis, const st
 }
 
 bool RedisQueueStore::acknowledge(RedisConnection& redis, const JobDelivery& job) const {
-    return _acknowledge.run(redis, {streamKey(job.queue)}, {group, job.entryId}).integer() == 1;
+    return acknowledge_.run(redis, {streamKey(job.queue)}, {group, job.entryId}).integer() == 1;
 }
 
 RedisQueueStore::FailOutcome RedisQueueStore::fail(RedisConnection& redis, const JobDelivery& job,
                                                    const std::string& error, std::chrono::milliseconds retryIn) const {
     const auto outcome =
-        _fail
+        fail_
             .run(redis, {streamKey(job.queue), delayedKey(job.queue), deadKey(job.queue)},
                  {group, job.entryId, job.jobId, job.payload, std::to_string(job.attempts + 1),
-                  std::to_string(job.maxAttempts), error, std::to_string(retryIn.count()), _deadLetterLimit})
+                  std::to_string(job.maxAttempts), error, std::to_string(retryIn.count()), deadLetterLimit_})
             .integer();
     return outcome == 0 ? FailOutcome::leaseLost : outcome == 1 ? FailOutcome::retrying : FailOutcome::dead;
 }
 
 bool RedisQueueStore::giveBack(RedisConnection& redis, const JobDelivery& job) const {
-    return _giveBack
+    return giveBack_
                .run(redis, {streamKey(job.queue)},
                     {group, job.entryId, job.jobId, job.payload, std::to_string(job.attempts),
                      std::to_string(job.maxAttempts)})
@@ -256,7 +256,7 @@ std::vector<std::string> RedisQueueStore::renewLeases(RedisConnection& redis, co
 
 RedisQueueStore::Promotion RedisQueueStore::promoteDue(RedisConnection& redis, const std::string& queue,
                                                        std::size_t limit) const {
-    const auto reply = _promote.run(redis, {delayedKey(queue), streamKey(queue)}, {std::to_string(limit)});
+    const auto reply = promote_.run(redis, {delayedKey(queue), streamKey(queue)}, {std::to_string(limit)});
     Promotion promotion;
     promotion.moved = static_cast<std::size_t>(reply.elements().at(0).integer());
     const auto wait = reply.elements().at(1).integer();
@@ -268,15 +268,15 @@ RedisQueueStore::Reclaimed RedisQueueStore::reclaimExpired(RedisConnection& redi
                                                            const std::string& queue,
                                                            std::chrono::milliseconds visibilityTimeout,
                                                            std::size_t limit) const {
-    const auto reply = _reclaim.run(
+    const auto reply = reclaim_.run(
         redis, {streamKey(queue), deadKey(queue)},
-        {group, consumer, std::to_string(visibilityTimeout.count()), std::to_string(limit), _deadLetterLimit});
+        {group, consumer, std::to_string(visibilityTimeout.count()), std::to_string(limit), deadLetterLimit_});
     return {static_cast<std::size_t>(reply.elements().at(0).integer()),
             static_cast<std::size_t>(reply.elements().at(1).integer())};
 }
 
 RedisQueueStore::Counts RedisQueueStore::counts(RedisConnection& redis, const std::string& queue) const {
-    const auto reply = _counts.run(redis, {streamKey(queue), delayedKey(queue), deadKey(queue)}, {group});
+    const auto reply = counts_.run(redis, {streamKey(queue), delayedKey(queue), deadKey(queue)}, {group});
     const auto length = reply.elements().at(0).integer();
     const auto leased = reply.elements().at(1).integer();
     Counts counts;
@@ -304,7 +304,7 @@ std::vector<JobEngine::DeadLetter> RedisQueueStore::deadLetters(RedisConnection&
 
 void RedisQueueStore::forgetConsumer(RedisConnection& redis, const std::string& consumer,
                                      const std::string& queue) const {
-    _forgetConsumer.run(redis, {streamKey(queue)}, {group, consumer});
+    forgetConsumer_.run(redis, {streamKey(queue)}, {group, consumer});
 }
 
 } // namespace motel::host

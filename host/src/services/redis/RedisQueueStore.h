@@ -93,22 +93,22 @@ public:
     /// Remove `consumer` from the group if it holds no leases (a clean stop).
     void forgetConsumer(RedisConnection& redis, const std::string& consumer, const std::string& queue) const;
 
-    std::string streamKey(const std::string& queue) const { return _prefix + queue + ":stream"; }
-    std::string delayedKey(const std::string& queue) const { return _prefix + queue + ":delayed"; }
-    std::string deadKey(const std::string& queue) const { return _prefix + queue + ":dead"; }
+    std::string streamKey(const std::string& queue) const { return prefix_ + queue + ":stream"; }
+    std::string delayedKey(const std::string& queue) const { return prefix_ + queue + ":delayed"; }
+    std::string deadKey(const std::string& queue) const { return prefix_ + queue + ":dead"; }
     static const char* const group;
 
 private:
-    const std::string _prefix;
-    const std::string _deadLetterLimit;
-    const RedisScript _enqueueDelayed;
-    const RedisScript _promote;
-    const RedisScript _acknowledge;
-    const RedisScript _fail;
-    const RedisScript _giveBack;
-    const RedisScript _reclaim;
-    const RedisScript _counts;
-    const RedisScript _forgetConsumer;
+    const std::string prefix_;
+    const std::string deadLetterLimit_;
+    const RedisScript enqueueDelayed_;
+    const RedisScript promote_;
+    const RedisScript acknowledge_;
+    const RedisScript fail_;
+    const RedisScript giveBack_;
+    const RedisScript reclaim_;
+    const RedisScript counts_;
+    const RedisScript forgetConsumer_;
 };
 
 } // namespace motel::host

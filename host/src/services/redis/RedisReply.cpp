@@ -12,52 +12,52 @@ RedisReply RedisReply::from(const redisReply& reply) {
     RedisReply value;
     switch (reply.type) {
     case REDIS_REPLY_INTEGER:
-        value._type = Type::integer;
-        value._integer = reply.integer;
+        value.type_ = Type::integer;
+        value.integer_ = reply.integer;
         break;
     case REDIS_REPLY_STRING:
     case REDIS_REPLY_STATUS:
     case REDIS_REPLY_ERROR:
-        value._type = reply.type == REDIS_REPLY_STRING   ? Type::string
+        value.type_ = reply.type == REDIS_REPLY_STRING   ? Type::string
                       : reply.type == REDIS_REPLY_STATUS ? Type::status
                                                          : Type::error;
-        value._text.assign(reply.str, reply.len);
+        value.text_.assign(reply.str, reply.len);
         break;
     case REDIS_REPLY_ARRAY:
-        value._type = Type::array;
-        value._elements.reserve(reply.elements);
+        value.type_ = Type::array;
+        value.elements_.reserve(reply.elements);
         for (std::size_t index = 0; index < reply.elements; ++index)
-            value._elements.push_back(from(*reply.element[index]));
+            value.elements_.push_back(from(*reply.element[index]));
         break;
     default:
-        value._type = Type::nil;
+        value.type_ = Type::nil;
     }
     return value;
 }
 
 RedisReply RedisReply::ofInteger(std::int64_t value) {
     RedisReply reply;
-    reply._type = Type::integer;
-    reply._integer = value;
+    reply.type_ = Type::integer;
+    reply.integer_ = value;
     return reply;
 }
 
 const std::string& RedisReply::text() const {
-    if (_type != Type::string && _type != Type::status && _type != Type::error)
+    if (type_ != Type::string && type_ != Type::status && type_ != Type::error)
         throw std::runtime_error("Redis reply is not a string");
-    return _text;
+    return text_;
 }
 
 std::int64_t RedisReply::integer() const {
-    if (_type == Type::integer) return _integer;
+    if (type_ == Type::integer) return integer_;
     Poco::Int64 parsed = 0;
-    if (_type == Type::string && Poco::NumberParser::tryParse64(_text, parsed)) return parsed;
+    if (type_ == Type::string && Poco::NumberParser::tryParse64(text_, parsed)) return parsed;
     throw std::runtime_error("Redis reply is not an integer");
 }
 
 const std::vector<RedisReply>& RedisReply::elements() const {
-    if (_type != Type::array && _type != Type::nil) throw std::runtime_error("Redis reply is not an array");
-    return _elements;
+    if (type_ != Type::array && type_ != Type::nil) throw std::runtime_error("Redis reply is not an array");
+    return elements_;
 }
 
 } // namespace motel::host

@@ -21,9 +21,9 @@ public:
     static RedisReply from(const redisReply& reply);
     static RedisReply ofInteger(std::int64_t value);
 
-    Type type() const { return _type; }
-    bool isNil() const { return _type == Type::nil; }
-    bool isArray() const { return _type == Type::array; }
+    Type type() const { return type_; }
+    bool isNil() const { return type_ == Type::nil; }
+    bool isArray() const { return type_ == Type::array; }
     /// The text of a string, status or error reply; std::runtime_error otherwise.
     const std::string& text() const;
     /// An integer reply, or a string holding one (Lua turns some numbers into
@@ -33,10 +33,10 @@ public:
     const std::vector<RedisReply>& elements() const;
 
 private:
-    Type _type = Type::nil;
-    std::int64_t _integer = 0;
-    std::string _text;
-    std::vector<RedisReply> _elements;
+    Type type_ = Type::nil;
+    std::int64_t integer_ = 0;
+    std::string text_;
+    std::vector<RedisReply> elements_;
 };
 
 } // namespace motel::host

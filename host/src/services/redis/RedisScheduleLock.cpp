@@ -31,12 +31,12 @@ return 0
 } // namespace
 
 RedisScheduleLock::RedisScheduleLock(std::string prefix)
-    : _prefix(std::move(prefix)), _claim(kClaim), _renew(kRenew), _release(kRelease) {}
+    : prefix_(std::move(prefix)), claim_(kClaim), renew_(kRenew), release_(kRelease) {}
 
 RedisScheduleLock::Claim RedisScheduleLock::claim(RedisConnection& redis, const std::string& name, std::int64_t tickMs,
                                                   const std::string& token, std::chrono::milliseconds lease) const {
     const auto result =
-        _claim
+        claim_
             .run(redis, {lockKey(name), tickKey(name)}, {token, std::to_string(tickMs), std::to_string(lease.count())})
             .integer();
     return result == 1 ? Claim::acquired : result == 0 ? Claim::alreadyClaimed : Claim::stillRunning;
@@ -44,11 +44,11 @@ RedisScheduleLock::Claim RedisScheduleLock::claim(RedisConnection& redis, const 
 
 bool RedisScheduleLock::renew(RedisConnection& redis, const std::string& name, const std::string& token,
                               std::chrono::milliseconds lease) const {
-    return _renew.run(redis, {lockKey(name)}, {token, std::to_string(lease.count())}).integer() == 1;
+    return renew_.run(redis, {lockKey(name)}, {token, std::to_string(lease.count())}).integer() == 1;
 }
 
 void RedisScheduleLock::release(RedisConnection& redis, const std::string& name, const std::string& token) const {
-    _release.run(redis, {lockKey(name)}, {token});
+    release_.run(redis, {lockKey(name)}, {token});
 }
 
 } // namespace motel::host

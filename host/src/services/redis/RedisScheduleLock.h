@@ -39,14 +39,14 @@ public:
     /// Drop the lease if it is still ours.
     void release(RedisConnection& redis, const std::string& name, const std::string& token) const;
 
-    std::string lockKey(const std::string& name) const { return _prefix + "schedule:" + name + ":lock"; }
-    std::string tickKey(const std::string& name) const { return _prefix + "schedule:" + name + ":tick"; }
+    std::string lockKey(const std::string& name) const { return prefix_ + "schedule:" + name + ":lock"; }
+    std::string tickKey(const std::string& name) const { return prefix_ + "schedule:" + name + ":tick"; }
 
 private:
-    const std::string _prefix;
-    const RedisScript _claim;
-    const RedisScript _renew;
-    const RedisScript _release;
+    const std::string prefix_;
+    const RedisScript claim_;
+    const RedisScript renew_;
+    const RedisScript release_;
 };
 
 } // namespace motel::host

@@ -8,15 +8,15 @@
 
 namespace motel::host {
 
-RedisScript::RedisScript(std::string source) : _source(std::move(source)) {
+RedisScript::RedisScript(std::string source) : source_(std::move(source)) {
     Poco::SHA1Engine engine;
-    engine.update(_source);
-    _sha1 = Poco::DigestEngine::digestToHex(engine.digest());
+    engine.update(source_);
+    sha1_ = Poco::DigestEngine::digestToHex(engine.digest());
 }
 
 RedisReply RedisScript::run(RedisConnection& connection, const std::vector<std::string>& keys,
                             const std::vector<std::string>& args) const {
-    std::vector<std::string> command{"EVALSHA", _sha1, std::to_string(keys.size())};
+    std::vector<std::string> command{"EVALSHA", sha1_, std::to_string(keys.size())};
     command.insert(command.end(), keys.begin(), keys.end());
     command.insert(command.end(), args.begin(), args.end());
     try {
@@ -25,7 +25,7 @@ RedisReply RedisScript::run(RedisConnection& connection, const std::vector<std::
         if (!error.is("NOSCRIPT")) throw;
     }
     command[0] = "EVAL";
-    command[1] = _source;
+    command[1] = source_;
     return connection.command(command);
 }
 

@@ -23,8 +23,8 @@ public:
                    const std::vector<std::string>& args) const;
 
 private:
-    std::string _source;
-    std::string _sha1;
+    std::string source_;
+    std::string sha1_;
 };
 
 } // namespace motel::host

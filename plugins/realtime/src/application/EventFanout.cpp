@@ -15,8 +15,8 @@ namespace {
 namespace topics = plugins::topics;
 // What Socket.IO clients hear (API.md, Realtime); the intent topics are not
 // forwarded, they repeat a suite:updated / task:updated.
-const std::array<const char*, 8> kTopics{topics::kSuiteCreated, topics::kSuiteUpdated,  topics::kSuiteDeleted,
-                                         topics::kTaskCreated,  topics::kTaskUpdated,   topics::kTaskDeleted,
+const std::array<const char*, 8> kTopics{topics::kSuiteCreated, topics::kSuiteUpdated, topics::kSuiteDeleted,
+                                         topics::kTaskCreated,  topics::kTaskUpdated,  topics::kTaskDeleted,
                                          topics::kTaskAssigned, topics::kTaskOverdue};
 const char* const kNamespace = "/";
 } // namespace

@@ -47,8 +47,10 @@ ConnectDecision MotelApplication::authorize(const std::string& nsp, const Poco::
 void MotelApplication::onConnect(SocketIoSocket& socket) {
     if (!socket.principal() || socket.principal()->tokenExpiresAt <= 0) return;
     // A socket lives no longer than the token it was opened with.
-    const auto expiresAt = std::chrono::system_clock::time_point(std::chrono::seconds(socket.principal()->tokenExpiresAt));
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(expiresAt - std::chrono::system_clock::now());
+    const auto expiresAt =
+        std::chrono::system_clock::time_point(std::chrono::seconds(socket.principal()->tokenExpiresAt));
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(expiresAt - std::chrono::system_clock::now());
     socket.endAfter(std::max(left, std::chrono::milliseconds(0)));
 }
 

@@ -4,7 +4,8 @@ namespace motel::realtime {
 
 namespace {
 timeval toTimeval(std::chrono::milliseconds duration) {
-    return timeval{static_cast<time_t>(duration.count() / 1000), static_cast<suseconds_t>(duration.count() % 1000 * 1000)};
+    return timeval{static_cast<time_t>(duration.count() / 1000),
+                   static_cast<suseconds_t>(duration.count() % 1000 * 1000)};
 }
 } // namespace
 
@@ -25,8 +26,8 @@ bool RedisLink::ensureConnected() {
     context_ = std::move(context);
     setTimeout(timeout_);
     if (!url_.password.empty()) {
-        const auto reply = url_.username.empty() ? command({"AUTH", url_.password})
-                                                 : command({"AUTH", url_.username, url_.password});
+        const auto reply =
+            url_.username.empty() ? command({"AUTH", url_.password}) : command({"AUTH", url_.username, url_.password});
         if (!reply || reply->type == REDIS_REPLY_ERROR) return close(), false;
     }
     if (url_.database != 0) {

@@ -64,8 +64,7 @@ void RedisRecoveryStore::save(RecoverySession session) {
     for (const auto& room : session.rooms) rooms->add(room);
     value->set("rooms", rooms);
     const std::string text = ownerTag(session.userId, session.nsp) + JsonText::write(value);
-    const auto reply =
-        link_.command({"SET", sessionKey(session.pid), text, "PX", std::to_string(window_.count())});
+    const auto reply = link_.command({"SET", sessionKey(session.pid), text, "PX", std::to_string(window_.count())});
     if (!reply || reply->type == REDIS_REPLY_ERROR) return noteFailure("saving");
     failing_ = false;
 }
@@ -100,9 +99,8 @@ std::optional<RecoveredSession> RedisRecoveryStore::restore(const RecoveryReques
     return recovered;
 }
 
-std::optional<std::vector<SharedPacket>> RedisRecoveryStore::missedSince(const RecoverySession& session,
-                                                                          const std::string& from,
-                                                                          const std::string& upTo) {
+std::optional<std::vector<SharedPacket>>
+RedisRecoveryStore::missedSince(const RecoverySession& session, const std::string& from, const std::string& upTo) {
     const auto fromOffset = StreamOffset::parse(from);
     if (!fromOffset) return std::nullopt; // not one of ours (or an in-process offset): refetch
     const auto limit = StreamOffset::parse(upTo);

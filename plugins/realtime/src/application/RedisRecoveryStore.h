@@ -45,7 +45,7 @@ private:
     /// newest); nullopt when `from` is no longer in the stream or more than
     /// maxMissed entries follow it.
     std::optional<std::vector<SharedPacket>> missedSince(const RecoverySession& session, const std::string& from,
-                                                          const std::string& upTo);
+                                                         const std::string& upTo);
     void noteFailure(const char* what);
     /// False while a recent failure says Redis is away (it is tried again
     /// after a second): a socket loop never waits on it twice in a row.

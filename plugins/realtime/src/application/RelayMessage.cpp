@@ -5,8 +5,8 @@
 namespace motel::realtime {
 
 std::vector<std::string> RelayMessage::fields() const {
-    return {"origin", origin, "seq", std::to_string(sequence), "nsp", nsp, "room", room, "event", event,
-            "payload", payload};
+    return {"origin", origin,    "seq",  std::to_string(sequence), "nsp", nsp, "room", room, "event",
+            event,    "payload", payload};
 }
 
 std::optional<RelayMessage> RelayMessage::fromFields(const redisReply* fields) {

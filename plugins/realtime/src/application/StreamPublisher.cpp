@@ -23,8 +23,8 @@ StreamPublisher::~StreamPublisher() {
 }
 
 void StreamPublisher::bind(sdk::MetricsRegistry& metrics) {
-    bufferedGauge_ = &metrics.gauge("motel_realtime_relay_buffered",
-                                    "Realtime events waiting for Redis to reach the other hosts");
+    bufferedGauge_ =
+        &metrics.gauge("motel_realtime_relay_buffered", "Realtime events waiting for Redis to reach the other hosts");
     droppedCounter_ = &metrics.counter("motel_realtime_relay_dropped_total",
                                        "Realtime events dropped because the relay buffer was full");
     retriesCounter_ = &metrics.counter("motel_realtime_relay_retries_total",
@@ -114,8 +114,7 @@ void StreamPublisher::run() {
             std::unique_lock<std::mutex> lock(mutex_);
             wake_.wait(lock, [this] { return stopping_ || inFlight_ || !outbox_.empty(); });
             const bool nothingLeft = !inFlight_ && outbox_.empty();
-            if (stopping_ && (nothingLeft || fallback_ || std::chrono::steady_clock::now() >= flushDeadline_))
-                return;
+            if (stopping_ && (nothingLeft || fallback_ || std::chrono::steady_clock::now() >= flushDeadline_)) return;
         }
         if (!allowed()) {
             // The reader has not found its start yet: wait for it, unless Redis is away.

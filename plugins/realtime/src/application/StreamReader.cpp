@@ -89,8 +89,7 @@ void StreamReader::run() {
             // Past malformed entries too, or they would be read again forever.
             if (entries->type == REDIS_REPLY_ARRAY && entries->elements > 0) {
                 const redisReply* newest = entries->element[entries->elements - 1];
-                if (newest->type == REDIS_REPLY_ARRAY && newest->elements == 2)
-                    lastId_ = replyText(newest->element[0]);
+                if (newest->type == REDIS_REPLY_ARRAY && newest->elements == 2) lastId_ = replyText(newest->element[0]);
             }
         }
     }

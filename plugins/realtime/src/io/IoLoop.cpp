@@ -140,7 +140,8 @@ void IoLoop::run() {
             try {
                 task();
             } catch (...) {
-                Poco::Logger::get("motel.realtime").error("task failed on %s: %s", name_, sdk::describeCurrentException());
+                Poco::Logger::get("motel.realtime")
+                    .error("task failed on %s: %s", name_, sdk::describeCurrentException());
             }
         }
         tasks.clear();

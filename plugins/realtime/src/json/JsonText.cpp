@@ -108,6 +108,8 @@ void JsonText::write(const Poco::Dynamic::Var& value, std::string& out) {
     }
 }
 
-void JsonText::writeString(const std::string& text, std::string& out) { motel::sdk::appendJsonString(out, text); }
+void JsonText::writeString(const std::string& text, std::string& out) {
+    motel::sdk::appendJsonString(out, text);
+}
 
 } // namespace motel::realtime

@@ -106,8 +106,8 @@ void SocketIoConnection::connect(SocketPacket&& packet) {
     }
     const std::int64_t userId = decision.principal ? decision.principal->id : 0;
     if (!server_.userLimit().tryAcquire(userId)) {
-        sendText(SocketPacket::encodeWith(SocketPacket::Type::connectError, nsp, std::nullopt,
-                                          UserSocketLimit::kRefusal));
+        sendText(
+            SocketPacket::encodeWith(SocketPacket::Type::connectError, nsp, std::nullopt, UserSocketLimit::kRefusal));
         return;
     }
     std::string id = RandomId::make();

@@ -10,12 +10,10 @@ namespace motel::realtime {
 
 SocketIoServer::SocketIoServer(SocketIoOptions options, IoLoopGroup& loops, SocketApplication& application,
                                RealtimeStats& stats)
-    : options_(options), loops_(loops), application_(application), stats_(stats),
-      userLimit_(options.maxSocketsPerUser),
+    : options_(options), loops_(loops), application_(application), stats_(stats), userLimit_(options.maxSocketsPerUser),
       // Never all digits: a local offset must not read as a Redis stream id.
       offsetPrefix_("L" + RandomId::make().substr(0, 8) + "-") {
-    if (options_.recoveryWindow.count() > 0)
-        recovery_ = std::make_unique<MemoryRecoveryStore>(options_.recoveryWindow);
+    if (options_.recoveryWindow.count() > 0) recovery_ = std::make_unique<MemoryRecoveryStore>(options_.recoveryWindow);
     for (std::size_t i = 0; i < loops_.size(); ++i) loopStates_[&loops_.at(i)] = std::make_unique<LoopState>();
 }
 
@@ -30,9 +28,8 @@ void SocketIoServer::endRoom(const std::string& nsp, const std::string& room) {
         loop.post([rooms, nsp, room] {
             // Collected first: ending a socket changes the room being walked.
             std::vector<SocketIoConnection*> connections;
-            rooms->forEach(nsp, room, [&connections](SocketIoSocket& socket) {
-                connections.push_back(&socket.connection());
-            });
+            rooms->forEach(nsp, room,
+                           [&connections](SocketIoSocket& socket) { connections.push_back(&socket.connection()); });
             for (SocketIoConnection* connection : connections) connection->end(nsp);
         });
     }

@@ -22,9 +22,7 @@ struct StreamOffset {
         return millis != other.millis ? millis < other.millis : sequence < other.sequence;
     }
     bool operator<=(const StreamOffset& other) const { return !(other < *this); }
-    bool operator==(const StreamOffset& other) const {
-        return millis == other.millis && sequence == other.sequence;
-    }
+    bool operator==(const StreamOffset& other) const { return millis == other.millis && sequence == other.sequence; }
 };
 
 } // namespace motel::realtime

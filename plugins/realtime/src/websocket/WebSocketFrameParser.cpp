@@ -16,7 +16,8 @@ void checkText(const WebSocketFrameParser::Message& message) {
     if (!text && !closeReason) return;
     const std::string_view checked =
         text ? std::string_view(message.payload) : std::string_view(message.payload).substr(2);
-    if (!Utf8::isValid(checked)) throw WebSocketProtocolError(closecode::invalidPayload, "invalid UTF-8 in a text message");
+    if (!Utf8::isValid(checked))
+        throw WebSocketProtocolError(closecode::invalidPayload, "invalid UTF-8 in a text message");
 }
 
 void deliver(WebSocketFrameParser::Message&& message, const WebSocketFrameParser::MessageHandler& onMessage) {

@@ -25,8 +25,7 @@ enum class Required { no, yes };
 /// A field a client may clear with JSON null. The nested optional tells the
 /// three cases apart: absent (nullopt: leave the field alone), null (a
 /// present, empty optional: clear it), or a value.
-template <class T>
-using Nullable = std::optional<std::optional<T>>;
+template <class T> using Nullable = std::optional<std::optional<T>>;
 
 class BodyReader {
 public:
@@ -37,8 +36,8 @@ public:
     bool isNull(const std::string& field) const;
 
     /// A string; with `nonEmpty` an empty (or all blank) string is a problem.
-    std::optional<std::string> string(const std::string& field, Required required = Required::no,
-                                      bool nonEmpty = false, std::size_t maxLength = 10000);
+    std::optional<std::string> string(const std::string& field, Required required = Required::no, bool nonEmpty = false,
+                                      std::size_t maxLength = 10000);
     /// A whole number within [min, max] (JSON numbers only, no strings).
     std::optional<std::int64_t> integer(const std::string& field, Required required = Required::no,
                                         std::int64_t min = INT64_MIN, std::int64_t max = INT64_MAX);

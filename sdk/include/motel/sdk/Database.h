@@ -46,10 +46,10 @@ public:
 
     const SqlValue& operator[](const std::string& column) const; ///< throws std::out_of_range
     bool isNull(const std::string& column) const;
-    std::int64_t integer(const std::string& column) const;  ///< 0 when NULL
-    double real(const std::string& column) const;            ///< 0 when NULL
-    std::string text(const std::string& column) const;       ///< "" when NULL
-    bool boolean(const std::string& column) const;           ///< integer != 0
+    std::int64_t integer(const std::string& column) const; ///< 0 when NULL
+    double real(const std::string& column) const;          ///< 0 when NULL
+    std::string text(const std::string& column) const;     ///< "" when NULL
+    bool boolean(const std::string& column) const;         ///< integer != 0
     std::optional<std::int64_t> optInteger(const std::string& column) const;
     std::optional<std::string> optText(const std::string& column) const;
 

@@ -18,10 +18,10 @@ namespace motel::sdk {
 enum class HealthLevel { ok, warning, critical };
 
 struct HealthResult {
-    bool up = true;                     ///< rendered as "up" / "down"
+    bool up = true; ///< rendered as "up" / "down"
     HealthLevel level = HealthLevel::ok;
     std::optional<double> responseTimeMs; ///< rendered as `responseTime` when set
-    Poco::JSON::Object::Ptr details;    ///< rendered as `details` when set
+    Poco::JSON::Object::Ptr details;      ///< rendered as `details` when set
 };
 
 class HealthRegistry {

@@ -18,7 +18,7 @@
 namespace motel::sdk {
 
 struct SortOrder {
-    std::string field;      ///< as the client named it; empty: default order (by id)
+    std::string field; ///< as the client named it; empty: default order (by id)
     bool descending = false;
 };
 

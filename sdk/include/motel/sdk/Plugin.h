@@ -30,8 +30,8 @@ namespace motel::sdk {
 /// An operator command a plugin adds to `motel-host`, e.g. `user` for
 /// `motel-host user add EMAIL NAME ROLE`.
 struct CommandInfo {
-    std::string name;        ///< the first word after `motel-host`
-    std::string usage;       ///< e.g. "user add EMAIL NAME [ROLE] | user passwd EMAIL | user disable EMAIL"
+    std::string name;  ///< the first word after `motel-host`
+    std::string usage; ///< e.g. "user add EMAIL NAME [ROLE] | user passwd EMAIL | user disable EMAIL"
     std::string description;
 };
 
@@ -42,8 +42,8 @@ struct PluginInfo {
         : name(std::move(name_)), version(std::move(version_)), description(std::move(description_)),
           dependencies(std::move(dependencies_)) {}
 
-    std::string name;        ///< the name used in `plugins.load` and the file name
-    std::string version;     ///< the plugin's own version
+    std::string name;    ///< the name used in `plugins.load` and the file name
+    std::string version; ///< the plugin's own version
     std::string description;
     std::vector<std::string> dependencies; ///< plugin names that must start first
     /// Every `plugins.<name>.*` key the plugin reads (SettingSpec.h).
@@ -87,9 +87,9 @@ public:
 /// Exports `cls` as this library's plugin, with the ABI stamp the host reads
 /// from the file (ELF section MOTEL_ABI_SECTION) before it runs any of the
 /// library's code. Use exactly once per library.
-#define MOTEL_PLUGIN(cls)                                                                       \
-    extern "C" MOTEL_PLUGIN_EXPORT __attribute__((section(MOTEL_ABI_SECTION), used))            \
-    const motel::sdk::AbiStamp motel_plugin_abi = motel::sdk::currentAbiStamp();                \
-    POCO_BEGIN_MANIFEST(motel::sdk::Plugin)                                                     \
-    POCO_EXPORT_CLASS(cls)                                                                      \
+#define MOTEL_PLUGIN(cls)                                                                                              \
+    extern "C" MOTEL_PLUGIN_EXPORT __attribute__((section(MOTEL_ABI_SECTION), used))                                   \
+    const motel::sdk::AbiStamp motel_plugin_abi = motel::sdk::currentAbiStamp();                                       \
+    POCO_BEGIN_MANIFEST(motel::sdk::Plugin)                                                                            \
+    POCO_EXPORT_CLASS(cls)                                                                                             \
     POCO_END_MANIFEST

@@ -20,18 +20,18 @@ namespace motel::sdk {
 class Exchange;
 
 struct MOTEL_SDK_API Request {
-    std::string method;      ///< upper case: GET, POST, ...
-    std::string path;        ///< decoded path without the query string
-    std::string routeTemplate; ///< the matched route's template, e.g. /api/suites/:id
-    std::map<std::string, std::string> params;                 ///< path parameters
-    std::vector<std::pair<std::string, std::string>> query;    ///< decoded, in order
-    std::vector<std::pair<std::string, std::string>> headers;  ///< names as sent
-    std::string body;        ///< raw body bytes
+    std::string method;                                       ///< upper case: GET, POST, ...
+    std::string path;                                         ///< decoded path without the query string
+    std::string routeTemplate;                                ///< the matched route's template, e.g. /api/suites/:id
+    std::map<std::string, std::string> params;                ///< path parameters
+    std::vector<std::pair<std::string, std::string>> query;   ///< decoded, in order
+    std::vector<std::pair<std::string, std::string>> headers; ///< names as sent
+    std::string body;                                         ///< raw body bytes
     /// The parsed JSON body; empty when the request had no body. The host has
     /// already answered 415 for a non-JSON body and 400 for malformed JSON.
     Poco::Dynamic::Var json;
     std::optional<Principal> principal; ///< set on authenticated routes
-    std::string remoteAddress;  ///< client address (X-Forwarded-For aware when configured)
+    std::string remoteAddress;          ///< client address (X-Forwarded-For aware when configured)
     std::string requestId;
     /// Long-polling and connection takeover (see Exchange.h); set by the host.
     Exchange* exchange = nullptr;

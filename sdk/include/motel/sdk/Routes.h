@@ -53,8 +53,8 @@ struct Access {
 };
 
 struct Route {
-    std::string method;   ///< GET, POST, PATCH, PUT, DELETE
-    std::string path;     ///< template, segments `:name` bind parameters
+    std::string method; ///< GET, POST, PATCH, PUT, DELETE
+    std::string path;   ///< template, segments `:name` bind parameters
     Access access;
     Handler handler;
     /// The host answers 415/400 for bodies that are not JSON before the

@@ -35,14 +35,14 @@ enum class SettingType { text, integer, number, boolean, duration, list, secret 
 MOTEL_SDK_API const char* settingTypeName(SettingType type);
 
 struct MOTEL_SDK_API SettingSpec {
-    std::string key;          ///< without the `plugins.<name>.` prefix
+    std::string key; ///< without the `plugins.<name>.` prefix
     SettingType type = SettingType::text;
-    std::string defaultValue; ///< as it would be written in the properties file; "" none
-    std::optional<double> min; ///< integer/number: smallest value; duration: in milliseconds
-    std::optional<double> max; ///< integer/number: largest value; duration: in milliseconds
+    std::string defaultValue;         ///< as it would be written in the properties file; "" none
+    std::optional<double> min;        ///< integer/number: smallest value; duration: in milliseconds
+    std::optional<double> max;        ///< integer/number: largest value; duration: in milliseconds
     std::vector<std::string> choices; ///< text: the allowed values (empty: any)
-    bool required = false;    ///< must be set (and not empty)
-    std::string doc;          ///< one line: what it changes
+    bool required = false;            ///< must be set (and not empty)
+    std::string doc;                  ///< one line: what it changes
 
     static SettingSpec text(std::string key, std::string defaultValue, std::string doc);
     static SettingSpec oneOf(std::string key, std::string defaultValue, std::vector<std::string> choices,

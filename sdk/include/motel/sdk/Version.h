@@ -50,15 +50,15 @@ namespace motel::sdk {
 /// place in every SDK version, so even a stamp of another layout gets a clear
 /// "SDK ABI major" message.
 struct AbiStamp {
-    std::uint32_t magic;         ///< always kAbiMagic; anything else is not a Motel plugin
-    std::int32_t sdkMajor;       ///< must equal the host's
-    std::int32_t sdkMinor;       ///< must be <= the host's
-    std::uint32_t size;          ///< sizeof(AbiStamp) of the plugin's SDK
-    std::uint64_t pocoVersion;   ///< POCO_VERSION; major.minor must equal the host's
-    std::int32_t cxxAbi;         ///< __GXX_ABI_VERSION; must equal the host's
-    std::int32_t cxx11Abi;       ///< _GLIBCXX_USE_CXX11_ABI; must equal the host's
+    std::uint32_t magic;           ///< always kAbiMagic; anything else is not a Motel plugin
+    std::int32_t sdkMajor;         ///< must equal the host's
+    std::int32_t sdkMinor;         ///< must be <= the host's
+    std::uint32_t size;            ///< sizeof(AbiStamp) of the plugin's SDK
+    std::uint64_t pocoVersion;     ///< POCO_VERSION; major.minor must equal the host's
+    std::int32_t cxxAbi;           ///< __GXX_ABI_VERSION; must equal the host's
+    std::int32_t cxx11Abi;         ///< _GLIBCXX_USE_CXX11_ABI; must equal the host's
     std::int32_t libstdcxxRelease; ///< _GLIBCXX_RELEASE; must be <= the host's
-    std::int32_t reserved;       ///< 0
+    std::int32_t reserved;         ///< 0
 };
 
 constexpr std::uint32_t kAbiMagic = 0x4d4f5445; // "MOTE"
