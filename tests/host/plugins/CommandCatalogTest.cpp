@@ -35,7 +35,9 @@ class CommandCatalogTest : public CppUnit::TestFixture {
 public:
     void parseSkipsPaddingAndMarker() {
         const std::string section = std::string(MOTEL_COMMANDS_MARKER) + '\0' + std::string(7, '\0') +
-                                    "user\x1f" "manage accounts" + '\0' + '\0' + "bare" + '\0' + "\x1fno name" + '\0';
+                                    "user\x1f"
+                                    "manage accounts" +
+                                    '\0' + '\0' + "bare" + '\0' + "\x1fno name" + '\0';
         const auto commands = CommandCatalog::parse("auth", section);
         CPPUNIT_ASSERT_EQUAL(std::size_t(2), commands.size());
         CPPUNIT_ASSERT_EQUAL(std::string("user"), commands[0].name);

@@ -44,11 +44,11 @@ struct DomainServices {
                     {"tasks", tasks::TaskMigrations::all()}});
         database->withSession([](sdk::SqlSession& s) { s.execute("INSERT INTO users (email) VALUES ('m@x')"); });
         events = std::make_unique<host::InProcessEventBus>(logger);
-        events->subscribe("*",
-                          [this](const sdk::Event& event) { published.emplace_back(event.topic, textOf(event.payload)); });
+        events->subscribe(
+            "*", [this](const sdk::Event& event) { published.emplace_back(event.topic, textOf(event.payload)); });
         metrics = std::make_unique<host::PrometheusMetrics>(logger);
-        suiteService = std::make_shared<suites::SuiteService>(*database, *events,
-                                                        metrics->untyped("motel_suites_total", "test"));
+        suiteService =
+            std::make_shared<suites::SuiteService>(*database, *events, metrics->untyped("motel_suites_total", "test"));
         counters = std::make_unique<tasks::TaskCounters>(*metrics);
         taskService = std::make_shared<tasks::TaskService>(*database, *events, *suiteService, *counters, false);
         suiteService->setTaskHooks(taskService);

@@ -171,9 +171,8 @@ public:
             CPPUNIT_ASSERT_MESSAGE(message, message.find("1.0") != std::string::npos);
             CPPUNIT_ASSERT_MESSAGE(message, message.find("tasks.directory") != std::string::npos);
         }
-        CPPUNIT_ASSERT_THROW(
-            services.findVersioned(TaskDirectory::kServiceName, typeid(TaskDirectory).name(), {1, 1}),
-            sdk::ServiceVersionMismatch);
+        CPPUNIT_ASSERT_THROW(services.findVersioned(TaskDirectory::kServiceName, typeid(TaskDirectory).name(), {1, 1}),
+                             sdk::ServiceVersionMismatch);
         services.clear();
     }
 
