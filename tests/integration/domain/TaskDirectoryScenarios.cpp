@@ -20,10 +20,10 @@ void TaskDirectoryScenarios::aPluginCreatesATaskSeenOnTheBoard() {
     const Motel motel = startWithClient();
     const auto suite = createSuite(motel, R"({"number":"301","floor":3})");
     const std::int64_t suiteId = integer(suite, "id");
-    const auto created =
-        expect(201, call(motel, "POST", kCreate, motel.manager,
-                         clientBody(R"({"type":"maintenance","title":"Replace the boiler","blocksSuite":true,"suiteId":)" +
-                                    std::to_string(suiteId) + "}")));
+    const auto created = expect(
+        201, call(motel, "POST", kCreate, motel.manager,
+                  clientBody(R"({"type":"maintenance","title":"Replace the boiler","blocksSuite":true,"suiteId":)" +
+                             std::to_string(suiteId) + "}")));
     const std::int64_t taskId = integer(created, "id");
     CPPUNIT_ASSERT_EQUAL(std::string("pending"), text(created, "status"));
 
@@ -40,10 +40,12 @@ void TaskDirectoryScenarios::aPluginCreatesATaskSeenOnTheBoard() {
     const auto found = expect(200, call(motel, "GET", path("/fixture/task-client/tasks", taskId), motel.staff));
     CPPUNIT_ASSERT_EQUAL(std::string("Replace the boiler"), text(found, "title"));
     expect(404, call(motel, "GET", "/fixture/task-client/tasks/987654", motel.staff));
-    const auto open = expect(200, call(motel, "GET", path("/fixture/task-client/suites", suiteId, "/open"), motel.staff));
+    const auto open =
+        expect(200, call(motel, "GET", path("/fixture/task-client/suites", suiteId, "/open"), motel.staff));
     CPPUNIT_ASSERT_EQUAL(std::size_t(1), open->getArray("ids")->size());
     expect(200, act(motel, taskId, "cancel", motel.manager));
-    const auto none = expect(200, call(motel, "GET", path("/fixture/task-client/suites", suiteId, "/open"), motel.staff));
+    const auto none =
+        expect(200, call(motel, "GET", path("/fixture/task-client/suites", suiteId, "/open"), motel.staff));
     CPPUNIT_ASSERT_EQUAL(std::size_t(0), none->getArray("ids")->size());
 }
 
@@ -54,13 +56,13 @@ void TaskDirectoryScenarios::thePostRulesReachThePluginsCallers() {
     expectProblem(bad, "type must be one of the following values: cleaning, inspection, maintenance, other");
     expectProblem(bad, "priority must be one of the following values: low, normal, high, urgent");
     expectProblem(bad, "dueAt must be a valid ISO 8601 date string");
-    expectProblem(call(motel, "POST", kCreate, motel.manager,
-                       clientBody(R"({"type":"other","title":"x","blocksSuite":true})")),
-                  "blocksSuite requires a suiteId");
+    expectProblem(
+        call(motel, "POST", kCreate, motel.manager, clientBody(R"({"type":"other","title":"x","blocksSuite":true})")),
+        "blocksSuite requires a suiteId");
     expect(403, call(motel, "POST", kCreate, motel.staff, clientBody(R"({"type":"inspection","title":"Look"})")));
-    expect(403, call(motel, "POST", kCreate, motel.staff,
-                     clientBody(R"({"type":"other","title":"x","assigneeId":)" + std::to_string(motel.otherStaffId) +
-                                "}")));
+    expect(403,
+           call(motel, "POST", kCreate, motel.staff,
+                clientBody(R"({"type":"other","title":"x","assigneeId":)" + std::to_string(motel.otherStaffId) + "}")));
     const auto unknownSuite =
         call(motel, "POST", kCreate, motel.manager, clientBody(R"({"type":"other","title":"x","suiteId":999999})"));
     expect(404, unknownSuite);
