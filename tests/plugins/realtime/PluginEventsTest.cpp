@@ -67,6 +67,7 @@ class PluginEventsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(fullQueueAcks503);
     CPPUNIT_TEST(emitsReachTheirAudienceOnly);
     CPPUNIT_TEST(closedChannelHandlesNothingAndEmitsNothing);
+    CPPUNIT_TEST(recoveredSocketKeepsItsPluginRoomsAndMissedEmits);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -259,6 +260,30 @@ public:
         channel_ = hub_->open("hello");
     }
 
+    void recoveredSocketKeepsItsPluginRoomsAndMissedEmits() {
+        start();
+        std::string pid, offset;
+        {
+            WebSocketPeer first;
+            const std::string connected = connect(first, "token-7-staff");
+            const auto handshake = JsonText::parse(connected.substr(2)).extract<Poco::JSON::Object::Ptr>();
+            pid = handshake->getValue<std::string>("pid");
+            CPPUNIT_ASSERT(channel_->join(Audience::user(7), "lobby"));
+            CPPUNIT_ASSERT(channel_->emit(Audience::room("lobby"), "news", object("n", 1)));
+            const std::string seen = first.readTextSkippingPings();
+            CPPUNIT_ASSERT(seen.rfind(R"(42["hello:news",{"n":1},")", 0) == 0);
+            offset = seen.substr(seen.rfind(",\"") + 2, seen.size() - seen.rfind(",\"") - 4);
+        } // dropped: "transport close"
+        waitUntil([this] { return stats_.connections() == 0; });
+        CPPUNIT_ASSERT(channel_->emit(Audience::room("lobby"), "news", object("n", 2)));
+        WebSocketPeer second;
+        connect(second, "token-7-staff", R"(,"pid":")" + pid + R"(","offset":")" + offset + "\"");
+        CPPUNIT_ASSERT(second.readTextSkippingPings().rfind(R"(42["hello:news",{"n":2})", 0) == 0);
+        // Still in the lobby without being joined again.
+        CPPUNIT_ASSERT(channel_->emit(Audience::room("lobby"), "news", object("n", 3)));
+        CPPUNIT_ASSERT(second.readTextSkippingPings().rfind(R"(42["hello:news",{"n":3})", 0) == 0);
+    }
+
 private:
     void start() {
         loops_ = std::make_unique<IoLoopGroup>(2);
@@ -282,12 +307,14 @@ private:
         channel_ = hub_->open("hello");
     }
 
-    void connect(WebSocketPeer& peer, const std::string& token) {
+    /// Returns the CONNECT answer; `extraAuth` goes after the token (`,"pid":...`).
+    std::string connect(WebSocketPeer& peer, const std::string& token, const std::string& extraAuth = "") {
         engine_->adoptWebSocket(peer.takeServerFd(), "", "");
         CPPUNIT_ASSERT_EQUAL('0', peer.read()->payload.at(0));
-        peer.sendText(R"(40{"token":")" + token + "\"}");
+        peer.sendText(R"(40{"token":")" + token + "\"" + extraAuth + "}");
         const std::string answer = peer.readTextSkippingPings();
         CPPUNIT_ASSERT_EQUAL_MESSAGE(answer, std::string("40"), answer.substr(0, 2));
+        return answer;
     }
 
     template <class Condition> static void waitUntil(Condition done) {
