@@ -12,6 +12,7 @@
 #include "services/JobMetrics.h"
 #include "services/MemoryCache.h"
 #include "services/PrometheusMetrics.h"
+#include "services/HostEventLoops.h"
 #include "services/ServiceDirectory.h"
 #include "services/redis/RedisCache.h"
 #include "services/redis/RedisCacheClearer.h"
@@ -126,7 +127,19 @@ sdk::PluginContext& HostRuntime::contextFor(const LoadedPlugin& plugin) {
     return *contexts_.back();
 }
 
+void HostRuntime::startEventLoops() {
+    if (http_) return;
+    // Requests reach dispatcher_ only once serve() has built it and listens.
+    http_ = std::make_unique<HttpServer>(httpOptions(),
+                                         [this](sdk::Request& request, sdk::Response& response, ConnectionTakeover&) {
+                                             dispatcher_->dispatch(request, response);
+                                         });
+    http_->startLoops();
+    services_->publish<sdk::EventLoops>(std::make_shared<HostEventLoops>(*http_));
+}
+
 void HostRuntime::startPlugins() {
+    startEventLoops();
     plugins_->startAll([this](const LoadedPlugin& p) -> sdk::PluginContext& { return contextFor(p); });
 }
 
@@ -172,19 +185,7 @@ UnknownCommand UnknownCommand::naming(const std::string& word, const std::vector
                           "from plugins:" + (known.empty() ? std::string(" none") : known) + ")");
 }
 
-void HostRuntime::serve() {
-    router_.freeze();
-    DispatcherOptions dispatcherOptions;
-    dispatcherOptions.corsOrigins = config_.corsOrigins();
-    dispatcherOptions.requestsPerMinute = config_.hostSettings().getInt("http.rateLimit.perMinute", 0, 0);
-    dispatcherOptions.logProbes = config_.hostSettings().getBool("log.probes", false);
-    dispatcher_ = std::make_unique<Dispatcher>(router_, *metrics_, traffic_, *cache_, dispatcherOptions);
-    dispatcher_->setAuthenticator(services_->find<sdk::Authenticator>(sdk::kAuthenticatorService));
-    dispatcher_->setEventBus(events_.get());
-
-    jobs_->start();
-    jobsRunning_ = true;
-
+HttpServerOptions HostRuntime::httpOptions() const {
     HttpServerOptions options;
     options.host = config_.httpHost();
     options.port = config_.httpPort();
@@ -210,11 +211,23 @@ void HostRuntime::serve() {
     options.maxQueuedRequests =
         static_cast<std::size_t>(settings.getInt("http.maxQueuedRequests", options.maxQueuedRequests, 1, 1000000));
     options.inlineFastHandlers = settings.getBool("http.inlineFastHandlers", options.inlineFastHandlers);
-    Dispatcher* dispatcher = dispatcher_.get();
-    http_ = std::make_unique<HttpServer>(
-        options, [dispatcher](sdk::Request& request, sdk::Response& response, ConnectionTakeover&) {
-            dispatcher->dispatch(request, response);
-        });
+    return options;
+}
+
+void HostRuntime::serve() {
+    router_.freeze();
+    DispatcherOptions dispatcherOptions;
+    dispatcherOptions.corsOrigins = config_.corsOrigins();
+    dispatcherOptions.requestsPerMinute = config_.hostSettings().getInt("http.rateLimit.perMinute", 0, 0);
+    dispatcherOptions.logProbes = config_.hostSettings().getBool("log.probes", false);
+    dispatcher_ = std::make_unique<Dispatcher>(router_, *metrics_, traffic_, *cache_, dispatcherOptions);
+    dispatcher_->setAuthenticator(services_->find<sdk::Authenticator>(sdk::kAuthenticatorService));
+    dispatcher_->setEventBus(events_.get());
+
+    jobs_->start();
+    jobsRunning_ = true;
+
+    startEventLoops();
     http_->start();
 }
 
@@ -236,7 +249,8 @@ void HostRuntime::shutdown(std::chrono::milliseconds grace) noexcept {
     try {
         // Realtime (and any plugin that holds long-lived connections) ends
         // them on `host.draining`, once no new connection can reach this host.
-        if (http_) http_->stop(grace, [this] { publishDraining(); });
+        // No request reaches a plugin after this: HTTP is over.
+        if (http_) http_->stopServing(grace, [this] { publishDraining(); });
     } catch (...) {
     }
     if (jobsRunning_) {
@@ -244,6 +258,12 @@ void HostRuntime::shutdown(std::chrono::milliseconds grace) noexcept {
         jobsRunning_ = false;
     }
     if (plugins_) plugins_->stopAll();
+    try {
+        // The loops outlive the plugins' stop(): plugins take their watches,
+        // timers and tasks off them there.
+        if (http_) http_->stop(std::chrono::milliseconds(0));
+    } catch (...) {
+    }
 }
 
 } // namespace motel::host

@@ -1,8 +1,8 @@
 #pragma once
 // Owns and wires everything a running host is made of, and runs its phases:
-// load plugins → open the database → migrate → start plugins → serve HTTP,
-// and the reverse on shutdown. The commands (serve, migrate, seed) are
-// different selections of these phases.
+// load plugins → open the database → migrate → start the event loops → start
+// plugins → serve HTTP, and the reverse on shutdown. The commands (serve,
+// migrate, seed) are different selections of these phases.
 //
 // Member order is destruction order in reverse: the plugin loader (which
 // unloads the libraries) is declared first so it goes last, after every
@@ -10,6 +10,7 @@
 
 #include "app/HostInfoImpl.h"
 #include "config/HostConfig.h"
+#include "http/HttpServerOptions.h"
 #include "plugins/PluginContextImpl.h"
 #include "plugins/PluginLoader.h"
 #include "plugins/PluginSet.h"
@@ -55,7 +56,8 @@ public:
     void openDatabase();
     /// Applies pending migrations of every loaded plugin; returns what it applied.
     std::vector<std::string> migrate();
-    /// Creates the plugin contexts and starts every plugin in order.
+    /// Starts the event loops (see startEventLoops()), creates the plugin
+    /// contexts and starts every plugin in order.
     void startPlugins();
     /// Runs every plugin's seed().
     void seed();
@@ -68,11 +70,12 @@ public:
     /// Throws UnknownCommand unless a loaded plugin provides `name`. Needs
     /// loadPlugins() only: nothing is opened or started.
     void requirePluginCommand(const std::string& name) const;
-    /// Starts the job engine and the HTTP server; returns once listening.
+    /// Starts the job engine and the HTTP listener; returns once listening.
     void serve();
     std::uint16_t port() const;
-    /// Stops HTTP (finishing in-flight requests within `grace`), jobs and
-    /// plugins in reverse order. Safe to call twice; never throws.
+    /// Stops HTTP (listener, then in-flight requests finished within
+    /// `grace`), jobs, plugins, and last the event loops. Safe to call
+    /// twice; never throws.
     void shutdown(std::chrono::milliseconds grace) noexcept;
 
     const HostConfig& config() const { return config_; }
@@ -82,6 +85,11 @@ public:
     static std::string clearCache(const HostConfig& config);
 
 private:
+    /// The HTTP server's I/O loops, running but not listening, published to
+    /// plugins as sdk::EventLoops: they run from before the first plugin's
+    /// start() until after the last plugin's stop(). Once.
+    void startEventLoops();
+    HttpServerOptions httpOptions() const;
     /// Publishes `host.draining` (the listener is closed; requests in flight
     /// are still being answered).
     void publishDraining() noexcept;

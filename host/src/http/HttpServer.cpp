@@ -7,7 +7,9 @@
 #include "http/WorkerPool.h"
 
 #include <future>
+#include <memory>
 #include <stdexcept>
+#include <vector>
 
 namespace motel::host {
 
@@ -25,14 +27,17 @@ HttpServer::~HttpServer() {
     ioThreads_.clear(); // the loops, with whatever adopted sockets left on them
 }
 
-void HttpServer::start() {
+void HttpServer::startLoops() {
     std::lock_guard<std::mutex> lifecycle(lifecycleMutex_);
-    if (running_) throw std::logic_error("HttpServer already running");
+    startLoopsLocked();
+}
+
+void HttpServer::startLoopsLocked() {
+    if (loopsRunning_) return;
     if (!dispatch_) throw std::invalid_argument("HttpServer needs a dispatch function");
     stopping_ = false;
     ioThreads_.clear(); // loops kept from an earlier run
     try {
-        listener_ = std::make_unique<HttpListener>(options_.host, options_.port);
         executor_ =
             std::make_unique<RequestExecutor>(dispatch_, options_.trustForwardedFor, &stopping_, options_.reviseCost);
         workers_ = std::make_unique<WorkerPool>(options_.workerThreads, options_.maxQueuedRequests);
@@ -40,12 +45,41 @@ void HttpServer::start() {
             ioThreads_.push_back(std::make_unique<IoThread>(
                 options_, *workers_, *executor_, stopping_,
                 [this](const IoThread::ClosedConnection& closed) { onConnectionClosed(closed); }));
-        listener_->attach(ioThreads_.front()->loop(), [this](FileDescriptor socket, std::string peer) {
-            onAccepted(std::move(socket), std::move(peer));
-        });
         for (auto& io : ioThreads_) io->start();
     } catch (...) {
         shutDownThreads();
+        throw;
+    }
+    loopsRunning_ = true;
+}
+
+void HttpServer::start() {
+    std::lock_guard<std::mutex> lifecycle(lifecycleMutex_);
+    if (running_) throw std::logic_error("HttpServer already running");
+    if (loopsRunning_ && stopping_) throw std::logic_error("HttpServer::start after stopServing: stop() it first");
+    const bool ownLoops = !loopsRunning_;
+    startLoopsLocked();
+    try {
+        listener_ = std::make_unique<HttpListener>(options_.host, options_.port);
+        // The accept loop already runs: the listener joins it on its thread.
+        std::promise<void> attached;
+        ioThreads_.front()->loop().post([this, &attached] {
+            try {
+                listener_->attach(ioThreads_.front()->loop(), [this](FileDescriptor socket, std::string peer) {
+                    onAccepted(std::move(socket), std::move(peer));
+                });
+                attached.set_value();
+            } catch (...) {
+                attached.set_exception(std::current_exception());
+            }
+        });
+        attached.get_future().get();
+    } catch (...) {
+        listener_.reset();
+        if (ownLoops) {
+            shutDownThreads();
+            loopsRunning_ = false;
+        }
         throw;
     }
     port_ = listener_->port();
@@ -112,6 +146,14 @@ void HttpServer::onConnectionClosed(const IoThread::ClosedConnection& closed) {
 }
 
 void HttpServer::stop(std::chrono::milliseconds grace, const std::function<void()>& notAccepting) {
+    stopServing(grace, notAccepting);
+    std::lock_guard<std::mutex> lifecycle(lifecycleMutex_);
+    if (!loopsRunning_) return;
+    shutDownThreads();
+    loopsRunning_ = false;
+}
+
+void HttpServer::stopServing(std::chrono::milliseconds grace, const std::function<void()>& notAccepting) {
     std::lock_guard<std::mutex> lifecycle(lifecycleMutex_);
     if (!running_) return;
     running_ = false;
@@ -139,8 +181,20 @@ void HttpServer::stop(std::chrono::milliseconds grace, const std::function<void(
         std::unique_lock<std::mutex> lock(drainMutex_);
         drained_.wait_until(lock, deadline, [this] { return connections_.load() == 0; });
     }
-    // 4. Close the rest.
-    shutDownThreads();
+    // 4. Close the rest, then wait for the handlers still running (their
+    // answers are dropped). The loops go on for what plugins have on them.
+    std::vector<std::future<void>> closedAll;
+    for (auto& io : ioThreads_) {
+        auto done = std::make_shared<std::promise<void>>();
+        closedAll.push_back(done->get_future());
+        IoThread* thread = io.get();
+        thread->loop().post([thread, done] {
+            thread->closeConnections();
+            done->set_value();
+        });
+    }
+    for (auto& closed : closedAll) closed.wait();
+    if (workers_) workers_->stop(true);
 }
 
 void HttpServer::shutDownThreads() {

@@ -47,7 +47,8 @@ class WorkerPool;
 /// Exchange::takeOver) and then live on one of the server's loops: an adopted
 /// socket belongs to loopFor(fd) (= EventLoop::current() inside the takeover
 /// handler). The
-/// loops run from start() to stop() and exist until the server is destroyed:
+/// loops run from startLoops() (or start()) to stop(), which may outlast
+/// listening (start() to stopServing()), and exist until the server is destroyed:
 /// after stop() their callbacks and posted tasks no longer run, so the owner
 /// of adopted sockets removes and closes them in its own stop (no loop thread
 /// races it any more). Destroy the server before unloading any library whose
@@ -59,9 +60,14 @@ public:
     HttpServer(const HttpServer&) = delete;
     HttpServer& operator=(const HttpServer&) = delete;
 
-    /// Binds, listens and starts the threads. Throws std::runtime_error with the
-    /// address in the message (`Cannot listen on 0.0.0.0:3001: Address already
-    /// in use`), std::logic_error when already running.
+    /// Starts the I/O loops and the worker pool without listening, so that
+    /// plugins can register on the loops before any request arrives (the
+    /// host starts them before the first plugin). Does nothing when they run.
+    void startLoops();
+    /// Binds, listens (starting the loops first if need be). Throws
+    /// std::runtime_error with the address in the message (`Cannot listen on
+    /// 0.0.0.0:3001: Address already in use`), std::logic_error when already
+    /// running or after stopServing().
     void start();
     /// The bound port (the ephemeral one when options.port was 0); 0 before start().
     std::uint16_t port() const { return port_; }
@@ -74,6 +80,11 @@ public:
     /// the listener is closed, before anything else: the host's drain (a
     /// client that reconnects then can only reach another host).
     void stop(std::chrono::milliseconds grace, const std::function<void()>& notAccepting = {});
+    /// stop() without its last step: HTTP is over (listener closed, every
+    /// connection closed, workers joined) but the loops keep running until
+    /// stop(), for what plugins still have on them (the host stops its
+    /// plugins in between). Same threading rules as stop().
+    void stopServing(std::chrono::milliseconds grace, const std::function<void()>& notAccepting = {});
 
     bool running() const { return running_; }
     const HttpServerOptions& options() const { return options_; }
@@ -81,8 +92,8 @@ public:
     std::size_t connectionCount() const { return connections_.load(); }
 
     /// The loop that serves descriptor `fd`: connections live on loop fd % ioThreads,
-    /// so a socket taken over keeps its thread. Valid from start() until the
-    /// server is destroyed; throws std::logic_error before the first start().
+    /// so a socket taken over keeps its thread. Valid from startLoops() (or
+    /// start()) until the server is destroyed; throws std::logic_error before.
     EventLoop& loopFor(int fd);
     std::size_t loopCount() const { return ioThreads_.size(); }
     EventLoop& loop(std::size_t index);
@@ -97,6 +108,7 @@ private:
     /// connection is closed without an answer.
     static constexpr std::size_t kMaxRefusing = 64;
     static constexpr int kRetryAfterSeconds = 5;
+    void startLoopsLocked();
     void shutDownThreads();
 
     HttpServerOptions options_;
@@ -106,7 +118,8 @@ private:
     std::vector<std::unique_ptr<IoThread>> ioThreads_;
     std::unique_ptr<HttpListener> listener_;
     std::uint16_t port_ = 0;
-    std::atomic<bool> running_{false};
+    std::atomic<bool> running_{false}; ///< listening
+    bool loopsRunning_ = false;        ///< under lifecycleMutex_
     std::atomic<bool> stopping_{false};
     std::atomic<std::size_t> connections_{0};
     std::atomic<std::size_t> refusing_{0};

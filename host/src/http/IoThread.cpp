@@ -35,7 +35,7 @@ void IoThread::start() {
 void IoThread::stop() {
     if (!thread_.joinable()) return;
     loop_.post([this] {
-        closeAll();
+        closeConnections();
         loop_.quit();
     });
     thread_.join();
@@ -80,7 +80,7 @@ void IoThread::beginShutdown() {
     for (const auto& connection : connections) connection->beginShutdown();
 }
 
-void IoThread::closeAll() {
+void IoThread::closeConnections() {
     std::vector<std::shared_ptr<HttpConnection>> connections;
     connections.reserve(connections_.size());
     for (const auto& entry : connections_) connections.push_back(entry.second->shared_from_this());

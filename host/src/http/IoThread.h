@@ -56,6 +56,8 @@ public:
     /// Graceful stop: closes connections with no request in flight; the
     /// others close once their response is written. Loop thread only.
     void beginShutdown();
+    /// Closes every connection now (answers in flight are dropped). Loop thread only.
+    void closeConnections();
     std::size_t connectionCount() const { return connections_.size(); }
 
     // What connections share.
@@ -74,8 +76,6 @@ public:
     void connectionClosed(const HttpConnection& connection, int fd, bool handedOver);
 
 private:
-    void closeAll();
-
     const HttpServerOptions& options_;
     HttpParserLimits parserLimits_;
     WorkerPool& workers_;

@@ -27,7 +27,6 @@ sdk::PluginInfo RealtimePlugin::info() const {
     info.settings = {
         SettingSpec::oneOf("mode", "normal", {"normal", "compliance"},
                            "compliance: the Socket.IO conformance test server instead of the board's events"),
-        SettingSpec::integer("ioThreads", 2, 1, 64, "event loops serving WebSocket and polling connections"),
         SettingSpec::duration("sendTimeout", "10s", "a WebSocket that accepts no bytes for this long is dropped"),
         SettingSpec::integer("maxQueuedBytes", 4 << 20, 4096, INT64_MAX,
                              "a WebSocket with more unsent bytes is dropped"),
@@ -58,7 +57,9 @@ void RealtimePlugin::start(sdk::PluginContext& context) {
     stats_.bind(context.metrics());
     context.health().add("websocket", [this] { return stats_.health(); });
 
-    loops_ = std::make_unique<IoLoopGroup>(config.ioThreads);
+    // The host's loops (they run from before start() to after stop()).
+    hostLoops_ = context.services().require<sdk::EventLoops>();
+    loops_ = std::make_unique<IoLoopGroup>(*hostLoops_);
     auto registry = std::make_shared<ClientEventRegistry>();
     if (config.compliance) {
         application_ = std::make_unique<ComplianceApplication>();
@@ -74,7 +75,6 @@ void RealtimePlugin::start(sdk::PluginContext& context) {
     socketIo_ = std::make_unique<SocketIoServer>(config.socketIo, *loops_, *application_, stats_);
     engine_ = std::make_unique<EngineServer>(config.engine, *loops_, socketIo_->handlerFactory(),
                                              CorsHeaders(config.corsOrigins));
-    loops_->start();
     mount(context.routes(), "/socket.io", *engine_);
 
     if (config.compliance) {
@@ -99,8 +99,8 @@ void RealtimePlugin::start(sdk::PluginContext& context) {
     context.services().publish<plugins::realtime::RealtimeHub>(
         std::make_shared<RealtimeHubService>(registry, hubOutlet_, context.logger()));
     context.logger().information(
-        "Socket.IO at /socket.io/ on %z I/O threads, pingInterval %ldms, recovery window %ldms%s", loops_->size(),
-        static_cast<long>(config.engine.pingInterval.count()),
+        "Socket.IO at /socket.io/ on the host's %z event loops, pingInterval %ldms, recovery window %ldms%s",
+        loops_->size(), static_cast<long>(config.engine.pingInterval.count()),
         static_cast<long>(config.socketIo.recoveryWindow.count()),
         std::string(publisher_ ? ", multi-host through Redis (recovery on any host)" : ", this host only"));
 }
@@ -167,7 +167,8 @@ void RealtimePlugin::stop() noexcept {
         if (reader_) reader_->stop();
         if (engine_) engine_->closeAll();
         if (echo_) echo_->closeAll();
-        if (loops_) loops_->stop();
+        // Last: takes back whatever the plugin still has on the host's loops.
+        if (loops_) loops_->shutdown();
     } catch (...) {
         // stop() must not throw; the host is going down anyway.
     }
@@ -181,6 +182,7 @@ void RealtimePlugin::stop() noexcept {
     socketIo_.reset();
     application_.reset();
     loops_.reset();
+    hostLoops_.reset();
     dispatcher_.reset(); // after the loops: their pending budget timers point at it
     handlerPool_.reset();
 }

@@ -9,8 +9,9 @@
 /// `redis.url` is set (then a dropped client recovers on any host: sessions
 /// are saved in Redis). On `host.draining` (SIGTERM) it refuses new sessions
 /// and closes the open ones so that clients reconnect at once to another
-/// host. WebSockets leave the host's HTTP server (Exchange::takeOver) and live
-/// on the plugin's own epoll threads; long-polls are deferred replies.
+/// host. WebSockets leave the host's HTTP server (Exchange::takeOver) and stay
+/// on the host's event loop that served them (sdk::EventLoops: one reactor in
+/// the process); long-polls are deferred replies.
 /// Ends the sockets of revoked tokens and users (SessionRevoker; the auth
 /// plugin publishes those events on every host) and of expired tokens.
 /// Registers the `websocket` health check and the `motel_websocket_*` metrics.
@@ -34,6 +35,7 @@
 #include "socketio/SocketApplication.h"
 #include "socketio/SocketIoServer.h"
 
+#include <motel/sdk/EventLoops.h>
 #include <motel/sdk/Plugin.h>
 
 #include <memory>
@@ -57,6 +59,7 @@ private:
 
     sdk::EventBus* events_ = nullptr;
     RealtimeStats stats_;
+    std::shared_ptr<sdk::EventLoops> hostLoops_;
     std::unique_ptr<IoLoopGroup> loops_;
     std::unique_ptr<SocketApplication> application_;
     std::unique_ptr<SocketIoServer> socketIo_;

@@ -189,9 +189,6 @@ public:
         CPPUNIT_ASSERT_THROW(
             RealtimeConfig::load(sdk::Settings("plugins.realtime.", {{"mode", "fast"}}), sdk::Settings()),
             sdk::ConfigError);
-        CPPUNIT_ASSERT_THROW(
-            RealtimeConfig::load(sdk::Settings("plugins.realtime.", {{"ioThreads", "0"}}), sdk::Settings()),
-            sdk::ConfigError);
     }
 };
 

@@ -3,6 +3,7 @@
 // through adopted socketpair WebSockets: handshake, every error the
 // specification names, polling payloads, heartbeat, close and upgrade. The
 // loops run on a ManualClock: heartbeat limits are crossed by advancing it.
+#include "TestLoops.h"
 #include "ManualClock.h"
 #include "WebSocketPeer.h"
 
@@ -184,7 +185,7 @@ public:
 
 private:
     void start() {
-        loops_ = std::make_unique<IoLoopGroup>(2, clock_.source());
+        loops_ = std::make_unique<test::TestLoops>(2, clock_.source());
         server_ = std::make_unique<EngineServer>(
             options_, *loops_, [](EngineSession&) { return std::make_unique<EngineEcho>(); }, CorsHeaders());
         loops_->start();
@@ -224,7 +225,7 @@ private:
 
     ManualClock clock_;
     EngineOptions options_;
-    std::unique_ptr<IoLoopGroup> loops_;
+    std::unique_ptr<test::TestLoops> loops_;
     std::unique_ptr<EngineServer> server_;
 };
 

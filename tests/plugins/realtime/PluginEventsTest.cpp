@@ -2,6 +2,7 @@
 // names and refusals, acks (data, access refused, HttpError, a throwing
 // handler, an overrun budget) and emits to everyone, a user, a role, a
 // socket and a plugin room, over adopted WebSockets on this host.
+#include "TestLoops.h"
 #include "WebSocketPeer.h"
 
 #include "application/AckReply.h"
@@ -334,7 +335,7 @@ public:
 
 private:
     void start() {
-        loops_ = std::make_unique<IoLoopGroup>(2);
+        loops_ = std::make_unique<test::TestLoops>(2);
         pool_ = std::make_unique<HandlerPool>(threads_, queue_);
         auto registry = std::make_shared<ClientEventRegistry>();
         callStats_.bind(metrics_);
@@ -377,7 +378,7 @@ private:
     RealtimeStats stats_;
     CountingMetrics metrics_;
     HandlerCallStats callStats_;
-    std::unique_ptr<IoLoopGroup> loops_;
+    std::unique_ptr<test::TestLoops> loops_;
     std::unique_ptr<HandlerPool> pool_;
     std::unique_ptr<ClientEventDispatcher> dispatcher_;
     std::unique_ptr<SocketApplication> application_;

@@ -1,6 +1,7 @@
 // The Socket.IO layer over adopted WebSockets: the compliance namespaces of
 // the official suite, the plugin's authenticated namespace with its rooms,
 // broadcasts, acks both ways, and connection state recovery.
+#include "TestLoops.h"
 #include "WebSocketPeer.h"
 
 #include "application/ComplianceApplication.h"
@@ -239,7 +240,7 @@ private:
     }
 
     void start() {
-        loops_ = std::make_unique<IoLoopGroup>(2);
+        loops_ = std::make_unique<test::TestLoops>(2);
         socketIo_ = std::make_unique<SocketIoServer>(options_, *loops_, *application_, stats_);
         EngineOptions engine;
         engine.pingInterval = std::chrono::milliseconds(300);
@@ -270,7 +271,7 @@ private:
     SocketIoOptions options_;
     RealtimeStats stats_;
     std::unique_ptr<SocketApplication> application_;
-    std::unique_ptr<IoLoopGroup> loops_;
+    std::unique_ptr<test::TestLoops> loops_;
     std::unique_ptr<SocketIoServer> socketIo_;
     std::unique_ptr<EngineServer> engine_;
 };

@@ -1,9 +1,9 @@
 // RFC 6455 pieces of the realtime plugin: the handshake key, frame parsing
 // (masking, fragments, control frames, limits) and an adopted connection on
-// an IoLoop, including the client that stops reading.
+// the host's event loop (the test kit's), including the client that stops reading.
 #include "WebSocketPeer.h"
 
-#include "io/IoLoop.h"
+#include "TestLoops.h"
 #include "websocket/WebSocketConnection.h"
 #include "websocket/WebSocketFrame.h"
 #include "websocket/WebSocketFrameParser.h"
@@ -137,8 +137,9 @@ public:
     }
 
     void connectionClosesWith1007OnInvalidText() {
-        IoLoop loop("test");
-        loop.start();
+        test::TestLoops loops(1);
+        loops.start();
+        IoLoop& loop = loops.at(0);
         WebSocketPeer peer;
         std::promise<std::string> closed;
         std::atomic<int> delivered{0};
@@ -159,7 +160,7 @@ public:
         CPPUNIT_ASSERT(reason.wait_for(std::chrono::seconds(2)) == std::future_status::ready);
         CPPUNIT_ASSERT_EQUAL(0, delivered.load());
         loop.post([&] { connection.reset(); });
-        loop.stop();
+        loops.stop();
     }
 
     void serverFramesUseAllLengthForms() {
@@ -173,8 +174,9 @@ public:
     }
 
     void connectionEchoesAndAnswersPingsAndClose() {
-        IoLoop loop("test");
-        loop.start();
+        test::TestLoops loops(1);
+        loops.start();
+        IoLoop& loop = loops.at(0);
         WebSocketPeer peer;
         std::promise<std::string> closed;
         const int fd = peer.takeServerFd();
@@ -204,12 +206,13 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("transport close"), reason.get());
         CPPUNIT_ASSERT(peer.waitForEof());
         loop.post([&] { connection.reset(); });
-        loop.stop();
+        loops.stop();
     }
 
     void clientThatStopsReadingIsDropped() {
-        IoLoop loop("test");
-        loop.start();
+        test::TestLoops loops(1);
+        loops.start();
+        IoLoop& loop = loops.at(0);
         WebSocketPeer slow;
         WebSocketPeer fast;
         std::promise<std::string> slowClosed;
@@ -244,7 +247,7 @@ public:
         CPPUNIT_ASSERT(reason.wait_for(std::chrono::seconds(3)) == std::future_status::ready);
         CPPUNIT_ASSERT_EQUAL(std::string("send timeout"), reason.get());
         loop.post([&] { connections.clear(); });
-        loop.stop();
+        loops.stop();
     }
 };
 

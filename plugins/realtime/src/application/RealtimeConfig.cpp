@@ -14,7 +14,6 @@ RealtimeConfig RealtimeConfig::load(const sdk::Settings& plugin, const sdk::Sett
         throw sdk::ConfigError(plugin.prefix() + "mode: '" + mode + "' is not valid (expected normal or compliance)");
     }
     config.compliance = mode == "compliance";
-    config.ioThreads = static_cast<std::size_t>(plugin.getInt("ioThreads", 2, 1, 64));
     config.engine.sendTimeout = plugin.getDuration("sendTimeout", std::chrono::seconds(10));
     config.engine.maxQueuedBytes = static_cast<std::size_t>(plugin.getInt("maxQueuedBytes", 4 << 20, 4096));
     config.engine.upgradeTimeout = plugin.getDuration("upgradeTimeout", std::chrono::seconds(10));

@@ -5,7 +5,7 @@
 /// `plugins.realtime.*`: `mode` (normal | compliance), `pingInterval` (25s),
 /// `pingTimeout` (20s), `maxPayload` (1000000 bytes), `connectTimeout`
 /// (45s), `upgradeTimeout` (10s), `sendTimeout` (10s), `maxQueuedBytes`
-/// (4194304), `ioThreads` (2), `recoveryWindow` (2m; 0 turns recovery off),
+/// (4194304), `recoveryWindow` (2m; 0 turns recovery off),
 /// `maxSocketsPerUser` (20 sockets of one user on this host; 0: no cap),
 /// `redisChannel` (motel:realtime: the Redis stream the hosts share, and the
 /// prefix of the saved sessions' keys), `recoveryMaxEvents` (1000: a client
@@ -31,7 +31,6 @@ struct RealtimeConfig {
     bool compliance = false;
     EngineOptions engine;
     SocketIoOptions socketIo;
-    std::size_t ioThreads = 2;
     std::string redisUrl;
     std::string redisChannel = "motel:realtime";
     std::size_t recoveryMaxEvents = 1000;

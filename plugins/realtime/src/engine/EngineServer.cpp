@@ -108,7 +108,9 @@ void EngineServer::adoptWebSocket(int fd, std::string alreadyRead, const std::st
         existing = find(sid);
         if (!existing) return; // closed meanwhile: the fd closes with `owned`
     }
-    IoLoop& loop = existing ? existing->loop() : loops_.next();
+    // A new session stays on the loop that served the upgrade; an upgrading
+    // one lives on its own loop, where its polling state is.
+    IoLoop& loop = existing ? existing->loop() : loops_.currentOrNext();
     const WebSocketConnection::Limits limits{options_.maxPayload, options_.sendTimeout, options_.maxQueuedBytes};
     loop.post([this, &loop, owned, existing, limits, alreadyRead = std::move(alreadyRead)] {
         auto socket = std::make_shared<WebSocketConnection>(loop, owned->release(), limits);

@@ -4,149 +4,150 @@
 
 #include <Poco/Logger.h>
 
-#include <cerrno>
-#include <cstring>
-#include <stdexcept>
-#include <sys/epoll.h>
-#include <sys/eventfd.h>
-#include <unistd.h>
+#include <atomic>
+#include <mutex>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace motel::realtime {
 
-IoLoop::IoLoop(std::string name, Now now) : name_(std::move(name)), now_(std::move(now)) {
-    epoll_ = ::epoll_create1(EPOLL_CLOEXEC);
-    wakeup_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-    if (epoll_ < 0 || wakeup_ < 0)
-        throw std::runtime_error("cannot create epoll loop: " + std::string(std::strerror(errno)));
-    epoll_event event{};
-    event.events = EPOLLIN;
-    event.data.fd = wakeup_;
-    ::epoll_ctl(epoll_, EPOLL_CTL_ADD, wakeup_, &event);
+namespace {
+
+void runLogged(const IoLoop::Task& task, const char* what) {
+    try {
+        task();
+    } catch (...) {
+        Poco::Logger::get("motel.realtime").error("%s failed: %s", std::string(what), sdk::describeCurrentException());
+    }
 }
 
-IoLoop::~IoLoop() {
-    stop();
-    ::close(wakeup_);
-    ::close(epoll_);
-}
+} // namespace
 
-void IoLoop::start() {
-    if (thread_.joinable()) return;
-    quit_ = false;
-    thread_ = std::thread([this] { run(); });
-}
+struct IoLoop::State {
+    struct Timer {
+        sdk::EventLoop::TimerId scheduled;
+        Task task;
+    };
 
-void IoLoop::stop() {
-    if (!thread_.joinable()) return;
-    quit_ = true;
-    const std::uint64_t one = 1;
-    [[maybe_unused]] auto written = ::write(wakeup_, &one, sizeof one);
-    thread_.join();
-    std::lock_guard<std::mutex> lock(postedMutex_);
-    posted_.clear();
-}
+    std::atomic<bool> open{true};
+    std::mutex postedMutex;
+    std::vector<Task> posted; ///< waiting for the one stub post()ed to the loop
+    // Loop thread only:
+    std::unordered_map<int, std::shared_ptr<EventHandler>> watches;
+    std::unordered_map<std::uint64_t, Timer> timers;
+    std::uint64_t nextKey = 1;
+
+    void runPosted() {
+        std::vector<Task> batch;
+        {
+            std::lock_guard<std::mutex> lock(postedMutex);
+            if (!open) return;
+            batch.swap(posted);
+        }
+        // One failing task must not cost the others of its batch.
+        for (const Task& task : batch) runLogged(task, "realtime task");
+    }
+
+    void fire(std::uint64_t key) {
+        const auto found = timers.find(key);
+        if (found == timers.end()) return;
+        const Task task = std::move(found->second.task);
+        timers.erase(found);
+        runLogged(task, "realtime timer");
+    }
+
+    void ready(int fd, sdk::IoEvents events) {
+        const auto found = watches.find(fd);
+        if (found == watches.end()) return;
+        const auto handler = found->second; // alive even if it unwatches itself
+        (*handler)(events);
+    }
+};
+
+IoLoop::IoLoop(sdk::EventLoop& loop) : loop_(loop), state_(std::make_shared<State>()) {}
+
+IoLoop::~IoLoop() = default;
 
 void IoLoop::post(Task task) {
+    bool first;
     {
-        std::lock_guard<std::mutex> lock(postedMutex_);
-        posted_.push_back(std::move(task));
+        std::lock_guard<std::mutex> lock(state_->postedMutex);
+        if (!state_->open) return;
+        first = state_->posted.empty();
+        state_->posted.push_back(std::move(task));
     }
-    const std::uint64_t one = 1;
-    [[maybe_unused]] auto written = ::write(wakeup_, &one, sizeof one);
+    // One stub per batch: the stub takes everything queued when it runs.
+    if (first) loop_.post([state = state_] { state->runPosted(); });
 }
 
-void IoLoop::watch(int fd, std::uint32_t events, EventHandler handler) {
-    epoll_event event{};
-    event.events = events;
-    event.data.fd = fd;
-    if (::epoll_ctl(epoll_, EPOLL_CTL_ADD, fd, &event) != 0) {
-        throw std::runtime_error("epoll_ctl ADD failed: " + std::string(std::strerror(errno)));
+void IoLoop::watch(int fd, sdk::IoEvents interest, EventHandler handler) {
+    if (!state_->open) return;
+    state_->watches[fd] = std::make_shared<EventHandler>(std::move(handler));
+    try {
+        loop_.watch(fd, interest, [state = state_, fd](sdk::IoEvents events) { state->ready(fd, events); });
+    } catch (...) {
+        state_->watches.erase(fd);
+        throw;
     }
-    handlers_[fd] = std::make_shared<EventHandler>(std::move(handler));
 }
 
-void IoLoop::rewatch(int fd, std::uint32_t events) {
-    epoll_event event{};
-    event.events = events;
-    event.data.fd = fd;
-    ::epoll_ctl(epoll_, EPOLL_CTL_MOD, fd, &event);
+void IoLoop::rewatch(int fd, sdk::IoEvents interest) {
+    if (state_->watches.count(fd)) loop_.rewatch(fd, interest);
 }
 
 void IoLoop::unwatch(int fd) {
-    if (handlers_.erase(fd) == 0) return;
-    ::epoll_ctl(epoll_, EPOLL_CTL_DEL, fd, nullptr); // an already closed fd just fails: nothing to undo
+    const auto found = state_->watches.find(fd);
+    if (found == state_->watches.end()) return;
+    const auto doomed = std::move(found->second); // released after the map is consistent again
+    state_->watches.erase(found);
+    loop_.unwatch(fd);
 }
 
 IoLoop::TimerId IoLoop::runAfter(std::chrono::milliseconds delay, Task task) {
-    TimerId id{now_() + delay, nextSequence_++};
-    timers_.emplace(std::make_pair(id.when, id.sequence), std::move(task));
-    return id;
+    if (!state_->open) return TimerId{};
+    const std::uint64_t key = state_->nextKey++;
+    const auto scheduled = loop_.runAfter(delay, [state = state_, key] { state->fire(key); });
+    state_->timers[key] = State::Timer{scheduled, std::move(task)};
+    return TimerId{key, scheduled};
 }
 
 void IoLoop::cancel(TimerId& timer) {
-    if (timer.valid()) timers_.erase(std::make_pair(timer.when, timer.sequence));
+    if (timer.valid()) {
+        const auto found = state_->timers.find(timer.key);
+        if (found != state_->timers.end()) {
+            loop_.cancel(found->second.scheduled);
+            // Moved out first: its captures may cancel other timers as they go.
+            const Task doomed = std::move(found->second.task);
+            state_->timers.erase(found);
+        }
+    }
     timer = TimerId{};
 }
 
-int IoLoop::nextTimeoutMs() const {
-    if (timers_.empty()) return 1000;
-    const auto wait = timers_.begin()->first.first - now_();
-    if (wait <= Clock::duration::zero()) return 0;
-    // Round up: waking a little late is fine, waking early spins.
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(wait + std::chrono::microseconds(999));
-    return static_cast<int>(std::min<long long>(ms.count(), 1000));
+std::size_t IoLoop::watchCount() const {
+    return state_->watches.size();
 }
 
-void IoLoop::runDueTimers() {
-    const auto now = now_();
-    while (!timers_.empty() && timers_.begin()->first.first <= now) {
-        auto node = timers_.extract(timers_.begin());
-        try {
-            node.mapped()();
-        } catch (...) {
-            Poco::Logger::get("motel.realtime").error("timer failed on %s: %s", name_, sdk::describeCurrentException());
-        }
-    }
+std::size_t IoLoop::timerCount() const {
+    return state_->timers.size();
 }
 
-void IoLoop::run() {
-    std::vector<epoll_event> events(256);
-    std::vector<Task> tasks;
-    while (!quit_) {
-        const int count = ::epoll_wait(epoll_, events.data(), static_cast<int>(events.size()), nextTimeoutMs());
-        if (quit_) break;
-        for (int i = 0; i < count; ++i) {
-            const int fd = events[i].data.fd;
-            if (fd == wakeup_) {
-                std::uint64_t value = 0;
-                [[maybe_unused]] auto got = ::read(wakeup_, &value, sizeof value);
-                continue;
-            }
-            const auto found = handlers_.find(fd);
-            if (found == handlers_.end()) continue;
-            const auto handler = found->second; // keeps the handler alive if it unwatches itself
-            try {
-                (*handler)(events[i].events);
-            } catch (...) {
-                Poco::Logger::get("motel.realtime")
-                    .error("I/O handler failed on %s: %s", name_, sdk::describeCurrentException());
-            }
-        }
-        {
-            std::lock_guard<std::mutex> lock(postedMutex_);
-            tasks.swap(posted_);
-        }
-        for (auto& task : tasks) {
-            try {
-                task();
-            } catch (...) {
-                Poco::Logger::get("motel.realtime")
-                    .error("task failed on %s: %s", name_, sdk::describeCurrentException());
-            }
-        }
-        tasks.clear();
-        runDueTimers();
+void IoLoop::shutdown() {
+    std::vector<Task> posted;
+    {
+        std::lock_guard<std::mutex> lock(state_->postedMutex);
+        state_->open = false;
+        posted.swap(state_->posted);
     }
+    auto watches = std::move(state_->watches);
+    state_->watches.clear();
+    for (const auto& entry : watches) loop_.unwatch(entry.first);
+    auto timers = std::move(state_->timers);
+    state_->timers.clear();
+    for (const auto& entry : timers) loop_.cancel(entry.second.scheduled);
+    // `posted`, `watches` and `timers` release their captures here, while the
+    // plugin is still whole; what they call back finds the adapter closed.
 }
 
 } // namespace motel::realtime

@@ -1,80 +1,69 @@
 #pragma once
-/// A small epoll reactor on its own thread: the home of the WebSocket
-/// connections the plugin adopts from the host and of every Engine.IO
-/// session assigned to it (their state is only touched on this thread, so
-/// sessions need no locks). Offers descriptor watches, millisecond timers
-/// and post() for other threads. Written here rather than on Poco's
-/// SocketReactor/PollSet, whose 1.11 versions spin on stale write interest
-/// and throw when removing an already-closed descriptor.
+/// One of the host's event loops (sdk::EventLoop, the loops that also serve
+/// HTTP) as the realtime plugin uses it: the home of the WebSocket
+/// connections it adopts from the host and of every Engine.IO session
+/// assigned to it (their state is only touched on this thread, so sessions
+/// need no locks). Descriptor watches, millisecond timers and post().
+///
+/// The host's loop outlives the plugin's stop(), so this adapter keeps what
+/// the plugin has on it (watch handlers, timer tasks, tasks posted and not
+/// yet run) and shutdown() takes it all back: afterwards the loop holds only
+/// small stubs that reach nothing of the plugin's.
 
-#include <atomic>
+#include <motel/sdk/EventLoops.h>
+
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <memory>
-#include <mutex>
-#include <string>
-#include <thread>
-#include <unordered_map>
-#include <vector>
 
 namespace motel::realtime {
 
 class IoLoop {
 public:
     using Task = std::function<void()>;
-    using Clock = std::chrono::steady_clock;
-    /// Where timers read the time. Tests pass a clock they move by hand and
-    /// then post() anything to make the loop look at it again.
-    using Now = std::function<Clock::time_point()>;
-    /// Called with the epoll event bits (EPOLLIN, EPOLLOUT, EPOLLHUP, EPOLLERR).
-    using EventHandler = std::function<void(std::uint32_t events)>;
+    using Events = sdk::IoEvents;
+    /// Called with what the descriptor is ready for.
+    using EventHandler = std::function<void(sdk::IoEvents ready)>;
 
     struct TimerId {
-        Clock::time_point when{};
-        std::uint64_t sequence = 0;
-        bool valid() const { return sequence != 0; }
+        std::uint64_t key = 0;
+        sdk::EventLoop::TimerId scheduled;
+        bool valid() const { return key != 0; }
     };
 
-    explicit IoLoop(std::string name, Now now = Clock::now);
-    ~IoLoop(); ///< stops the thread if still running
+    explicit IoLoop(sdk::EventLoop& loop);
+    ~IoLoop();
     IoLoop(const IoLoop&) = delete;
     IoLoop& operator=(const IoLoop&) = delete;
 
-    void start();
-    /// Stops and joins the thread; tasks posted later are dropped. Idempotent.
-    void stop();
-    bool inLoopThread() const { return std::this_thread::get_id() == thread_.get_id(); }
+    bool inLoopThread() const { return loop_.inLoopThread(); }
+    sdk::EventLoop& hostLoop() { return loop_; }
 
-    /// Any thread.
+    /// Any thread. Dropped after shutdown().
     void post(Task task);
 
-    // Loop thread only (or before start()).
-    void watch(int fd, std::uint32_t events, EventHandler handler);
-    void rewatch(int fd, std::uint32_t events);
+    // Loop thread only. After shutdown() they do nothing.
+    /// Throws std::runtime_error when `fd` cannot be watched.
+    void watch(int fd, sdk::IoEvents interest, EventHandler handler);
+    void rewatch(int fd, sdk::IoEvents interest);
     /// Stops watching; unknown descriptors are ignored. Does not close `fd`.
     void unwatch(int fd);
     TimerId runAfter(std::chrono::milliseconds delay, Task task);
     void cancel(TimerId& timer); ///< resets `timer`; harmless when already fired
-    std::size_t watchCount() const { return handlers_.size(); }
+    std::size_t watchCount() const;
+    std::size_t timerCount() const;
+
+    /// Loop thread: removes every watch and timer the plugin has on the loop
+    /// and drops the tasks not yet run (their captures are released here).
+    void shutdown();
 
 private:
-    void run();
-    void runDueTimers();
-    int nextTimeoutMs() const;
+    struct State;
 
-    std::string name_;
-    Now now_;
-    int epoll_ = -1;
-    int wakeup_ = -1;
-    std::thread thread_;
-    std::atomic<bool> quit_{false};
-    std::mutex postedMutex_;
-    std::vector<Task> posted_;
-    std::unordered_map<int, std::shared_ptr<EventHandler>> handlers_;
-    std::map<std::pair<Clock::time_point, std::uint64_t>, Task> timers_;
-    std::uint64_t nextSequence_ = 1;
+    sdk::EventLoop& loop_;
+    std::shared_ptr<State> state_; ///< shared with the stubs left on the loop
 };
 
 } // namespace motel::realtime

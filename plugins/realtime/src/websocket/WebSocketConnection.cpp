@@ -1,7 +1,6 @@
 #include "websocket/WebSocketConnection.h"
 
 #include <cerrno>
-#include <sys/epoll.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -26,7 +25,7 @@ void WebSocketConnection::setHandlers(MessageHandler onMessage, CloseHandler onC
 
 void WebSocketConnection::open(const std::string& alreadyRead) {
     std::weak_ptr<WebSocketConnection> weak = weak_from_this();
-    loop_.watch(fd_, EPOLLIN | EPOLLRDHUP, [weak](std::uint32_t events) {
+    loop_.watch(fd_, sdk::IoEvents::readable, [weak](sdk::IoEvents events) {
         if (auto self = weak.lock()) self->onEvents(events);
     });
     opened_ = true;
@@ -42,11 +41,11 @@ void WebSocketConnection::open(const std::string& alreadyRead) {
     }
 }
 
-void WebSocketConnection::onEvents(std::uint32_t events) {
+void WebSocketConnection::onEvents(sdk::IoEvents events) {
     auto self = shared_from_this();
-    if (events & EPOLLOUT) flush();
+    if (sdk::hasAny(events, sdk::IoEvents::writable)) flush();
     if (fd_ < 0) return;
-    if (events & (EPOLLIN | EPOLLHUP | EPOLLERR | EPOLLRDHUP)) readAvailable();
+    if (sdk::hasAny(events, sdk::IoEvents::readable)) readAvailable();
 }
 
 void WebSocketConnection::readAvailable() {
@@ -110,7 +109,7 @@ void WebSocketConnection::sendFrame(std::shared_ptr<const std::string> frame) {
         abort("send queue full");
         return;
     }
-    if (opened_ && !wantWrite_) flush(); // otherwise EPOLLOUT (or open()) will come
+    if (opened_ && !wantWrite_) flush(); // otherwise `writable` (or open()) will come
 }
 
 void WebSocketConnection::close(std::uint16_t code, const std::string& reason) {
@@ -178,7 +177,7 @@ void WebSocketConnection::updateInterest() {
     const bool want = !queue_.empty();
     if (want == wantWrite_) return;
     wantWrite_ = want;
-    loop_.rewatch(fd_, EPOLLIN | EPOLLRDHUP | (want ? EPOLLOUT : 0u));
+    loop_.rewatch(fd_, want ? sdk::IoEvents::readable | sdk::IoEvents::writable : sdk::IoEvents::readable);
     if (want)
         armSendTimer();
     else

@@ -61,7 +61,7 @@ public:
     IoLoop& loop() { return loop_; }
 
 private:
-    void onEvents(std::uint32_t events);
+    void onEvents(sdk::IoEvents events);
     void readAvailable();
     void onFrame(WebSocketFrameParser::Message&& message);
     void flush();
