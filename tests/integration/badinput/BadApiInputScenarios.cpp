@@ -314,7 +314,7 @@ void BadApiInputScenarios::brokenTokensGet401() {
 
 void BadApiInputScenarios::oddButValidTextIsKeptVerbatim() {
     int n = 0;
-    for (const std::string text :
+    for (const std::string& text :
          {std::string("emoji \xf0\x9f\x9b\x8f\xef\xb8\x8f"), std::string("quote \" backslash \\ slash /"),
           std::string("%s%n%x %d"), std::string("${jndi:ldap://127.0.0.1/x}"), std::string("<script>alert(1)</script>"),
           std::string("tab\there\nnewline"), std::string(100000, 'z'), std::string("\xe2\x80\xae right-to-left")}) {

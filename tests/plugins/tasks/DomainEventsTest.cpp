@@ -2,6 +2,7 @@
 // host's SqlDatabase and event bus): which events each change publishes,
 // with which payload, only after commit — and that a change whose effect
 // fails leaves nothing behind.
+#include <motel/sdk/testing/Callers.h>
 #include "SuiteJson.h"
 #include "SuiteMigrations.h"
 #include "SuiteService.h"
@@ -171,7 +172,7 @@ private:
     std::shared_ptr<suites::SuiteService> suites_;
     std::unique_ptr<tasks::TaskCounters> counters_;
     std::shared_ptr<tasks::TaskService> tasks_;
-    sdk::Principal manager_{1, "m@x", "M", "manager"};
+    sdk::Principal manager_ = sdk::testing::caller(1, "m@x", "M", "manager");
     std::vector<std::pair<std::string, std::string>> published_; ///< topic, payload JSON
 
     /// The events since the last call (asserting their topics), forgotten after.
