@@ -104,6 +104,61 @@ const scenarios = {
     return { elapsedMs, ended: ended.length, stayed: staying.length };
   },
 
+  // A plugin's client events and emits (the fixture_realtime plugin on the
+  // RealtimeHub): acks, a refused role, a throwing handler, and emits to a
+  // room, a user, a role and everyone. The admin talks to `url`, the staff
+  // member listens on `otherUrl` (another host on the same Redis, or the same).
+  async pluginEvents({ url, otherUrl, adminToken, staffToken, staffId }) {
+    const admin = connect(url, adminToken, { transports: ["websocket"] });
+    const staff = connect(otherUrl || url, staffToken);
+    await Promise.all([waitFor(admin, "connect"), waitFor(staff, "connect")]);
+    const call = (socket, event, payload) =>
+      payload === undefined ? socket.timeout(TIMEOUT).emitWithAck(`fixture_realtime:${event}`)
+                            : socket.timeout(TIMEOUT).emitWithAck(`fixture_realtime:${event}`, payload);
+    const expectOk = (ack, what) => {
+      if (!ack || ack.ok !== true) throw new Error(`${what}: ${JSON.stringify(ack)}`);
+      return ack.data;
+    };
+
+    const echoed = expectOk(await call(admin, "echo", { x: 1, nested: [true, null] }), "echo");
+    if (JSON.stringify(echoed) !== JSON.stringify({ x: 1, nested: [true, null] })) throw new Error(`echo: ${JSON.stringify(echoed)}`);
+
+    const refused = await call(staff, "managers-only");
+    if (refused.ok !== false || refused.error.statusCode !== 403 || refused.error.error !== "Forbidden")
+      throw new Error(`managers-only for staff: ${JSON.stringify(refused)}`);
+    if (!staff.connected) throw new Error("the refused socket was disconnected");
+    if (expectOk(await call(admin, "managers-only"), "managers-only for admin") !== "granted") throw new Error("admin not granted");
+
+    const boom = await call(admin, "boom");
+    if (boom.ok !== false || boom.error.statusCode !== 500 || JSON.stringify(boom).includes("secret"))
+      throw new Error(`boom: ${JSON.stringify(boom)}`);
+    expectOk(await call(admin, "echo", 5), "echo after boom");
+
+    const news = { admin: [], staff: [] };
+    admin.on("fixture_realtime:news", (payload) => news.admin.push(payload.n));
+    staff.on("fixture_realtime:news", (payload) => news.staff.push(payload.n));
+    expectOk(await call(staff, "enter", { room: "lobby" }), "enter");
+    const sent = async (request) => {
+      if (expectOk(await call(admin, "send", request), `send ${JSON.stringify(request)}`) !== true)
+        throw new Error(`send refused: ${JSON.stringify(request)}`);
+    };
+    await sent({ to: "room", room: "lobby", data: { n: 1 } });
+    await sent({ to: "user", userId: staffId, data: { n: 2 } });
+    await sent({ to: "role", role: "staff", data: { n: 3 } });
+    expectOk(await call(admin, "invite", { userId: staffId, room: "vip" }), "invite");
+    await sent({ to: "room", room: "vip", data: { n: 4 } });
+    await sent({ to: "all", data: { n: 5 } });
+    const deadline = Date.now() + TIMEOUT;
+    while ((news.staff.length < 5 || news.admin.length < 1) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // nothing more may come
+    admin.disconnect();
+    staff.disconnect();
+    if (JSON.stringify(news.staff) !== "[1,2,3,4,5]" || JSON.stringify(news.admin) !== "[5]")
+      throw new Error(`news: ${JSON.stringify(news)}`);
+    return { news };
+  },
+
   // Authenticate with the given transports, then see every domain event of REST calls.
   async events({ url, token, transports, upgrade }) {
     const socket = connect(url, token, { transports, upgrade: upgrade !== false });
