@@ -3,6 +3,7 @@
 #include "db/DatabaseUrl.h"
 #include "db/MigrationRunner.h"
 #include "db/SqlDatabase.h"
+#include "plugins/CommandCatalog.h"
 #include "plugins/PluginContextImpl.h"
 #include "plugins/PluginSet.h"
 #include "plugins/PluginSettingsCheck.h"
@@ -81,6 +82,22 @@ void printSettings(std::ostream& out, const std::string& plugin, const std::vect
         if (spec.required) out << "  required";
         out << "\n      " << spec.doc << "\n";
     }
+}
+
+/// The plugin's commands() and whether its file declares each one
+/// (MOTEL_PLUGIN_COMMAND): an undeclared command of a library that declares
+/// commands is unreachable from the command line.
+std::vector<std::string> commandLines(const PluginLoader& loader, const LoadedPlugin& plugin) {
+    const auto catalog = CommandCatalog::read(loader, {plugin.name});
+    const bool declaring = catalog.undeclared().empty();
+    std::vector<std::string> out;
+    for (const auto& command : plugin.instance->commands()) {
+        std::string line = command.name + (command.usage.empty() ? "" : "  " + command.usage);
+        if (declaring && !catalog.declares(command.name))
+            line += "  (not declared with MOTEL_PLUGIN_COMMAND: the command line cannot reach it)";
+        out.push_back(line);
+    }
+    return out;
 }
 
 /// What one plugin registered while it started in the sandbox.
@@ -191,6 +208,7 @@ int PluginCommands::describe(const HostConfig& config, const std::string& name, 
     out << "depends on: " << (info.dependencies.empty() ? "-" : joined(info.dependencies)) << "\n";
     printSettings(out, info.name, info.settings);
     printList(out, "publishes", info.publishes);
+    printList(out, "commands", commandLines(loader, plugin));
 
     const Registrations registered = registrationsOf(plugins, config, name);
     out << "registered when started (sandbox: in-memory SQLite, no Redis):\n";

@@ -1,8 +1,6 @@
 #include "ApiDocsPlugin.h"
 
-#include "DocsRoot.h"
-
-#include <Poco/File.h>
+#include <motel/sdk/InstalledFiles.h>
 
 namespace motel::apidocs {
 
@@ -32,12 +30,8 @@ void ApiDocsPlugin::start(sdk::PluginContext& context) {
         return;
     }
     sdk::StaticFiles::Options options;
-    options.root = DocsRoot::resolve(context.config().getString("root", kDefaultRoot), DocsRoot::thisModuleFile());
-    for (const char* required : {"index.html", "openapi.json"}) {
-        if (!Poco::File(options.root + "/" + required).exists())
-            throw sdk::ConfigError("plugins.apidocs.root: no " + std::string(required) + " in '" + options.root +
-                                   "' (build the apidocs plugin with CMake, or point the key at the built files)");
-    }
+    options.root = sdk::InstalledFiles::locate(context.config(), "root", kDefaultRoot, {"index.html", "openapi.json"},
+                                               "build the apidocs plugin with CMake");
     // A missing file is a 404, never the page: the document's own paths
     // (/api/docs/openapi.json) must not turn into HTML.
     options.singlePageFallback = false;

@@ -224,3 +224,6 @@ int AuthPlugin::runCommand(sdk::PluginContext& context, const std::string& name,
 } // namespace motel::auth
 
 MOTEL_PLUGIN(motel::auth::AuthPlugin)
+// Read from the file by `motel-host --help` and before any plugin is opened;
+// the name matches UserCommand::info().
+MOTEL_PLUGIN_COMMAND("user", "manage accounts from the shell: user add | passwd | disable | enable | list")

@@ -1,8 +1,6 @@
 #include "DashboardPlugin.h"
 
-#include "AssetRoot.h"
-
-#include <Poco/File.h>
+#include <motel/sdk/InstalledFiles.h>
 
 namespace motel::dashboard {
 
@@ -20,18 +18,15 @@ sdk::PluginInfo DashboardPlugin::info() const {
     // updates: without it the board says "Offline" and still works by
     // refetching), but a host without them still serves the page.
     sdk::PluginInfo info{"dashboard", "1.0.0", "The staff web board, served at /", {}};
-    info.settings = {sdk::SettingSpec::text("root", "share/motel/dashboard",
+    info.settings = {sdk::SettingSpec::text("root", kDefaultRoot,
                                             "the built web board (relative paths resolve against the install prefix)")};
     return info;
 }
 
 void DashboardPlugin::start(sdk::PluginContext& context) {
     sdk::StaticFiles::Options options;
-    options.root = AssetRoot::resolve(context.config(), AssetRoot::thisModuleFile());
-    if (!Poco::File(options.root + "/" + options.indexFile).exists()) {
-        throw sdk::ConfigError("plugins.dashboard.root: no " + options.indexFile + " in '" + options.root +
-                               "' (build the dashboard with CMake, or point the key at the built files)");
-    }
+    options.root = sdk::InstalledFiles::locate(context.config(), "root", kDefaultRoot, {options.indexFile},
+                                               "build the dashboard with CMake");
     options.htmlHeaders = {{"Content-Security-Policy", kPolicy}};
     const std::string root = options.root;
     files_ = std::make_unique<sdk::StaticFiles>(std::move(options));

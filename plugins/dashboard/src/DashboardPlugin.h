@@ -14,6 +14,9 @@ namespace motel::dashboard {
 
 class DashboardPlugin : public sdk::Plugin {
 public:
+    /// Relative to the install prefix (sdk::InstalledFiles).
+    static constexpr const char* kDefaultRoot = "share/motel/dashboard";
+
     sdk::PluginInfo info() const override;
     /// Resolves the asset folder (`plugins.dashboard.root`), refuses to start
     /// when it holds no index.html, and mounts the files at `/`.

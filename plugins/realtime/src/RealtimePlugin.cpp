@@ -65,8 +65,9 @@ void RealtimePlugin::start(sdk::PluginContext& context) {
     } else {
         sdk::ServiceRegistry& services = context.services();
         handlerPool_ = std::make_unique<HandlerPool>(config.handlerThreads, config.handlerQueue);
-        dispatcher_ =
-            std::make_unique<ClientEventDispatcher>(registry, *handlerPool_, config.handlerBudget, context.logger());
+        handlerStats_.bind(context.metrics());
+        dispatcher_ = std::make_unique<ClientEventDispatcher>(registry, *handlerPool_, config.handlerBudget,
+                                                              context.logger(), &handlerStats_);
         application_ = std::make_unique<MotelApplication>(
             [&services] { return services.find<sdk::Authenticator>(sdk::kAuthenticatorService); }, dispatcher_.get());
     }

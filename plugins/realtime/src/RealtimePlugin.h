@@ -21,6 +21,7 @@
 
 #include "application/ClientEventDispatcher.h"
 #include "application/EventFanout.h"
+#include "application/HandlerCallStats.h"
 #include "application/HandlerPool.h"
 #include "application/HubOutlet.h"
 #include "application/RealtimeConfig.h"
@@ -68,6 +69,7 @@ private:
     std::unique_ptr<SessionRevoker> revoker_; ///< ends revoked users' and tokens' sockets
     // Other plugins' client events and emits (the published RealtimeHub).
     std::unique_ptr<HandlerPool> handlerPool_;
+    HandlerCallStats handlerStats_;
     std::unique_ptr<ClientEventDispatcher> dispatcher_;
     std::shared_ptr<HubOutlet> hubOutlet_;
 };

@@ -39,6 +39,10 @@ public:
     /// inspection or blocking task, 404 for an unknown suite or assignee, 403
     /// when staff assign someone else.
     Task create(const Task& draft, const sdk::Principal& caller);
+    /// The same rules and effects as create(), inside the caller's
+    /// transaction (TaskDirectory::create): the references are looked up in
+    /// `session`.
+    Task createWithin(sdk::SqlSession& session, const Task& draft, const sdk::Principal& caller);
     Task get(std::int64_t id);
     /// PATCH (managers): 404, 400 for the blocksSuite rule, 404 for an
     /// unknown suite/assignee, 412.
@@ -70,8 +74,16 @@ private:
     SuiteEffects effects_;
 
     Task read(std::int64_t id);
+    /// The rules of a new task that need no database: the blocksSuite rule
+    /// (400), then who may create an inspection or blocking task (403).
+    static void checkNew(const Task& draft, const sdk::Principal& caller);
+    /// Inserts the checked draft as a pending task of `caller`, with its
+    /// effects on its suite and their follow-up tasks.
+    Task insertNew(sdk::SqlSession& session, const Task& draft, const sdk::Principal& caller, bool checkReferences);
     /// 404 when `suiteId` or `assigneeId` (when set) names nothing.
     void checkReferences(const std::optional<std::int64_t>& suiteId, const std::optional<std::int64_t>& assigneeId);
+    void checkReferences(sdk::SqlSession& session, const std::optional<std::int64_t>& suiteId,
+                         const std::optional<std::int64_t>& assigneeId);
     /// Inserts inside `session` and publishes `task.created` (and
     /// `task.assigned`) after commit. `checkReferences`: in the same
     /// statement, 404 when the draft's suite or assignee does not exist.

@@ -25,6 +25,8 @@
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <atomic>
+#include <map>
+#include <mutex>
 #include <future>
 #include <thread>
 
@@ -47,6 +49,45 @@ public:
         principal.role = token.substr(dash + 1);
         return principal;
     }
+};
+
+/// Counts what HandlerCallStats records, by outcome label.
+class CountingMetrics : public sdk::MetricsRegistry {
+public:
+    struct Count : sdk::Counter {
+        std::atomic<int> value{0};
+        void increment(double) override { ++value; }
+    };
+    struct NoGauge : sdk::Gauge, sdk::Histogram {
+        void set(double) override {}
+        void increment(double) override {}
+        void decrement(double) override {}
+        void observe(double) override {}
+    };
+    sdk::Counter& counter(const std::string& name, const std::string&, const sdk::Labels& labels) override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return counters_[name + "{" + (labels.count("outcome") ? labels.at("outcome") : "") + "}"];
+    }
+    sdk::Gauge& gauge(const std::string&, const std::string&, const sdk::Labels&) override { return none_; }
+    sdk::Gauge& untyped(const std::string&, const std::string&, const sdk::Labels&) override { return none_; }
+    sdk::Histogram& histogram(const std::string&, const std::string&, const std::vector<double>&,
+                              const sdk::Labels&) override {
+        return none_;
+    }
+    void onScrape(std::function<void()>) override {}
+    std::string renderPrometheus() override { return {}; }
+    Poco::JSON::Object::Ptr renderJson() override { return new Poco::JSON::Object; }
+
+    int calls(const std::string& outcome) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        const auto found = counters_.find("motel_realtime_handler_calls_total{" + outcome + "}");
+        return found == counters_.end() ? -1 : found->second.value.load();
+    }
+
+private:
+    std::mutex mutex_;
+    std::map<std::string, Count> counters_;
+    NoGauge none_;
 };
 
 Poco::JSON::Object::Ptr object(const std::string& name, const Poco::Dynamic::Var& value) {
@@ -147,6 +188,8 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string(R"(435[{"ok":true,"data":"closed"}])"), manager.readTextSkippingPings());
         staff.sendText(R"(426["whoami"])");
         CPPUNIT_ASSERT_EQUAL(std::string("436["), staff.readTextSkippingPings().substr(0, 4));
+        CPPUNIT_ASSERT_EQUAL(1, metrics_.calls("client_error"));
+        CPPUNIT_ASSERT_EQUAL(1, metrics_.calls("ok"));
     }
 
     void throwingHandlerAcksGenericallyAndLogsTheText() {
@@ -165,6 +208,7 @@ public:
                 R"(431[{"ok":false,"error":{"statusCode":500,"message":"Internal server error","error":"Internal Server Error"}}])"),
             ack);
         CPPUNIT_ASSERT(log.channel->contains("secret internals"));
+        CPPUNIT_ASSERT_EQUAL(1, metrics_.calls("server_error"));
         peer.sendText(R"(422["hello:missing"])");
         CPPUNIT_ASSERT_EQUAL(
             std::string(
@@ -185,6 +229,8 @@ public:
         CPPUNIT_ASSERT(peer.readTextSkippingPings().find(R"("statusCode":504)") != std::string::npos);
         // The late answer is dropped: exactly one ack.
         CPPUNIT_ASSERT(peer.readTextSkippingPings(std::chrono::milliseconds(600)).empty());
+        CPPUNIT_ASSERT_EQUAL(1, metrics_.calls("timeout"));
+        CPPUNIT_ASSERT_EQUAL(0, metrics_.calls("ok")); // the late answer is not counted again
     }
 
     void fullQueueAcks503() {
@@ -209,6 +255,8 @@ public:
         release.set_value();
         CPPUNIT_ASSERT_EQUAL(std::string(R"(431[{"ok":true,"data":1}])"), peer.readTextSkippingPings());
         CPPUNIT_ASSERT_EQUAL(std::string(R"(432[{"ok":true,"data":1}])"), peer.readTextSkippingPings());
+        CPPUNIT_ASSERT_EQUAL(1, metrics_.calls("busy"));
+        CPPUNIT_ASSERT_EQUAL(2, metrics_.calls("ok"));
     }
 
     void emitsReachTheirAudienceOnly() {
@@ -289,8 +337,9 @@ private:
         loops_ = std::make_unique<IoLoopGroup>(2);
         pool_ = std::make_unique<HandlerPool>(threads_, queue_);
         auto registry = std::make_shared<ClientEventRegistry>();
+        callStats_.bind(metrics_);
         dispatcher_ = std::make_unique<ClientEventDispatcher>(registry, *pool_, budget_,
-                                                              Poco::Logger::get("motel.realtime.test"));
+                                                              Poco::Logger::get("motel.realtime.test"), &callStats_);
         auto authenticator = std::make_shared<RoleAuthenticator>();
         application_ = std::make_unique<MotelApplication>([authenticator] { return authenticator; }, dispatcher_.get());
         SocketIoOptions options;
@@ -326,6 +375,8 @@ private:
     std::size_t threads_ = 2;
     std::size_t queue_ = 100;
     RealtimeStats stats_;
+    CountingMetrics metrics_;
+    HandlerCallStats callStats_;
     std::unique_ptr<IoLoopGroup> loops_;
     std::unique_ptr<HandlerPool> pool_;
     std::unique_ptr<ClientEventDispatcher> dispatcher_;

@@ -7,6 +7,7 @@
 /// the answer is dropped.
 
 #include "application/ClientEventRegistry.h"
+#include "application/HandlerCallStats.h"
 #include "application/HandlerPool.h"
 
 #include <Poco/Logger.h>
@@ -21,21 +22,27 @@ struct SocketPacket;
 
 class ClientEventDispatcher {
 public:
+    /// `stats` may be null.
     ClientEventDispatcher(std::shared_ptr<ClientEventRegistry> registry, HandlerPool& pool,
-                          std::chrono::milliseconds budget, Poco::Logger& logger);
+                          std::chrono::milliseconds budget, Poco::Logger& logger, HandlerCallStats* stats = nullptr);
 
     /// Loop thread. False when no plugin handles the event (the caller
     /// keeps its own behaviour).
     bool dispatch(SocketIoSocket& socket, const SocketPacket& packet);
 
-    /// The ack text for one call of `route` (runs the handler; never throws).
-    std::string invoke(const ClientEventRoute& route, const plugins::realtime::ClientEvent& event) const;
+    struct Answer {
+        int status = 200;
+        std::string ack; ///< the ack's argument (AckReply)
+    };
+    /// The answer to one call of `route` (runs the handler; never throws).
+    Answer invoke(const ClientEventRoute& route, const plugins::realtime::ClientEvent& event) const;
 
 private:
     std::shared_ptr<ClientEventRegistry> registry_;
     HandlerPool& pool_;
     const std::chrono::milliseconds budget_;
     Poco::Logger& logger_;
+    HandlerCallStats* stats_;
 };
 
 } // namespace motel::realtime

@@ -86,10 +86,34 @@ public:
 
 /// Exports `cls` as this library's plugin, with the ABI stamp the host reads
 /// from the file (ELF section MOTEL_ABI_SECTION) before it runs any of the
-/// library's code. Use exactly once per library.
+/// library's code. Use exactly once per library. It also marks the library
+/// as one that declares its operator commands (MOTEL_PLUGIN_COMMAND, none
+/// when it uses no such line), so the host trusts the declarations alone.
 #define MOTEL_PLUGIN(cls)                                                                                              \
     extern "C" MOTEL_PLUGIN_EXPORT __attribute__((section(MOTEL_ABI_SECTION), used))                                   \
     const motel::sdk::AbiStamp motel_plugin_abi = motel::sdk::currentAbiStamp();                                       \
+    MOTEL_COMMANDS_ENTRY(motel_plugin_commands_marker, MOTEL_COMMANDS_MARKER)                                          \
     POCO_BEGIN_MANIFEST(motel::sdk::Plugin)                                                                            \
     POCO_EXPORT_CLASS(cls)                                                                                             \
     POCO_END_MANIFEST
+
+/// Declares an operator command of this library, e.g.
+///
+///   MOTEL_PLUGIN_COMMAND("user", "manage accounts: user add | passwd | disable | enable | list")
+///
+/// at namespace scope, once per name that commands() returns; both arguments
+/// are string literals. The pair lands in the ELF section
+/// MOTEL_COMMANDS_SECTION, which the host reads from the file like the ABI
+/// stamp: `motel-host --help` lists the command and `motel-host WORD` knows
+/// whether WORD exists before it opens any plugin (an unknown word exits 64
+/// having run no plugin code and opened no database). A library built before
+/// SDK 3.1 has no such section; the host then opens it to ask commands().
+#define MOTEL_PLUGIN_COMMAND(name, summary)                                                                            \
+    MOTEL_COMMANDS_ENTRY(MOTEL_COMMANDS_CONCAT(motel_plugin_command_, __COUNTER__), name "\x1f" summary)
+
+// Implementation of the two macros above: one NUL-terminated string per
+// entry in the section ("name<US>summary", or the marker).
+#define MOTEL_COMMANDS_CONCAT_(a, b) a##b
+#define MOTEL_COMMANDS_CONCAT(a, b) MOTEL_COMMANDS_CONCAT_(a, b)
+#define MOTEL_COMMANDS_ENTRY(variable, text)                                                                           \
+    __attribute__((section(MOTEL_COMMANDS_SECTION), used)) static const char variable[] = text;

@@ -18,7 +18,7 @@
 
 #define MOTEL_SDK_ABI_MAJOR 3
 #define MOTEL_SDK_ABI_MINOR 0
-#define MOTEL_SDK_VERSION_STRING "3.0.0"
+#define MOTEL_SDK_VERSION_STRING "3.1.0"
 
 #if defined(__GXX_ABI_VERSION)
 #define MOTEL_CXX_ABI __GXX_ABI_VERSION
@@ -42,6 +42,14 @@
 
 /// The ELF section MOTEL_PLUGIN() puts the stamp in.
 #define MOTEL_ABI_SECTION "motel_abi"
+
+/// The ELF section of a plugin's declared operator commands
+/// (MOTEL_PLUGIN_COMMAND in Plugin.h, SDK 3.1): NUL-terminated entries,
+/// "name\x1fsummary" each, plus MOTEL_COMMANDS_MARKER from MOTEL_PLUGIN().
+/// Data only, read from the file: the ABI (and MOTEL_SDK_ABI_MINOR) is
+/// unchanged, and a 3.0 host ignores the section.
+#define MOTEL_COMMANDS_SECTION "motel_commands"
+#define MOTEL_COMMANDS_MARKER "motel-commands/1"
 
 namespace motel::sdk {
 

@@ -3,8 +3,8 @@
 /// another plugin talks to Socket.IO clients. A plugin opens its channel once
 /// in start() and closes it in stop():
 ///
-///   // info().dependencies lists "realtime" (or use lookup<>() and skip the
-///   // realtime part when it is not loaded); in start():
+///   // info().dependencies lists "realtime", so it has started and
+///   // published the hub; in start():
 ///   auto hub = context.services().require<plugins::realtime::RealtimeHub>();
 ///   channel_ = hub->open(context.pluginName());
 ///   channel_->on("greet", sdk::Access::anyRole({"staff"}),
