@@ -1,10 +1,9 @@
 #include "AuthConfig.h"
 
 #include "PasswordPolicy.h"
+#include "RandomHex.h"
 
 #include <Poco/Environment.h>
-
-#include <sodium.h>
 
 #include <algorithm>
 #include <stdexcept>
@@ -15,15 +14,6 @@ namespace motel::auth {
 namespace {
 
 constexpr std::chrono::milliseconds kDefaultLifetime{24LL * 3600 * 1000};
-
-std::string randomSecret() {
-    if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
-    unsigned char bytes[48];
-    randombytes_buf(bytes, sizeof bytes);
-    char hex[sizeof bytes * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
-    return std::string(hex);
-}
 
 std::string readSecret(AuthConfig& config, const sdk::Settings& host, bool production,
                        const AuthConfig::Environment& env) {
@@ -47,7 +37,7 @@ std::string readSecret(AuthConfig& config, const sdk::Settings& host, bool produ
         config.secretGenerated = true;
         config.warnings.push_back("jwt.secret is not set: using a random secret for this run; every token "
                                   "dies when the host restarts (set JWT_SECRET to keep sessions)");
-        return randomSecret();
+        return randomHex(48);
     }
     if (secret == kExampleSecret || secret.size() < kMinimumSecretLength)
         config.warnings.push_back("jwt.secret is weak (the example value or shorter than " +
