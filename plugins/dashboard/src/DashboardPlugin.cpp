@@ -10,6 +10,12 @@ namespace {
 // same host).
 const char* const kPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                             "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/// The folder of the built files; sdk::ConfigError naming the key when a file is missing.
+std::string rootOf(const sdk::Settings& settings) {
+    return sdk::InstalledFiles::locate(settings, "root", DashboardPlugin::kDefaultRoot, {"index.html"},
+                                       "build the dashboard with CMake");
+}
 } // namespace
 
 sdk::PluginInfo DashboardPlugin::info() const {
@@ -23,10 +29,18 @@ sdk::PluginInfo DashboardPlugin::info() const {
     return info;
 }
 
+std::vector<std::string> DashboardPlugin::checkSettings(const sdk::Settings& settings, const sdk::HostInfo&) const {
+    try {
+        rootOf(settings);
+    } catch (const sdk::ConfigError& error) {
+        return {error.what()};
+    }
+    return {};
+}
+
 void DashboardPlugin::start(sdk::PluginContext& context) {
     sdk::StaticFiles::Options options;
-    options.root = sdk::InstalledFiles::locate(context.config(), "root", kDefaultRoot, {options.indexFile},
-                                               "build the dashboard with CMake");
+    options.root = rootOf(context.config());
     options.htmlHeaders = {{"Content-Security-Policy", kPolicy}};
     const std::string root = options.root;
     files_ = std::make_unique<sdk::StaticFiles>(std::move(options));
