@@ -99,7 +99,7 @@ void RealtimePlugin::start(sdk::PluginContext& context) {
     context.services().publish<plugins::realtime::RealtimeHub>(
         std::make_shared<RealtimeHubService>(registry, hubOutlet_, context.logger()));
     context.logger().information(
-        "Socket.IO at /socket.io/ on the host's %z event loops, pingInterval %ldms, recovery window %ldms%s",
+        "Socket.IO at /socket.io/ on the host's event loops (%z), pingInterval %ldms, recovery window %ldms%s",
         loops_->size(), static_cast<long>(config.engine.pingInterval.count()),
         static_cast<long>(config.socketIo.recoveryWindow.count()),
         std::string(publisher_ ? ", multi-host through Redis (recovery on any host)" : ", this host only"));
