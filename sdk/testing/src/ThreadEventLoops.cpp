@@ -1,5 +1,6 @@
 #include <motel/sdk/testing/ThreadEventLoops.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <map>

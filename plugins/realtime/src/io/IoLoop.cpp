@@ -6,6 +6,8 @@
 
 #include <atomic>
 #include <mutex>
+#include <stdexcept>
+#include <string>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -83,6 +85,7 @@ void IoLoop::post(Task task) {
 
 void IoLoop::watch(int fd, sdk::IoEvents interest, EventHandler handler) {
     if (!state_->open) return;
+    if (state_->watches.count(fd)) throw std::runtime_error("descriptor " + std::to_string(fd) + " is already watched");
     state_->watches[fd] = std::make_shared<EventHandler>(std::move(handler));
     try {
         loop_.watch(fd, interest, [state = state_, fd](sdk::IoEvents events) { state->ready(fd, events); });
