@@ -14,7 +14,9 @@
 #   bench/auth/run.sh [BUILD_DIR]             # default build-release
 #
 # Environment: DURATION (10s), CONNECTIONS (16), THREADS (2),
-# VERIFICATIONS (200000), LOGIN_SECONDS (5). Needs wrk, curl, python3. The
+# VERIFICATIONS (200000; 0 skips motel_auth_bench), LOGIN_SECONDS (5; 0 skips
+# the login runs), LOG_LEVEL (warning). Each wrk run also prints the host's
+# CPU per request (utime+stime from /proc/PID/stat over the run / requests). Needs wrk, curl, python3. The
 # host listens on a 127.0.0.1 port chosen at run time and is stopped (by its
 # pid) on exit.
 set -euo pipefail
@@ -32,8 +34,10 @@ command -v wrk >/dev/null || { echo "wrk missing"; exit 1; }
 
 cmake --build "$BUILD" --target motel_auth_bench motel-host auth health -j2 >/dev/null
 
-echo "== motel_auth_bench: the classes, no HTTP (SQLite file)"
-"$BUILD/bin/motel_auth_bench" "" "$VERIFICATIONS" "$LOGIN_SECONDS" 2
+if [[ $VERIFICATIONS != 0 ]]; then
+    echo "== motel_auth_bench: the classes, no HTTP (SQLite file)"
+    "$BUILD/bin/motel_auth_bench" "" "$VERIFICATIONS" "$LOGIN_SECONDS" 2
+fi
 
 WORK=$(mktemp -d /tmp/motel-auth-bench.XXXXXX)
 HOST_PID=
@@ -53,7 +57,7 @@ plugins.dir = $BUILD/lib/motel/plugins
 plugins.load = health,auth
 db.url = sqlite:$WORK/motel.db
 jwt.secret = auth-bench-secret-auth-bench-secret-auth-bench-secret-auth-bench-0001
-log.level = warning
+log.level = ${LOG_LEVEL:-warning}
 plugins.auth.loginMaxAttempts = 1000000
 CONF
 MOTEL_ADMIN_EMAIL=bench@motel.test MOTEL_ADMIN_PASSWORD=bench-password \
@@ -65,11 +69,16 @@ LOGIN='{"email":"bench@motel.test","password":"bench-password"}'
 TOKEN=$(curl -fs -X POST -H 'Content-Type: application/json' -d "$LOGIN" "$BASE/api/auth/login" |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["accessToken"])')
 
+host_ticks() { awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$HOST_PID/stat"; }
 run() { # title, wrk arguments...
-    local title=$1
+    local title=$1 before out
     shift
     echo "== $title"
-    wrk -t"$THREADS" -d"$DURATION" --latency "$@" | grep -E 'Requests/sec|^ +Latency|^ +50%|^ +99%|Non-2xx'
+    before=$(host_ticks)
+    out=$(wrk -t"$THREADS" -d"$DURATION" --latency "$@")
+    grep -E 'Requests/sec|^ +Latency|^ +50%|^ +99%|Non-2xx' <<<"$out"
+    awk -v ticks=$(($(host_ticks) - before)) -v hz="$(getconf CLK_TCK)" \
+        '/requests in/ {printf "  host CPU per request: %.1f us\n", ticks * 1e6 / hz / $1}' <<<"$out"
 }
 run "GET /health/live (public)" -c"$CONNECTIONS" "$BASE/health/live"
 run "GET /api/auth/me without a token (401)" -c"$CONNECTIONS" "$BASE/api/auth/me"
@@ -77,6 +86,7 @@ run "GET /api/nothing with a valid token (authenticated, 404)" -c"$CONNECTIONS" 
     -H "Authorization: Bearer $TOKEN" "$BASE/api/nothing"
 run "GET /api/auth/me with a valid token (200)" -c"$CONNECTIONS" -H "Authorization: Bearer $TOKEN" "$BASE/api/auth/me"
 
+[[ $LOGIN_SECONDS = 0 ]] && exit 0
 cat >"$WORK/login.lua" <<LUA
 wrk.method = "POST"
 wrk.body = '$LOGIN'

@@ -114,14 +114,26 @@ public:
     void setUp() override { installOnce(); }
 
     void installLayout() {
-        for (const char* path :
-             {"/bin/motel-host", "/lib/motel/plugins/health.so", "/include/motel/sdk/Sdk.h",
-              "/include/motel/sdk/Plugin.h", "/lib/libmotel-sdk.so", "/lib/libmotel-sdk.so.3",
-              "/lib/libmotel-sdk-kit.a", "/lib/libmotel-sdk-testing.a", "/include/motel/sdk/testing/TestContext.h",
-              "/include/motel/plugins/suites/SuiteDirectory.h", "/include/motel/plugins/Topics.h",
-              "/include/motel/plugins/auth/Roles.h", "/lib/pkgconfig/motel-sdk.pc",
-              "/lib/cmake/MotelSDK/MotelSDKConfig.cmake", "/lib/cmake/MotelSDK/MotelSDKConfigVersion.cmake",
-              "/lib/cmake/MotelSDK/MotelPlugin.cmake", "/etc/motel/motel.properties"})
+        for (const char* path : {"/bin/motel-host",
+                                 "/lib/motel/plugins/health.so",
+                                 "/include/motel/sdk/Sdk.h",
+                                 "/include/motel/sdk/Plugin.h",
+                                 "/lib/libmotel-sdk.so",
+                                 "/lib/libmotel-sdk.so.3",
+                                 "/lib/libmotel-sdk-kit.a",
+                                 "/lib/libmotel-sdk-testing.a",
+                                 "/include/motel/sdk/testing/TestContext.h",
+                                 "/include/motel/plugins/suites/SuiteDirectory.h",
+                                 "/include/motel/plugins/Topics.h",
+                                 "/include/motel/plugins/auth/Roles.h",
+                                 "/include/motel/plugins/realtime/RealtimeHub.h",
+                                 "/include/motel/plugins/realtime/RealtimeNames.h",
+                                 "/include/motel/sdk/testing/FakeRealtimeHub.h",
+                                 "/lib/pkgconfig/motel-sdk.pc",
+                                 "/lib/cmake/MotelSDK/MotelSDKConfig.cmake",
+                                 "/lib/cmake/MotelSDK/MotelSDKConfigVersion.cmake",
+                                 "/lib/cmake/MotelSDK/MotelPlugin.cmake",
+                                 "/etc/motel/motel.properties"})
             CPPUNIT_ASSERT_MESSAGE(path, Poco::File(g_prefix + path).exists());
         // Test fixtures are never installed.
         CPPUNIT_ASSERT(!Poco::File(g_prefix + "/lib/motel/plugins/fixture_base.so").exists());
@@ -149,7 +161,7 @@ public:
                                      sh("cmake --install '" + build + "' --prefix '" + g_prefix + "'", log));
         CPPUNIT_ASSERT(Poco::File(g_prefix + "/lib/motel/plugins/hello.so").exists());
 
-        InstalledHost host(Poco::Process::Env{{"MOTEL_PLUGINS", "auth,suites,health,hello"}});
+        InstalledHost host(Poco::Process::Env{{"MOTEL_PLUGINS", "auth,suites,health,realtime,hello"}});
         const auto hello = get(host.port(), "/hello");
         CPPUNIT_ASSERT_EQUAL(200, hello.first);
         CPPUNIT_ASSERT_MESSAGE(hello.second,

@@ -98,7 +98,7 @@ void HostRuntime::loadPlugins() {
     plugins_ = std::make_unique<PluginSet>(*loader_, config_.pluginsToLoad());
     // Before the database is opened: a bad setting must not stop the host
     // after migrations already changed it.
-    PluginSettingsCheck::enforce(*plugins_, config_);
+    PluginSettingsCheck::enforce(*plugins_, config_, hostInfo_);
     PluginSet* plugins = plugins_.get();
     hostInfo_.setPlugins(plugins_->names(), [plugins] { return plugins->allStarted(); });
 }
@@ -157,13 +157,19 @@ int HostRuntime::runPluginCommand(const std::string& name, const std::vector<std
 }
 
 void HostRuntime::requirePluginCommand(const std::string& name) const {
-    std::string known;
+    std::vector<std::string> known;
     for (const auto& command : pluginCommands()) {
         if (command.name == name) return;
-        known += " " + command.name;
+        known.push_back(command.name);
     }
-    throw UnknownCommand("unknown command '" + name + "' (built in: serve migrate seed plugins cache; from plugins:" +
-                         (known.empty() ? std::string(" none") : known) + ")");
+    throw UnknownCommand::naming(name, known);
+}
+
+UnknownCommand UnknownCommand::naming(const std::string& word, const std::vector<std::string>& pluginCommands) {
+    std::string known;
+    for (const auto& name : pluginCommands) known += " " + name;
+    return UnknownCommand("unknown command '" + word + "' (built in: serve migrate seed plugins config cache; " +
+                          "from plugins:" + (known.empty() ? std::string(" none") : known) + ")");
 }
 
 void HostRuntime::serve() {

@@ -28,6 +28,8 @@ namespace motel::host {
 class UnknownCommand : public std::invalid_argument {
 public:
     using std::invalid_argument::invalid_argument;
+    /// "unknown command 'WORD' (built in: ...; from plugins: ...)".
+    static UnknownCommand naming(const std::string& word, const std::vector<std::string>& pluginCommands);
 };
 
 class SqlDatabase;

@@ -3,9 +3,10 @@
 #include "app/HostRuntime.h"
 #include "app/PluginCommands.h"
 #include "app/PortFile.h"
-#include "app/UsageText.h"
 #include "app/ServiceNotifier.h"
+#include "app/UsageText.h"
 #include "config/HostConfig.h"
+#include "plugins/CommandCatalog.h"
 #include "plugins/DependencyOrder.h"
 #include "services/ExceptionText.h"
 
@@ -92,7 +93,7 @@ void MotelApplication::handleConfig(const std::string&, const std::string& value
 }
 
 std::string MotelApplication::usage() const {
-    const std::vector<UsageEntry> commands{
+    std::vector<UsageEntry> commands{
         {"serve", "load the configured plugins, migrate, and serve HTTP (the default)"},
         {"migrate", "apply pending database migrations and exit"},
         {"seed", "add development demo data (refused when motel.env=production) and exit"},
@@ -100,8 +101,16 @@ std::string MotelApplication::usage() const {
         {"plugins describe NAME", "a plugin's version, dependencies, settings, routes, events, jobs, metrics, checks"},
         {"config check", "validate the configuration and every plugin's declared settings (no database) and exit"},
         {"cache clear", "empty the shared cache (never the job queue; use it instead of redis-cli FLUSHALL)"},
-        {"user ...", "operator commands of the loaded plugins (auth: user add | passwd | disable)"},
     };
+    try {
+        const HostConfig config = loadConfig();
+        const PluginLoader files(config.pluginDirs());
+        const auto catalog = CommandCatalog::read(files, config.pluginsToLoad());
+        for (const auto& command : catalog.commands())
+            commands.push_back({command.name + " ...", command.summary + " (plugin " + command.plugin + ")"});
+    } catch (const std::exception&) {
+        // No readable configuration: the built-in commands are all we know.
+    }
     std::vector<UsageEntry> flags;
     for (const auto& option : options()) {
         std::string name = "--" + option.fullName();
@@ -196,10 +205,21 @@ int MotelApplication::main(const std::vector<std::string>& args) {
 }
 
 int MotelApplication::pluginCommand(HostConfig config, const std::vector<std::string>& args) {
+    {
+        // The plugins' files declare their commands: an unknown word stops
+        // here, before any plugin library is opened.
+        const PluginLoader files(config.pluginDirs());
+        const auto catalog = CommandCatalog::read(files, config.pluginsToLoad());
+        if (!catalog.mayProvide(args.front())) {
+            std::vector<std::string> names;
+            for (const auto& command : catalog.commands()) names.push_back(command.name);
+            throw UnknownCommand::naming(args.front(), names);
+        }
+    }
     HostRuntime runtime(std::move(config));
-    // The plugin libraries tell which commands they offer; an unknown word
-    // stops here, before the database is opened, migrated or any plugin
-    // started.
+    // A plugin built before SDK 3.1 declares nothing in its file: loading
+    // tells, and an unknown word still stops before the database is opened,
+    // migrated or any plugin started.
     runtime.loadPlugins();
     runtime.requirePluginCommand(args.front());
     runtime.openDatabase();

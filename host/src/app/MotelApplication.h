@@ -3,7 +3,9 @@
 // `serve` (default), `migrate`, `seed`, `plugins` and `cache clear`, the
 // operator commands plugins provide (e.g. `user add`), plus `--config=FILE`,
 // `--help` and `--version`. An unknown command prints the usage and exits
-// 64 before the database is opened or any plugin started. Finds its default configuration relative to its own binary
+// 64 before the database is opened or any plugin library opened: plugins
+// declare their commands in their files (CommandCatalog). Finds its default
+// configuration relative to its own binary
 // (<prefix>/etc/motel/motel.properties), so an installed host runs with no
 // flags.
 
@@ -39,7 +41,9 @@ private:
     void handleHelp(const std::string& name, const std::string& value);
     void handleVersion(const std::string& name, const std::string& value);
     void handleConfig(const std::string& name, const std::string& value);
-    /// The --help text, wrapped between words at 80 columns.
+    /// The --help text, wrapped between words at 80 columns; lists the
+    /// commands the configured plugins declare (none when the configuration
+    /// cannot be read).
     std::string usage() const;
     /// The message and the usage on stderr; EXIT_USAGE (64).
     int usageError(const std::string& message) const;

@@ -1,8 +1,10 @@
 #include "app/PluginCommands.h"
 
+#include "app/HostInfoImpl.h"
 #include "db/DatabaseUrl.h"
 #include "db/MigrationRunner.h"
 #include "db/SqlDatabase.h"
+#include "plugins/CommandCatalog.h"
 #include "plugins/PluginContextImpl.h"
 #include "plugins/PluginSet.h"
 #include "plugins/PluginSettingsCheck.h"
@@ -83,6 +85,22 @@ void printSettings(std::ostream& out, const std::string& plugin, const std::vect
     }
 }
 
+/// The plugin's commands() and whether its file declares each one
+/// (MOTEL_PLUGIN_COMMAND): an undeclared command of a library that declares
+/// commands is unreachable from the command line.
+std::vector<std::string> commandLines(const PluginLoader& loader, const LoadedPlugin& plugin) {
+    const auto catalog = CommandCatalog::read(loader, {plugin.name});
+    const bool declaring = catalog.undeclared().empty();
+    std::vector<std::string> out;
+    for (const auto& command : plugin.instance->commands()) {
+        std::string line = command.name + (command.usage.empty() ? "" : "  " + command.usage);
+        if (declaring && !catalog.declares(command.name))
+            line += "  (not declared with MOTEL_PLUGIN_COMMAND: the command line cannot reach it)";
+        out.push_back(line);
+    }
+    return out;
+}
+
 /// What one plugin registered while it started in the sandbox.
 struct Registrations {
     std::vector<std::string> routes, subscriptions, jobs, metrics, checks, services;
@@ -157,7 +175,9 @@ int PluginCommands::checkConfig(const HostConfig& config, std::ostream& out) {
         PluginLoader loader(config.pluginDirs());
         PluginSet set(loader, config.pluginsToLoad());
         plugins = set.ordered().size();
-        const SettingsReport report = PluginSettingsCheck::run(set, config);
+        const TrafficWindow traffic;
+        const HostInfoImpl host(config, traffic);
+        const SettingsReport report = PluginSettingsCheck::run(set, config, host);
         errors = report.errors;
         warnings = report.warnings;
     } catch (const std::exception& e) {
@@ -191,6 +211,7 @@ int PluginCommands::describe(const HostConfig& config, const std::string& name, 
     out << "depends on: " << (info.dependencies.empty() ? "-" : joined(info.dependencies)) << "\n";
     printSettings(out, info.name, info.settings);
     printList(out, "publishes", info.publishes);
+    printList(out, "commands", commandLines(loader, plugin));
 
     const Registrations registered = registrationsOf(plugins, config, name);
     out << "registered when started (sandbox: in-memory SQLite, no Redis):\n";

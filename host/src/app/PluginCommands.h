@@ -5,8 +5,9 @@
 //     validates the host's and every plugin's declared settings; prints each
 //     problem, exits non-zero when there is one. Opens no database.
 //   motel-host plugins describe NAME
-//     prints a plugin's version, dependencies, declared settings and
-//     published topics, then starts it (and what it depends on) in a sandbox
+//     prints a plugin's version, dependencies, declared settings,
+//     published topics and operator commands (flagging one its file does
+//     not declare), then starts it (and what it depends on) in a sandbox
 //     (in-memory SQLite, no Redis, no HTTP server) to list what it registers:
 //     routes, event subscriptions, jobs, metrics, health checks and services.
 

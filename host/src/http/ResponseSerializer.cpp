@@ -38,12 +38,14 @@ bool equalsIgnoreCase(const std::string& a, const char* b) {
     return i == a.size() && b[i] == '\0';
 }
 
+// A header name or value with CR or LF would split the head: each becomes a
+// space. (One pass over the bytes: find_first_of with a two-character set
+// calls memchr per byte, which showed up in profiles.)
 void appendSanitized(std::string& out, const std::string& text) {
-    if (text.find_first_of("\r\n") == std::string::npos) {
-        out += text;
-        return;
-    }
-    for (const char c : text) out.push_back(c == '\r' || c == '\n' ? ' ' : c);
+    const std::size_t start = out.size();
+    out += text;
+    for (std::size_t i = start; i < out.size(); ++i)
+        if (out[i] == '\r' || out[i] == '\n') out[i] = ' ';
 }
 
 } // namespace

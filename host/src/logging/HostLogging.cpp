@@ -2,7 +2,6 @@
 #include "config/HostConfig.h"
 #include "logging/JsonLogFormatter.h"
 
-#include <Poco/AsyncChannel.h>
 #include <Poco/ConsoleChannel.h>
 #include <Poco/FileChannel.h>
 #include <Poco/FormattingChannel.h>
@@ -52,7 +51,7 @@ void HostLogging::configure(const HostConfig& config) {
     }
     Poco::AutoPtr<Poco::FormattingChannel> formatting(
         new Poco::FormattingChannel(formatterFor(config.logFormat()), sink));
-    async_ = new Poco::AsyncChannel(formatting);
+    async_ = new BatchingAsyncChannel(formatting);
     Poco::Logger::root().setChannel(async_);
     std::vector<std::string> names;
     Poco::Logger::names(names);

@@ -8,9 +8,10 @@
 //   log.level.<logger>  one logger and the loggers below it, e.g.
 //                log.level.motel.access = warning
 // Writing is asynchronous so a slow terminal, pipe or disk never holds up a
-// request.
+// request (BatchingAsyncChannel: one writer thread, woken once per batch).
 
-#include <Poco/AsyncChannel.h>
+#include "logging/BatchingAsyncChannel.h"
+
 #include <Poco/AutoPtr.h>
 #include <Poco/FileChannel.h>
 
@@ -40,7 +41,7 @@ public:
     void flush();
 
 private:
-    Poco::AutoPtr<Poco::AsyncChannel> async_;
+    Poco::AutoPtr<BatchingAsyncChannel> async_;
     Poco::AutoPtr<Poco::FileChannel> file_;
 };
 

@@ -37,6 +37,7 @@ void CorsPolicy::answerPreflight(const sdk::Request& request, sdk::Response& res
 }
 
 void CorsPolicy::decorate(const sdk::Request& request, sdk::Response& response) const {
+    if (origins_.empty()) return; // no origin is allowed: not even a header lookup per request
     const std::string origin = request.header("Origin");
     if (!allows(origin)) return;
     grant(origin, response);

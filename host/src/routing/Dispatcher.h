@@ -63,7 +63,7 @@ private:
     std::string idPrefix_;
     std::atomic<std::uint64_t> nextId_{1};
 
-    void route(sdk::Request& request, sdk::Response& response, std::string& routeLabel);
+    void route(sdk::Request& request, sdk::Response& response, const std::string*& routeLabel);
     void chargeBudget(const sdk::Request& request);
     std::string requestIdFor(const sdk::Request& request);
     void publishAudit(const sdk::Request& request, const sdk::Response& response);

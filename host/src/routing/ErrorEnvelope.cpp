@@ -1,7 +1,8 @@
 #include "routing/ErrorEnvelope.h"
 
+#include <motel/sdk/JsonString.h>
+
 #include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
 
 #include <algorithm>
 
@@ -31,18 +32,38 @@ Poco::JSON::Array::Ptr messageList(const std::vector<std::string>& messages) {
 }
 
 void renderError(const sdk::HttpError& error, sdk::Response& response) {
-    // Key order as NestJS writes it: statusCode, message, error.
-    Poco::JSON::Object::Ptr envelope = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    envelope->set("statusCode", error.status());
+    // Key order as NestJS writes it: statusCode, message, error. Written
+    // straight into the body (no JSON tree per error: a 401 or 404 is the
+    // commonest answer a scanner gets), the same bytes Poco's condensed
+    // stringifier wrote.
+    const char* const reason = sdk::HttpError::reasonFor(error.status());
+    std::string body;
+    body.reserve(96);
+    body += "{\"statusCode\":";
+    body += std::to_string(error.status());
+    body += ",\"message\":";
     if (error.messageIsList()) {
-        envelope->set("message", messageList(error.messages()));
+        const auto& messages = error.messages();
+        const std::size_t shown = std::min(messages.size(), kMaxMessages);
+        body += '[';
+        for (std::size_t i = 0; i < shown; ++i) {
+            if (i) body += ',';
+            sdk::appendJsonString(body, bounded(messages[i]));
+        }
+        if (messages.size() > shown) {
+            const std::size_t more = messages.size() - shown;
+            if (shown) body += ',';
+            sdk::appendJsonString(body, "and " + std::to_string(more) + " more problem" + (more == 1 ? "" : "s"));
+        }
+        body += ']';
     } else {
-        envelope->set("message", error.messages().empty() ? std::string(sdk::HttpError::reasonFor(error.status()))
-                                                          : bounded(error.messages().front()));
+        sdk::appendJsonString(body, error.messages().empty() ? std::string(reason) : bounded(error.messages().front()));
     }
-    envelope->set("error", std::string(sdk::HttpError::reasonFor(error.status())));
+    body += ",\"error\":";
+    sdk::appendJsonString(body, reason);
+    body += '}';
     response.headers.clear();
-    response.json(error.status(), envelope);
+    response.text(error.status(), "application/json; charset=utf-8", std::move(body));
     for (const auto& [name, value] : error.headers()) response.setHeader(name, value);
 }
 

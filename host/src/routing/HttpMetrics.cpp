@@ -31,15 +31,21 @@ void HttpMetrics::record(const std::string& method, const std::string& route, in
 }
 
 HttpMetrics::Instruments HttpMetrics::lookUp(const std::string& method, const std::string& route, int status) {
-    std::string key;
-    key.reserve(method.size() + route.size() + 8);
-    const std::string statusText = statusLabel(status);
-    key.append(method).append(1, '\n').append(route).append(1, '\n').append(statusText);
+    // The key is built in a buffer each thread keeps, so a known label set
+    // costs no allocation; the status goes in as a number (3 digits or
+    // `other`'s 0).
+    thread_local std::string key;
+    const int statusKey = status >= 100 && status <= 599 ? status : 0;
+    key.clear();
+    key.append(method).append(1, '\n').append(route).append(1, '\n');
+    key.append(1, static_cast<char>('0' + statusKey / 100)).append(1, static_cast<char>('0' + statusKey / 10 % 10));
+    key.append(1, static_cast<char>('0' + statusKey % 10));
     {
         std::shared_lock<std::shared_mutex> read(mutex_);
         auto found = instruments_.find(key);
         if (found != instruments_.end()) return found->second;
     }
+    const std::string statusText = statusLabel(status);
     const sdk::Labels labels{{"method", method}, {"route", route}, {"status", statusText}};
     Instruments created;
     created.requests = &registry_.counter("http_requests_total", "HTTP requests answered", labels);
@@ -49,7 +55,7 @@ HttpMetrics::Instruments HttpMetrics::lookUp(const std::string& method, const st
         created.errors =
             &registry_.counter("http_request_errors_total", "HTTP requests answered with a 5xx status", labels);
     std::unique_lock<std::shared_mutex> write(mutex_);
-    return instruments_.emplace(std::move(key), created).first->second;
+    return instruments_.emplace(key, created).first->second;
 }
 
 } // namespace motel::host

@@ -10,12 +10,17 @@
 // literal another route has there (`api`, `health`, `socket.io` for `/*path`)
 // stays that route's business, so `/api/nope` keeps the API's 401/404.
 // Routes are added while plugins start; freeze() then makes the table
-// read-only, so matching needs no lock.
+// read-only, so matching needs no lock. Matching runs per request: a route
+// without parameters is found by one hash lookup of the path, and the general
+// walk works on views into the path (no copies of segments).
 
 #include <motel/sdk/Routes.h>
 
+#include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace motel::host {
@@ -51,13 +56,24 @@ public:
     static std::vector<std::string> split(const std::string& path);
 
 private:
+    using Segments = std::vector<std::string_view>;
+    /// A route whose segments are all literals, by method: such a route is
+    /// the most specific one for its method and path, so it needs no walk.
+    struct LiteralRoute {
+        std::string method;
+        std::size_t index; ///< in routes_ (which may still grow before freeze())
+    };
     std::vector<RegisteredRoute> routes_;
+    /// Literal routes by their path written canonically ("/a/b", "/" for none).
+    std::unordered_map<std::string, std::vector<LiteralRoute>> literals_;
     bool frozen_ = false;
 
-    RouteMatch matchCatchAll(const std::string& method, const std::vector<std::string>& segments) const;
+    static Segments splitView(std::string_view path);
+    const RegisteredRoute* findLiteral(const std::string& method, const std::string& path) const;
+    RouteMatch matchCatchAll(const std::string& method, const Segments& segments) const;
     /// True when a route other than a catch-all claims `segments[position]`
     /// as a literal after the same leading segments.
-    bool claimedByAnotherRoute(const std::vector<std::string>& segments, std::size_t position) const;
+    bool claimedByAnotherRoute(const Segments& segments, std::size_t position) const;
 };
 
 /// The RouteRegistry a plugin sees: adds to the shared router under the

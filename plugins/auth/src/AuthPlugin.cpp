@@ -67,6 +67,10 @@ std::vector<sdk::Migration> AuthPlugin::migrations() const {
     return authMigrations();
 }
 
+std::vector<std::string> AuthPlugin::checkSettings(const sdk::Settings& settings, const sdk::HostInfo& host) const {
+    return AuthConfig::read(host.settings(), settings, host.isProduction()).errors;
+}
+
 void AuthPlugin::start(sdk::PluginContext& context) {
     const AuthConfig config =
         AuthConfig::load(context.host().settings(), context.config(), context.host().isProduction());
@@ -224,3 +228,6 @@ int AuthPlugin::runCommand(sdk::PluginContext& context, const std::string& name,
 } // namespace motel::auth
 
 MOTEL_PLUGIN(motel::auth::AuthPlugin)
+// Read from the file by `motel-host --help` and before any plugin is opened;
+// the name matches UserCommand::info().
+MOTEL_PLUGIN_COMMAND("user", "manage accounts from the shell: user add | passwd | disable | enable | list")

@@ -14,10 +14,10 @@ const std::vector<std::string>& PasswordPolicy::defaultListFiles() {
     return files;
 }
 
-PasswordPolicy::PasswordPolicy(std::unordered_set<std::string> common) : common_(std::move(common)) {}
+PasswordPolicy::PasswordPolicy(std::vector<std::string> common) : common_(std::move(common)) {}
 
 PasswordPolicy PasswordPolicy::fromFiles(const std::vector<std::string>& paths, std::vector<std::string>& warnings) {
-    std::unordered_set<std::string> common;
+    std::vector<std::string> common;
     for (const auto& path : paths) {
         std::ifstream in(path);
         if (!in) {
@@ -29,7 +29,7 @@ PasswordPolicy PasswordPolicy::fromFiles(const std::vector<std::string>& paths, 
         while (std::getline(in, line)) {
             if (!line.empty() && line.back() == '\r') line.pop_back();
             if (line.empty() || line.rfind("#!comment", 0) == 0) continue;
-            common.insert(Poco::toLower(line));
+            common.push_back(Poco::toLower(line));
         }
     }
     return PasswordPolicy(std::move(common));
@@ -61,7 +61,7 @@ std::string PasswordPolicy::core(const std::string& lowered) {
 std::vector<std::string> PasswordPolicy::problems(const std::string& field, const std::string& password) const {
     const std::string lowered = Poco::toLower(password);
     const std::string word = core(lowered);
-    if (common_.count(lowered) > 0 || (!word.empty() && common_.count(word) > 0) || isRepetitiveOrSequential(lowered))
+    if (common_.contains(lowered) || (!word.empty() && common_.contains(word)) || isRepetitiveOrSequential(lowered))
         return {field + " is too common; choose a password that is not on a list of frequently used ones"};
     return {};
 }

@@ -12,8 +12,9 @@
 /// (`aaaaaaaaaaaa`, `123456789012`, `abcdefghijkl`). Thread-safe: immutable
 /// after construction.
 
+#include "WordList.h"
+
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 namespace motel::auth {
@@ -24,7 +25,7 @@ public:
     static const std::vector<std::string>& defaultListFiles();
 
     /// `common` holds lower-cased entries.
-    explicit PasswordPolicy(std::unordered_set<std::string> common = {});
+    explicit PasswordPolicy(std::vector<std::string> common = {});
     /// Reads one entry per line from each file (lines starting with `#!comment`
     /// and empty lines skipped). A file that cannot be read adds a line to
     /// `warnings` and is skipped.
@@ -39,7 +40,7 @@ public:
     std::size_t listSize() const { return common_.size(); }
 
 private:
-    std::unordered_set<std::string> common_;
+    WordList common_;
     static bool isRepetitiveOrSequential(const std::string& lowered);
     /// `lowered` without the digits, punctuation and blanks at either end.
     static std::string core(const std::string& lowered);

@@ -1,5 +1,6 @@
 #pragma once
-/// Issues and verifies the API's access tokens: HS256 JWTs (Poco::JWT) with
+/// Issues and verifies the API's access tokens: HS256 JWTs (libsodium's
+/// HMAC-SHA-256, JSON by Poco::JSON) with
 /// the claims `sub` (the user id as a decimal string, RFC 7519's
 /// StringOrURI), `role`, `ver` (the user's token version: a password change
 /// bumps it, revoking earlier tokens), `jti` (a random id, so one token can be
@@ -11,15 +12,16 @@
 /// key is used), one HMAC (libsodium) compared in constant time, then the
 /// claims: `exp` in the future (no leeway), `iat` present and `nbf` (when
 /// present) not later than now + kClockSkew, `sub` a positive id, `jti` (when
-/// present) a short base64url string. The HMAC is computed once: Poco::JWT
-/// only signs. Thread-safe: immutable.
+/// present) a short base64url string. The HMAC is computed once. A token that checked out is remembered
+/// (VerifiedTokens), so the same token on the next request costs a lookup plus the clock checks. Thread-safe.
 ///
 /// Secret rotation: tokens are always signed with the current secret; an
 /// optional previous secret is accepted for verification only, so hosts can
 /// move to a new secret one at a time without logging everyone out (drop the
 /// previous secret once the token lifetime has passed).
 
-#include <Poco/Crypto/OpenSSLInitializer.h>
+#include "VerifiedTokens.h"
+
 #include <Poco/Timestamp.h>
 
 #include <chrono>
@@ -62,17 +64,14 @@ public:
     static constexpr std::int64_t kClockSkewSeconds = 5;
 
 private:
-    /// Keeps OpenSSL initialised while tokens are made and checked. Every
-    /// Poco::JWT signer holds a Poco::Crypto engine whose constructor and
-    /// destructor count OpenSSL users; without a long-lived holder the count
-    /// drops to zero after each call, so every token pays a full OpenSSL
-    /// set-up and tear-down, and two threads crossing zero at once corrupt
-    /// Poco 1.11's lock table (a crash under concurrent requests).
-    Poco::Crypto::OpenSSLInitializer openSsl_;
     std::string secret_;
     std::string previousSecret_;
     std::chrono::seconds lifetime_;
+    mutable VerifiedTokens verified_;
 
+    /// Everything about `jwt` that does not depend on the clock: its form,
+    /// header, signature and claims; nullopt when any of it is wrong.
+    std::optional<VerifiedToken> checkSignedClaims(const std::string& jwt) const;
     static bool headerIsHs256(const std::string& encodedHeader);
     /// The secret (current, then previous) whose HMAC of `signingInput` is
     /// the presented signature; nullptr when none is.

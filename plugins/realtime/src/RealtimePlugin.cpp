@@ -3,6 +3,7 @@
 #include "application/ComplianceApplication.h"
 #include "application/EngineEcho.h"
 #include "application/MotelApplication.h"
+#include "application/RealtimeHubService.h"
 #include "application/RedisRecoveryStore.h"
 #include "io/RandomId.h"
 
@@ -43,6 +44,11 @@ sdk::PluginInfo RealtimePlugin::info() const {
         SettingSpec::integer("streamMaxLength", 100000, 100, 100000000, "entries the relay's Redis stream keeps"),
         SettingSpec::integer("maxSocketsPerUser", 20, 0, 100000,
                              "Socket.IO sessions one user may hold on this host (0: no cap); more get CONNECT_ERROR"),
+        SettingSpec::integer("handlerThreads", 2, 1, 64, "threads running other plugins' client-event handlers"),
+        SettingSpec::integer("handlerQueue", 1000, 1, 1000000,
+                             "client events waiting for a handler thread; more are acked 503"),
+        SettingSpec::duration("handlerBudget", "5s",
+                              "a client-event handler slower than this gets its client a 504 ack"),
     };
     return info;
 }
@@ -53,12 +59,17 @@ void RealtimePlugin::start(sdk::PluginContext& context) {
     context.health().add("websocket", [this] { return stats_.health(); });
 
     loops_ = std::make_unique<IoLoopGroup>(config.ioThreads);
+    auto registry = std::make_shared<ClientEventRegistry>();
     if (config.compliance) {
         application_ = std::make_unique<ComplianceApplication>();
     } else {
         sdk::ServiceRegistry& services = context.services();
+        handlerPool_ = std::make_unique<HandlerPool>(config.handlerThreads, config.handlerQueue);
+        handlerStats_.bind(context.metrics());
+        dispatcher_ = std::make_unique<ClientEventDispatcher>(registry, *handlerPool_, config.handlerBudget,
+                                                              context.logger(), &handlerStats_);
         application_ = std::make_unique<MotelApplication>(
-            [&services] { return services.find<sdk::Authenticator>(sdk::kAuthenticatorService); });
+            [&services] { return services.find<sdk::Authenticator>(sdk::kAuthenticatorService); }, dispatcher_.get());
     }
     socketIo_ = std::make_unique<SocketIoServer>(config.socketIo, *loops_, *application_, stats_);
     engine_ = std::make_unique<EngineServer>(config.engine, *loops_, socketIo_->handlerFactory(),
@@ -83,6 +94,10 @@ void RealtimePlugin::start(sdk::PluginContext& context) {
     hostSubscriptions_.push_back(events_->subscribe("host.draining", [engine](const sdk::Event&) { engine->drain(); }));
     revoker_ = std::make_unique<SessionRevoker>(*socketIo_);
     revoker_->attach(*events_);
+    EventFanout* fanout = fanout_.get();
+    hubOutlet_ = std::make_shared<HubOutlet>([fanout](RelayMessage message) { fanout->send(std::move(message)); });
+    context.services().publish<plugins::realtime::RealtimeHub>(
+        std::make_shared<RealtimeHubService>(registry, hubOutlet_, context.logger()));
     context.logger().information(
         "Socket.IO at /socket.io/ on %z I/O threads, pingInterval %ldms, recovery window %ldms%s", loops_->size(),
         static_cast<long>(config.engine.pingInterval.count()),
@@ -142,6 +157,10 @@ void RealtimePlugin::stop() noexcept {
         hostSubscriptions_.clear();
         if (revoker_ && events_) revoker_->detach(*events_);
         events_ = nullptr;
+        // Channels other plugins still hold refuse from now on; handlers
+        // still running finish before the loops and the relay go.
+        if (hubOutlet_) hubOutlet_->shutdown();
+        if (handlerPool_) handlerPool_->stop();
         // Events of the last requests still reach the other hosts (and the
         // recovery log) before the relay goes.
         if (publisher_) publisher_->stop();
@@ -153,6 +172,7 @@ void RealtimePlugin::stop() noexcept {
         // stop() must not throw; the host is going down anyway.
     }
     revoker_.reset();
+    hubOutlet_.reset();
     fanout_.reset();
     reader_.reset();
     publisher_.reset();
@@ -161,6 +181,8 @@ void RealtimePlugin::stop() noexcept {
     socketIo_.reset();
     application_.reset();
     loops_.reset();
+    dispatcher_.reset(); // after the loops: their pending budget timers point at it
+    handlerPool_.reset();
 }
 
 } // namespace motel::realtime

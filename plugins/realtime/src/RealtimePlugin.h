@@ -14,9 +14,16 @@
 /// Ends the sockets of revoked tokens and users (SessionRevoker; the auth
 /// plugin publishes those events on every host) and of expired tokens.
 /// Registers the `websocket` health check and the `motel_websocket_*` metrics.
+/// Publishes RealtimeHub (motel/plugins/realtime/RealtimeHub.h): other
+/// plugins handle client events and emit to users, roles, their rooms or
+/// everyone over the same relay.
 /// Configuration: see RealtimeConfig.
 
+#include "application/ClientEventDispatcher.h"
 #include "application/EventFanout.h"
+#include "application/HandlerCallStats.h"
+#include "application/HandlerPool.h"
+#include "application/HubOutlet.h"
 #include "application/RealtimeConfig.h"
 #include "application/RealtimeStats.h"
 #include "application/SessionRevoker.h"
@@ -60,6 +67,11 @@ private:
     std::unique_ptr<StreamReader> reader_;
     std::vector<sdk::EventBus::SubscriptionId> hostSubscriptions_;
     std::unique_ptr<SessionRevoker> revoker_; ///< ends revoked users' and tokens' sockets
+    // Other plugins' client events and emits (the published RealtimeHub).
+    std::unique_ptr<HandlerPool> handlerPool_;
+    HandlerCallStats handlerStats_;
+    std::unique_ptr<ClientEventDispatcher> dispatcher_;
+    std::shared_ptr<HubOutlet> hubOutlet_;
 };
 
 } // namespace motel::realtime

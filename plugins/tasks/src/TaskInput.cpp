@@ -17,7 +17,11 @@ constexpr std::size_t kTextMax = 5000;
 } // namespace
 
 Task TaskInput::readNew(const sdk::Request& request) {
-    BodyReader body(request.jsonObject(), kFields);
+    return readNew(request.jsonObject());
+}
+
+Task TaskInput::readNew(const Poco::JSON::Object::Ptr& object) {
+    BodyReader body(object, kFields);
     for (const char* field : {"priority", "blocksSuite"}) body.refuseNull(field);
     auto suiteId = body.nullableInteger("suiteId");
     auto type = body.oneOf("type", taskTypes(), Required::yes);

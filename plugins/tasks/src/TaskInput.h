@@ -9,6 +9,8 @@
 
 #include <motel/sdk/Request.h>
 
+#include <Poco/JSON/Object.h>
+
 namespace motel::tasks {
 
 class TaskInput {
@@ -16,6 +18,9 @@ public:
     /// `POST /api/tasks`: type and title required; defaults priority normal,
     /// assigneeId/dueAt/suiteId/description null, blocksSuite false.
     static Task readNew(const sdk::Request& request);
+    /// The same rules for a body that did not come over HTTP (a task another
+    /// plugin creates through TaskDirectory).
+    static Task readNew(const Poco::JSON::Object::Ptr& body);
     /// `PATCH /api/tasks/:id`.
     static TaskChange readChange(const sdk::Request& request);
     /// The body of an action: `complete` may carry `{"outcome","note"}`; any

@@ -55,21 +55,22 @@ Task TaskService::read(std::int64_t id) {
     return *task;
 }
 
-void TaskService::checkVersion(const Task& current, std::optional<std::int64_t> ifMatch) {
-    if (ifMatch && *ifMatch != current.version)
-        throw sdk::PreconditionFailed("Task " + std::to_string(current.id) + " is at version " +
-                                      std::to_string(current.version) + ", not " + std::to_string(*ifMatch));
+void TaskService::checkVersion(const Task& current, const std::optional<sdk::IfMatch>& ifMatch) {
+    if (ifMatch) ifMatch->require("Task " + std::to_string(current.id), current.version);
 }
 
 void TaskService::checkReferences(const std::optional<std::int64_t>& suiteId,
                                   const std::optional<std::int64_t>& assigneeId) {
     if (!suiteId && !assigneeId) return;
-    database_.withSession([&](sdk::SqlSession& session) {
-        if (suiteId && !suites_.find(session, *suiteId))
-            throw sdk::NotFound("Suite " + std::to_string(*suiteId) + " not found");
-        if (assigneeId && !TaskRepository::userExists(session, *assigneeId))
-            throw sdk::NotFound("User " + std::to_string(*assigneeId) + " not found");
-    });
+    database_.withSession([&](sdk::SqlSession& session) { checkReferences(session, suiteId, assigneeId); });
+}
+
+void TaskService::checkReferences(sdk::SqlSession& session, const std::optional<std::int64_t>& suiteId,
+                                  const std::optional<std::int64_t>& assigneeId) {
+    if (suiteId && !suites_.find(session, *suiteId))
+        throw sdk::NotFound("Suite " + std::to_string(*suiteId) + " not found");
+    if (assigneeId && !TaskRepository::userExists(session, *assigneeId))
+        throw sdk::NotFound("User " + std::to_string(*assigneeId) + " not found");
 }
 
 Task TaskService::insert(sdk::SqlSession& session, const Task& draft, const std::string& now, bool checkReferences) {
@@ -109,9 +110,24 @@ void TaskService::createFollowUps(sdk::SqlSession& session, const std::vector<Ta
     for (const Task& draft : drafts) insert(session, draft, now);
 }
 
-Task TaskService::create(const Task& draft, const sdk::Principal& caller) {
+void TaskService::checkNew(const Task& draft, const sdk::Principal& caller) {
     TaskRules::checkBlocking(draft);
     TaskPolicy::checkCreateKind(draft, caller);
+}
+
+Task TaskService::insertNew(sdk::SqlSession& session, const Task& draft, const sdk::Principal& caller,
+                            bool checkReferences) {
+    Task task = draft;
+    task.status = "pending";
+    task.createdById = caller.id;
+    const std::string now = sdk::nowTimestamp();
+    const Task created = insert(session, task, now, checkReferences);
+    createFollowUps(session, effects_.apply(session, std::nullopt, created, false, originOf(caller, created.id)), now);
+    return created;
+}
+
+Task TaskService::create(const Task& draft, const sdk::Principal& caller) {
+    checkNew(draft, caller);
     // An unknown suite or assignee (404) is answered before the ownership
     // 403. On PostgreSQL, where every statement costs round trips, the INSERT
     // checks both references itself and only a caller the policy refuses pays
@@ -125,17 +141,16 @@ Task TaskService::create(const Task& draft, const sdk::Principal& caller) {
         TaskPolicy::checkCreate(draft.assigneeId, caller);
     }
 
-    Task task = draft;
-    task.status = "pending";
-    task.createdById = caller.id;
     std::optional<Task> created;
-    database_.transaction([&](sdk::SqlSession& session) {
-        const std::string now = sdk::nowTimestamp();
-        created = insert(session, task, now, insertChecks);
-        createFollowUps(session, effects_.apply(session, std::nullopt, *created, false, originOf(caller, created->id)),
-                        now);
-    });
+    database_.transaction([&](sdk::SqlSession& session) { created = insertNew(session, draft, caller, insertChecks); });
     return *created;
+}
+
+Task TaskService::createWithin(sdk::SqlSession& session, const Task& draft, const sdk::Principal& caller) {
+    checkNew(draft, caller);
+    checkReferences(session, draft.suiteId, draft.assigneeId);
+    TaskPolicy::checkCreate(draft.assigneeId, caller);
+    return insertNew(session, draft, caller, false);
 }
 
 Task TaskService::get(std::int64_t id) {
@@ -143,7 +158,7 @@ Task TaskService::get(std::int64_t id) {
 }
 
 Task TaskService::change(std::int64_t id, const TaskChange& change, const sdk::Principal& caller,
-                         std::optional<std::int64_t> ifMatch) {
+                         std::optional<sdk::IfMatch> ifMatch) {
     for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
         const Task current = read(id);
         const Task next = TaskRules::applyChange(current, change);
@@ -166,7 +181,7 @@ Task TaskService::change(std::int64_t id, const TaskChange& change, const sdk::P
     throw keptChanging(id);
 }
 
-void TaskService::remove(std::int64_t id, const sdk::Principal& caller, std::optional<std::int64_t> ifMatch) {
+void TaskService::remove(std::int64_t id, const sdk::Principal& caller, std::optional<sdk::IfMatch> ifMatch) {
     for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
         const Task current = read(id);
         checkVersion(current, ifMatch);
@@ -189,7 +204,7 @@ void TaskService::remove(std::int64_t id, const sdk::Principal& caller, std::opt
 }
 
 Task TaskService::act(std::int64_t id, TaskAction action, const Completion& completion, const sdk::Principal& caller,
-                      std::optional<std::int64_t> ifMatch) {
+                      std::optional<sdk::IfMatch> ifMatch) {
     for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
         const Task current = read(id);
         TaskRules::checkCompletion(current, completion);

@@ -19,6 +19,7 @@
 #include "TaskRepository.h"
 #include "TaskStateMachine.h"
 
+#include <motel/sdk/IfMatch.h>
 #include <motel/sdk/Database.h>
 #include <motel/sdk/Events.h>
 #include <motel/sdk/Principal.h>
@@ -38,15 +39,19 @@ public:
     /// inspection or blocking task, 404 for an unknown suite or assignee, 403
     /// when staff assign someone else.
     Task create(const Task& draft, const sdk::Principal& caller);
+    /// The same rules and effects as create(), inside the caller's
+    /// transaction (TaskDirectory::create): the references are looked up in
+    /// `session`.
+    Task createWithin(sdk::SqlSession& session, const Task& draft, const sdk::Principal& caller);
     Task get(std::int64_t id);
     /// PATCH (managers): 404, 400 for the blocksSuite rule, 404 for an
     /// unknown suite/assignee, 412.
     Task change(std::int64_t id, const TaskChange& change, const sdk::Principal& caller,
-                std::optional<std::int64_t> ifMatch);
-    void remove(std::int64_t id, const sdk::Principal& caller, std::optional<std::int64_t> ifMatch);
+                std::optional<sdk::IfMatch> ifMatch);
+    void remove(std::int64_t id, const sdk::Principal& caller, std::optional<sdk::IfMatch> ifMatch);
     /// An action: 404, 400 (outcome on a non-inspection), ownership 403, 412, 409.
     Task act(std::int64_t id, TaskAction action, const Completion& completion, const sdk::Principal& caller,
-             std::optional<std::int64_t> ifMatch);
+             std::optional<sdk::IfMatch> ifMatch);
     TaskPage list(const TaskFilters& filters);
     /// The same page as `GET /api/tasks`'s JSON envelope, with no Task in
     /// between (the list endpoint's path).
@@ -72,8 +77,16 @@ private:
     SuiteEffects effects_;
 
     Task read(std::int64_t id);
+    /// The rules of a new task that need no database: the blocksSuite rule
+    /// (400), then who may create an inspection or blocking task (403).
+    static void checkNew(const Task& draft, const sdk::Principal& caller);
+    /// Inserts the checked draft as a pending task of `caller`, with its
+    /// effects on its suite and their follow-up tasks.
+    Task insertNew(sdk::SqlSession& session, const Task& draft, const sdk::Principal& caller, bool checkReferences);
     /// 404 when `suiteId` or `assigneeId` (when set) names nothing.
     void checkReferences(const std::optional<std::int64_t>& suiteId, const std::optional<std::int64_t>& assigneeId);
+    void checkReferences(sdk::SqlSession& session, const std::optional<std::int64_t>& suiteId,
+                         const std::optional<std::int64_t>& assigneeId);
     /// Inserts inside `session` and publishes `task.created` (and
     /// `task.assigned`) after commit. `checkReferences`: in the same
     /// statement, 404 when the draft's suite or assignee does not exist.
@@ -84,7 +97,7 @@ private:
     /// assignee changed to someone.
     void publishChange(sdk::SqlSession& session, const Task& before, const Task& after);
     void createFollowUps(sdk::SqlSession& session, const std::vector<Task>& drafts, const std::string& now);
-    static void checkVersion(const Task& current, std::optional<std::int64_t> ifMatch);
+    static void checkVersion(const Task& current, const std::optional<sdk::IfMatch>& ifMatch);
 };
 
 } // namespace motel::tasks

@@ -1,5 +1,6 @@
 #include "TasksPlugin.h"
 
+#include "TaskDirectoryService.h"
 #include "TaskJobs.h"
 #include "TaskMigrations.h"
 #include "TaskRoutes.h"
@@ -58,6 +59,7 @@ void TasksPlugin::start(sdk::PluginContext& context) {
         std::make_shared<TaskService>(context.database(), context.events(), *directory_, *counters_, requireInspection);
     TaskRoutes::registerAll(context.routes(), *service_);
     directory_->setTaskHooks(service_);
+    context.services().publish<plugins::tasks::TaskDirectory>(std::make_shared<TaskDirectoryService>(service_));
     TaskJobs::schedule(context, *counters_);
 }
 

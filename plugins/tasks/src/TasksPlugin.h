@@ -4,7 +4,9 @@
 /// `task.*` events and the task metrics. Works on suites only through the
 /// suites plugin's SuiteDirectory, and registers itself as its
 /// SuiteTaskHooks (the cleaning task of a check-out, the open-task check
-/// before a suite is deleted).
+/// before a suite is deleted). Publishes TaskDirectory
+/// (<motel/plugins/tasks/TaskDirectory.h>) for plugins that find or create
+/// tasks.
 ///
 /// Config: `plugins.tasks.requireInspection` (default false) — completing a
 /// cleaning task also asks for an inspection.

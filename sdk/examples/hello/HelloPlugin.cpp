@@ -12,7 +12,7 @@ namespace topics = motel::plugins::topics;
 
 motel::sdk::PluginInfo HelloPlugin::info() const {
     using motel::sdk::SettingSpec;
-    motel::sdk::PluginInfo info{"hello", "2.0.0", "Greets guests; the SDK's example plugin", {"suites"}};
+    motel::sdk::PluginInfo info{"hello", "2.0.0", "Greets guests; the SDK's example plugin", {"suites", "realtime"}};
     info.settings = {
         SettingSpec::text("greeting", "Hello", "the word GET /hello answers with"),
         SettingSpec::integer("maxNameLength", 100, 1, 1000, "longest name POST /api/hello accepts"),
@@ -34,6 +34,7 @@ void HelloPlugin::start(motel::sdk::PluginContext& context) {
     suites_ = context.services().require<motel::plugins::suites::SuiteDirectory>();
     book_ = std::make_unique<GreetingBook>(context.database());
     registerRoutes(context);
+    registerRealtime(context);
 
     // A catalogued intent event: the guest left. Subscribers run on the
     // publishing thread after the commit, so keep this short.
@@ -101,8 +102,39 @@ void HelloPlugin::registerRoutes(motel::sdk::PluginContext& context) {
     });
 }
 
+void HelloPlugin::registerRealtime(motel::sdk::PluginContext& context) {
+    namespace rt = motel::plugins::realtime;
+    // One channel named after the plugin: its client events are `hello:*`.
+    // The handler runs on the realtime plugin's handler threads (never its
+    // I/O threads), so it could use the database like a route does.
+    channel_ = context.services().require<rt::RealtimeHub>()->open(context.pluginName());
+    const std::string greeting = context.config().getString("greeting");
+    const auto maxName = static_cast<std::size_t>(context.config().getInt("maxNameLength", 0));
+    rt::RealtimeChannel* channel = channel_.get();
+    // Client: socket.timeout(5000).emitWithAck("hello:wave", {name: "Ann"})
+    //   -> {"ok":true,"data":{"greeting":"Hello, Ann"}}; then everyone in the
+    //   lobby (the sender included) hears hello:waved {"name","by"}.
+    channel_->on("wave", Access::authenticated(), [channel, greeting, maxName](const rt::ClientEvent& event) {
+        if (event.payload.type() != typeid(Poco::JSON::Object::Ptr))
+            throw motel::sdk::ValidationError("payload must be an object");
+        motel::sdk::BodyReader body(event.payload.extract<Poco::JSON::Object::Ptr>(), {"name"});
+        const auto name = body.string("name", motel::sdk::Required::yes, true, maxName);
+        body.finish(); // a bad payload throws ValidationError: the client's ack says 400
+        channel->join(rt::Audience::socket(event.socketId), "lobby");
+        Poco::JSON::Object::Ptr waved = new Poco::JSON::Object;
+        waved->set("name", *name);
+        waved->set("by", event.principal.name);
+        channel->emit(rt::Audience::room("lobby"), "waved", waved);
+        Poco::JSON::Object::Ptr ack = new Poco::JSON::Object;
+        ack->set("greeting", greeting + ", " + *name);
+        return Poco::Dynamic::Var(ack);
+    });
+}
+
 void HelloPlugin::stop() noexcept {
+    channel_.reset(); // unregisters `hello:wave` and waits for running calls
     if (events_) events_->unsubscribe(farewells_);
+    events_ = nullptr;
     book_.reset();
     suites_.reset();
 }

@@ -8,12 +8,16 @@
 //     never through the suites table;
 //   - a catalogued event: it listens to suite.checkedOut
 //     (motel/plugins/Topics.h) and publishes its own hello.greeted;
+//   - a realtime handler through the realtime plugin's RealtimeHub
+//     (include/motel/plugins/realtime): clients send `hello:wave`, get an
+//     ack, join room `lobby` and hear `hello:waved` there, on every host;
 //   - routes with access rules and validated bodies, its own migration, a
 //     metric and a health check;
 //   - tests with the SDK's test kit (tests/HelloTest.cpp).
 
 #include "GreetingBook.h"
 
+#include <motel/plugins/realtime/RealtimeHub.h>
 #include <motel/plugins/suites/SuiteDirectory.h>
 #include <motel/sdk/Plugin.h>
 
@@ -33,8 +37,10 @@ private:
     std::shared_ptr<motel::plugins::suites::SuiteDirectory> suites_;
     motel::sdk::EventBus* events_ = nullptr;
     motel::sdk::EventBus::SubscriptionId farewells_ = 0;
+    std::shared_ptr<motel::plugins::realtime::RealtimeChannel> channel_;
 
     void registerRoutes(motel::sdk::PluginContext& context);
+    void registerRealtime(motel::sdk::PluginContext& context);
 };
 
 } // namespace hello

@@ -27,6 +27,9 @@ class RouterTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(catchAllNeverAnswersWithMethodNotAllowed);
     CPPUNIT_TEST(longerCatchAllPrefixWins);
     CPPUNIT_TEST(malformedCatchAllsAreRefused);
+    CPPUNIT_TEST(literalRoutesMatchWhateverWayThePathIsWritten);
+    CPPUNIT_TEST(literalRouteOfAnotherMethodStillGivesMethodNotAllowed);
+    CPPUNIT_TEST(rootRouteIsALiteral);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -147,6 +150,43 @@ public:
         CPPUNIT_ASSERT_THROW(router.add(route("GET", "/*rest"), "other"), std::logic_error);
         CPPUNIT_ASSERT_THROW(router.add(route("GET", "/files/*path/more"), "other"), std::logic_error);
         CPPUNIT_ASSERT_THROW(router.add(route("GET", "/files/*"), "other"), std::logic_error);
+    }
+
+    // Routes without parameters are found by one lookup of the path; a path
+    // written with empty segments takes the walk and must end the same way.
+    void literalRoutesMatchWhateverWayThePathIsWritten() {
+        Router router;
+        router.add(route("GET", "/api/tasks/:id"), "tasks");
+        router.add(route("GET", "/api/tasks/mine"), "tasks");
+        for (const std::string path :
+             {"/api/tasks/mine", "/api/tasks/mine/", "//api//tasks/mine", "/api/tasks//mine"}) {
+            const auto m = router.match("GET", path);
+            CPPUNIT_ASSERT_MESSAGE(path, m.kind == RouteMatch::Kind::found);
+            CPPUNIT_ASSERT_EQUAL(std::string("/api/tasks/mine"), m.route->route.path);
+            CPPUNIT_ASSERT(m.params.empty());
+        }
+        CPPUNIT_ASSERT_EQUAL(std::string("/api/tasks/:id"), router.match("HEAD", "/api/tasks/7").route->route.path);
+        CPPUNIT_ASSERT_EQUAL(std::string("/api/tasks/mine"), router.match("HEAD", "/api/tasks/mine").route->route.path);
+    }
+
+    void literalRouteOfAnotherMethodStillGivesMethodNotAllowed() {
+        Router router;
+        router.add(route("POST", "/api/tasks"), "tasks");
+        router.add(route("GET", "/api/tasks"), "tasks");
+        router.add(route("DELETE", "/api/tasks/:id"), "tasks");
+        const auto m = router.match("PUT", "/api/tasks");
+        CPPUNIT_ASSERT(m.kind == RouteMatch::Kind::methodNotAllowed);
+        CPPUNIT_ASSERT((m.allowedMethods == std::vector<std::string>{"GET", "HEAD", "POST"}));
+        const auto byId = router.match("PATCH", "/api/tasks/3");
+        CPPUNIT_ASSERT((byId.allowedMethods == std::vector<std::string>{"DELETE"}));
+    }
+
+    void rootRouteIsALiteral() {
+        Router router;
+        router.add(route("GET", "/*path"), "dashboard");
+        router.add(route("GET", "/"), "home");
+        CPPUNIT_ASSERT_EQUAL(std::string("home"), router.match("GET", "/").route->owner);
+        CPPUNIT_ASSERT_EQUAL(std::string("dashboard"), router.match("GET", "/board").route->owner);
     }
 };
 

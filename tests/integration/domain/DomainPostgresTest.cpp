@@ -1,6 +1,7 @@
 // The suites and tasks scenarios on PostgreSQL (CTest fixture `postgres`).
 #include "SuiteApiScenarios.h"
 #include "TaskApiScenarios.h"
+#include "TaskDirectoryScenarios.h"
 #include "TaskEffectScenarios.h"
 
 #include "support/TestPostgres.h"
@@ -34,8 +35,18 @@ protected:
     std::string freshDatabaseUrl() override { return freshPostgresDatabase(); }
 };
 
+class TaskDirectoryPostgresTest : public TaskDirectoryScenarios {
+    CPPUNIT_TEST_SUITE(TaskDirectoryPostgresTest);
+    MOTEL_TASK_DIRECTORY_TESTS;
+    CPPUNIT_TEST_SUITE_END();
+
+protected:
+    std::string freshDatabaseUrl() override { return freshPostgresDatabase(); }
+};
+
 CPPUNIT_TEST_SUITE_REGISTRATION(SuiteApiPostgresTest);
 CPPUNIT_TEST_SUITE_REGISTRATION(TaskApiPostgresTest);
 CPPUNIT_TEST_SUITE_REGISTRATION(TaskEffectPostgresTest);
+CPPUNIT_TEST_SUITE_REGISTRATION(TaskDirectoryPostgresTest);
 
 } // namespace motel::test

@@ -1,6 +1,8 @@
 // The command line itself: an unknown command is a usage error (64) found
-// before the database is opened, a migration runs or a plugin starts;
-// --version names the host and the SDK; --help wraps between words.
+// before the database is opened or any plugin library is opened (plugins
+// declare their commands in their files); a declared plugin command runs;
+// --version names the host and the SDK; --help wraps between words and lists
+// the declared plugin commands.
 #include "FixtureHost.h"
 
 #include <motel/sdk/Version.h>
@@ -36,6 +38,10 @@ std::set<std::string> wordsOf(const std::string& text) {
 class CommandLineTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(CommandLineTest);
     CPPUNIT_TEST(unknownCommandIsAUsageErrorBeforeAnythingRuns);
+    CPPUNIT_TEST(declaredPluginCommandRunsAfterOneLoad);
+    CPPUNIT_TEST(helpListsDeclaredCommandsWithoutLoading);
+    CPPUNIT_TEST(undeclaredCommandsOfAnOlderPluginStillWork);
+    CPPUNIT_TEST(crossSettingRulesStopEverythingBeforeAnyMigration);
     CPPUNIT_TEST(versionNamesHostAndSdk);
     CPPUNIT_TEST(helpWrapsBetweenWords);
     CPPUNIT_TEST_SUITE_END();
@@ -43,16 +49,89 @@ class CommandLineTest : public CppUnit::TestFixture {
 public:
     void unknownCommandIsAUsageErrorBeforeAnythingRuns() {
         const std::string trace = scratchPath("trace");
+        const std::string marker = scratchPath("init");
         const std::string db = scratchPath("db") + ".sqlite";
-        HostOptions options = fixtureHost({"fixture_base", "fixture_middle"}, trace);
+        HostOptions options = fixtureHost({"fixture_base", "fixture_middle", "fixture_commands"}, trace);
         options.databaseUrl = "sqlite:" + db;
+        options.environment["MOTEL_FIXTURE_INIT_MARKER"] = marker;
         std::string output;
         CPPUNIT_ASSERT_EQUAL(64, HostProcess::runCommand(options, {"bogus"}, output));
         CPPUNIT_ASSERT_MESSAGE(output, output.find("unknown command 'bogus'") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(output, output.find("from plugins: fixturecmd") != std::string::npos);
         CPPUNIT_ASSERT_MESSAGE(output, output.find("usage: motel-host") != std::string::npos);
         CPPUNIT_ASSERT_MESSAGE("the database was opened", !Poco::File(db).exists());
         CPPUNIT_ASSERT_EQUAL_MESSAGE("a plugin started", std::string(), slurp(trace));
+        CPPUNIT_ASSERT_EQUAL_MESSAGE("a plugin library was opened", std::string(), slurp(marker));
         std::remove(trace.c_str());
+    }
+
+    void declaredPluginCommandRunsAfterOneLoad() {
+        const std::string marker = scratchPath("init");
+        HostOptions options = fixtureHost({"fixture_commands"}, scratchPath("trace"));
+        options.databaseUrl = "sqlite:" + scratchPath("db") + ".sqlite";
+        options.environment["MOTEL_FIXTURE_INIT_MARKER"] = marker;
+        std::string output;
+        CPPUNIT_ASSERT_EQUAL(0, HostProcess::runCommand(options, {"fixturecmd", "a", "b"}, output));
+        CPPUNIT_ASSERT_MESSAGE(output, output.find("fixture command fixturecmd a b") != std::string::npos);
+        CPPUNIT_ASSERT_EQUAL(std::string("fixture_commands\n"), slurp(marker));
+        std::remove(marker.c_str());
+        std::remove(options.databaseUrl.substr(7).c_str());
+    }
+
+    void helpListsDeclaredCommandsWithoutLoading() {
+        const std::string marker = scratchPath("init");
+        HostOptions options = fixtureHost({"fixture_base", "fixture_commands"}, scratchPath("trace"));
+        options.environment["MOTEL_FIXTURE_INIT_MARKER"] = marker;
+        std::string output;
+        CPPUNIT_ASSERT_EQUAL(0, HostProcess::runCommand(options, {"--help"}, output));
+        CPPUNIT_ASSERT_MESSAGE(output, output.find("fixturecmd ...") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(output, output.find("loader test fixture command") != std::string::npos);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE("a plugin library was opened", std::string(), slurp(marker));
+    }
+
+    void undeclaredCommandsOfAnOlderPluginStillWork() {
+        // A library without the declaration section (SDK 3.0): only loading
+        // it tells its commands, so the host loads before it decides.
+        HostOptions options = fixtureHost({"fixture_legacy_commands"}, scratchPath("trace"));
+        const std::string db = scratchPath("db") + ".sqlite";
+        options.databaseUrl = "sqlite:" + db;
+        std::string output;
+        CPPUNIT_ASSERT_EQUAL(0, HostProcess::runCommand(options, {"legacycmd", "x"}, output));
+        CPPUNIT_ASSERT_MESSAGE(output, output.find("fixture command legacycmd x") != std::string::npos);
+        std::remove(db.c_str());
+        CPPUNIT_ASSERT_EQUAL(64, HostProcess::runCommand(options, {"bogus"}, output));
+        CPPUNIT_ASSERT_MESSAGE(output, output.find("from plugins: legacycmd") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE("the database was opened", !Poco::File(db).exists());
+    }
+
+    void crossSettingRulesStopEverythingBeforeAnyMigration() {
+        // Each value alone is valid; the combination is not, in two plugins.
+        const std::string db = scratchPath("db") + ".sqlite";
+        HostOptions options = fixtureHost({"fixture_base", "fixture_leaf"}, scratchPath("trace"));
+        options.databaseUrl = "sqlite:" + db;
+        for (const char* plugin : {"fixture_base", "fixture_leaf"}) {
+            options.properties[std::string("plugins.") + plugin + ".tone"] = "loud";
+            options.properties[std::string("plugins.") + plugin + ".limit"] = "5";
+        }
+        const auto bothNamed = [](const std::string& output) {
+            for (const char* plugin : {"fixture_base", "fixture_leaf"}) {
+                const std::string prefix = std::string("plugins.") + plugin + ".";
+                CPPUNIT_ASSERT_MESSAGE(output, output.find(prefix + "tone=loud allows " + prefix +
+                                                           "limit of at most 3 (got 5)") != std::string::npos);
+            }
+        };
+        std::string output;
+        CPPUNIT_ASSERT(HostProcess::runCommand(options, {"migrate"}, output) != 0);
+        bothNamed(output);
+        CPPUNIT_ASSERT_MESSAGE("the database was touched", !Poco::File(db).exists());
+        CPPUNIT_ASSERT_EQUAL(78, HostProcess::runCommand(options, {"config", "check"}, output));
+        bothNamed(output);
+        CPPUNIT_ASSERT_MESSAGE(output, output.find("2 error(s)") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE("the database was touched", !Poco::File(db).exists());
+
+        options.properties["plugins.fixture_leaf.limit"] = "3";
+        options.properties["plugins.fixture_base.limit"] = "2";
+        CPPUNIT_ASSERT_EQUAL(0, HostProcess::runCommand(options, {"config", "check"}, output));
     }
 
     void versionNamesHostAndSdk() {

@@ -76,6 +76,10 @@ class TokenServiceTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(everyTokenHasItsOwnId);
     CPPUNIT_TEST(futureIssuedAtOrNotBeforeIsRejected);
     CPPUNIT_TEST(tokenIdClaimMustBeShortBase64Url);
+    CPPUNIT_TEST(issuedTokensCarryTheHeaderVerifiedWithoutParsing);
+    CPPUNIT_TEST(aRememberedTokenStillExpiresAndStillWaitsForItsTime);
+    CPPUNIT_TEST(aRememberedTokenDoesNotPassWithAnotherSignature);
+    CPPUNIT_TEST(rememberedTokensAreBounded);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -338,6 +342,66 @@ public:
             });
         for (auto& thread : threads) thread.join();
         CPPUNIT_ASSERT_EQUAL(8 * 500, accepted.load());
+    }
+
+    // verify() skips the JSON parse for exactly the header issue() writes.
+    void issuedTokensCarryTheHeaderVerifiedWithoutParsing() {
+        TokenService tokens(kSecret, std::chrono::seconds(60));
+        const auto header = segments(tokens.issue(5, "staff")).front();
+        CPPUNIT_ASSERT_EQUAL(base64Url(R"({"alg":"HS256","typ":"JWT"})"), header);
+    }
+
+    // A token that verified once is remembered without its time checks: the
+    // next verify still refuses it once expired, and not yet valid stays so.
+    void aRememberedTokenStillExpiresAndStillWaitsForItsTime() {
+        TokenService tokens(kSecret, std::chrono::seconds(60));
+        const Poco::Timestamp now;
+        const std::string jwt = tokens.issue(5, "staff", 0, now);
+        CPPUNIT_ASSERT(tokens.verify(jwt, now).has_value());
+        CPPUNIT_ASSERT(tokens.verify(jwt, now + Poco::Timespan(59, 0)).has_value());
+        CPPUNIT_ASSERT(!tokens.verify(jwt, now + Poco::Timespan(60, 0)).has_value());
+        CPPUNIT_ASSERT(!tokens.verify(jwt, now - Poco::Timespan(TokenService::kClockSkewSeconds + 1, 0)).has_value());
+        const auto claims = tokens.verify(jwt, now);
+        CPPUNIT_ASSERT(claims.has_value());
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(5), claims->userId);
+        CPPUNIT_ASSERT_EQUAL(std::string("staff"), claims->role);
+
+        Poco::JWT::Token later;
+        later.setSubject("42");
+        later.payload().set("role", std::string("admin"));
+        later.payload().set("iat", now.epochTime());
+        later.payload().set("exp", now.epochTime() + 7200);
+        later.payload().set("nbf", now.epochTime() + 600);
+        const std::string notYet = Poco::JWT::Signer(kSecret).sign(later, "HS256");
+        CPPUNIT_ASSERT(!tokens.verify(notYet, now).has_value());
+        CPPUNIT_ASSERT(tokens.verify(notYet, now + Poco::Timespan(600, 0)).has_value());
+        CPPUNIT_ASSERT(!tokens.verify(notYet, now).has_value());
+    }
+
+    void aRememberedTokenDoesNotPassWithAnotherSignature() {
+        TokenService tokens(kSecret, std::chrono::seconds(3600));
+        const std::string jwt = tokens.issue(5, "staff");
+        CPPUNIT_ASSERT(tokens.verify(jwt).has_value());
+        std::string forged = jwt;
+        const std::size_t middle = forged.rfind('.') + 5;
+        forged[middle] = forged[middle] == 'A' ? 'B' : 'A';
+        CPPUNIT_ASSERT(!tokens.verify(forged).has_value());
+        CPPUNIT_ASSERT(tokens.verify(jwt).has_value());
+        // The same claims under another service's secret are not this service's token.
+        TokenService other(std::string(64, 'o'), std::chrono::seconds(3600));
+        CPPUNIT_ASSERT(!other.verify(jwt).has_value());
+    }
+
+    void rememberedTokensAreBounded() {
+        motel::auth::VerifiedTokens remembered(3);
+        motel::auth::VerifiedToken token;
+        for (int i = 0; i < 10; ++i) remembered.remember("token-" + std::to_string(i), token);
+        CPPUNIT_ASSERT(remembered.size() <= 3);
+        CPPUNIT_ASSERT(remembered.find("token-9").has_value());
+        CPPUNIT_ASSERT(!remembered.find("token-0").has_value());
+        motel::auth::VerifiedTokens none(0);
+        none.remember("token", token);
+        CPPUNIT_ASSERT(!none.find("token").has_value());
     }
 };
 

@@ -1,6 +1,7 @@
 // The relay's pieces that need no Redis: which of this host's own events its
-// sockets already got (OwnEventLedger), and the publisher while Redis cannot
-// be reached (local delivery at once, a bounded buffer, drops counted).
+// sockets already got (OwnEventLedger), the publisher while Redis cannot
+// be reached (local delivery at once, a bounded buffer, drops counted), and
+// the stream entries of plugin room changes.
 #include "application/OwnEventLedger.h"
 #include "application/StreamPublisher.h"
 
@@ -9,6 +10,8 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <algorithm>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -22,6 +25,30 @@ RelayMessage numbered(std::uint64_t sequence) {
     message.event = "suite:created";
     message.payload = "{\"id\":" + std::to_string(sequence) + "}";
     return message;
+}
+
+/// A hiredis array reply of `strings`, as XRANGE returns an entry's fields.
+struct FakeReply {
+    std::vector<std::string> strings;
+    std::vector<redisReply> elements;
+    std::vector<redisReply*> pointers;
+    redisReply array{};
+    const redisReply* get() const { return &array; }
+};
+std::unique_ptr<FakeReply> asReply(std::vector<std::string> strings) {
+    auto reply = std::make_unique<FakeReply>();
+    reply->strings = std::move(strings);
+    reply->elements.resize(reply->strings.size());
+    for (std::size_t i = 0; i < reply->strings.size(); ++i) {
+        reply->elements[i].type = REDIS_REPLY_STRING;
+        reply->elements[i].str = reply->strings[i].data();
+        reply->elements[i].len = reply->strings[i].size();
+        reply->pointers.push_back(&reply->elements[i]);
+    }
+    reply->array.type = REDIS_REPLY_ARRAY;
+    reply->array.elements = reply->pointers.size();
+    reply->array.element = reply->pointers.data();
+    return reply;
 }
 
 /// A loopback port nobody listens on (bound, then released).
@@ -38,9 +65,32 @@ class RelayTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(ownEventsAreDeliveredOnceWhicheverRouteComesFirst);
     CPPUNIT_TEST(eventsAppendedButNotReadBackGoLocallyFirstWhenRedisGoes);
     CPPUNIT_TEST(withoutRedisEventsGoLocallyAtOnceAndTheBufferIsBounded);
+    CPPUNIT_TEST(roomChangesTravelAsEntriesOlderHostsSkip);
     CPPUNIT_TEST_SUITE_END();
 
 public:
+    void roomChangesTravelAsEntriesOlderHostsSkip() {
+        RelayMessage join = RelayMessage::membership(true, "user:8", "plugin:hello:lobby");
+        join.origin = "host-a";
+        join.sequence = 3;
+        const auto read = RelayMessage::fromFields(asReply(join.fields())->get());
+        CPPUNIT_ASSERT(read && read->isMembership());
+        CPPUNIT_ASSERT_EQUAL(std::string("join"), read->op);
+        CPPUNIT_ASSERT_EQUAL(std::string("user:8"), read->target);
+        CPPUNIT_ASSERT_EQUAL(std::string("plugin:hello:lobby"), read->payload);
+        // What an older host checks before delivering: no event, and a room no socket is in.
+        CPPUNIT_ASSERT(read->event.empty());
+        CPPUNIT_ASSERT_EQUAL(std::string(RelayMessage::kMembershipRoom), read->room);
+        // A broadcast carries no op fields, so older hosts read it as before.
+        const auto plain = numbered(4).fields();
+        CPPUNIT_ASSERT(std::find(plain.begin(), plain.end(), "op") == plain.end());
+        CPPUNIT_ASSERT(!RelayMessage::fromFields(asReply(numbered(4).fields())->get())->isMembership());
+        // An op this release does not know is not applied.
+        auto unknown = join.fields();
+        unknown[unknown.size() - 3] = "kick";
+        CPPUNIT_ASSERT(!RelayMessage::fromFields(asReply(unknown)->get()));
+    }
+
     void ownEventsAreDeliveredOnceWhicheverRouteComesFirst() {
         OwnEventLedger ledger;
         std::vector<std::uint64_t> delivered;

@@ -2,38 +2,19 @@
 // host's SqlDatabase and event bus): which events each change publishes,
 // with which payload, only after commit — and that a change whose effect
 // fails leaves nothing behind.
+#include "DomainServices.h"
 #include "SuiteJson.h"
-#include "SuiteMigrations.h"
-#include "SuiteService.h"
 #include "TaskJson.h"
-#include "TaskMigrations.h"
-#include "TaskService.h"
-
-#include "db/MigrationRunner.h"
-#include "db/SqlDatabase.h"
-#include "services/InProcessEventBus.h"
-#include "services/PrometheusMetrics.h"
 
 #include <motel/sdk/Errors.h>
-
-#include <Poco/File.h>
-#include <Poco/JSON/Stringifier.h>
-#include <Poco/Logger.h>
-#include <Poco/TemporaryFile.h>
+#include <motel/sdk/testing/Callers.h>
 
 #include <cppunit/extensions/HelperMacros.h>
 
-#include <sstream>
-
 using namespace motel;
+using motel::test::textOf;
 
 namespace {
-
-std::string textOf(const Poco::Dynamic::Var& value) {
-    std::ostringstream out;
-    Poco::JSON::Stringifier::condense(value, out);
-    return out.str();
-}
 
 /// Hooks that fail, to prove the suite change rolls back with them.
 class FailingHooks : public suites::SuiteTaskHooks {
@@ -55,31 +36,15 @@ class DomainEventsTest : public CppUnit::TestFixture {
 
 public:
     void setUp() override {
-        dir_ = std::make_unique<Poco::TemporaryFile>();
-        Poco::File(dir_->path()).createDirectories();
-        auto& logger = Poco::Logger::get("test");
-        database_ = std::make_unique<host::SqlDatabase>(host::DatabaseUrl::parse("sqlite:" + dir_->path() + "/t.db"),
-                                                        host::SqlDatabaseOptions{}, logger);
-        host::MigrationRunner(*database_, logger)
-            .apply({{"auth", {{1, "users", "CREATE TABLE users (id {{id}}, email TEXT NOT NULL, deleted_at TEXT)"}}},
-                    {"suites", suites::SuiteMigrations::all()},
-                    {"tasks", tasks::TaskMigrations::all()}});
-        database_->withSession([](sdk::SqlSession& s) { s.execute("INSERT INTO users (email) VALUES ('m@x')"); });
-        events_ = std::make_unique<host::InProcessEventBus>(logger);
-        events_->subscribe(
-            "*", [this](const sdk::Event& event) { published_.emplace_back(event.topic, textOf(event.payload)); });
-        metrics_ = std::make_unique<host::PrometheusMetrics>(logger);
-        suites_ = std::make_shared<suites::SuiteService>(*database_, *events_,
-                                                         metrics_->untyped("motel_suites_total", "test"));
-        counters_ = std::make_unique<tasks::TaskCounters>(*metrics_);
-        tasks_ = std::make_shared<tasks::TaskService>(*database_, *events_, *suites_, *counters_, false);
-        suites_->setTaskHooks(tasks_);
+        domain_ = std::make_unique<test::DomainServices>();
+        suites_ = domain_->suiteService;
+        tasks_ = domain_->taskService;
     }
 
     void tearDown() override {
         tasks_.reset();
         suites_.reset();
-        database_.reset();
+        domain_.reset();
     }
 
     void eachChangePublishesItsEventsAfterCommit() {
@@ -164,27 +129,21 @@ public:
     }
 
 private:
-    std::unique_ptr<Poco::TemporaryFile> dir_;
-    std::unique_ptr<host::SqlDatabase> database_;
-    std::unique_ptr<host::InProcessEventBus> events_;
-    std::unique_ptr<host::PrometheusMetrics> metrics_;
+    std::unique_ptr<test::DomainServices> domain_;
     std::shared_ptr<suites::SuiteService> suites_;
-    std::unique_ptr<tasks::TaskCounters> counters_;
     std::shared_ptr<tasks::TaskService> tasks_;
-    sdk::Principal manager_{1, "m@x", "M", "manager"};
-    std::vector<std::pair<std::string, std::string>> published_; ///< topic, payload JSON
+    sdk::Principal manager_ = sdk::testing::caller(1, "m@x", "M", "manager");
 
     /// The events since the last call (asserting their topics), forgotten after.
     std::vector<std::pair<std::string, std::string>> take(const std::vector<std::string>& topics) {
         std::vector<std::string> seen;
         std::string list;
-        for (const auto& [topic, payload] : published_) {
+        auto events = domain_->takeEvents();
+        for (const auto& [topic, payload] : events) {
             seen.push_back(topic);
             list += topic + " ";
         }
         CPPUNIT_ASSERT_MESSAGE(list, topics == seen);
-        auto events = std::move(published_);
-        published_.clear();
         return events;
     }
 };

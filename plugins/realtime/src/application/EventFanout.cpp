@@ -13,7 +13,7 @@ namespace motel::realtime {
 
 namespace {
 namespace topics = plugins::topics;
-// What Socket.IO clients hear (API.md, Realtime); the intent topics are not
+// What Socket.IO clients hear (docs/openapi.yaml, Realtime); the intent topics are not
 // forwarded, they repeat a suite:updated / task:updated.
 const std::array<const char*, 8> kTopics{topics::kSuiteCreated, topics::kSuiteUpdated, topics::kSuiteDeleted,
                                          topics::kTaskCreated,  topics::kTaskUpdated,  topics::kTaskDeleted,
@@ -60,39 +60,45 @@ void EventFanout::onEvent(const sdk::Event& event) {
     if (name.empty()) return;
     const auto room = roomFor(event.topic, event.payload);
     if (!room) return;
-    const std::string payload = JsonText::write(event.payload);
-    if (!relay_) {
-        server_.broadcast(kNamespace, *room, name, payload);
-        return;
-    }
     RelayMessage message;
     message.nsp = kNamespace;
     message.room = *room;
     message.event = name;
-    message.payload = payload;
-    relay_->publish(std::move(message));
+    message.payload = JsonText::write(event.payload);
+    send(std::move(message));
+}
+
+void EventFanout::send(RelayMessage message) {
+    if (relay_)
+        relay_->publish(std::move(message));
+    else
+        deliver(message);
+}
+
+void EventFanout::deliver(const RelayMessage& message, const std::string& offset) {
+    if (message.isMembership()) {
+        server_.moveSockets(message.nsp, message.target, message.payload, message.op == "join");
+        return;
+    }
+    server_.broadcast(message.nsp, message.room, message.event, message.payload, offset);
 }
 
 void EventFanout::setRelay(StreamPublisher* relay) {
     relay_ = relay;
     if (!relay_) return;
-    SocketIoServer* server = &server_;
-    relay_->setLocalDelivery([server](const RelayMessage& message) {
-        server->broadcast(message.nsp, message.room, message.event, message.payload);
-    });
+    relay_->setLocalDelivery([this](const RelayMessage& message) { deliver(message); });
 }
 
 void EventFanout::onStreamEntry(const StreamEntry& entry) {
     const RelayMessage& message = entry.message;
-    if (message.event.empty() || message.payload.empty()) return;
-    const auto deliver = [this, &entry](const RelayMessage& read) {
-        server_.broadcast(read.nsp, read.room, read.event, read.payload, entry.id);
-    };
+    if (!message.isMembership() && (message.event.empty() || message.payload.empty())) return;
+    if (message.isMembership() && (message.target.empty() || message.payload.empty())) return;
+    const auto deliverRead = [this, &entry](const RelayMessage& read) { deliver(read, entry.id); };
     if (relay_ && message.origin == relay_->origin()) {
-        relay_->ledger().readBack(message, deliver); // unless delivered here while Redis was away
+        relay_->ledger().readBack(message, deliverRead); // unless delivered here while Redis was away
         return;
     }
-    deliver(message);
+    deliverRead(message);
 }
 
 } // namespace motel::realtime

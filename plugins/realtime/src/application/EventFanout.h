@@ -34,6 +34,10 @@ public:
     void onEvent(const sdk::Event& event);
     /// One entry of the relay's stream (from any host, this one included).
     void onStreamEntry(const StreamEntry& entry);
+    /// A broadcast or membership op of a plugin channel (RealtimeHub): through
+    /// the relay to every host, or on this host when there is no Redis.
+    /// Any thread.
+    void send(RelayMessage message);
 
     /// `suite.created` -> `suite:created`; empty for topics not sent to clients.
     static std::string socketEventFor(const std::string& topic);
@@ -42,6 +46,9 @@ public:
     static std::optional<std::string> roomFor(const std::string& topic, const Poco::Dynamic::Var& payload);
 
 private:
+    /// Applies `message` to this host's sockets; `offset` for broadcasts.
+    void deliver(const RelayMessage& message, const std::string& offset = "");
+
     SocketIoServer& server_;
     StreamPublisher* relay_ = nullptr;
     std::vector<sdk::EventBus::SubscriptionId> subscriptions_;

@@ -45,6 +45,7 @@ ConnectDecision MotelApplication::authorize(const std::string& nsp, const Poco::
 }
 
 void MotelApplication::onConnect(SocketIoSocket& socket) {
+    socket.join(socketRoom(socket.id()));
     if (!socket.principal() || socket.principal()->tokenExpiresAt <= 0) return;
     // A socket lives no longer than the token it was opened with.
     const auto expiresAt =
@@ -55,6 +56,7 @@ void MotelApplication::onConnect(SocketIoSocket& socket) {
 }
 
 void MotelApplication::onEvent(SocketIoSocket& socket, const SocketPacket& packet) {
+    if (dispatcher_ && dispatcher_->dispatch(socket, packet)) return;
     if (packet.eventName() != "whoami" || !packet.id || !socket.principal()) return;
     const sdk::Principal& principal = *socket.principal();
     Poco::JSON::Object::Ptr me = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);

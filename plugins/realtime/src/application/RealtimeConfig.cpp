@@ -44,6 +44,10 @@ RealtimeConfig RealtimeConfig::load(const sdk::Settings& plugin, const sdk::Sett
     config.recoveryMaxEvents = static_cast<std::size_t>(plugin.getInt("recoveryMaxEvents", 1000, 1, 1000000));
     config.relayBuffer = static_cast<std::size_t>(plugin.getInt("relayBuffer", 10000, 1, 10000000));
     config.streamMaxLength = static_cast<std::size_t>(plugin.getInt("streamMaxLength", 100000, 100, 100000000));
+    config.handlerThreads = static_cast<std::size_t>(plugin.getInt("handlerThreads", 2, 1, 64));
+    config.handlerQueue = static_cast<std::size_t>(plugin.getInt("handlerQueue", 1000, 1, 1000000));
+    config.handlerBudget = plugin.getDuration("handlerBudget", std::chrono::seconds(5));
+    if (config.handlerBudget.count() <= 0) throw sdk::ConfigError(plugin.prefix() + "handlerBudget must be positive");
     return config;
 }
 

@@ -38,6 +38,11 @@ struct RealtimeConfig {
     std::size_t relayBuffer = 10000;
     std::size_t streamMaxLength = 100000;
     std::vector<std::string> corsOrigins;
+    /// Plugin client-event handlers (RealtimeHub): threads, queued calls, and
+    /// how long a client waits for a handler's ack.
+    std::size_t handlerThreads = 2;
+    std::size_t handlerQueue = 1000;
+    std::chrono::milliseconds handlerBudget{5000};
 
     static RealtimeConfig load(const sdk::Settings& plugin, const sdk::Settings& host);
 };

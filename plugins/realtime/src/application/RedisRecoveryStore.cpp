@@ -119,7 +119,7 @@ RedisRecoveryStore::missedSince(const RecoverySession& session, const std::strin
         if (entry.id == from) continue;
         const RelayMessage& message = entry.message;
         if (!seen.insert({message.origin, message.sequence}).second) continue; // a duplicate append
-        if (message.nsp != session.nsp) continue;
+        if (message.isMembership() || message.nsp != session.nsp) continue;
         if (!message.room.empty() && !session.rooms.count(message.room)) continue;
         missed.push_back(encodeBroadcast(message.nsp, message.event, message.payload, entry.id));
     }

@@ -15,7 +15,7 @@
 /// neither saved nor restored (the client gets a fresh session, as after the
 /// window).
 
-#include "application/RedisLink.h"
+#include "application/RedisConnection.h"
 #include "socketio/RecoveryStore.h"
 
 #include <Poco/Logger.h>
@@ -56,7 +56,7 @@ private:
     const std::size_t maxMissed_;
     Poco::Logger& logger_;
     std::mutex mutex_;
-    RedisLink link_;
+    RedisConnection link_;
     bool failing_ = false;
     std::chrono::steady_clock::time_point retryAt_{};
 };

@@ -5,8 +5,20 @@
 namespace motel::realtime {
 
 std::vector<std::string> RelayMessage::fields() const {
-    return {"origin", origin,    "seq",  std::to_string(sequence), "nsp", nsp, "room", room, "event",
-            event,    "payload", payload};
+    std::vector<std::string> out{"origin", origin, "seq",     std::to_string(sequence),
+                                 "nsp",    nsp,    "room",    room,
+                                 "event",  event,  "payload", payload};
+    if (isMembership()) out.insert(out.end(), {"op", op, "target", target});
+    return out;
+}
+
+RelayMessage RelayMessage::membership(bool join, std::string target, std::string room) {
+    RelayMessage message;
+    message.room = kMembershipRoom;
+    message.op = join ? "join" : "leave";
+    message.target = std::move(target);
+    message.payload = std::move(room);
+    return message;
 }
 
 std::optional<RelayMessage> RelayMessage::fromFields(const redisReply* fields) {
@@ -31,6 +43,9 @@ std::optional<RelayMessage> RelayMessage::fromFields(const redisReply* fields) {
     message.room = values["room"];
     message.event = values["event"];
     message.payload = values["payload"];
+    message.op = values["op"];
+    message.target = values["target"];
+    if (message.isMembership() && message.op != "join" && message.op != "leave") return std::nullopt;
     return message;
 }
 

@@ -13,7 +13,7 @@
 /// and to `maxLength` entries.
 
 #include "application/OwnEventLedger.h"
-#include "application/RedisLink.h"
+#include "application/RedisConnection.h"
 #include "application/RelayMessage.h"
 
 #include <motel/sdk/Metrics.h>
@@ -79,7 +79,7 @@ private:
     const Options options_;
     const std::string origin_;
     Poco::Logger& logger_;
-    RedisLink link_;
+    RedisConnection link_;
     OwnEventLedger ledger_;
     OwnEventLedger::Deliver localDelivery_;
     std::thread thread_;

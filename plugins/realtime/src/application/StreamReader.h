@@ -7,7 +7,7 @@
 /// entries appended meanwhile are not missed. An entry seen twice (same
 /// origin and sequence) is skipped.
 
-#include "application/RedisLink.h"
+#include "application/RedisConnection.h"
 #include "application/RelayMessage.h"
 
 #include <Poco/Logger.h>
@@ -48,7 +48,7 @@ private:
     EntryHandler onEntry_;
     StartHandler onStart_;
     Poco::Logger& logger_;
-    RedisLink link_;
+    RedisConnection link_;
     std::thread thread_;
     std::mutex mutex_;
     std::condition_variable wake_;

@@ -33,6 +33,13 @@ public:
     /// `auth` is the CONNECT payload (an object; empty when none was sent).
     virtual ConnectDecision authorize(const std::string& nsp, const Poco::Dynamic::Var& auth) = 0;
     virtual void onConnect(SocketIoSocket& socket) { (void)socket; }
+    /// Whether a socket restored by connection state recovery rejoins `room`,
+    /// one of the rooms it was in when it dropped (the rooms of the
+    /// ConnectDecision are joined anyway).
+    virtual bool restoresRoom(const std::string& room) const {
+        (void)room;
+        return false;
+    }
     /// An EVENT from the client (ack id in packet.id when it wants one).
     virtual void onEvent(SocketIoSocket& socket, const SocketPacket& packet) {
         (void)socket;

@@ -114,6 +114,7 @@ void SocketIoConnection::connect(SocketPacket&& packet) {
     std::string pid;
     std::vector<SharedPacket> missed;
     std::optional<StreamOffset> seenThrough;
+    std::set<std::string> restoredRooms;
     if (RecoveryStore* recovery = server_.recovery()) {
         pid = RandomId::make();
         const auto clientPid = stringMember(auth, "pid");
@@ -124,6 +125,7 @@ void SocketIoConnection::connect(SocketPacket&& packet) {
                 id = restored->session.socketId;
                 pid = restored->session.pid;
                 missed = std::move(restored->missed);
+                restoredRooms = std::move(restored->session.rooms);
                 if (request.offset) seenThrough = StreamOffset::parse(*request.offset);
             }
         }
@@ -134,6 +136,8 @@ void SocketIoConnection::connect(SocketPacket&& packet) {
     if (seenThrough) socket.markSeenThrough(*seenThrough);
     socket.join("");
     for (const auto& room : decision.rooms) socket.join(room);
+    for (const auto& room : restoredRooms)
+        if (application.restoresRoom(room)) socket.join(room);
     session_.loop().cancel(connectTimer_);
 
     std::string reply = "{\"sid\":";

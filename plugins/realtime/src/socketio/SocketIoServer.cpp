@@ -35,6 +35,20 @@ void SocketIoServer::endRoom(const std::string& nsp, const std::string& room) {
     }
 }
 
+void SocketIoServer::moveSockets(const std::string& nsp, const std::string& target, const std::string& room,
+                                 bool join) {
+    for (std::size_t i = 0; i < loops_.size(); ++i) {
+        IoLoop& loop = loops_.at(i);
+        RoomIndex* rooms = &loopStates_.at(&loop)->rooms;
+        loop.post([rooms, nsp, target, room, join] {
+            // Collected first: joining or leaving changes the rooms being walked.
+            std::vector<SocketIoSocket*> sockets;
+            rooms->forEach(nsp, target, [&sockets](SocketIoSocket& socket) { sockets.push_back(&socket); });
+            for (SocketIoSocket* socket : sockets) join ? socket->join(room) : socket->leave(room);
+        });
+    }
+}
+
 RoomIndex& SocketIoServer::roomsOf(const IoLoop& loop) {
     return loopStates_.at(&loop)->rooms;
 }

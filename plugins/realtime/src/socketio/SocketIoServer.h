@@ -52,6 +52,9 @@ public:
     /// Ends every socket of `room` in `nsp` on every loop (SocketIoConnection::end):
     /// revoked tokens and users. Any thread; returns at once.
     void endRoom(const std::string& nsp, const std::string& room);
+    /// Puts every socket of room `target` in `nsp` into `room` (or takes
+    /// them out), on every loop, in order with the broadcasts. Any thread.
+    void moveSockets(const std::string& nsp, const std::string& target, const std::string& room, bool join);
 
     RoomIndex& roomsOf(const IoLoop& loop);
     /// The offset of the last broadcast `loop` delivered; before its first

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -44,6 +45,9 @@ public:
     const Poco::Dynamic::Var& auth() const { return auth_; }
     const std::set<std::string>& rooms() const { return rooms_; }
     SocketIoConnection& connection() { return connection_; }
+    /// Expires when this socket is destroyed: work that finishes later on
+    /// another thread posts back to the loop and checks it first.
+    std::weak_ptr<const void> lifetime() const { return lifetime_; }
 
     /// A restored socket whose client already saw broadcasts up to `offset`
     /// on its previous host (this host has not delivered them yet).
@@ -82,6 +86,7 @@ private:
     std::uint64_t nextAckId_ = 0;
     std::optional<StreamOffset> seenThrough_;
     IoLoop::TimerId endTimer_;
+    const std::shared_ptr<const int> lifetime_ = std::make_shared<const int>(0);
 };
 
 } // namespace motel::realtime

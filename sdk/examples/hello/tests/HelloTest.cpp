@@ -1,15 +1,20 @@
 // The hello plugin tested with the SDK's test kit: no host, no server, a
 // real SQLite database. The suites plugin is replaced by a fake provider of
-// its published interface, which is how a plugin tests against another.
+// its published interface, which is how a plugin tests against another; the
+// realtime plugin by the test kit's FakeRealtimeHub.
 #include "HelloPlugin.h"
 
 #include <motel/plugins/Topics.h>
+#include <motel/sdk/testing/Callers.h>
+#include <motel/sdk/testing/FakeRealtimeHub.h>
 #include <motel/sdk/testing/TestContext.h>
 
 #include <iostream>
 #include <map>
 
+using motel::sdk::testing::FakeRealtimeHub;
 using motel::sdk::testing::TestContext;
+namespace rt = motel::plugins::realtime;
 namespace suites = motel::plugins::suites;
 
 namespace {
@@ -46,7 +51,7 @@ public:
     }
 };
 
-const motel::sdk::Principal guestDesk{5, "desk@motel.test", "Desk", "staff", {"staff"}};
+const motel::sdk::Principal guestDesk = motel::sdk::testing::caller(5, "desk@motel.test", "Desk", "staff", {"staff"});
 
 } // namespace
 
@@ -55,6 +60,8 @@ int main() {
         TestContext context("hello", {{"greeting", "Howdy"}});
         FakeSuites fakeSuites;
         hello::HelloPlugin plugin;
+        auto realtime = std::make_shared<FakeRealtimeHub>();
+        context.services().publish<rt::RealtimeHub>(realtime);
         context.startOther(fakeSuites);
         context.start(plugin);
 
@@ -82,6 +89,26 @@ int main() {
         const auto farewells = context.call("GET", "/api/hello/farewells", guestDesk);
         check(farewells.json()->getValue<int>("farewells") == 1, "a check-out is recorded: " + farewells.body);
         check(context.runHealthCheck("hello").up, "the health check answers");
+
+        // The realtime handler: `hello:wave` acks a greeting, puts the
+        // caller's socket in the lobby and tells the lobby.
+        Poco::JSON::Object::Ptr wave = new Poco::JSON::Object;
+        wave->set("name", "Ann");
+        const auto ack = realtime->call("hello:wave", guestDesk, wave, "socket-1");
+        check(ack.ok && ack.data.extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("greeting") == "Howdy, Ann",
+              "hello:wave acks with the greeting");
+        const auto joins = realtime->roomChanges();
+        check(joins.size() == 1 && joins[0].join && joins[0].room == "lobby" && joins[0].who.name == "socket-1",
+              "the waving socket joins the lobby");
+        const auto emits = realtime->emits();
+        check(emits.size() == 1 && emits[0].event == "hello:waved" && emits[0].to.name == "lobby" &&
+                  emits[0].payload.extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("by") == "Desk",
+              "the lobby hears hello:waved");
+        const auto bad = realtime->call("hello:wave", guestDesk, Poco::Dynamic::Var("Ann"));
+        check(!bad.ok && bad.statusCode == 400 && realtime->emits().size() == 1,
+              "a payload that is not an object is a 400 ack and emits nothing");
+        plugin.stop(); // the context stops it again at the end: stop() is idempotent
+        check(!realtime->isOpen("hello"), "stop() closes the channel");
     }
     {
         TestContext context("hello", {{"maxNameLength", "0"}});

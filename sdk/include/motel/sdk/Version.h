@@ -46,6 +46,15 @@
 /// The ELF section MOTEL_PLUGIN() puts the stamp in.
 #define MOTEL_ABI_SECTION "motel_abi"
 
+/// The ELF section of a plugin's declared operator commands
+/// (MOTEL_PLUGIN_COMMAND in Plugin.h, SDK 3.1): NUL-terminated entries,
+/// "name\x1fsummary" each, plus MOTEL_COMMANDS_MARKER from MOTEL_PLUGIN().
+/// Data only, read from the file; a 3.0 host ignores the section. (ABI 3.1
+/// is for Plugin::checkSettings(), a virtual function added at the end:
+/// the host calls it only on plugins stamped 3.1 or later.)
+#define MOTEL_COMMANDS_SECTION "motel_commands"
+#define MOTEL_COMMANDS_MARKER "motel-commands/1"
+
 namespace motel::sdk {
 
 /// What a plugin library was built against: plain, fixed-size data, so the

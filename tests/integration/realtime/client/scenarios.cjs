@@ -40,6 +40,20 @@ function waitForEvent(socket, event, predicate = () => true) {
   });
 }
 
+// A connected socket that reconnects after exactly 1.5 s and has seen one
+// `suite:created` (so it holds a recovery offset): where the recovery
+// scenarios start.
+async function connectedWithHistory(url, token, transports) {
+  const socket = io(url, { auth: { token }, transports: transports || ["websocket"], reconnectionDelay: 1500,
+                           reconnectionDelayMax: 1500, randomizationFactor: 0, timeout: TIMEOUT });
+  await waitFor(socket, "connect");
+  const before = newSuite("before");
+  const seenBefore = waitForEvent(socket, "suite:created", (p) => p.number === before.number);
+  await api(url, token, "POST", "/api/suites", before);
+  await seenBefore;
+  return socket;
+}
+
 async function api(base, token, method, path, body) {
   const response = await fetch(base + path, {
     method,
@@ -88,6 +102,61 @@ const scenarios = {
     for (const socket of [...ending, ...staying]) socket.close();
     if (dropped > 0) throw new Error(`${dropped} socket(s) that should stay were disconnected`);
     return { elapsedMs, ended: ended.length, stayed: staying.length };
+  },
+
+  // A plugin's client events and emits (the fixture_realtime plugin on the
+  // RealtimeHub): acks, a refused role, a throwing handler, and emits to a
+  // room, a user, a role and everyone. The admin talks to `url`, the staff
+  // member listens on `otherUrl` (another host on the same Redis, or the same).
+  async pluginEvents({ url, otherUrl, adminToken, staffToken, staffId }) {
+    const admin = connect(url, adminToken, { transports: ["websocket"] });
+    const staff = connect(otherUrl || url, staffToken);
+    await Promise.all([waitFor(admin, "connect"), waitFor(staff, "connect")]);
+    const call = (socket, event, payload) =>
+      payload === undefined ? socket.timeout(TIMEOUT).emitWithAck(`fixture_realtime:${event}`)
+                            : socket.timeout(TIMEOUT).emitWithAck(`fixture_realtime:${event}`, payload);
+    const expectOk = (ack, what) => {
+      if (!ack || ack.ok !== true) throw new Error(`${what}: ${JSON.stringify(ack)}`);
+      return ack.data;
+    };
+
+    const echoed = expectOk(await call(admin, "echo", { x: 1, nested: [true, null] }), "echo");
+    if (JSON.stringify(echoed) !== JSON.stringify({ x: 1, nested: [true, null] })) throw new Error(`echo: ${JSON.stringify(echoed)}`);
+
+    const refused = await call(staff, "managers-only");
+    if (refused.ok !== false || refused.error.statusCode !== 403 || refused.error.error !== "Forbidden")
+      throw new Error(`managers-only for staff: ${JSON.stringify(refused)}`);
+    if (!staff.connected) throw new Error("the refused socket was disconnected");
+    if (expectOk(await call(admin, "managers-only"), "managers-only for admin") !== "granted") throw new Error("admin not granted");
+
+    const boom = await call(admin, "boom");
+    if (boom.ok !== false || boom.error.statusCode !== 500 || JSON.stringify(boom).includes("secret"))
+      throw new Error(`boom: ${JSON.stringify(boom)}`);
+    expectOk(await call(admin, "echo", 5), "echo after boom");
+
+    const news = { admin: [], staff: [] };
+    admin.on("fixture_realtime:news", (payload) => news.admin.push(payload.n));
+    staff.on("fixture_realtime:news", (payload) => news.staff.push(payload.n));
+    expectOk(await call(staff, "enter", { room: "lobby" }), "enter");
+    const sent = async (request) => {
+      if (expectOk(await call(admin, "send", request), `send ${JSON.stringify(request)}`) !== true)
+        throw new Error(`send refused: ${JSON.stringify(request)}`);
+    };
+    await sent({ to: "room", room: "lobby", data: { n: 1 } });
+    await sent({ to: "user", userId: staffId, data: { n: 2 } });
+    await sent({ to: "role", role: "staff", data: { n: 3 } });
+    expectOk(await call(admin, "invite", { userId: staffId, room: "vip" }), "invite");
+    await sent({ to: "room", room: "vip", data: { n: 4 } });
+    await sent({ to: "all", data: { n: 5 } });
+    const deadline = Date.now() + TIMEOUT;
+    while ((news.staff.length < 5 || news.admin.length < 1) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // nothing more may come
+    admin.disconnect();
+    staff.disconnect();
+    if (JSON.stringify(news.staff) !== "[1,2,3,4,5]" || JSON.stringify(news.admin) !== "[5]")
+      throw new Error(`news: ${JSON.stringify(news)}`);
+    return { news };
   },
 
   // Authenticate with the given transports, then see every domain event of REST calls.
@@ -141,13 +210,7 @@ const scenarios = {
 
   // Events published while the connection was down arrive after the reconnect.
   async recovery({ url, token, transports }) {
-    const socket = io(url, { auth: { token }, transports: transports || ["websocket"], reconnectionDelay: 1500,
-                             reconnectionDelayMax: 1500, randomizationFactor: 0, timeout: TIMEOUT });
-    await waitFor(socket, "connect");
-    const before = newSuite("before");
-    const seenBefore = waitForEvent(socket, "suite:created", (p) => p.number === before.number);
-    await api(url, token, "POST", "/api/suites", before);
-    await seenBefore;
+    const socket = await connectedWithHistory(url, token, transports);
     const firstId = socket.id;
     socket.io.engine.close(); // a forced drop; the manager reconnects after 1.5 s
     const missed = newSuite("missed");
@@ -165,13 +228,7 @@ const scenarios = {
   // recovers its session there with the event it missed, once. `strangerToken`
   // (another user) first presents the same pid on B and must not take it.
   async recoverOnOtherHost({ url, token, otherUrl, strangerToken }) {
-    const socket = io(url, { auth: { token }, transports: ["websocket"], reconnectionDelay: 1500,
-                             reconnectionDelayMax: 1500, randomizationFactor: 0, timeout: TIMEOUT });
-    await waitFor(socket, "connect");
-    const before = newSuite("before");
-    const seenBefore = waitForEvent(socket, "suite:created", (p) => p.number === before.number);
-    await api(url, token, "POST", "/api/suites", before);
-    await seenBefore;
+    const socket = await connectedWithHistory(url, token);
     const firstId = socket.id;
     const pid = socket._pid;
     const offset = socket._lastOffset;
