@@ -101,11 +101,11 @@ public:
     }
 
     void rowAndStructRenderTheSameJson() {
-        for (const auto& values : std::vector<std::vector<SqlValue>>{
-                 {Poco::Int64(1), std::string("a\"b\\c\n"), std::string("n\xc3\xa9"), SqlValue(), Poco::Int64(0),
-                  std::string("x"), Poco::Int64(1)},
-                 {Poco::Int64(-5), std::string(""), SqlValue(), Poco::Int64(42), Poco::Int64(1), SqlValue(),
-                  Poco::Int64(1)}}) {
+        for (const auto& values :
+             std::vector<std::vector<SqlValue>>{{Poco::Int64(1), std::string("a\"b\\c\n"), std::string("n\xc3\xa9"),
+                                                 SqlValue(), Poco::Int64(0), std::string("x"), Poco::Int64(1)},
+                                                {Poco::Int64(-5), std::string(""), SqlValue(), Poco::Int64(42),
+                                                 Poco::Int64(1), SqlValue(), Poco::Int64(1)}}) {
             const Row source = row(values);
             std::string fromRow;
             schema().appendJson(fromRow, RowValues(source));
@@ -119,9 +119,8 @@ public:
         thing.name = "say \"hi\"\t";
         thing.ownerId = 12;
         thing.secret = "never";
-        CPPUNIT_ASSERT_EQUAL(
-            std::string(R"({"id":2,"name":"say \"hi\"\t","note":null,"ownerId":12,"active":false})"),
-            schema().json(thing));
+        CPPUNIT_ASSERT_EQUAL(std::string(R"({"id":2,"name":"say \"hi\"\t","note":null,"ownerId":12,"active":false})"),
+                             schema().json(thing));
         const auto object = schema().object(thing);
         CPPUNIT_ASSERT_EQUAL(std::string("say \"hi\"\t"), object->getValue<std::string>("name"));
         CPPUNIT_ASSERT(!object->has("secret"));
@@ -145,9 +144,9 @@ public:
     void listPastTheEndAsksForTheCount() {
         CannedSession session;
         session.answers.push_back({});
-        session.answers.push_back({Row(std::make_shared<const std::vector<std::string>>(
-                                           std::vector<std::string>{"total_count"}),
-                                       {Poco::Int64(12)})});
+        session.answers.push_back(
+            {Row(std::make_shared<const std::vector<std::string>>(std::vector<std::string>{"total_count"}),
+                 {Poco::Int64(12)})});
         const std::string body =
             ResourceList::render(session, SqlQuery{"PAGE", {}}, SqlQuery{"COUNT", {}}, 50, 100, schema());
         CPPUNIT_ASSERT_EQUAL(std::string(R"({"data":[],"total":12,"limit":50,"offset":100})"), body);

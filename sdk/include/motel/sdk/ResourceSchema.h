@@ -50,7 +50,8 @@ public:
         Member member;
     };
 
-    ResourceSchema(std::string table, std::vector<Field> fields) : table_(std::move(table)), fields_(std::move(fields)) {
+    ResourceSchema(std::string table, std::vector<Field> fields)
+        : table_(std::move(table)), fields_(std::move(fields)) {
         for (const Field& field : fields_) columns_ += (columns_.empty() ? "" : ", ") + std::string(field.column);
     }
 
