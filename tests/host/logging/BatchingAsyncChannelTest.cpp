@@ -62,7 +62,8 @@ public:
         std::vector<std::thread> threads;
         for (int t = 0; t < 4; ++t)
             threads.emplace_back([&channel, t] {
-                for (int i = 0; i < 5000; ++i) channel->log(line("t" + std::to_string(t), std::to_string(t * 100000 + i)));
+                for (int i = 0; i < 5000; ++i)
+                    channel->log(line("t" + std::to_string(t), std::to_string(t * 100000 + i)));
             });
         for (auto& thread : threads) thread.join();
         channel->close();
