@@ -98,7 +98,7 @@ void HostRuntime::loadPlugins() {
     plugins_ = std::make_unique<PluginSet>(*loader_, config_.pluginsToLoad());
     // Before the database is opened: a bad setting must not stop the host
     // after migrations already changed it.
-    PluginSettingsCheck::enforce(*plugins_, config_);
+    PluginSettingsCheck::enforce(*plugins_, config_, hostInfo_);
     PluginSet* plugins = plugins_.get();
     hostInfo_.setPlugins(plugins_->names(), [plugins] { return plugins->allStarted(); });
 }

@@ -1,5 +1,6 @@
 #include "app/PluginCommands.h"
 
+#include "app/HostInfoImpl.h"
 #include "db/DatabaseUrl.h"
 #include "db/MigrationRunner.h"
 #include "db/SqlDatabase.h"
@@ -174,7 +175,9 @@ int PluginCommands::checkConfig(const HostConfig& config, std::ostream& out) {
         PluginLoader loader(config.pluginDirs());
         PluginSet set(loader, config.pluginsToLoad());
         plugins = set.ordered().size();
-        const SettingsReport report = PluginSettingsCheck::run(set, config);
+        const TrafficWindow traffic;
+        const HostInfoImpl host(config, traffic);
+        const SettingsReport report = PluginSettingsCheck::run(set, config, host);
         errors = report.errors;
         warnings = report.warnings;
     } catch (const std::exception& e) {

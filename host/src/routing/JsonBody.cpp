@@ -1,4 +1,5 @@
 #include "routing/JsonBody.h"
+#include "routing/JsonNumberRange.h"
 
 #include <motel/sdk/Errors.h>
 
@@ -70,6 +71,23 @@ bool JsonBody::containsNul(const Poco::Dynamic::Var& value) {
     return value.isString() && value.extract<std::string>().find('\0') != std::string::npos;
 }
 
+namespace {
+
+bool tryParse(const std::string& text, Poco::Dynamic::Var& json) {
+    try {
+        Poco::JSON::Parser parser;
+        parser.setDepth(JsonBody::kMaxDepth);
+        json = parser.parse(text);
+        return true;
+    } catch (const Poco::Exception&) {
+        return false;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+} // namespace
+
 Poco::Dynamic::Var JsonBody::parse(const sdk::Request& request) {
     const std::string& method = request.method;
     if (method != "POST" && method != "PUT" && method != "PATCH") return {};
@@ -78,14 +96,12 @@ Poco::Dynamic::Var JsonBody::parse(const sdk::Request& request) {
         throw sdk::HttpError(415, "Content-Type must be application/json");
     if (!isValidUtf8(request.body)) throw sdk::BadRequest("Request body is not valid UTF-8");
     Poco::Dynamic::Var json;
-    try {
-        Poco::JSON::Parser parser;
-        parser.setDepth(kMaxDepth);
-        json = parser.parse(request.body);
-    } catch (const Poco::Exception&) {
-        throw sdk::BadRequest("Malformed JSON in request body");
-    } catch (const std::exception&) {
-        throw sdk::BadRequest("Malformed JSON in request body");
+    if (!tryParse(request.body, json)) {
+        // Valid JSON the parser cannot hold (`1e400`): read those numbers as
+        // infinity, so the field's own check names it; anything else stays malformed.
+        const auto marked = JsonNumberRange::markOutOfRange(request.body);
+        if (!marked || !tryParse(*marked, json)) throw sdk::BadRequest("Malformed JSON in request body");
+        JsonNumberRange::replaceMarkers(json);
     }
     if (containsNul(json)) throw sdk::BadRequest("Request body must not contain NUL characters (\\u0000)");
     return json;

@@ -4,7 +4,8 @@
 // JSON, invalid UTF-8, nesting deeper than the parser allows, or a NUL
 // character (`\u0000`) in any string or key: PostgreSQL cannot store one in
 // text, and no field of the API needs it, so it is refused the same way on
-// every database instead of being cut off or failing deep in a handler.
+// every database instead of being cut off or failing deep in a handler. A
+// number beyond what the parser holds is not malformed (JsonNumberRange).
 
 #include <motel/sdk/Request.h>
 

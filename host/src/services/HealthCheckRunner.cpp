@@ -11,8 +11,6 @@ namespace motel::host {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 sdk::HealthResult down(const std::string& error) {
     sdk::HealthResult result;
     result.up = false;
@@ -41,7 +39,8 @@ sdk::HealthResult invoke(const HealthCheckRunner::Check& check) {
 /// caller waiting for it, so either side may go away first.
 class HealthCheckRunner::Run {
 public:
-    explicit Run(std::chrono::milliseconds timeout) : timeout_(timeout), deadline_(Clock::now() + timeout) {}
+    Run(std::chrono::milliseconds timeout, std::shared_ptr<DeadlineClock> clock)
+        : timeout_(timeout), clock_(std::move(clock)), deadline_(clock_->now() + timeout) {}
 
     void finish(sdk::HealthResult result) {
         {
@@ -59,19 +58,29 @@ public:
     /// The result, or a timeout once the run's own deadline has passed.
     sdk::HealthResult await() const {
         std::unique_lock<std::mutex> lock(mutex_);
-        if (finished_.wait_until(lock, deadline_, [this] { return result_.has_value(); })) return *result_;
+        while (!result_ && clock_->now() < deadline_) clock_->waitUntil(finished_, lock, deadline_);
+        if (result_) return *result_;
         return timedOut(timeout_);
+    }
+
+    /// The clock jumped: waiters look at the deadline again.
+    void wake() const {
+        std::lock_guard<std::mutex> lock(mutex_);
+        finished_.notify_all();
     }
 
 private:
     const std::chrono::milliseconds timeout_;
-    const Clock::time_point deadline_;
+    const std::shared_ptr<DeadlineClock> clock_;
+    const DeadlineClock::Steady::time_point deadline_;
     mutable std::mutex mutex_;
     mutable std::condition_variable finished_;
     std::optional<sdk::HealthResult> result_;
 };
 
-HealthCheckRunner::HealthCheckRunner() = default;
+HealthCheckRunner::HealthCheckRunner(std::shared_ptr<DeadlineClock> clock) : clock_(std::move(clock)) {
+    if (!clock_) throw std::invalid_argument("the health check runner needs a clock");
+}
 
 HealthCheckRunner::~HealthCheckRunner() = default;
 
@@ -115,7 +124,10 @@ std::vector<std::string> HealthCheckRunner::names() const {
 }
 
 std::shared_ptr<HealthCheckRunner::Run> HealthCheckRunner::start(const Registration& registration) {
-    auto run = std::make_shared<Run>(registration.timeout);
+    auto run = std::make_shared<Run>(registration.timeout, clock_);
+    clock_->onJump([weak = std::weak_ptr<Run>(run)] {
+        if (const auto live = weak.lock()) live->wake();
+    });
     try {
         std::thread([run, check = registration.check] { run->finish(invoke(check)); }).detach();
     } catch (const std::system_error& error) {

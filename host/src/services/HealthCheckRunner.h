@@ -1,6 +1,8 @@
 #pragma once
 // Runs the health checks that plugins register, each bounded by its timeout.
 
+#include "services/DeadlineClock.h"
+
 #include <motel/sdk/Health.h>
 
 #include <chrono>
@@ -28,7 +30,8 @@ namespace motel::host {
 /// `/health` before it unloads plugins.
 class HealthCheckRunner : public sdk::HealthRegistry {
 public:
-    HealthCheckRunner();
+    /// Timeouts are measured on `clock` (tests move it by hand).
+    explicit HealthCheckRunner(std::shared_ptr<DeadlineClock> clock = DeadlineClock::machine());
     ~HealthCheckRunner() override;
 
     HealthCheckRunner(const HealthCheckRunner&) = delete;
@@ -53,8 +56,9 @@ private:
         std::shared_ptr<Run> latest; ///< the last run started; may still be going
     };
 
-    static std::shared_ptr<Run> start(const Registration& registration);
+    std::shared_ptr<Run> start(const Registration& registration);
 
+    const std::shared_ptr<DeadlineClock> clock_;
     mutable std::mutex mutex_;
     std::vector<Registration> registrations_;
 };

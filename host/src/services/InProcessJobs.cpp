@@ -24,8 +24,8 @@ namespace motel::host {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-using WallClock = std::chrono::system_clock;
+using Clock = DeadlineClock::Steady;
+using WallClock = DeadlineClock::Wall;
 using JobContract::runCatching;
 
 } // namespace
@@ -51,10 +51,12 @@ public:
     using Work = std::variant<Schedule*, QueuedJob>;
 
     Engine(Poco::Logger& logger, Options options)
-        : logger(logger), options(options), retry(options.retryBase, options.retryCap) {}
+        : logger(logger), options(options), clock(JobContract::checkClock(options.clock)),
+          retry(options.retryBase, options.retryCap) {}
 
     Poco::Logger& logger;
     const Options options;
+    DeadlineClock& clock;     ///< owned by `options`
     const RetryBackoff retry; ///< throws for bad delays, so a bad engine is never built
 
     std::mutex mutex;
@@ -80,7 +82,7 @@ public:
             schedule.due = now + schedule.interval;
             return;
         }
-        const auto wallNow = WallClock::now();
+        const auto wallNow = clock.wallNow();
         schedule.cronWall = schedule.cron->next(std::max(wallNow, schedule.cronWall));
         schedule.due = now + std::chrono::duration_cast<Clock::duration>(schedule.cronWall - wallNow);
     }
@@ -98,7 +100,7 @@ public:
     /// Queue a job now or at `due`. Call with `mutex` held.
     void submit(QueuedJob job, Clock::time_point due) {
         ++queueStats[job.queue].queued;
-        if (due <= Clock::now()) {
+        if (due <= clock.now()) {
             makeReady(std::move(job));
             return;
         }
@@ -109,7 +111,7 @@ public:
     void schedulerLoop() {
         std::unique_lock<std::mutex> lock(mutex);
         while (!stopping) {
-            const auto now = Clock::now();
+            const auto now = clock.now();
             while (!delayed.empty() && delayed.begin()->first <= now) {
                 makeReady(std::move(delayed.begin()->second));
                 delayed.erase(delayed.begin());
@@ -121,7 +123,7 @@ public:
                 wakeAt = wakeAt ? std::min(*wakeAt, schedule->due) : schedule->due;
             }
             if (wakeAt)
-                schedulerWake.wait_until(lock, *wakeAt);
+                clock.waitUntil(schedulerWake, lock, *wakeAt);
             else
                 schedulerWake.wait(lock);
         }
@@ -197,7 +199,7 @@ public:
         const auto delay = retry.delayAfter(job.attempts);
         logger.warning("Job on queue '%s' failed (attempt %d of %d), retrying in %s ms: %s", job.queue, job.attempts,
                        job.maxAttempts, std::to_string(delay.count()), *error);
-        submit(std::move(job), Clock::now() + delay);
+        submit(std::move(job), clock.now() + delay);
     }
 
     /// Register a scheduled job (every() and cron()).
@@ -208,7 +210,7 @@ public:
             if (existing->name == schedule->name) throw std::logic_error(JobContract::alreadyScheduled(schedule->name));
         scheduleFigures.add(schedule->name);
         if (started) {
-            arm(*schedule, Clock::now());
+            arm(*schedule, clock.now());
             schedulerWake.notify_one();
         }
         schedules.push_back(std::move(schedule));
@@ -221,6 +223,14 @@ InProcessJobs::InProcessJobs(std::size_t workers, Poco::Logger& logger, Options 
     : engine_(std::make_shared<Engine>(logger, options)) {
     JobContract::checkWorkers(workers);
     threads_.resize(workers + 1); // the workers and the scheduler, created by start()
+    // A clock that jumps wakes the scheduler and a stop() waiting out its grace.
+    engine_->clock.onJump([weak = std::weak_ptr<Engine>(engine_)] {
+        const auto engine = weak.lock();
+        if (!engine) return;
+        std::lock_guard<std::mutex> lock(engine->mutex);
+        engine->schedulerWake.notify_all();
+        engine->workDone.notify_all();
+    });
 }
 
 InProcessJobs::~InProcessJobs() {
@@ -232,7 +242,7 @@ void InProcessJobs::start() {
     JobContract::checkCanStart(started_, stopped_);
     {
         std::lock_guard<std::mutex> lock(engine_->mutex);
-        const auto now = Clock::now();
+        const auto now = engine_->clock.now();
         for (const auto& schedule : engine_->schedules) engine_->arm(*schedule, now);
         engine_->started = true;
     }
@@ -254,7 +264,10 @@ void InProcessJobs::stop(std::chrono::milliseconds grace) noexcept {
         engine_->stopping = true;
         engine_->schedulerWake.notify_all();
         engine_->workReady.notify_all();
-        finished = engine_->workDone.wait_for(lock, grace, [this] { return engine_->running == 0; });
+        const auto deadline = engine_->clock.now() + grace;
+        while (engine_->running > 0 && engine_->clock.now() < deadline)
+            engine_->clock.waitUntil(engine_->workDone, lock, deadline);
+        finished = engine_->running == 0;
         for (const auto& [queue, stats] : engine_->queueStats) dropped += stats.queued;
     }
     if (dropped > 0)
@@ -309,7 +322,7 @@ void InProcessJobs::enqueue(const std::string& queue, const Poco::Dynamic::Var& 
         engine_->logger.warning("Job for queue '%s' dropped: the job engine has stopped", queue);
         return;
     }
-    engine_->submit(std::move(job), Clock::now() + std::max(options.delay, std::chrono::milliseconds(0)));
+    engine_->submit(std::move(job), engine_->clock.now() + std::max(options.delay, std::chrono::milliseconds(0)));
 }
 
 std::map<std::string, InProcessJobs::QueueStats> InProcessJobs::stats() const {

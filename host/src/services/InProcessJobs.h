@@ -1,6 +1,7 @@
 #pragma once
 // The in-process engine behind sdk::Jobs (used when no Redis is configured).
 
+#include "services/DeadlineClock.h"
 #include "services/JobEngine.h"
 
 #include <chrono>
@@ -36,6 +37,8 @@ public:
     struct Options {
         std::chrono::milliseconds retryBase{1000}; ///< delay before the first retry
         std::chrono::milliseconds retryCap{std::chrono::minutes(5)};
+        /// What ticks, delays, retries and stop()'s grace are measured on.
+        std::shared_ptr<DeadlineClock> clock = DeadlineClock::machine();
     };
 
     /// `workers` must be positive. `logger` must outlive the engine's threads.

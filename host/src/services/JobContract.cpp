@@ -30,6 +30,11 @@ void checkWorkers(std::size_t workers) {
     if (workers == 0) throw std::invalid_argument("the job engine needs at least one worker");
 }
 
+DeadlineClock& checkClock(const std::shared_ptr<DeadlineClock>& clock) {
+    if (!clock) throw std::invalid_argument("the job engine needs a clock");
+    return *clock;
+}
+
 void checkCanStart(bool started, bool stopped) {
     if (stopped) throw std::logic_error("the job engine has been stopped");
     if (started) throw std::logic_error("the job engine is already started");

@@ -2,10 +2,13 @@
 // The rules every job engine applies the same way: what a valid
 // registration or enqueue is, and how a job's failure is caught.
 
+#include "services/DeadlineClock.h"
+
 #include <motel/sdk/Jobs.h>
 
 #include <chrono>
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -22,6 +25,8 @@ void checkEnqueue(const std::string& queue, const sdk::JobOptions& options);
 
 /// std::invalid_argument for zero workers.
 void checkWorkers(std::size_t workers);
+/// The clock an engine's options name; std::invalid_argument when null.
+DeadlineClock& checkClock(const std::shared_ptr<DeadlineClock>& clock);
 /// std::logic_error unless the engine may start now: once, never after stop().
 void checkCanStart(bool started, bool stopped);
 

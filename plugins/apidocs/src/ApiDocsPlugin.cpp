@@ -1,8 +1,6 @@
 #include "ApiDocsPlugin.h"
 
-#include "DocsRoot.h"
-
-#include <Poco/File.h>
+#include <motel/sdk/InstalledFiles.h>
 
 namespace motel::apidocs {
 
@@ -13,6 +11,12 @@ namespace {
 const char* const kPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
                             "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; "
                             "frame-ancestors 'none'";
+
+/// The folder of the built files; sdk::ConfigError naming the key when a file is missing.
+std::string rootOf(const sdk::Settings& settings) {
+    return sdk::InstalledFiles::locate(settings, "root", ApiDocsPlugin::kDefaultRoot, {"index.html", "openapi.json"},
+                                       "build the apidocs plugin with CMake");
+}
 } // namespace
 
 sdk::PluginInfo ApiDocsPlugin::info() const {
@@ -26,18 +30,23 @@ sdk::PluginInfo ApiDocsPlugin::info() const {
     return info;
 }
 
+std::vector<std::string> ApiDocsPlugin::checkSettings(const sdk::Settings& settings, const sdk::HostInfo&) const {
+    if (!settings.getBool("enabled", true)) return {};
+    try {
+        rootOf(settings);
+    } catch (const sdk::ConfigError& error) {
+        return {error.what()};
+    }
+    return {};
+}
+
 void ApiDocsPlugin::start(sdk::PluginContext& context) {
     if (!context.config().getBool("enabled", true)) {
         context.logger().information("API reference off (plugins.apidocs.enabled = false)");
         return;
     }
     sdk::StaticFiles::Options options;
-    options.root = DocsRoot::resolve(context.config().getString("root", kDefaultRoot), DocsRoot::thisModuleFile());
-    for (const char* required : {"index.html", "openapi.json"}) {
-        if (!Poco::File(options.root + "/" + required).exists())
-            throw sdk::ConfigError("plugins.apidocs.root: no " + std::string(required) + " in '" + options.root +
-                                   "' (build the apidocs plugin with CMake, or point the key at the built files)");
-    }
+    options.root = rootOf(context.config());
     // A missing file is a 404, never the page: the document's own paths
     // (/api/docs/openapi.json) must not turn into HTML.
     options.singlePageFallback = false;

@@ -22,6 +22,8 @@ public:
     static constexpr const char* kMountPath = "/api/docs";
 
     sdk::PluginInfo info() const override;
+    /// The built files are where `root` says (when enabled), before any migration.
+    std::vector<std::string> checkSettings(const sdk::Settings& settings, const sdk::HostInfo& host) const override;
     /// Refuses to start when the root holds no index.html or openapi.json.
     void start(sdk::PluginContext& context) override;
     void stop() noexcept override {}

@@ -2,8 +2,9 @@
 /// The auth plugin's configuration, read once at start and validated there
 /// (style habit 9): the JWT secret and lifetime from the host-wide keys, the
 /// login throttle, hashing cost, audit retention and user cache from `plugins.auth.*`, the first admin from
-/// the environment. A bad value throws sdk::ConfigError, which makes the host
-/// stop with one line naming the key.
+/// the environment. Every bad value is collected: read() lists them (the
+/// plugin's checkSettings(), before any migration), load() throws them as one
+/// sdk::ConfigError naming each key.
 ///
 /// Secret policy: with `motel.env=production` a missing secret, one shorter
 /// than kMinimumSecretLength, or the example value shipped in
@@ -62,6 +63,7 @@ struct AuthConfig {
     std::string adminEmail;            ///< MOTEL_ADMIN_EMAIL (may be empty)
     std::string adminPassword;         ///< MOTEL_ADMIN_PASSWORD (may be empty)
     std::vector<std::string> warnings; ///< things start() should log
+    std::vector<std::string> errors;   ///< every refused value (read() only; load() throws them)
 
     /// Reads an environment variable; empty when unset.
     using Environment = std::function<std::string(const std::string&)>;
@@ -73,6 +75,12 @@ struct AuthConfig {
                            const Environment& env, unsigned cores = 2);
     /// load() with the process environment (Poco::Environment).
     static AuthConfig load(const sdk::Settings& host, const sdk::Settings& plugin, bool production);
+    /// What load() reads, with every problem in `errors` instead of thrown:
+    /// AuthPlugin::checkSettings() reports them all before any migration.
+    static AuthConfig read(const sdk::Settings& host, const sdk::Settings& plugin, bool production,
+                           const Environment& env, unsigned cores = 2);
+    /// read() with the process environment.
+    static AuthConfig read(const sdk::Settings& host, const sdk::Settings& plugin, bool production);
 };
 
 } // namespace motel::auth

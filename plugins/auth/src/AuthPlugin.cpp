@@ -67,6 +67,10 @@ std::vector<sdk::Migration> AuthPlugin::migrations() const {
     return authMigrations();
 }
 
+std::vector<std::string> AuthPlugin::checkSettings(const sdk::Settings& settings, const sdk::HostInfo& host) const {
+    return AuthConfig::read(host.settings(), settings, host.isProduction()).errors;
+}
+
 void AuthPlugin::start(sdk::PluginContext& context) {
     const AuthConfig config =
         AuthConfig::load(context.host().settings(), context.config(), context.host().isProduction());

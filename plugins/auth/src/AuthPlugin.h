@@ -46,6 +46,10 @@ public:
 
     sdk::PluginInfo info() const override;
     std::vector<sdk::Migration> migrations() const override;
+    /// The secret policy and the other rules of AuthConfig that span keys
+    /// (`motel.env` with `jwt.secret`, `jwt.previousSecret`, JWT_EXPIRES_IN),
+    /// every problem at once, before any migration.
+    std::vector<std::string> checkSettings(const sdk::Settings& settings, const sdk::HostInfo& host) const override;
     void start(sdk::PluginContext& context) override;
     void stop() noexcept override;
     void seed(sdk::PluginContext& context) override;

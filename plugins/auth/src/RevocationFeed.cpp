@@ -1,8 +1,7 @@
 #include "RevocationFeed.h"
 
+#include "RandomHex.h"
 #include "RevocationRepository.h"
-
-#include <sodium.h>
 
 #include <stdexcept>
 
@@ -15,15 +14,6 @@ std::int64_t nowMs() {
         .count();
 }
 
-std::string randomInstanceId() {
-    if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
-    unsigned char bytes[8];
-    randombytes_buf(bytes, sizeof bytes);
-    char hex[sizeof bytes * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
-    return hex;
-}
-
 constexpr std::chrono::seconds kExpiredSweep{60};
 
 } // namespace
@@ -31,7 +21,7 @@ constexpr std::chrono::seconds kExpiredSweep{60};
 RevocationFeed::RevocationFeed(sdk::Database& database, sdk::EventBus& events, std::shared_ptr<RevokedTokens> revoked,
                                std::chrono::milliseconds pollInterval, Poco::Logger& logger)
     : database_(database), events_(events), revoked_(std::move(revoked)), pollInterval_(pollInterval), logger_(logger),
-      instanceId_(randomInstanceId()) {}
+      instanceId_(randomHex(8)) {}
 
 RevocationFeed::~RevocationFeed() {
     stop();

@@ -1,8 +1,6 @@
 #include "DashboardPlugin.h"
 
-#include "AssetRoot.h"
-
-#include <Poco/File.h>
+#include <motel/sdk/InstalledFiles.h>
 
 namespace motel::dashboard {
 
@@ -12,6 +10,12 @@ namespace {
 // same host).
 const char* const kPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                             "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/// The folder of the built files; sdk::ConfigError naming the key when a file is missing.
+std::string rootOf(const sdk::Settings& settings) {
+    return sdk::InstalledFiles::locate(settings, "root", DashboardPlugin::kDefaultRoot, {"index.html"},
+                                       "build the dashboard with CMake");
+}
 } // namespace
 
 sdk::PluginInfo DashboardPlugin::info() const {
@@ -20,18 +24,23 @@ sdk::PluginInfo DashboardPlugin::info() const {
     // updates: without it the board says "Offline" and still works by
     // refetching), but a host without them still serves the page.
     sdk::PluginInfo info{"dashboard", "1.0.0", "The staff web board, served at /", {}};
-    info.settings = {sdk::SettingSpec::text("root", "share/motel/dashboard",
+    info.settings = {sdk::SettingSpec::text("root", kDefaultRoot,
                                             "the built web board (relative paths resolve against the install prefix)")};
     return info;
 }
 
+std::vector<std::string> DashboardPlugin::checkSettings(const sdk::Settings& settings, const sdk::HostInfo&) const {
+    try {
+        rootOf(settings);
+    } catch (const sdk::ConfigError& error) {
+        return {error.what()};
+    }
+    return {};
+}
+
 void DashboardPlugin::start(sdk::PluginContext& context) {
     sdk::StaticFiles::Options options;
-    options.root = AssetRoot::resolve(context.config(), AssetRoot::thisModuleFile());
-    if (!Poco::File(options.root + "/" + options.indexFile).exists()) {
-        throw sdk::ConfigError("plugins.dashboard.root: no " + options.indexFile + " in '" + options.root +
-                               "' (build the dashboard with CMake, or point the key at the built files)");
-    }
+    options.root = rootOf(context.config());
     options.htmlHeaders = {{"Content-Security-Policy", kPolicy}};
     const std::string root = options.root;
     files_ = std::make_unique<sdk::StaticFiles>(std::move(options));

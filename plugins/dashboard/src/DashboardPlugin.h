@@ -14,7 +14,12 @@ namespace motel::dashboard {
 
 class DashboardPlugin : public sdk::Plugin {
 public:
+    /// Relative to the install prefix (sdk::InstalledFiles).
+    static constexpr const char* kDefaultRoot = "share/motel/dashboard";
+
     sdk::PluginInfo info() const override;
+    /// The built files are where `root` says (when enabled), before any migration.
+    std::vector<std::string> checkSettings(const sdk::Settings& settings, const sdk::HostInfo& host) const override;
     /// Resolves the asset folder (`plugins.dashboard.root`), refuses to start
     /// when it holds no index.html, and mounts the files at `/`.
     void start(sdk::PluginContext& context) override;

@@ -47,6 +47,10 @@ sdk::PluginInfo HealthPlugin::info() const {
     return info;
 }
 
+std::vector<std::string> HealthPlugin::checkSettings(const sdk::Settings& settings, const sdk::HostInfo&) const {
+    return HealthSettings::orderProblems(settings);
+}
+
 void HealthPlugin::start(sdk::PluginContext& context) {
     const HealthSettings settings = HealthSettings::fromSettings(context.config());
     Poco::Logger& logger = context.logger();

@@ -19,6 +19,8 @@ namespace motel::health {
 class HealthPlugin : public sdk::Plugin {
 public:
     sdk::PluginInfo info() const override;
+    /// The rules between keys, before any migration.
+    std::vector<std::string> checkSettings(const sdk::Settings& settings, const sdk::HostInfo& host) const override;
     void start(sdk::PluginContext& context) override;
     void stop() noexcept override;
 

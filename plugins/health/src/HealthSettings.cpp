@@ -1,5 +1,6 @@
 #include "HealthSettings.h"
 
+#include <map>
 #include <sstream>
 
 namespace motel::health {
@@ -17,15 +18,10 @@ double positive(const sdk::Settings& config, const std::string& key, double fall
     return value;
 }
 
-void ordered(const sdk::Settings& config, const std::string& warningKey, double warning, const std::string& criticalKey,
-             double critical) {
-    if (warning > critical) {
-        std::ostringstream message;
-        message << config.prefix() << warningKey << "='" << warning << "': expected at most " << config.prefix()
-                << criticalKey << " (" << critical << ")";
-        throw sdk::ConfigError(message.str());
-    }
-}
+/// Each warning threshold with its critical one.
+const char* const kThresholdPairs[][2] = {{"memoryWarningPercent", "memoryCriticalPercent"},
+                                          {"responseTimeWarningMs", "responseTimeCriticalMs"},
+                                          {"errorRateWarningPercent", "errorRateCriticalPercent"}};
 
 std::chrono::milliseconds timeout(const sdk::Settings& config, const std::string& key,
                                   std::chrono::milliseconds fallback) {
@@ -38,18 +34,41 @@ std::chrono::milliseconds timeout(const sdk::Settings& config, const std::string
 
 } // namespace
 
+std::vector<std::string> HealthSettings::orderProblems(const sdk::Settings& config) {
+    const HealthSettings d;
+    const std::map<std::string, double> defaults{{"memoryWarningPercent", d.memoryWarningPercent},
+                                                 {"memoryCriticalPercent", d.memoryCriticalPercent},
+                                                 {"responseTimeWarningMs", d.responseTimeWarningMs},
+                                                 {"responseTimeCriticalMs", d.responseTimeCriticalMs},
+                                                 {"errorRateWarningPercent", d.errorRateWarningPercent},
+                                                 {"errorRateCriticalPercent", d.errorRateCriticalPercent}};
+    std::vector<std::string> problems;
+    for (const auto& [warningKey, criticalKey] : kThresholdPairs) {
+        const double warning = config.getDouble(warningKey, defaults.at(warningKey));
+        const double critical = config.getDouble(criticalKey, defaults.at(criticalKey));
+        if (warning <= critical) continue;
+        std::ostringstream message;
+        message << config.prefix() << warningKey << "='" << warning << "': expected at most " << config.prefix()
+                << criticalKey << " (" << critical << ")";
+        problems.push_back(message.str());
+    }
+    return problems;
+}
+
 HealthSettings HealthSettings::fromSettings(const sdk::Settings& config) {
+    if (const auto problems = orderProblems(config); !problems.empty()) {
+        std::string text;
+        for (const auto& problem : problems) text += (text.empty() ? "" : "; ") + problem;
+        throw sdk::ConfigError(text);
+    }
     HealthSettings s;
     constexpr double noLimit = 1e12;
     s.memoryWarningPercent = positive(config, "memoryWarningPercent", s.memoryWarningPercent, 100);
     s.memoryCriticalPercent = positive(config, "memoryCriticalPercent", s.memoryCriticalPercent, 100);
-    ordered(config, "memoryWarningPercent", s.memoryWarningPercent, "memoryCriticalPercent", s.memoryCriticalPercent);
     s.memoryLimitBytes = static_cast<std::uint64_t>(config.getInt("memoryLimitMB", 0, 0, 1LL << 40)) * 1024 * 1024;
 
     s.responseTimeWarningMs = positive(config, "responseTimeWarningMs", s.responseTimeWarningMs, noLimit);
     s.responseTimeCriticalMs = positive(config, "responseTimeCriticalMs", s.responseTimeCriticalMs, noLimit);
-    ordered(config, "responseTimeWarningMs", s.responseTimeWarningMs, "responseTimeCriticalMs",
-            s.responseTimeCriticalMs);
     const std::string statistic = config.getString("responseTimeStatistic", "average");
     if (statistic != "average" && statistic != "p95")
         throw sdk::ConfigError(config.prefix() + "responseTimeStatistic='" + statistic + "': expected average or p95");
@@ -57,8 +76,6 @@ HealthSettings HealthSettings::fromSettings(const sdk::Settings& config) {
 
     s.errorRateWarningPercent = positive(config, "errorRateWarningPercent", s.errorRateWarningPercent, 100);
     s.errorRateCriticalPercent = positive(config, "errorRateCriticalPercent", s.errorRateCriticalPercent, 100);
-    ordered(config, "errorRateWarningPercent", s.errorRateWarningPercent, "errorRateCriticalPercent",
-            s.errorRateCriticalPercent);
 
     s.checkTimeout = timeout(config, "checkTimeout", s.checkTimeout);
     s.readyTimeout = timeout(config, "readyTimeout", s.readyTimeout);

@@ -20,6 +20,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace motel::health {
@@ -40,6 +41,9 @@ struct HealthSettings {
     /// Reads the plugin's keys; throws sdk::ConfigError naming the key, the
     /// value and what was expected (including a warning above its critical).
     static HealthSettings fromSettings(const sdk::Settings& config);
+    /// The rules between keys, every one broken: a warning threshold above
+    /// its critical one (HealthPlugin::checkSettings, before any migration).
+    static std::vector<std::string> orderProblems(const sdk::Settings& config);
     /// The declarations of every key above (PluginInfo::settings), defaults
     /// taken from this struct's.
     static std::vector<sdk::SettingSpec> specs();

@@ -21,6 +21,15 @@ sdk::PluginInfo MetricsPlugin::info() const {
     return info;
 }
 
+std::vector<std::string> MetricsPlugin::checkSettings(const sdk::Settings& settings, const sdk::HostInfo& host) const {
+    try {
+        MetricsAccess::decide(settings, host.isProduction());
+    } catch (const sdk::ConfigError& error) {
+        return {error.what()};
+    }
+    return {};
+}
+
 void MetricsPlugin::start(sdk::PluginContext& context) {
     MetricsAccess access = MetricsAccess::decide(context.config(), context.host().isProduction());
     const sdk::HostInfo& host = context.host();

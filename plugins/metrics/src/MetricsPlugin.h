@@ -12,6 +12,8 @@ namespace motel::metrics {
 class MetricsPlugin : public sdk::Plugin {
 public:
     sdk::PluginInfo info() const override;
+    /// The rules between keys, before any migration.
+    std::vector<std::string> checkSettings(const sdk::Settings& settings, const sdk::HostInfo& host) const override;
     void start(sdk::PluginContext& context) override;
 };
 

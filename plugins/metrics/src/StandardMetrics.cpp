@@ -55,7 +55,7 @@ const std::vector<MetricDefinition>& StandardMetrics::definitions() {
         {"motel_websocket_connections", Kind::gauge, "Open real-time (Socket.IO) connections"},
         {"motel_websocket_users", Kind::gauge, "Distinct users with at least one open real-time connection"},
         {"motel_websocket_connects_total", Kind::counter, "Real-time connections accepted"},
-        {"motel_websocket_disconnects_total", Kind::counter, "Real-time connections closed"},
+        {"motel_websocket_disconnects_total", Kind::counter, "Socket.IO disconnections by reason", "reason"},
         {"motel_realtime_relay_buffered", Kind::gauge, "Realtime events waiting for Redis to reach the other hosts"},
         {"motel_realtime_relay_dropped_total", Kind::counter,
          "Realtime events dropped because the relay buffer was full"},
@@ -65,11 +65,11 @@ const std::vector<MetricDefinition>& StandardMetrics::definitions() {
         {"motel_tasks_total", Kind::untyped, "Tasks that exist now"},
         {"motel_tasks_pending", Kind::gauge, "Tasks in status pending"},
         {"motel_tasks_in_progress", Kind::gauge, "Tasks in status in_progress"},
-        {"motel_jobs_queued", Kind::gauge, "Queued background jobs waiting to run"},
-        {"motel_jobs_running", Kind::gauge, "Background jobs running now"},
-        {"motel_jobs_completed_total", Kind::counter, "Background job runs that succeeded"},
-        {"motel_jobs_failed_total", Kind::counter, "Background job runs that failed (each failed attempt)"},
-        {"motel_jobs_dead_lettered_total", Kind::counter, "Queued jobs moved to the dead-letter list"},
+        {"motel_jobs_queued", Kind::gauge, "Queued background jobs waiting to run", "queue"},
+        {"motel_jobs_running", Kind::gauge, "Background jobs running now", "queue"},
+        {"motel_jobs_completed_total", Kind::counter, "Background job runs that succeeded", "queue"},
+        {"motel_jobs_failed_total", Kind::counter, "Background job runs that failed (each failed attempt)", "queue"},
+        {"motel_jobs_dead_lettered_total", Kind::counter, "Queued jobs moved to the dead-letter list", "queue"},
     };
     return all;
 }
@@ -80,6 +80,7 @@ StandardMetrics::StandardMetrics(sdk::MetricsRegistry& registry, std::string ver
 
 void StandardMetrics::registerAll() {
     for (const auto& definition : definitions()) {
+        if (!definition.label.empty()) continue; // its owner registers the labelled series
         switch (definition.kind) {
         case Kind::counter:
             registry_.counter(definition.name, definition.help);

@@ -9,9 +9,11 @@
 ///
 ///   process (this class, every scrape)  motel_uptime_seconds, motel_memory_*,
 ///                                       process_* (Prometheus' standard names)
-///   realtime plugin                     motel_websocket_*
+///   realtime plugin                     motel_websocket_* (disconnects by `reason`,
+///                                       every reason from its start)
 ///   suites / tasks plugins              motel_suites_total, motel_tasks_*
-///   the host's job engine               motel_jobs_*
+///   the host's job engine               motel_jobs_* (by `queue`, on the scrape after a
+///                                       queue gets a handler or a job)
 ///   the host, per request               http_requests_total, ... (not here)
 ///
 /// `motel_suites_total` and `motel_tasks_total` are current counts that can
@@ -36,6 +38,10 @@ struct MetricDefinition {
     std::string name;
     Kind kind;
     std::string help; ///< every plugin registering the name should use the same text
+    /// Set for a family whose owner registers one series per value of this
+    /// label (`reason`, `queue`): registerAll() leaves it to the owner, since
+    /// an unlabelled series beside the labelled ones would stay 0 forever.
+    std::string label = {};
 };
 
 class StandardMetrics {
@@ -51,7 +57,7 @@ public:
     StandardMetrics(sdk::MetricsRegistry& registry, std::string version, Poco::Timestamp startedAt,
                     MemoryReader readMemory);
 
-    /// Registers every definition, sets `motel_build_info{version,sdk}` to 1 and
+    /// Registers every unlabelled definition, sets `motel_build_info{version,sdk}` to 1 and
     /// adds the scrape hook that refreshes the process figures. The hook holds
     /// only the registry's own instruments, so this object may go away first.
     void registerAll();

@@ -4,6 +4,7 @@
 #include "SuiteJson.h"
 
 #include <motel/plugins/auth/Roles.h>
+#include <motel/sdk/IfMatch.h>
 #include <motel/sdk/Errors.h>
 #include <motel/sdk/ListQuery.h>
 #include <motel/sdk/JsonList.h>
@@ -46,14 +47,14 @@ void SuiteRoutes::registerAll(sdk::RouteRegistry& routes, SuiteService& service)
     routes.patch("/api/suites/:id", Access::authenticated(), [&service](const Request& request, Response& response) {
         const std::int64_t id = suiteId(request);
         const SuiteChange change = SuiteInput::readChange(request);
-        const auto ifMatch = request.ifMatchVersion();
+        const auto ifMatch = sdk::IfMatch::of(request);
         respond(response, service.change(id, change, request.caller(), ifMatch));
     });
 
     routes.del("/api/suites/:id", Access::anyRole({plugins::auth::kManagerRole}),
                [&service](const Request& request, Response& response) {
                    const std::int64_t id = suiteId(request);
-                   service.remove(id, request.caller(), request.ifMatchVersion());
+                   service.remove(id, request.caller(), sdk::IfMatch::of(request));
                    response.noContent();
                });
 

@@ -58,10 +58,8 @@ Suite SuiteService::read(std::int64_t id) {
     return *suite;
 }
 
-void SuiteService::checkVersion(const Suite& current, std::optional<std::int64_t> ifMatch) {
-    if (ifMatch && *ifMatch != current.version)
-        throw sdk::PreconditionFailed("Suite " + std::to_string(current.id) + " is at version " +
-                                      std::to_string(current.version) + ", not " + std::to_string(*ifMatch));
+void SuiteService::checkVersion(const Suite& current, const std::optional<sdk::IfMatch>& ifMatch) {
+    if (ifMatch) ifMatch->require("Suite " + std::to_string(current.id), current.version);
 }
 
 Suite SuiteService::create(const Suite& draft) {
@@ -94,7 +92,7 @@ Suite SuiteService::get(std::int64_t id) {
 }
 
 Suite SuiteService::change(std::int64_t id, const SuiteChange& change, const sdk::Principal& caller,
-                           std::optional<std::int64_t> ifMatch) {
+                           std::optional<sdk::IfMatch> ifMatch) {
     const ChangeOrigin origin{caller.id, "api", std::nullopt};
     for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
         const Suite current = read(id);
@@ -117,7 +115,7 @@ Suite SuiteService::change(std::int64_t id, const SuiteChange& change, const sdk
     throw keptChanging(id);
 }
 
-void SuiteService::remove(std::int64_t id, const sdk::Principal& caller, std::optional<std::int64_t> ifMatch) {
+void SuiteService::remove(std::int64_t id, const sdk::Principal& caller, std::optional<sdk::IfMatch> ifMatch) {
     const ChangeOrigin origin{caller.id, "api", std::nullopt};
     for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
         const Suite current = read(id);

@@ -16,6 +16,7 @@
 #include "SuiteRepository.h"
 #include "SuiteRules.h"
 
+#include <motel/sdk/IfMatch.h>
 #include <motel/sdk/Database.h>
 #include <motel/sdk/Events.h>
 #include <motel/sdk/Metrics.h>
@@ -39,9 +40,9 @@ public:
     Suite get(std::int64_t id);
     /// PATCH: 404, then staff permission 403, then If-Match 412, then 409.
     Suite change(std::int64_t id, const SuiteChange& change, const sdk::Principal& caller,
-                 std::optional<std::int64_t> ifMatch);
+                 std::optional<sdk::IfMatch> ifMatch);
     /// DELETE: 404, If-Match 412, 409 while the suite has open tasks.
-    void remove(std::int64_t id, const sdk::Principal& caller, std::optional<std::int64_t> ifMatch);
+    void remove(std::int64_t id, const sdk::Principal& caller, std::optional<sdk::IfMatch> ifMatch);
     SuitePage list(const SuiteFilters& filters);
     HistoryPage history(std::int64_t id, std::int64_t limit, std::int64_t offset);
 
@@ -68,7 +69,7 @@ private:
                                const ChangeOrigin& origin);
     /// 409 when another suite has `number` (the UNIQUE index still decides races).
     void checkNumberFree(const std::string& number, std::int64_t exceptId);
-    static void checkVersion(const Suite& current, std::optional<std::int64_t> ifMatch);
+    static void checkVersion(const Suite& current, const std::optional<sdk::IfMatch>& ifMatch);
 };
 
 } // namespace motel::suites

@@ -4,6 +4,7 @@
 #include "TaskJson.h"
 
 #include <motel/plugins/auth/Roles.h>
+#include <motel/sdk/IfMatch.h>
 #include <motel/sdk/Errors.h>
 #include <motel/sdk/Time.h>
 #include <motel/sdk/JsonList.h>
@@ -47,14 +48,14 @@ void TaskRoutes::registerAll(sdk::RouteRegistry& routes, TaskService& service) {
                  [&service](const Request& request, Response& response) {
                      const std::int64_t id = taskId(request);
                      const TaskChange change = TaskInput::readChange(request);
-                     const auto ifMatch = request.ifMatchVersion();
+                     const auto ifMatch = sdk::IfMatch::of(request);
                      respond(response, service.change(id, change, request.caller(), ifMatch));
                  });
 
     routes.del("/api/tasks/:id", Access::anyRole({plugins::auth::kManagerRole}),
                [&service](const Request& request, Response& response) {
                    const std::int64_t id = taskId(request);
-                   service.remove(id, request.caller(), request.ifMatchVersion());
+                   service.remove(id, request.caller(), sdk::IfMatch::of(request));
                    response.noContent();
                });
 
@@ -66,7 +67,7 @@ void TaskRoutes::registerAll(sdk::RouteRegistry& routes, TaskService& service) {
                     [&service, action](const Request& request, Response& response) {
                         const std::int64_t id = taskId(request);
                         const Completion completion = TaskInput::readAction(request, action);
-                        const auto ifMatch = request.ifMatchVersion();
+                        const auto ifMatch = sdk::IfMatch::of(request);
                         respond(response, service.act(id, action, completion, request.caller(), ifMatch));
                     });
     }

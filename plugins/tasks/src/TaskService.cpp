@@ -55,10 +55,8 @@ Task TaskService::read(std::int64_t id) {
     return *task;
 }
 
-void TaskService::checkVersion(const Task& current, std::optional<std::int64_t> ifMatch) {
-    if (ifMatch && *ifMatch != current.version)
-        throw sdk::PreconditionFailed("Task " + std::to_string(current.id) + " is at version " +
-                                      std::to_string(current.version) + ", not " + std::to_string(*ifMatch));
+void TaskService::checkVersion(const Task& current, const std::optional<sdk::IfMatch>& ifMatch) {
+    if (ifMatch) ifMatch->require("Task " + std::to_string(current.id), current.version);
 }
 
 void TaskService::checkReferences(const std::optional<std::int64_t>& suiteId,
@@ -160,7 +158,7 @@ Task TaskService::get(std::int64_t id) {
 }
 
 Task TaskService::change(std::int64_t id, const TaskChange& change, const sdk::Principal& caller,
-                         std::optional<std::int64_t> ifMatch) {
+                         std::optional<sdk::IfMatch> ifMatch) {
     for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
         const Task current = read(id);
         const Task next = TaskRules::applyChange(current, change);
@@ -183,7 +181,7 @@ Task TaskService::change(std::int64_t id, const TaskChange& change, const sdk::P
     throw keptChanging(id);
 }
 
-void TaskService::remove(std::int64_t id, const sdk::Principal& caller, std::optional<std::int64_t> ifMatch) {
+void TaskService::remove(std::int64_t id, const sdk::Principal& caller, std::optional<sdk::IfMatch> ifMatch) {
     for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
         const Task current = read(id);
         checkVersion(current, ifMatch);
@@ -206,7 +204,7 @@ void TaskService::remove(std::int64_t id, const sdk::Principal& caller, std::opt
 }
 
 Task TaskService::act(std::int64_t id, TaskAction action, const Completion& completion, const sdk::Principal& caller,
-                      std::optional<std::int64_t> ifMatch) {
+                      std::optional<sdk::IfMatch> ifMatch) {
     for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
         const Task current = read(id);
         TaskRules::checkCompletion(current, completion);

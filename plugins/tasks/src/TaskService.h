@@ -19,6 +19,7 @@
 #include "TaskRepository.h"
 #include "TaskStateMachine.h"
 
+#include <motel/sdk/IfMatch.h>
 #include <motel/sdk/Database.h>
 #include <motel/sdk/Events.h>
 #include <motel/sdk/Principal.h>
@@ -46,11 +47,11 @@ public:
     /// PATCH (managers): 404, 400 for the blocksSuite rule, 404 for an
     /// unknown suite/assignee, 412.
     Task change(std::int64_t id, const TaskChange& change, const sdk::Principal& caller,
-                std::optional<std::int64_t> ifMatch);
-    void remove(std::int64_t id, const sdk::Principal& caller, std::optional<std::int64_t> ifMatch);
+                std::optional<sdk::IfMatch> ifMatch);
+    void remove(std::int64_t id, const sdk::Principal& caller, std::optional<sdk::IfMatch> ifMatch);
     /// An action: 404, 400 (outcome on a non-inspection), ownership 403, 412, 409.
     Task act(std::int64_t id, TaskAction action, const Completion& completion, const sdk::Principal& caller,
-             std::optional<std::int64_t> ifMatch);
+             std::optional<sdk::IfMatch> ifMatch);
     TaskPage list(const TaskFilters& filters);
 
     // SuiteTaskHooks
@@ -93,7 +94,7 @@ private:
     /// assignee changed to someone.
     void publishChange(sdk::SqlSession& session, const Task& before, const Task& after);
     void createFollowUps(sdk::SqlSession& session, const std::vector<Task>& drafts, const std::string& now);
-    static void checkVersion(const Task& current, std::optional<std::int64_t> ifMatch);
+    static void checkVersion(const Task& current, const std::optional<sdk::IfMatch>& ifMatch);
 };
 
 } // namespace motel::tasks

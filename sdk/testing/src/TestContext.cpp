@@ -78,6 +78,22 @@ std::string lower(std::string text) {
     return Poco::toLower(text);
 }
 
+/// `given` checked as the host checks a plugin's settings before any
+/// migration (declared settings, then Plugin::checkSettings), with the
+/// declared defaults filled in; sdk::ConfigError listing every problem.
+Settings checkedSettings(const Plugin& plugin, const PluginInfo& info, const Settings& given, const HostInfo& host) {
+    auto problems = validateSettings(info.settings, given);
+    const Settings complete = withDefaults(info.settings, given);
+    if (problems.empty())
+        for (auto& problem : plugin.checkSettings(complete, host)) problems.push_back(std::move(problem));
+    if (!problems.empty()) {
+        std::string text = "invalid settings of plugin '" + info.name + "':";
+        for (const auto& problem : problems) text += "\n  " + problem;
+        throw ConfigError(text);
+    }
+    return complete;
+}
+
 } // namespace
 
 struct TestContext::State {
@@ -129,13 +145,7 @@ TestContext::~TestContext() {
 
 void TestContext::start(Plugin& plugin) {
     const PluginInfo info = plugin.info();
-    const auto problems = validateSettings(info.settings, state_->settings);
-    if (!problems.empty()) {
-        std::string text = "invalid settings of plugin '" + info.name + "':";
-        for (const auto& problem : problems) text += "\n  " + problem;
-        throw ConfigError(text);
-    }
-    state_->settings = withDefaults(info.settings, state_->settings);
+    state_->settings = checkedSettings(plugin, info, state_->settings, host());
     state_->migrated.emplace_back(info.name, plugin.migrations());
     host::MigrationRunner(state_->database, Poco::Logger::get("motel.migrations")).apply(state_->migrated);
     plugin.start(*this);
@@ -144,16 +154,11 @@ void TestContext::start(Plugin& plugin) {
 
 void TestContext::startOther(Plugin& plugin, std::map<std::string, std::string> settings) {
     const PluginInfo info = plugin.info();
-    const Settings given("plugins." + info.name + ".", std::move(settings));
-    const auto problems = validateSettings(info.settings, given);
-    if (!problems.empty()) {
-        std::string text = "invalid settings of plugin '" + info.name + "':";
-        for (const auto& problem : problems) text += "\n  " + problem;
-        throw ConfigError(text);
-    }
+    const Settings checked =
+        checkedSettings(plugin, info, Settings("plugins." + info.name + ".", std::move(settings)), host());
     state_->migrated.emplace_back(info.name, plugin.migrations());
     host::MigrationRunner(state_->database, Poco::Logger::get("motel.migrations")).apply(state_->migrated);
-    auto peer = std::make_unique<PeerContext>(info.name, withDefaults(info.settings, given), *this);
+    auto peer = std::make_unique<PeerContext>(info.name, checked, *this);
     state_->peerRoutes.push_back(std::make_unique<host::PluginRoutes>(state_->router, info.name));
     peer->setRoutes(*state_->peerRoutes.back());
     plugin.start(*peer);

@@ -8,6 +8,7 @@
 #include "SuiteListQuery.h"
 #include "TaskListQuery.h"
 
+#include <motel/sdk/testing/Callers.h>
 #include <motel/sdk/Errors.h>
 #include <motel/sdk/Request.h>
 
@@ -35,7 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string query(reinterpret_cast<const char*>(data), size);
     motel::sdk::Request request;
     request.method = "GET";
-    request.principal = motel::sdk::Principal{7, "staff@motel.test", "Staff", "staff"};
+    request.principal = motel::sdk::testing::caller(7, "staff@motel.test", "Staff", "staff");
     try {
         auto target = motel::host::RequestTarget::decode("/api/tasks?" + query);
         request.path = target.path;

@@ -9,6 +9,7 @@
 #include "TaskInput.h"
 #include "TaskStateMachine.h"
 
+#include <motel/sdk/testing/Callers.h>
 #include <motel/sdk/Errors.h>
 #include <motel/sdk/Request.h>
 
@@ -36,7 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     request.path = "/api/tasks/1/complete";
     request.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
     request.body.assign(reinterpret_cast<const char*>(data), size);
-    request.principal = motel::sdk::Principal{7, "staff@motel.test", "Staff", "staff"};
+    request.principal = motel::sdk::testing::caller(7, "staff@motel.test", "Staff", "staff");
     try {
         request.json = motel::host::JsonBody::parse(request);
     } catch (const motel::sdk::HttpError& error) {

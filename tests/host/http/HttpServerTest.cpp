@@ -4,6 +4,7 @@
 #include "http/HttpServer.h"
 
 #include "TestClient.h"
+#include "support/Gate.h"
 
 #include <motel/sdk/Errors.h>
 
@@ -29,26 +30,8 @@ using motel::host::HttpServerOptions;
 using motel::test::RawResponse;
 using motel::test::TestClient;
 
+using motel::test::Gate;
 namespace {
-
-/// A gate the test opens to let blocked handlers continue.
-class Gate {
-public:
-    void open() {
-        std::lock_guard<std::mutex> lock(mutex_);
-        open_ = true;
-        changed_.notify_all();
-    }
-    void wait() {
-        std::unique_lock<std::mutex> lock(mutex_);
-        changed_.wait(lock, [this] { return open_; });
-    }
-
-private:
-    std::mutex mutex_;
-    std::condition_variable changed_;
-    bool open_ = false;
-};
 
 struct GateOpener {
     std::shared_ptr<Gate> gate;

@@ -1,3 +1,4 @@
+#include <motel/sdk/testing/Callers.h>
 #include "routing/Dispatcher.h"
 #include "routing/HttpMetrics.h"
 #include "services/InProcessEventBus.h"
@@ -19,8 +20,8 @@ namespace {
 class FakeAuthenticator : public sdk::Authenticator {
 public:
     std::optional<sdk::Principal> authenticate(const std::string& token) override {
-        if (token == "staff-token") return sdk::Principal{7, "s@motel.test", "Sam", "staff"};
-        if (token == "manager-token") return sdk::Principal{2, "m@motel.test", "Max", "manager"};
+        if (token == "staff-token") return sdk::testing::caller(7, "s@motel.test", "Sam", "staff");
+        if (token == "manager-token") return sdk::testing::caller(2, "m@motel.test", "Max", "manager");
         return std::nullopt;
     }
 };

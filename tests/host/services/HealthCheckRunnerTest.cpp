@@ -1,3 +1,6 @@
+#include "ManualDeadlineClock.h"
+#include "support/Gate.h"
+
 #include "services/HealthCheckRunner.h"
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -8,33 +11,17 @@
 #include <mutex>
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
 using motel::host::HealthCheckRunner;
+using motel::host::test::ManualDeadlineClock;
+using motel::host::test::Timekeeper;
 using motel::sdk::HealthLevel;
 using motel::sdk::HealthResult;
 using std::chrono::milliseconds;
 
+using motel::test::Gate;
 namespace {
-
-/// A gate a check blocks on until the test opens it (shared with the check's
-/// thread, which may outlive the test).
-class Gate {
-public:
-    void open() {
-        std::lock_guard<std::mutex> lock(mutex_);
-        open_ = true;
-        changed_.notify_all();
-    }
-    void pass() {
-        std::unique_lock<std::mutex> lock(mutex_);
-        changed_.wait(lock, [this] { return open_; });
-    }
-
-private:
-    std::mutex mutex_;
-    std::condition_variable changed_;
-    bool open_ = false;
-};
 
 HealthResult healthy() {
     return HealthResult{};
@@ -112,41 +99,53 @@ public:
     }
 
     void testHungCheckTimesOutWithoutBlockingTheCaller() {
-        HealthCheckRunner runner;
+        const auto clock = std::make_shared<ManualDeadlineClock>();
+        HealthCheckRunner runner(clock);
         auto gate = std::make_shared<Gate>();
         runner.add(
             "hung",
             [gate] {
-                gate->pass();
+                gate->wait();
                 return healthy();
             },
-            milliseconds(50));
+            std::chrono::hours(1));
         runner.add("fine", healthy);
 
-        // runAll() returns although the gate opens only afterwards.
-        const auto results = runner.runAll();
+        // runAll() returns once the runner's clock passes the hour, although
+        // the gate opens only afterwards.
+        std::vector<std::pair<std::string, HealthResult>> results;
+        {
+            Timekeeper timekeeper(*clock, std::chrono::minutes(10));
+            results = runner.runAll();
+        }
         gate->open();
 
         CPPUNIT_ASSERT(!results[0].second.up);
         CPPUNIT_ASSERT(results[0].second.level == HealthLevel::critical);
-        CPPUNIT_ASSERT_EQUAL(std::string("timed out after 50 ms"), errorOf(results[0].second));
+        CPPUNIT_ASSERT_EQUAL(std::string("timed out after 3600000 ms"), errorOf(results[0].second));
         CPPUNIT_ASSERT(results[1].second.up);
     }
 
     void testHungCheckIsNotStartedAgain() {
-        HealthCheckRunner runner;
+        const auto clock = std::make_shared<ManualDeadlineClock>();
+        HealthCheckRunner runner(clock);
         auto gate = std::make_shared<Gate>();
         auto calls = std::make_shared<std::atomic<int>>(0);
         runner.add(
             "hung",
             [gate, calls] {
                 ++*calls;
-                gate->pass();
+                gate->wait();
                 return healthy();
             },
             milliseconds(20));
 
-        for (int run = 0; run < 5; ++run)
+        {
+            Timekeeper timekeeper(*clock, milliseconds(5));
+            CPPUNIT_ASSERT_EQUAL(std::string("timed out after 20 ms"), errorOf(runner.runAll().at(0).second));
+        }
+        // Later callers share the hung run and its deadline, already past.
+        for (int run = 0; run < 4; ++run)
             CPPUNIT_ASSERT_EQUAL(std::string("timed out after 20 ms"), errorOf(runner.runAll().at(0).second));
         CPPUNIT_ASSERT_EQUAL(1, calls->load());
 

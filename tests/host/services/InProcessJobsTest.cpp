@@ -1,4 +1,5 @@
 #include "JobEngineContract.h"
+#include "ManualDeadlineClock.h"
 #include "ServiceTestSupport.h"
 
 #include "services/InProcessJobs.h"
@@ -10,18 +11,21 @@
 #include <atomic>
 #include <condition_variable>
 #include <stdexcept>
+#include <thread>
 
 using motel::host::InProcessJobs;
+using motel::host::test::ManualDeadlineClock;
 using motel::test::eventually;
 using motel::test::Turnstile;
 using std::chrono::milliseconds;
 
 namespace {
 
-InProcessJobs::Options fastRetries() {
+InProcessJobs::Options onClock(std::shared_ptr<motel::host::test::ManualDeadlineClock> clock) {
     InProcessJobs::Options options;
     options.retryBase = milliseconds(5);
     options.retryCap = milliseconds(20);
+    options.clock = std::move(clock);
     return options;
 }
 
@@ -40,7 +44,7 @@ class InProcessJobsContractTest : public motel::host::test::JobEngineContract {
 
 protected:
     std::unique_ptr<motel::host::JobEngine> makeEngine(std::size_t workers, Poco::Logger& logger) override {
-        return std::make_unique<InProcessJobs>(workers, logger, fastRetries());
+        return std::make_unique<InProcessJobs>(workers, logger, onClock(clock()));
     }
     void makeEngineWithoutWorkers(Poco::Logger& logger) override { InProcessJobs(0, logger); }
 };
@@ -52,14 +56,55 @@ CPPUNIT_TEST_SUITE_REGISTRATION(InProcessJobsContractTest);
 class InProcessJobsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(InProcessJobsTest);
     CPPUNIT_TEST(testJobsWaitForTheirHandler);
+    CPPUNIT_TEST(testTimeLimitsFollowTheEnginesClock);
     CPPUNIT_TEST(testStopWaitsForRunningJobs);
     CPPUNIT_TEST(testStopGivesUpAfterGrace);
     CPPUNIT_TEST_SUITE_END();
 
 public:
+    void setUp() override { clock_ = std::make_shared<ManualDeadlineClock>(); }
+
+    // An hour's tick, an hour's delay and a minute's retry all happen as soon
+    // as the engine's clock says so, and not before.
+    void testTimeLimitsFollowTheEnginesClock() {
+        motel::test::RecordingLogger log;
+        auto options = onClock(clock_);
+        options.retryBase = std::chrono::minutes(1);
+        options.retryCap = std::chrono::minutes(5);
+        InProcessJobs jobs(1, log.logger, options);
+        std::atomic<int> ticks{0};
+        std::atomic<int> attempts{0};
+        std::atomic<bool> delayedRan{false};
+        jobs.every("hourly", std::chrono::hours(1), [&] { ++ticks; });
+        jobs.handle("later", [&](const Poco::Dynamic::Var&) { delayedRan = true; });
+        jobs.handle("flaky", [&](const Poco::Dynamic::Var&) {
+            if (++attempts == 1) throw std::runtime_error("not yet");
+        });
+        jobs.start();
+        motel::sdk::JobOptions inAnHour;
+        inAnHour.delay = std::chrono::hours(1);
+        inAnHour.maxAttempts = 2;
+        jobs.enqueue("later", {}, inAnHour);
+        jobs.enqueue("flaky", {}, inAnHour);
+
+        clock_->advance(std::chrono::minutes(59));
+        CPPUNIT_ASSERT(eventually([&] { return jobs.stats()["later"].queued == 1; }));
+        CPPUNIT_ASSERT_EQUAL(0, ticks.load());
+        CPPUNIT_ASSERT(!delayedRan.load());
+        clock_->advance(std::chrono::minutes(1));
+        CPPUNIT_ASSERT(eventually([&] { return ticks == 1 && delayedRan && attempts == 1; }));
+        CPPUNIT_ASSERT(eventually([&] { return jobs.stats()["flaky"].failed == 1; }));
+        clock_->advance(std::chrono::seconds(59));
+        CPPUNIT_ASSERT_EQUAL(1, attempts.load()); // the retry waits its minute
+        clock_->advance(std::chrono::seconds(1));
+        CPPUNIT_ASSERT(eventually([&] { return jobs.stats()["flaky"].completed == 1; }));
+        CPPUNIT_ASSERT_EQUAL(1, ticks.load());
+        jobs.stop(milliseconds(5000));
+    }
+
     void testJobsWaitForTheirHandler() {
         motel::test::RecordingLogger log;
-        InProcessJobs jobs(1, log.logger);
+        InProcessJobs jobs(1, log.logger, onClock(clock_));
         jobs.start();
         jobs.enqueue("later", 1);
         jobs.enqueue("later", 2);
@@ -73,19 +118,22 @@ public:
 
     void testStopWaitsForRunningJobs() {
         motel::test::RecordingLogger log;
-        InProcessJobs jobs(1, log.logger);
-        std::atomic<bool> started{false};
+        InProcessJobs jobs(1, log.logger, onClock(clock_));
+        Turnstile turnstile;
         std::atomic<bool> finished{false};
         jobs.handle("report", [&](const Poco::Dynamic::Var&) {
-            started = true;
-            std::this_thread::sleep_for(milliseconds(100));
+            turnstile.pass();
             finished = true;
         });
         jobs.start();
         jobs.enqueue("report", {});
-        CPPUNIT_ASSERT(eventually([&] { return started.load(); }));
+        CPPUNIT_ASSERT(eventually([&] { return turnstile.inside() == 1; }));
 
-        jobs.stop(milliseconds(10000));
+        // The grace runs on the engine's clock, which does not move: stop()
+        // returns only once the job is done.
+        std::thread opener([&] { turnstile.open(); });
+        jobs.stop(milliseconds(10));
+        opener.join();
 
         CPPUNIT_ASSERT(finished.load());
         jobs.enqueue("report", {}); // dropped with a warning, not thrown
@@ -98,20 +146,27 @@ public:
         motel::test::RecordingLogger log;
         auto turnstile = std::make_shared<Turnstile>();
         {
-            InProcessJobs jobs(1, log.logger);
+            InProcessJobs jobs(1, log.logger, onClock(clock_));
             jobs.handle("stuck", [turnstile](const Poco::Dynamic::Var&) { turnstile->pass(); });
             jobs.start();
             jobs.enqueue("stuck", {});
             jobs.enqueue("stuck", {});
             CPPUNIT_ASSERT(eventually([&] { return turnstile->inside() == 1; }));
 
-            jobs.stop(milliseconds(20)); // returns although the job is still inside
+            {
+                // The grace passes on the engine's clock, moved by another thread.
+                motel::host::test::Timekeeper timekeeper(*clock_, milliseconds(5));
+                jobs.stop(milliseconds(20)); // returns although the job is still inside
+            }
             CPPUNIT_ASSERT(anyMessageContains(log, "still running"));
             CPPUNIT_ASSERT(anyMessageContains(log, "1 queued job(s) not run"));
         }
         turnstile->open(); // the detached worker finishes after its engine's owner is gone
         CPPUNIT_ASSERT(eventually([&] { return turnstile->inside() == 0; }));
     }
+
+private:
+    std::shared_ptr<ManualDeadlineClock> clock_;
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(InProcessJobsTest);

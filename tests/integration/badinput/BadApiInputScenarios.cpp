@@ -4,6 +4,8 @@
 #include <Poco/JSON/Object.h>
 
 #include <map>
+#include <tuple>
+#include <vector>
 
 namespace motel::test {
 
@@ -161,6 +163,18 @@ void BadApiInputScenarios::numbersOutOfRangeGet400() {
                           "suiteId " + id);
     expectClientError(call("POST", "/api/tasks", R"({"title":"t","type":"other","suiteId":99999999999999999999})"),
                       "suiteId beyond 64 bits");
+    // Valid JSON beyond what the host holds is a validation error naming the
+    // field, like any other type error, not "Malformed JSON".
+    for (const auto& [path, body, problem] : std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"/api/suites", R"({"number":"big","floor":1e400})", "floor must be an integer"},
+             {"/api/suites", R"({"number":"big","floor":-99999999999999999999})", "floor must be an integer"},
+             {"/api/tasks", R"({"title":"t","type":"other","suiteId":99999999999999999999})",
+              "suiteId must be an integer"}}) {
+        const auto result = call("POST", path, body);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(body + " -> " + result.body, 400, result.status);
+        CPPUNIT_ASSERT_MESSAGE(body + " -> " + result.body,
+                               result.body.find("[\"" + problem + "\"]") != std::string::npos);
+    }
     expectHostServes();
 }
 
@@ -314,7 +328,7 @@ void BadApiInputScenarios::brokenTokensGet401() {
 
 void BadApiInputScenarios::oddButValidTextIsKeptVerbatim() {
     int n = 0;
-    for (const std::string text :
+    for (const std::string& text :
          {std::string("emoji \xf0\x9f\x9b\x8f\xef\xb8\x8f"), std::string("quote \" backslash \\ slash /"),
           std::string("%s%n%x %d"), std::string("${jndi:ldap://127.0.0.1/x}"), std::string("<script>alert(1)</script>"),
           std::string("tab\there\nnewline"), std::string(100000, 'z'), std::string("\xe2\x80\xae right-to-left")}) {

@@ -244,7 +244,16 @@ void SuiteApiScenarios::ifMatchGuardsChanges() {
         "PATCH", suitePath, R"({"notes":"q"})",
         {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + motel.manager}, {"If-Match", "\"abc\""}});
     CPPUNIT_ASSERT_EQUAL(400, malformed.status);
-    CPPUNIT_ASSERT_EQUAL(204, call(motel, "DELETE", suitePath, motel.manager, "", "2").status);
+    // A list holds when one tag matches; a weak tag never does (RFC 9110 13.1.1).
+    const auto withIfMatch = [&](const std::string& method, const std::string& body, const std::string& tags) {
+        return motel.host->request(
+            method, suitePath, body,
+            {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + motel.manager}, {"If-Match", tags}});
+    };
+    CPPUNIT_ASSERT_EQUAL(412, withIfMatch("PATCH", R"({"notes":"w"})", "W/\"2\"").status);
+    CPPUNIT_ASSERT_EQUAL(412, withIfMatch("PATCH", R"({"notes":"w"})", "\"1\", W/\"2\"").status);
+    CPPUNIT_ASSERT_EQUAL(200, withIfMatch("PATCH", R"({"notes":"w"})", "\"1\", \"2\"").status);
+    CPPUNIT_ASSERT_EQUAL(204, call(motel, "DELETE", suitePath, motel.manager, "", "3").status);
 }
 
 void SuiteApiScenarios::historyKeepsEveryChangedField() {

@@ -8,11 +8,9 @@
 // The Redis server is the test's own (RedisServerProcess, append-only so a
 // restart keeps the queue): the shared fixture server is never stopped.
 #include "FaultSupport.h"
+#include "OwnRedis.h"
 #include "support/NodeClient.h"
-#include "RedisServerProcess.h"
 
-#include <Poco/File.h>
-#include <Poco/DirectoryIterator.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
@@ -20,8 +18,6 @@
 
 #include <memory>
 #include <thread>
-
-#include <unistd.h>
 
 namespace motel::test {
 
@@ -33,26 +29,13 @@ class RedisOutageTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE_END();
 
 public:
-    void setUp() override {
-        redis_ = std::make_unique<RedisServerProcess>(std::vector<std::string>{"--appendonly", "yes"});
-        redis_->start();
-        pluginDir_ = "/tmp/motel-faults-plugins-" + std::to_string(::getpid());
-        linkPlugins();
-    }
-
-    void tearDown() override {
-        redis_.reset();
-        try {
-            Poco::File(pluginDir_).remove(true);
-        } catch (...) {
-        }
-    }
+    void setUp() override { redis_ = std::make_unique<OwnRedis>("faults"); }
+    void tearDown() override { redis_.reset(); }
 
     void hostKeepsServingWithoutRedisAndResumesJobs() {
         NodeClient::ensureInstalled();
-        HostOptions options = hostOptions({"health", "auth", "suites", "tasks", "realtime", "fault_probe"});
-        options.properties["plugins.dir"] = pluginDir_;
-        options.properties["redis.url"] = redis_->url();
+        const HostOptions options =
+            redis_->hostOptions({"health", "auth", "suites", "tasks", "realtime", "fault_probe"});
         HostProcess first(options);
         HostProcess second(options);
         const std::string token = adminToken(first);
@@ -65,7 +48,7 @@ public:
 
         // A job due a little later, still in Redis when it goes away.
         CPPUNIT_ASSERT_EQUAL(202, first.json("POST", "/fault/jobs", R"({"n":2,"delayMs":1500})").status);
-        redis_->stop();
+        redis_->server().stop();
 
         // HTTP keeps working, logins included.
         for (int i = 0; i < 5; ++i) {
@@ -83,7 +66,7 @@ public:
         // Events still reach this host's own sockets.
         expectEvents(first, token, first, token, "during the outage (local fan-out)");
 
-        redis_->start();
+        redis_->server().start();
         // The queued job and the schedule resume by themselves.
         // (A schedule fires once per tick across hosts: count both.)
         const long ticksBack = ticks(first) + ticks(second);
@@ -102,18 +85,7 @@ public:
     }
 
 private:
-    std::unique_ptr<RedisServerProcess> redis_;
-    std::string pluginDir_;
-
-    /// The standard plugins and the probe side by side (symbolic links).
-    void linkPlugins() {
-        Poco::File(pluginDir_).createDirectories();
-        for (const std::string dir : {std::string(MOTEL_TEST_PLUGIN_DIR), std::string(MOTEL_FAULT_PLUGIN_DIR)})
-            for (Poco::DirectoryIterator it(dir), end; it != end; ++it)
-                if (it.name().size() > 3 && it.name().compare(it.name().size() - 3, 3, ".so") == 0)
-                    CPPUNIT_ASSERT_EQUAL(
-                        0, ::symlink(it.path().toString().c_str(), (pluginDir_ + "/" + it.name()).c_str()));
-    }
+    std::unique_ptr<OwnRedis> redis_;
 
     static HttpResult adminLogin(const HostProcess& host) {
         return host.json("POST", "/api/auth/login",

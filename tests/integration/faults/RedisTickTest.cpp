@@ -10,11 +10,9 @@
 // The Redis server is the test's own (RedisServerProcess, append-only); the
 // shared fixture server is never stopped.
 #include "FaultSupport.h"
-#include "RedisServerProcess.h"
+#include "OwnRedis.h"
 #include "support/TestPostgres.h"
 
-#include <Poco/DirectoryIterator.h>
-#include <Poco/File.h>
 #include <Poco/JSON/Object.h>
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -23,8 +21,6 @@
 #include <memory>
 #include <regex>
 #include <thread>
-
-#include <unistd.h>
 
 namespace motel::test {
 
@@ -63,25 +59,8 @@ class RedisTickTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE_END();
 
 public:
-    void setUp() override {
-        redis_ = std::make_unique<RedisServerProcess>(std::vector<std::string>{"--appendonly", "yes"});
-        redis_->start();
-        pluginDir_ = "/tmp/motel-tick-plugins-" + std::to_string(::getpid());
-        Poco::File(pluginDir_).createDirectories();
-        for (const std::string dir : {std::string(MOTEL_TEST_PLUGIN_DIR), std::string(MOTEL_FAULT_PLUGIN_DIR)})
-            for (Poco::DirectoryIterator it(dir), end; it != end; ++it)
-                if (it.name().size() > 3 && it.name().compare(it.name().size() - 3, 3, ".so") == 0)
-                    CPPUNIT_ASSERT_EQUAL(
-                        0, ::symlink(it.path().toString().c_str(), (pluginDir_ + "/" + it.name()).c_str()));
-    }
-
-    void tearDown() override {
-        redis_.reset();
-        try {
-            Poco::File(pluginDir_).remove(true);
-        } catch (...) {
-        }
-    }
+    void setUp() override { redis_ = std::make_unique<OwnRedis>("tick"); }
+    void tearDown() override { redis_.reset(); }
 
     void overdueTickMissedDuringARedisRestartRunsOnceAfterwards() {
         HostOptions options = twoHostOptions();
@@ -105,11 +84,12 @@ public:
 
         // Stop Redis just after a tick, so the next one falls in the outage.
         waitForTick(first, second);
-        redis_->stop();
+        redis_->server().stop();
         for (int n = 4; n <= 6; ++n) addOverdueTask(n); // HTTP does not need Redis
-        std::this_thread::sleep_for(kTick + std::chrono::seconds(1));
+        CPPUNIT_ASSERT_MESSAGE("no tick fell in the outage; host log:\n" + first.logText(),
+                               eventually([&] { return tickWaited(first) && tickWaited(second); }));
         CPPUNIT_ASSERT_EQUAL(std::size_t(3), announcements(first, second).size()); // the tick waits for Redis
-        redis_->start();
+        redis_->server().start();
         const auto back = std::chrono::steady_clock::now();
         CPPUNIT_ASSERT_MESSAGE("the missed tick was lost; host log:\n" + first.logText(),
                                eventually([&] { return announcements(first, second).size() == 6; }));
@@ -120,7 +100,8 @@ public:
         CPPUNIT_ASSERT_EQUAL(1.0, series(first, late) + series(second, late));
 
         // Two more ticks: nothing is announced twice, on either host.
-        std::this_thread::sleep_for(kTick * 2);
+        waitForTick(first, second);
+        waitForTick(first, second);
         for (const auto& [id, count] : announcements(first, second))
             CPPUNIT_ASSERT_EQUAL_MESSAGE("task " + id + " announced more than once", 1, count);
         // Both hosts' gauges agree with the database, whichever ran the job.
@@ -138,7 +119,7 @@ public:
         const auto suite = first.json("POST", "/api/suites", R"({"number":"T2","floor":1})", token);
         CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(suite), 201, suite.status);
         const std::string suiteId = suite.json().extract<Poco::JSON::Object::Ptr>()->get("id").toString();
-        redis_->stop();
+        redis_->server().stop();
         for (int n = 1; n <= 2; ++n) { // overdue from the start; no tick with Redis has seen them
             const auto task = first.json("POST", "/api/tasks",
                                          R"({"suiteId":)" + suiteId + R"(,"type":"maintenance","title":"Late )" +
@@ -149,9 +130,10 @@ public:
         // Announced during the outage, by whichever host claims each row first.
         CPPUNIT_ASSERT_MESSAGE("not announced while Redis was down; host log:\n" + first.logText(),
                                eventually([&] { return announcements(first, second).size() == 2; }));
-        std::this_thread::sleep_for(kTick * 2); // both hosts ran more ticks meanwhile
-        redis_->start();
-        std::this_thread::sleep_for(kTick);
+        waitForTick(first, second); // more ticks meanwhile, without Redis
+        waitForTick(first, second);
+        redis_->server().start();
+        waitForTick(first, second);
         for (const auto& [id, count] : announcements(first, second))
             CPPUNIT_ASSERT_EQUAL_MESSAGE("task " + id + " announced more than once", 1, count);
         CPPUNIT_ASSERT(first.logText().find("runs without its lease") != std::string::npos ||
@@ -159,14 +141,11 @@ public:
     }
 
 private:
-    std::unique_ptr<RedisServerProcess> redis_;
-    std::string pluginDir_;
+    std::unique_ptr<OwnRedis> redis_;
 
     HostOptions twoHostOptions() const {
-        HostOptions options =
-            hostOptions({"health", "metrics", "auth", "suites", "tasks", "fault_probe"}, freshPostgresDatabase());
-        options.properties["plugins.dir"] = pluginDir_;
-        options.properties["redis.url"] = redis_->url();
+        HostOptions options = redis_->hostOptions({"health", "metrics", "auth", "suites", "tasks", "fault_probe"},
+                                                  freshPostgresDatabase());
         options.properties["plugins.tasks.overdueInterval"] = "4s";
         options.properties["plugins.tasks.recountInterval"] = "100ms";
         return options;
@@ -180,6 +159,11 @@ private:
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
         return true;
+    }
+
+    /// The host found `tasks.overdue` due while Redis was down, and waits.
+    static bool tickWaited(const HostProcess& host) {
+        return host.logText().find("'tasks.overdue': Redis is unreachable; the run waits") != std::string::npos;
     }
 
     /// Returns right after a `tasks.overdue` run on either host.

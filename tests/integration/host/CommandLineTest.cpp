@@ -41,6 +41,7 @@ class CommandLineTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(declaredPluginCommandRunsAfterOneLoad);
     CPPUNIT_TEST(helpListsDeclaredCommandsWithoutLoading);
     CPPUNIT_TEST(undeclaredCommandsOfAnOlderPluginStillWork);
+    CPPUNIT_TEST(crossSettingRulesStopEverythingBeforeAnyMigration);
     CPPUNIT_TEST(versionNamesHostAndSdk);
     CPPUNIT_TEST(helpWrapsBetweenWords);
     CPPUNIT_TEST_SUITE_END();
@@ -101,6 +102,36 @@ public:
         CPPUNIT_ASSERT_EQUAL(64, HostProcess::runCommand(options, {"bogus"}, output));
         CPPUNIT_ASSERT_MESSAGE(output, output.find("from plugins: legacycmd") != std::string::npos);
         CPPUNIT_ASSERT_MESSAGE("the database was opened", !Poco::File(db).exists());
+    }
+
+    void crossSettingRulesStopEverythingBeforeAnyMigration() {
+        // Each value alone is valid; the combination is not, in two plugins.
+        const std::string db = scratchPath("db") + ".sqlite";
+        HostOptions options = fixtureHost({"fixture_base", "fixture_leaf"}, scratchPath("trace"));
+        options.databaseUrl = "sqlite:" + db;
+        for (const char* plugin : {"fixture_base", "fixture_leaf"}) {
+            options.properties[std::string("plugins.") + plugin + ".tone"] = "loud";
+            options.properties[std::string("plugins.") + plugin + ".limit"] = "5";
+        }
+        const auto bothNamed = [](const std::string& output) {
+            for (const char* plugin : {"fixture_base", "fixture_leaf"}) {
+                const std::string prefix = std::string("plugins.") + plugin + ".";
+                CPPUNIT_ASSERT_MESSAGE(output, output.find(prefix + "tone=loud allows " + prefix +
+                                                           "limit of at most 3 (got 5)") != std::string::npos);
+            }
+        };
+        std::string output;
+        CPPUNIT_ASSERT(HostProcess::runCommand(options, {"migrate"}, output) != 0);
+        bothNamed(output);
+        CPPUNIT_ASSERT_MESSAGE("the database was touched", !Poco::File(db).exists());
+        CPPUNIT_ASSERT_EQUAL(78, HostProcess::runCommand(options, {"config", "check"}, output));
+        bothNamed(output);
+        CPPUNIT_ASSERT_MESSAGE(output, output.find("2 error(s)") != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE("the database was touched", !Poco::File(db).exists());
+
+        options.properties["plugins.fixture_leaf.limit"] = "3";
+        options.properties["plugins.fixture_base.limit"] = "2";
+        CPPUNIT_ASSERT_EQUAL(0, HostProcess::runCommand(options, {"config", "check"}, output));
     }
 
     void versionNamesHostAndSdk() {

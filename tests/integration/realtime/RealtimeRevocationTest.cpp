@@ -73,6 +73,15 @@ public:
             options += R"(},"withinMs":1000})";
             const auto run = NodeClient::run("revocation", options);
             CPPUNIT_ASSERT_MESSAGE(std::string(change.what) + ": " + run.output + logs(), run.ok());
+            // REST on the other host already sees it (its user cache followed
+            // the revocation), long before the cache's 5 s TTL.
+            const auto me = second_->json("GET", "/api/auth/me", "", onSecond);
+            if (std::string(change.what) == "role change") {
+                CPPUNIT_ASSERT_EQUAL_MESSAGE(change.what, 200, me.status);
+                CPPUNIT_ASSERT_MESSAGE(me.body, me.body.find(R"("role":"manager")") != std::string::npos);
+            } else {
+                CPPUNIT_ASSERT_EQUAL_MESSAGE(change.what, 401, me.status);
+            }
         }
     }
 

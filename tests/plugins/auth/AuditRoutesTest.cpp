@@ -1,5 +1,6 @@
 // AuditRoutes: the filters, sort and page of GET /api/audit, and the 400s for bad ones.
 #include "AuditRoutes.h"
+#include "support/ValidationProblems.h"
 
 #include <motel/sdk/Errors.h>
 
@@ -9,6 +10,7 @@
 
 using motel::auth::AuditQuery;
 using motel::auth::AuditRoutes;
+using motel::test::contains;
 
 namespace {
 
@@ -27,18 +29,8 @@ AuditQuery parse(std::vector<std::pair<std::string, std::string>> query) {
 }
 
 /// The validation messages of a query that must be refused.
-std::vector<std::string> problemsOf(std::vector<std::pair<std::string, std::string>> query) {
-    try {
-        parse(std::move(query));
-    } catch (const motel::sdk::ValidationError& error) {
-        return error.messages();
-    }
-    CPPUNIT_FAIL("expected a ValidationError");
-    return {};
-}
-
-bool contains(const std::vector<std::string>& messages, const std::string& message) {
-    return std::find(messages.begin(), messages.end(), message) != messages.end();
+std::vector<std::string> queryProblems(std::vector<std::pair<std::string, std::string>> query) {
+    return motel::test::problemsOf([&] { parse(std::move(query)); });
 }
 
 } // namespace
@@ -83,13 +75,13 @@ public:
     }
 
     void badParametersAreAllReported() {
-        const auto problems = problemsOf(
+        const auto problems = queryProblems(
             {{"actorId", "me"}, {"from", "yesterday"}, {"to", "2026-13-01"}, {"entity", ""}, {"sort", "id"}});
         CPPUNIT_ASSERT(contains(problems, "from must be a valid ISO 8601 date string"));
         CPPUNIT_ASSERT(contains(problems, "to must be a valid ISO 8601 date string"));
         CPPUNIT_ASSERT(contains(problems, "entity must not be empty"));
         CPPUNIT_ASSERT_EQUAL(std::size_t(5), problems.size()); // plus actorId and sort, in ListQuery's words
-        CPPUNIT_ASSERT(!problemsOf({{"limit", "0"}}).empty());
+        CPPUNIT_ASSERT(!queryProblems({{"limit", "0"}}).empty());
     }
 };
 

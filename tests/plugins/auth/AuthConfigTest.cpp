@@ -42,6 +42,7 @@ template <class Fn> std::string configErrorOf(Fn fn) {
 class AuthConfigTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(AuthConfigTest);
     CPPUNIT_TEST(productionRefusesMissingSecret);
+    CPPUNIT_TEST(readListsEveryProblemAtOnce);
     CPPUNIT_TEST(productionRefusesShortSecret);
     CPPUNIT_TEST(productionRefusesExampleSecret);
     CPPUNIT_TEST(productionAcceptsLongSecret);
@@ -59,6 +60,26 @@ class AuthConfigTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE_END();
 
 public:
+    void readListsEveryProblemAtOnce() {
+        const Settings plugin("plugins.auth.", {{"passwordHashStrength", "extreme"}, {"revocationChannel", ""}});
+        const auto config = AuthConfig::read(hostSettings({{"jwt.previousSecret", "short"}}), plugin, true,
+                                             environment({{"JWT_EXPIRES_IN", "soon"}}));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(5), config.errors.size());
+        for (const char* key :
+             {"jwt.secret", "jwt.previousSecret", "JWT_EXPIRES_IN", "passwordHashStrength", "revocationChannel"}) {
+            bool named = false;
+            for (const auto& error : config.errors) named = named || error.find(key) != std::string::npos;
+            CPPUNIT_ASSERT_MESSAGE(key, named);
+        }
+        // load() refuses with all of them in one message.
+        const auto message = configErrorOf([&] {
+            AuthConfig::load(hostSettings({{"jwt.previousSecret", "short"}}), plugin, true,
+                             environment({{"JWT_EXPIRES_IN", "soon"}}));
+        });
+        CPPUNIT_ASSERT(message.find("passwordHashStrength") != std::string::npos);
+        CPPUNIT_ASSERT(message.find("jwt.secret") != std::string::npos);
+    }
+
     void productionRefusesMissingSecret() {
         const auto message =
             configErrorOf([] { AuthConfig::load(hostSettings({}), kNoPluginSettings, true, environment()); });

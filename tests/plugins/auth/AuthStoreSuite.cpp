@@ -136,6 +136,28 @@ std::pair<int, std::string> userCommand(UserService& users, AuditLog& audit, std
     return {code, out.str()};
 }
 
+/// The account services as the plugin wires them on one database: users,
+/// tokens, an authenticator without a user cache, and logins throttled after
+/// `loginLimit` failures a minute.
+struct Accounts {
+    /// `writer` (may be null) stores the audit trail; it outlives the accounts.
+    Accounts(sdk::Database& database, std::int64_t loginLimit = 100, const PasswordPolicy* policy = nullptr,
+             AuditWriter* writer = nullptr)
+        : audit(testLogger(), writer), users(database, events, hasher(), audit, policy),
+          authenticator(tokens, database), limiter(cache, loginLimit, std::chrono::minutes(1)),
+          login(database, hasher(), *tokens, limiter, audit) {}
+
+    RecordingEventBus events;
+    AuditLog audit;
+    UserService users;
+    std::shared_ptr<const TokenService> tokens =
+        std::make_shared<const TokenService>(std::string(64, 't'), std::chrono::hours(1));
+    JwtAuthenticator authenticator;
+    CountingCache cache;
+    LoginRateLimiter limiter;
+    LoginService login;
+};
+
 } // namespace
 
 std::unique_ptr<host::SqlDatabase> AuthStoreSuite::open(const std::string& url) {
@@ -384,14 +406,10 @@ void AuthStoreSuite::cachedUserExpiresForChangesMadeElsewhere() {
 }
 
 void AuthStoreSuite::passwordChangeRevokesEarlierTokens() {
-    RecordingEventBus events;
-    AuditLog audit(testLogger());
-    UserService users(*database_, events, hasher(), audit);
-    auto tokens = std::make_shared<const TokenService>(std::string(64, 't'), std::chrono::hours(1));
-    JwtAuthenticator authenticator(tokens, *database_);
-    CountingCache cache;
-    LoginRateLimiter limiter(cache, 100, std::chrono::minutes(1));
-    LoginService login(*database_, hasher(), *tokens, limiter, audit);
+    Accounts accounts(*database_);
+    auto& users = accounts.users;
+    auto& login = accounts.login;
+    auto& authenticator = accounts.authenticator;
     const auto user = users.create({"desk@motel.test", "Desk", "desk-password", "staff"}, kTestActor);
     const std::string before = login.login({"desk@motel.test", "desk-password"}, kTestActor).accessToken;
     CPPUNIT_ASSERT(authenticator.authenticate(before).has_value());
@@ -461,14 +479,10 @@ void AuthStoreSuite::auditTrailIsStoredAndFiltered() {
 }
 
 void AuthStoreSuite::loginOutcomesAreStoredInTheAuditTrail() {
-    RecordingEventBus events;
     AuditWriter writer(*database_, testLogger());
-    AuditLog audit(testLogger(), &writer);
-    UserService users(*database_, events, hasher(), audit);
-    TokenService tokens(std::string(64, 't'), std::chrono::hours(1));
-    CountingCache cache;
-    LoginRateLimiter limiter(cache, 2, std::chrono::minutes(1));
-    LoginService login(*database_, hasher(), tokens, limiter, audit);
+    Accounts accounts(*database_, 2, nullptr, &writer);
+    auto& users = accounts.users;
+    auto& login = accounts.login;
     const auto user = users.create({"Guard@Motel.Test", "Guard", "guard-password", "staff"}, kTestActor);
     const Actor caller{std::nullopt, "10.9.8.7", "req-42"};
 
@@ -512,14 +526,11 @@ void AuthStoreSuite::retentionDeletesOnlyOldEntries() {
 }
 
 void AuthStoreSuite::userCommandManagesAccounts() {
-    RecordingEventBus events;
     AuditWriter writer(*database_, testLogger());
-    AuditLog audit(testLogger(), &writer);
-    UserService users(*database_, events, hasher(), audit);
-    TokenService tokens(std::string(64, 't'), std::chrono::hours(1));
-    CountingCache cache;
-    LoginRateLimiter limiter(cache, 100, std::chrono::minutes(1));
-    LoginService login(*database_, hasher(), tokens, limiter, audit);
+    Accounts accounts(*database_, 100, nullptr, &writer);
+    auto& users = accounts.users;
+    auto& login = accounts.login;
+    auto& audit = accounts.audit;
 
     auto [code, out] = userCommand(users, audit, {"add", "Boss@Motel.Test", "The Boss", "admin"}, "boss-password-1\n");
     CPPUNIT_ASSERT_EQUAL_MESSAGE(out, 0, code);
@@ -713,15 +724,12 @@ void AuthStoreSuite::sessionEndingChangesReachEveryHost() {
 }
 
 void AuthStoreSuite::ownPasswordChangeChecksTheCurrentOne() {
-    RecordingEventBus events;
-    AuditLog audit(testLogger());
     const PasswordPolicy policy({"winniethepooh"});
-    UserService users(*database_, events, hasher(), audit, &policy);
-    auto tokens = std::make_shared<const TokenService>(std::string(64, 't'), std::chrono::hours(1));
-    JwtAuthenticator authenticator(tokens, *database_);
-    CountingCache cache;
-    LoginRateLimiter limiter(cache, 3, std::chrono::minutes(1));
-    LoginService login(*database_, hasher(), *tokens, limiter, audit);
+    Accounts accounts(*database_, 3, &policy);
+    auto& users = accounts.users;
+    auto& login = accounts.login;
+    auto& authenticator = accounts.authenticator;
+    auto& limiter = accounts.limiter;
     const auto user = users.create({"self@motel.test", "Self", "my-first-password", "staff"}, kTestActor);
     const std::string before = login.login({"self@motel.test", "my-first-password"}, kTestActor).accessToken;
 
@@ -753,14 +761,10 @@ void AuthStoreSuite::ownPasswordChangeChecksTheCurrentOne() {
 }
 
 void AuthStoreSuite::deletedUserIsGoneButKeepsItsId() {
-    RecordingEventBus events;
-    AuditLog audit(testLogger());
-    UserService users(*database_, events, hasher(), audit);
-    auto tokens = std::make_shared<const TokenService>(std::string(64, 't'), std::chrono::hours(1));
-    JwtAuthenticator authenticator(tokens, *database_);
-    CountingCache cache;
-    LoginRateLimiter limiter(cache, 100, std::chrono::minutes(1));
-    LoginService login(*database_, hasher(), *tokens, limiter, audit);
+    Accounts accounts(*database_);
+    auto& users = accounts.users;
+    auto& login = accounts.login;
+    auto& authenticator = accounts.authenticator;
     const auto user = users.create({"Leaver@motel.test", "Leaver", "leaving-password", "staff"}, kTestActor);
     const std::string token = login.login({"leaver@motel.test", "leaving-password"}, kTestActor).accessToken;
     users.remove(user.id, kTestActor);

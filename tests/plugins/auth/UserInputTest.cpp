@@ -1,5 +1,6 @@
 // UserInput: the 400s a client gets for bad user and login bodies.
 #include "UserInput.h"
+#include "support/ValidationProblems.h"
 
 #include <motel/sdk/Errors.h>
 
@@ -10,27 +11,13 @@
 #include <algorithm>
 
 using motel::auth::UserInput;
+using motel::test::contains;
+using motel::test::problemsOf;
 
 namespace {
 
 Poco::JSON::Object::Ptr json(const std::string& text) {
     return Poco::JSON::Parser().parse(text).extract<Poco::JSON::Object::Ptr>();
-}
-
-/// The messages of the ValidationError `fn` throws (fails when it throws nothing).
-template <class Fn> std::vector<std::string> problemsOf(Fn fn) {
-    try {
-        fn();
-    } catch (const motel::sdk::ValidationError& error) {
-        CPPUNIT_ASSERT_EQUAL(400, error.status());
-        return error.messages();
-    }
-    CPPUNIT_FAIL("expected a ValidationError");
-    return {};
-}
-
-bool contains(const std::vector<std::string>& messages, const std::string& message) {
-    return std::find(messages.begin(), messages.end(), message) != messages.end();
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "DatabaseProbe.h"
+#include "support/Gate.h"
 
 #include <cppunit/extensions/HelperMacros.h>
 
@@ -11,26 +12,8 @@ using namespace motel;
 using namespace motel::health;
 using std::chrono::milliseconds;
 
+using motel::test::Gate;
 namespace {
-
-/// A round trip that blocks until released: a hung database.
-class Gate {
-public:
-    void wait() {
-        std::unique_lock<std::mutex> lock(mutex_);
-        changed_.wait(lock, [this] { return open_; });
-    }
-    void open() {
-        std::lock_guard<std::mutex> lock(mutex_);
-        open_ = true;
-        changed_.notify_all();
-    }
-
-private:
-    std::mutex mutex_;
-    std::condition_variable changed_;
-    bool open_ = false;
-};
 
 // Generous bound for answers that should come at once; only an upper bound,
 // never a timing assertion.

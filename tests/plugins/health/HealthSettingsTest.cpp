@@ -32,6 +32,7 @@ class HealthSettingsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testDefaultsAreTheRunbookThresholds);
     CPPUNIT_TEST(testEveryKeyCanBeSet);
     CPPUNIT_TEST(testBadValuesNameTheKey);
+    CPPUNIT_TEST(testEveryThresholdOrderProblemIsListed);
     CPPUNIT_TEST(testWarningAboveCriticalIsRefused);
     CPPUNIT_TEST_SUITE_END();
 
@@ -72,6 +73,18 @@ public:
         CPPUNIT_ASSERT_EQUAL(250LL, static_cast<long long>(s.checkTimeout.count()));
         CPPUNIT_ASSERT_EQUAL(1000LL, static_cast<long long>(s.readyTimeout.count()));
         CPPUNIT_ASSERT_EQUAL(300LL, static_cast<long long>(s.redisTimeout.count()));
+    }
+
+    void testEveryThresholdOrderProblemIsListed() {
+        const sdk::Settings config(
+            "plugins.health.",
+            {{"memoryWarningPercent", "95"}, {"errorRateWarningPercent", "10"}, {"errorRateCriticalPercent", "4"}});
+        const auto problems = HealthSettings::orderProblems(config);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), problems.size());
+        CPPUNIT_ASSERT(problems[0].find("plugins.health.memoryWarningPercent") != std::string::npos);
+        CPPUNIT_ASSERT(problems[0].find("plugins.health.memoryCriticalPercent (90)") != std::string::npos);
+        CPPUNIT_ASSERT(problems[1].find("plugins.health.errorRateCriticalPercent (4)") != std::string::npos);
+        CPPUNIT_ASSERT(HealthSettings::orderProblems(sdk::Settings("plugins.health.", {})).empty());
     }
 
     void testBadValuesNameTheKey() {

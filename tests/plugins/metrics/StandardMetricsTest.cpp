@@ -25,6 +25,7 @@ StandardMetrics::MemoryReader memoryOf(std::uint64_t limitBytes) {
 class StandardMetricsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(StandardMetricsTest);
     CPPUNIT_TEST(testEveryDocumentedNameExists);
+    CPPUNIT_TEST(testLabelledFamiliesAreLeftToTheirOwners);
     CPPUNIT_TEST(testCurrentCountsNamedTotalAreUntyped);
     CPPUNIT_TEST(testDomainGaugesStartAtZero);
     CPPUNIT_TEST(testProcessFiguresRefreshOnScrape);
@@ -39,12 +40,26 @@ public:
     void testEveryDocumentedNameExists() {
         FakeMetricsRegistry registry;
         StandardMetrics(registry, "1.0.0", Poco::Timestamp(), memoryOf(0)).registerAll();
-        for (const char* name :
-             {"motel_uptime_seconds", "motel_memory_heap_used_bytes", "motel_memory_resident_bytes",
-              "motel_websocket_connections", "motel_websocket_users", "motel_websocket_disconnects_total",
-              "motel_suites_total", "motel_tasks_total", "motel_tasks_pending", "motel_tasks_in_progress",
-              "motel_jobs_queued", "motel_jobs_failed_total"})
+        for (const char* name : {"motel_uptime_seconds", "motel_memory_heap_used_bytes", "motel_memory_resident_bytes",
+                                 "motel_websocket_connections", "motel_websocket_users", "motel_suites_total",
+                                 "motel_tasks_total", "motel_tasks_pending", "motel_tasks_in_progress"})
             CPPUNIT_ASSERT_MESSAGE(name, registry.kinds.count(name) == 1);
+    }
+
+    // Families labelled by their owners (disconnects by reason, jobs by
+    // queue) get no unlabelled series here: it would stay 0 beside theirs.
+    void testLabelledFamiliesAreLeftToTheirOwners() {
+        FakeMetricsRegistry registry;
+        StandardMetrics(registry, "1.0.0", Poco::Timestamp(), memoryOf(0)).registerAll();
+        std::size_t labelled = 0;
+        for (const auto& definition : StandardMetrics::definitions()) {
+            if (definition.label.empty()) continue;
+            ++labelled;
+            CPPUNIT_ASSERT_MESSAGE(definition.name, registry.kinds.count(definition.name) == 0);
+        }
+        CPPUNIT_ASSERT_EQUAL(std::size_t(6), labelled);
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0), registry.series.count({"motel_jobs_queued", {}}));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0), registry.series.count({"motel_websocket_disconnects_total", {}}));
     }
 
     void testCurrentCountsNamedTotalAreUntyped() {

@@ -1,3 +1,4 @@
+#include <motel/sdk/testing/Callers.h>
 #include <motel/plugins/auth/Roles.h>
 #include "SuiteRules.h"
 
@@ -25,7 +26,7 @@ Suite aSuite(const std::string& occupancy, const std::string& condition,
 }
 Principal person(const std::string& role) {
     // As the auth plugin's authenticator vouches for it: with its grants.
-    return Principal{7, "x@motel.test", "X", role, motel::plugins::auth::grantsOf(role)};
+    return motel::sdk::testing::caller(7, "x@motel.test", "X", role, motel::plugins::auth::grantsOf(role));
 }
 } // namespace
 

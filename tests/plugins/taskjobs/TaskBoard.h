@@ -2,6 +2,7 @@
 // A real SQLite database with the suites and tasks schemas, the host's event
 // bus and metrics, and the two plugins' services on top: what the job tests
 // (OverdueAnnouncerTest, StayoverPlannerTest) run their jobs against.
+#include <motel/sdk/testing/Callers.h>
 #include "SuiteMigrations.h"
 #include "SuiteService.h"
 #include "TaskMigrations.h"
@@ -41,7 +42,7 @@ struct TaskBoard {
     std::shared_ptr<suites::SuiteService> suites;
     std::unique_ptr<tasks::TaskCounters> counters;
     std::shared_ptr<tasks::TaskService> tasks;
-    sdk::Principal manager{1, "m@x", "M", "manager"};
+    sdk::Principal manager = sdk::testing::caller(1, "m@x", "M", "manager");
 
     std::mutex mutex;                                           ///< events may arrive from several threads
     std::vector<std::pair<std::string, std::string>> published; ///< topic, payload JSON

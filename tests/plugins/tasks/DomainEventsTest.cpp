@@ -7,6 +7,7 @@
 #include "TaskJson.h"
 
 #include <motel/sdk/Errors.h>
+#include <motel/sdk/testing/Callers.h>
 
 #include <cppunit/extensions/HelperMacros.h>
 
@@ -131,7 +132,7 @@ private:
     std::unique_ptr<test::DomainServices> domain_;
     std::shared_ptr<suites::SuiteService> suites_;
     std::shared_ptr<tasks::TaskService> tasks_;
-    sdk::Principal manager_{1, "m@x", "M", "manager"};
+    sdk::Principal manager_ = sdk::testing::caller(1, "m@x", "M", "manager");
 
     /// The events since the last call (asserting their topics), forgotten after.
     std::vector<std::pair<std::string, std::string>> take(const std::vector<std::string>& topics) {

@@ -8,6 +8,7 @@
 
 #include "services/ServiceDirectory.h"
 
+#include <motel/sdk/testing/Callers.h>
 #include <motel/sdk/Errors.h>
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -180,8 +181,8 @@ private:
     std::unique_ptr<test::DomainServices> domain_;
     std::shared_ptr<tasks::TaskDirectoryService> directory_;
     std::int64_t suiteId_ = 0;
-    sdk::Principal manager_{1, "m@x", "M", "manager"};
-    sdk::Principal staff_{2, "s@x", "S", "staff"};
+    sdk::Principal manager_ = sdk::testing::caller(1, "m@x", "M", "manager");
+    sdk::Principal staff_ = sdk::testing::caller(2, "s@x", "S", "staff");
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(TaskDirectoryTest);

@@ -1,3 +1,4 @@
+#include <motel/sdk/testing/Callers.h>
 #include "TaskListQuery.h"
 
 #include <motel/sdk/Errors.h>
@@ -14,7 +15,7 @@ const std::string kNow = "2026-01-01T09:30:00.000Z";
 Request withQuery(std::vector<std::pair<std::string, std::string>> query) {
     Request request;
     request.query = std::move(query);
-    request.principal = Principal{7, "staff1@motel.test", "Staff", "staff"};
+    request.principal = motel::sdk::testing::caller(7, "staff1@motel.test", "Staff", "staff");
     return request;
 }
 bool has(const std::string& sql, const std::string& part) {

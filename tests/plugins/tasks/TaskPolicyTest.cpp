@@ -1,3 +1,4 @@
+#include <motel/sdk/testing/Callers.h>
 #include "TaskPolicy.h"
 
 #include <motel/sdk/Errors.h>
@@ -12,10 +13,10 @@ using motel::tasks::TaskPolicy;
 
 namespace {
 Principal staff() {
-    return Principal{7, "staff1@motel.test", "Staff", "staff"};
+    return motel::sdk::testing::caller(7, "staff1@motel.test", "Staff", "staff");
 }
 Principal manager() {
-    return Principal{2, "manager@motel.test", "Manager", "manager"};
+    return motel::sdk::testing::caller(2, "manager@motel.test", "Manager", "manager");
 }
 Task assignedTo(std::optional<std::int64_t> assignee) {
     Task task;

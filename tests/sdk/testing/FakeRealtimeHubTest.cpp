@@ -2,6 +2,7 @@
 // what a plugin author relies on: the name rules, one channel per name and
 // one handler per event, the access rule, the ack of a failing handler, and
 // close() unregistering everything.
+#include <motel/sdk/testing/Callers.h>
 #include <motel/sdk/testing/FakeRealtimeHub.h>
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -45,8 +46,9 @@ public:
                     [](const rt::ClientEvent&) -> Poco::Dynamic::Var { throw NotFound("Note 3 not found"); });
         channel->on("boom", Access::authenticated(),
                     [](const rt::ClientEvent&) -> Poco::Dynamic::Var { throw std::runtime_error("internal"); });
-        const Principal staff{7, "s@motel.test", "Staff", "staff", {"staff"}};
-        const Principal admin{1, "a@motel.test", "Admin", "admin", {"admin", "manager", "staff"}};
+        const Principal staff = motel::sdk::testing::caller(7, "s@motel.test", "Staff", "staff", {"staff"});
+        const Principal admin =
+            motel::sdk::testing::caller(1, "a@motel.test", "Admin", "admin", {"admin", "manager", "staff"});
         const auto refused = hub->call("notes:pin", staff);
         CPPUNIT_ASSERT(!refused.ok && refused.statusCode == 403);
         const auto pinned = hub->call("notes:pin", admin);

@@ -1,5 +1,6 @@
 // Motel::sdk_testing: a plugin's routes, jobs, events, health checks,
 // metrics, settings and published-interface lookups, tested without a host.
+#include <motel/sdk/testing/Callers.h>
 #include <motel/plugins/Topics.h>
 #include <motel/plugins/auth/Roles.h>
 #include <motel/sdk/Sdk.h>
@@ -83,10 +84,10 @@ public:
 };
 
 Principal manager() {
-    return Principal{2, "m@motel.test", "M", "manager", {"manager", "staff"}};
+    return motel::sdk::testing::caller(2, "m@motel.test", "M", "manager", {"manager", "staff"});
 }
 Principal staff() {
-    return Principal{3, "s@motel.test", "S", "staff", {"staff"}};
+    return motel::sdk::testing::caller(3, "s@motel.test", "S", "staff", {"staff"});
 }
 
 } // namespace

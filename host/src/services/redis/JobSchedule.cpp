@@ -27,9 +27,4 @@ std::chrono::milliseconds JobSchedule::shortestGap() const {
     return cron_ ? std::chrono::milliseconds(std::chrono::minutes(1)) : interval_;
 }
 
-std::int64_t JobSchedule::nowMs() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 } // namespace motel::host

@@ -27,8 +27,6 @@ public:
     /// The shortest gap between two ticks (the interval; a minute for cron).
     std::chrono::milliseconds shortestGap() const;
 
-    static std::int64_t nowMs();
-
 private:
     explicit JobSchedule(std::chrono::milliseconds interval) : interval_(interval) {}
     explicit JobSchedule(CronExpression cron) : cron_(std::move(cron)) {}

@@ -35,6 +35,13 @@ RedisJobs::RedisJobs(RedisUrl url, std::string instanceId, std::size_t workers, 
         throw std::invalid_argument("job engine timeouts and intervals must be positive");
     engine_ = std::make_shared<Engine>(std::move(url), std::move(instanceId), workers, logger, options);
     threads_.resize(workers + 2); // fetcher, control, workers: created by start()
+    // A calendar that jumps makes the control thread look at the ticks again.
+    engine_->clock.onJump([weak = std::weak_ptr<Engine>(engine_)] {
+        const auto engine = weak.lock();
+        if (!engine) return;
+        std::lock_guard<std::mutex> lock(engine->mutex);
+        engine->controlWake.notify_all();
+    });
 }
 
 RedisJobs::~RedisJobs() {
@@ -56,7 +63,7 @@ void RedisJobs::start() {
     JobContract::checkCanStart(started_, stopped_);
     {
         std::lock_guard<std::mutex> lock(engine_->mutex);
-        const auto now = JobSchedule::nowMs();
+        const auto now = engine_->wallNowMs();
         for (const auto& schedule : engine_->schedules) schedule->nextTickMs = schedule->when.nextTick(now);
         engine_->started = true;
     }

@@ -1,6 +1,7 @@
 #pragma once
 // The Redis-backed engine behind sdk::Jobs (used when `redis.url` is set).
 
+#include "services/DeadlineClock.h"
 #include "services/JobEngine.h"
 #include "services/redis/RedisConnection.h"
 #include "services/redis/RedisUrl.h"
@@ -78,6 +79,10 @@ public:
         /// (`tasks.overdue` stamps each task it announces).
         std::set<std::string> runWithoutRedis;
         RedisConnection::Options connection;
+        /// The calendar the scheduled ticks (every()/cron()) fall on. Delays,
+        /// retries and leases are due on Redis's clock instead (so hosts
+        /// with skewed clocks agree), reconnect backoff on the machine's.
+        std::shared_ptr<DeadlineClock> clock = DeadlineClock::machine();
     };
 
     /// `url`: the queue's Redis (its database may be `redis.queueDb`).

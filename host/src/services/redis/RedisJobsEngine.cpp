@@ -22,9 +22,9 @@ using std::chrono::milliseconds;
 RedisJobs::Engine::Engine(RedisUrl url, std::string instanceId, std::size_t workers, Poco::Logger& logger,
                           Options options)
     : url(std::move(url)), consumer(std::move(instanceId)), workers(workers), logger(logger), options(options),
-      store(options.keyPrefix, options.deadLetterLimit), locks(options.keyPrefix),
-      retry(options.retryBase, options.retryCap), producers(this->url, logger, options.connection, 2, "jobs producer"),
-      outbox(options.outboxLimit, logger) {}
+      clock(JobContract::checkClock(this->options.clock)), store(options.keyPrefix, options.deadLetterLimit),
+      locks(options.keyPrefix), retry(options.retryBase, options.retryCap),
+      producers(this->url, logger, options.connection, 2, "jobs producer"), outbox(options.outboxLimit, logger) {}
 
 // ---- fetcher ---------------------------------------------------------------
 
@@ -207,7 +207,7 @@ void RedisJobs::Engine::controlLoop() {
         if (nextPromotion) promoteAt = std::min(promoteAt, *nextPromotion);
         auto wakeAt = std::min({heartbeatAt, reclaimAt, promoteAt});
         if (ticksWaiting) wakeAt = std::min(wakeAt, std::max(now + milliseconds(1), redis.retryAt()));
-        const auto wallNow = JobSchedule::nowMs();
+        const auto wallNow = wallNowMs();
         for (const auto& schedule : schedules)
             wakeAt = std::min(wakeAt, now + milliseconds(std::max<std::int64_t>(0, schedule->nextTickMs - wallNow)));
         if (outbox.size() == 0) controlWake.wait_until(lock, wakeAt);
@@ -250,7 +250,7 @@ void RedisJobs::Engine::renewLeases(RedisConnection& redis) {
 bool RedisJobs::Engine::runDueTicks(RedisConnection& redis) {
     bool waiting = false;
     std::unique_lock<std::mutex> lock(mutex);
-    const auto wallNow = JobSchedule::nowMs();
+    const auto wallNow = wallNowMs();
     for (const auto& schedule : schedules) {
         std::int64_t tick = 0;
         if (schedule->nextTickMs <= wallNow) {
@@ -361,6 +361,10 @@ void RedisJobs::Engine::reclaim(RedisConnection& redis) {
 
 // ---- registration ----------------------------------------------------------
 
+std::int64_t RedisJobs::Engine::wallNowMs() const {
+    return std::chrono::duration_cast<milliseconds>(clock.wallNow().time_since_epoch()).count();
+}
+
 void RedisJobs::Engine::addSchedule(std::unique_ptr<Schedule> schedule) {
     JobContract::checkSchedule(schedule->name, schedule->fn);
     std::lock_guard<std::mutex> lock(mutex);
@@ -368,7 +372,7 @@ void RedisJobs::Engine::addSchedule(std::unique_ptr<Schedule> schedule) {
         if (existing->name == schedule->name) throw std::logic_error(JobContract::alreadyScheduled(schedule->name));
     scheduleFigures.add(schedule->name);
     if (started) {
-        schedule->nextTickMs = schedule->when.nextTick(JobSchedule::nowMs());
+        schedule->nextTickMs = schedule->when.nextTick(wallNowMs());
         controlWake.notify_one();
     }
     schedules.push_back(std::move(schedule));

@@ -62,6 +62,7 @@ public:
     const std::size_t workers;
     Poco::Logger& logger;
     const Options options;
+    DeadlineClock& clock; ///< owned by `options`
     const RedisQueueStore store;
     const RedisScheduleLock locks;
     const RetryBackoff retry;
@@ -87,6 +88,8 @@ public:
 
     /// Bring the next promotion forward to `at`. Call without `mutex`.
     void promoteNoLaterThan(Clock::time_point at);
+    /// The calendar of the ticks (Options::clock), in ms since the epoch.
+    std::int64_t wallNowMs() const;
 
 private:
     void runScheduled(Schedule& schedule, RedisConnection& redis, std::unique_lock<std::mutex>& lock);

@@ -13,7 +13,7 @@ namespace motel::realtime {
 
 namespace {
 namespace topics = plugins::topics;
-// What Socket.IO clients hear (API.md, Realtime); the intent topics are not
+// What Socket.IO clients hear (docs/openapi.yaml, Realtime); the intent topics are not
 // forwarded, they repeat a suite:updated / task:updated.
 const std::array<const char*, 8> kTopics{topics::kSuiteCreated, topics::kSuiteUpdated, topics::kSuiteDeleted,
                                          topics::kTaskCreated,  topics::kTaskUpdated,  topics::kTaskDeleted,

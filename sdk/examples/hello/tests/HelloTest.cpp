@@ -5,6 +5,7 @@
 #include "HelloPlugin.h"
 
 #include <motel/plugins/Topics.h>
+#include <motel/sdk/testing/Callers.h>
 #include <motel/sdk/testing/FakeRealtimeHub.h>
 #include <motel/sdk/testing/TestContext.h>
 
@@ -50,7 +51,7 @@ public:
     }
 };
 
-const motel::sdk::Principal guestDesk{5, "desk@motel.test", "Desk", "staff", {"staff"}};
+const motel::sdk::Principal guestDesk = motel::sdk::testing::caller(5, "desk@motel.test", "Desk", "staff", {"staff"});
 
 } // namespace
 

@@ -6,7 +6,8 @@
 ///
 /// Lifecycle: the host reads the library's ABI stamp from the file, opens a
 /// compatible library once, creates the plugin, validates every plugin's
-/// declared settings (PluginInfo::settings), applies migrations() (all
+/// declared settings (PluginInfo::settings) and cross-setting rules
+/// (checkSettings()), applies migrations() (all
 /// plugins, dependency order), then calls start() in dependency order; on
 /// shutdown stop() in reverse order. Do no work in static initialisers or the
 /// constructor. start() may throw: the
@@ -79,6 +80,20 @@ public:
                            std::istream& in, std::ostream& out) {
         (void)context, (void)name, (void)args, (void)in, (void)out;
         return 64;
+    }
+    /// SDK 3.1 (ABI 3.1): rules that involve more than one setting, or a
+    /// setting and a host key (`motel.env`, `http.workers`...), which
+    /// SettingSpec cannot express. The host calls it after loading and after
+    /// every declared setting passed its own checks, before any migration
+    /// runs or any plugin starts — also for `motel-host config check` — with
+    /// the plugin's settings (declared defaults filled in) and the host.
+    /// Return every problem, each naming the keys involved (e.g.
+    /// "plugins.hello.burst (50) exceeds plugins.hello.limit (10)"); the
+    /// host reports all plugins' problems together and stops. Must not touch
+    /// the database or start anything. May throw: that is one problem.
+    virtual std::vector<std::string> checkSettings(const Settings& settings, const HostInfo& host) const {
+        (void)settings, (void)host;
+        return {};
     }
 };
 

@@ -17,7 +17,7 @@
 #include <cstdint>
 
 #define MOTEL_SDK_ABI_MAJOR 3
-#define MOTEL_SDK_ABI_MINOR 0
+#define MOTEL_SDK_ABI_MINOR 1
 #define MOTEL_SDK_VERSION_STRING "3.1.0"
 
 #if defined(__GXX_ABI_VERSION)
@@ -46,8 +46,9 @@
 /// The ELF section of a plugin's declared operator commands
 /// (MOTEL_PLUGIN_COMMAND in Plugin.h, SDK 3.1): NUL-terminated entries,
 /// "name\x1fsummary" each, plus MOTEL_COMMANDS_MARKER from MOTEL_PLUGIN().
-/// Data only, read from the file: the ABI (and MOTEL_SDK_ABI_MINOR) is
-/// unchanged, and a 3.0 host ignores the section.
+/// Data only, read from the file; a 3.0 host ignores the section. (ABI 3.1
+/// is for Plugin::checkSettings(), a virtual function added at the end:
+/// the host calls it only on plugins stamped 3.1 or later.)
 #define MOTEL_COMMANDS_SECTION "motel_commands"
 #define MOTEL_COMMANDS_MARKER "motel-commands/1"
 

@@ -40,6 +40,20 @@ function waitForEvent(socket, event, predicate = () => true) {
   });
 }
 
+// A connected socket that reconnects after exactly 1.5 s and has seen one
+// `suite:created` (so it holds a recovery offset): where the recovery
+// scenarios start.
+async function connectedWithHistory(url, token, transports) {
+  const socket = io(url, { auth: { token }, transports: transports || ["websocket"], reconnectionDelay: 1500,
+                           reconnectionDelayMax: 1500, randomizationFactor: 0, timeout: TIMEOUT });
+  await waitFor(socket, "connect");
+  const before = newSuite("before");
+  const seenBefore = waitForEvent(socket, "suite:created", (p) => p.number === before.number);
+  await api(url, token, "POST", "/api/suites", before);
+  await seenBefore;
+  return socket;
+}
+
 async function api(base, token, method, path, body) {
   const response = await fetch(base + path, {
     method,
@@ -196,13 +210,7 @@ const scenarios = {
 
   // Events published while the connection was down arrive after the reconnect.
   async recovery({ url, token, transports }) {
-    const socket = io(url, { auth: { token }, transports: transports || ["websocket"], reconnectionDelay: 1500,
-                             reconnectionDelayMax: 1500, randomizationFactor: 0, timeout: TIMEOUT });
-    await waitFor(socket, "connect");
-    const before = newSuite("before");
-    const seenBefore = waitForEvent(socket, "suite:created", (p) => p.number === before.number);
-    await api(url, token, "POST", "/api/suites", before);
-    await seenBefore;
+    const socket = await connectedWithHistory(url, token, transports);
     const firstId = socket.id;
     socket.io.engine.close(); // a forced drop; the manager reconnects after 1.5 s
     const missed = newSuite("missed");
@@ -220,13 +228,7 @@ const scenarios = {
   // recovers its session there with the event it missed, once. `strangerToken`
   // (another user) first presents the same pid on B and must not take it.
   async recoverOnOtherHost({ url, token, otherUrl, strangerToken }) {
-    const socket = io(url, { auth: { token }, transports: ["websocket"], reconnectionDelay: 1500,
-                             reconnectionDelayMax: 1500, randomizationFactor: 0, timeout: TIMEOUT });
-    await waitFor(socket, "connect");
-    const before = newSuite("before");
-    const seenBefore = waitForEvent(socket, "suite:created", (p) => p.number === before.number);
-    await api(url, token, "POST", "/api/suites", before);
-    await seenBefore;
+    const socket = await connectedWithHistory(url, token);
     const firstId = socket.id;
     const pid = socket._pid;
     const offset = socket._lastOffset;

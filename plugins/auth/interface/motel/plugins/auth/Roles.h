@@ -7,7 +7,7 @@
 ///   if (request.caller().hasRole(plugins::auth::kManagerRole)) ...
 ///
 /// The authenticator puts grantsOf(role) into sdk::Principal::grants, so a
-/// manager rule admits admins too (API.md: "manager+" means manager or admin).
+/// manager rule admits admins too (each role includes the ones below it).
 
 #include <string>
 #include <vector>
