@@ -24,8 +24,7 @@ namespace motel::host::libpq {
 void* symbol(const char* name);
 
 /// The function `Name` of type `F`, looked up once per function.
-template <typename F, const char* Name>
-F& function() {
+template <typename F, const char* Name> F& function() {
     static F* const resolved = [] {
         void* address = symbol(Name);
         F* typed = nullptr;
