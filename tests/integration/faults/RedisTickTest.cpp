@@ -68,15 +68,9 @@ public:
         HostProcess first(options);
         HostProcess second(options);
         const std::string token = adminToken(first);
-        const auto suite = first.json("POST", "/api/suites", R"({"number":"T1","floor":1})", token);
-        CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(suite), 201, suite.status);
-        const std::string suiteId = suite.json().extract<Poco::JSON::Object::Ptr>()->get("id").toString();
+        const std::string suiteId = createSuite(first, token, "T1");
         const auto addOverdueTask = [&](int n) {
-            const auto task = first.json("POST", "/api/tasks",
-                                         R"({"suiteId":)" + suiteId + R"(,"type":"maintenance","title":"Overdue )" +
-                                             std::to_string(n) + R"(","dueAt":"2020-01-01T00:00:00.000Z"})",
-                                         token);
-            CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(task), 201, task.status);
+            addTaskDueLongAgo(first, token, suiteId, "Overdue " + std::to_string(n));
         };
 
         for (int n = 1; n <= 3; ++n) addOverdueTask(n);
@@ -116,17 +110,10 @@ public:
         HostProcess first(options);
         HostProcess second(options);
         const std::string token = adminToken(first);
-        const auto suite = first.json("POST", "/api/suites", R"({"number":"T2","floor":1})", token);
-        CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(suite), 201, suite.status);
-        const std::string suiteId = suite.json().extract<Poco::JSON::Object::Ptr>()->get("id").toString();
+        const std::string suiteId = createSuite(first, token, "T2");
         redis_->server().stop();
-        for (int n = 1; n <= 2; ++n) { // overdue from the start; no tick with Redis has seen them
-            const auto task = first.json("POST", "/api/tasks",
-                                         R"({"suiteId":)" + suiteId + R"(,"type":"maintenance","title":"Late )" +
-                                             std::to_string(n) + R"(","dueAt":"2020-01-01T00:00:00.000Z"})",
-                                         token);
-            CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(task), 201, task.status);
-        }
+        for (int n = 1; n <= 2; ++n) // overdue from the start; no tick with Redis has seen them
+            addTaskDueLongAgo(first, token, suiteId, "Late " + std::to_string(n));
         // Announced during the outage, by whichever host claims each row first.
         CPPUNIT_ASSERT_MESSAGE("not announced while Redis was down; host log:\n" + first.logText(),
                                eventually([&] { return announcements(first, second).size() == 2; }));
@@ -159,6 +146,23 @@ private:
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
         return true;
+    }
+
+    /// A new suite's id.
+    static std::string createSuite(const HostProcess& host, const std::string& token, const std::string& number) {
+        const auto suite = host.json("POST", "/api/suites", R"({"number":")" + number + R"(","floor":1})", token);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(suite), 201, suite.status);
+        return suite.json().extract<Poco::JSON::Object::Ptr>()->get("id").toString();
+    }
+
+    /// A maintenance task of the suite, due in 2020: overdue at the next tick.
+    static void addTaskDueLongAgo(const HostProcess& host, const std::string& token, const std::string& suiteId,
+                                  const std::string& title) {
+        const auto task = host.json("POST", "/api/tasks",
+                                    R"({"suiteId":)" + suiteId + R"(,"type":"maintenance","title":")" + title +
+                                        R"(","dueAt":"2020-01-01T00:00:00.000Z"})",
+                                    token);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(task), 201, task.status);
     }
 
     /// The host found `tasks.overdue` due while Redis was down, and waits.
