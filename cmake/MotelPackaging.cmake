@@ -109,7 +109,9 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://motel.test/")
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 
 set(CPACK_DEBIAN_MANAGER_PACKAGE_NAME motel-manager)
-set(CPACK_DEBIAN_MANAGER_PACKAGE_DEPENDS "adduser")
+# libpq5: the host loads libpq with dlopen on first use (host/src/db/LazyLibpq.h),
+# so dpkg-shlibdeps cannot see it.
+set(CPACK_DEBIAN_MANAGER_PACKAGE_DEPENDS "adduser, libpq5")
 # The common-password lists the auth plugin's password policy reads (it warns
 # at start when they are missing).
 set(CPACK_DEBIAN_MANAGER_PACKAGE_RECOMMENDS "john-data, cracklib-runtime")

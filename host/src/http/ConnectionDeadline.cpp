@@ -14,7 +14,7 @@ void ConnectionDeadline::set(Clock::time_point deadline) {
 bool ConnectionDeadline::reached() {
     armed_ = false;
     if (deadline_ == Clock::time_point::max()) return false;
-    if (Clock::now() < deadline_) {
+    if (loop_.currentTime() < deadline_) {
         set(deadline_);
         return false;
     }

@@ -24,9 +24,12 @@ std::runtime_error systemError(const std::string& what) {
 
 } // namespace
 
-EventLoop::EventLoop() : epoll_(::epoll_create1(EPOLL_CLOEXEC)), wakeup_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
+EventLoop::EventLoop(TimeSource clock)
+    : clock_(std::move(clock)), epoll_(::epoll_create1(EPOLL_CLOEXEC)),
+      wakeup_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
     if (!epoll_) throw systemError("epoll_create1");
     if (!wakeup_) throw systemError("eventfd");
+    now_ = currentTime();
     add(wakeup_.get(), Interest::read, Handlers{[this] { drainWakeup(); }, {}});
 }
 
@@ -93,7 +96,7 @@ EventLoop::TimerId EventLoop::runAt(Clock::time_point when, Task task) {
 }
 
 EventLoop::TimerId EventLoop::runAfter(std::chrono::milliseconds delay, Task task) {
-    return runAt(Clock::now() + delay, std::move(task));
+    return runAt(currentTime() + delay, std::move(task));
 }
 
 void EventLoop::cancel(TimerId timer) {
@@ -141,11 +144,12 @@ void EventLoop::drainWakeup() {
 int EventLoop::waitTimeoutMs() const {
     if (quit_.load(std::memory_order_relaxed)) return 0;
     if (timers_.empty()) return -1;
-    const auto wait = timers_.begin()->first.first - Clock::now();
+    const auto wait = timers_.begin()->first.first - currentTime();
     if (wait <= Clock::duration::zero()) return 0;
     // Round up so a timer never fires a little early and spins.
     const auto ms = std::chrono::ceil<std::chrono::milliseconds>(wait).count();
-    return ms > 60000 ? 60000 : static_cast<int>(ms);
+    const int ceiling = clock_ ? kInjectedClockPollMs : 60000;
+    return ms > ceiling ? ceiling : static_cast<int>(ms);
 }
 
 void EventLoop::run() {
@@ -156,7 +160,7 @@ void EventLoop::run() {
     epoll_event events[maxEvents];
     while (!quit_.load()) {
         const int ready = ::epoll_wait(epoll_.get(), events, maxEvents, waitTimeoutMs());
-        now_ = Clock::now();
+        now_ = currentTime();
         if (ready < 0 && errno != EINTR) {
             Poco::Logger::get("motel.http").error("epoll_wait failed: %s", std::string(std::strerror(errno)));
             break;
@@ -193,7 +197,7 @@ void EventLoop::runPostedTasks() {
 
 void EventLoop::runDueTimers() {
     if (timers_.empty()) return;
-    const auto now = Clock::now();
+    const auto now = currentTime();
     while (!timers_.empty() && timers_.begin()->first.first <= now) {
         auto node = timers_.extract(timers_.begin());
         runGuarded(node.mapped(), "timer");

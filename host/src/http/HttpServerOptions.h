@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/EventLoop.h"
 #include "http/InlineDispatchPolicy.h"
 
 #include <chrono>
@@ -38,6 +39,9 @@ struct HttpServerOptions {
     /// time under sanitizers or load says little about the handler.
     using CostReviser = std::function<DispatchCost(const std::string&, const std::string&, const DispatchCost&)>;
     CostReviser reviseCost;
+    /// The I/O loops' clock (timeouts, deadlines); empty: the steady clock.
+    /// Tests inject a manual clock to cross a timeout without waiting for it.
+    EventLoop::TimeSource clock;
 };
 
 } // namespace motel::host

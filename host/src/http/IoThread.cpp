@@ -13,7 +13,7 @@ IoThread::IoThread(const HttpServerOptions& options, WorkerPool& workers, const 
                    const std::atomic<bool>& stopping, ClosedHandler onConnectionClosed)
     : options_(options), workers_(workers), executor_(executor), stopping_(stopping),
       onConnectionClosed_(std::move(onConnectionClosed)), readBuffer_(std::make_unique<char[]>(readBufferSize)),
-      inlinePolicy_(options.inlineFastHandlers) {
+      inlinePolicy_(options.inlineFastHandlers), loop_(options.clock) {
     parserLimits_.maxHeaderBytes = options.maxHeaderBytes;
     parserLimits_.maxBodyBytes = options.maxBodyBytes;
 }

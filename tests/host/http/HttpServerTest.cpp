@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 using motel::host::ConnectionTakeover;
+using motel::host::EventLoop;
 using motel::host::HttpServer;
 using motel::host::HttpServerOptions;
 using motel::test::RawResponse;
@@ -267,14 +268,23 @@ public:
     }
 
     void closesConnectionsThatSendHeadersTooSlowly() {
-        options_.headerTimeout = std::chrono::milliseconds(300);
+        // A manual clock: the test moves time past the header timeout instead of waiting for it.
+        const auto base = EventLoop::Clock::now();
+        auto advancedMs = std::make_shared<std::atomic<long>>(0);
+        options_.clock = [base, advancedMs] { return base + std::chrono::milliseconds(advancedMs->load()); };
         start();
         TestClient client(server_->port());
         client.send("GET /slow HTTP/1.1\r\nHost: t\r\n"); // never finished
+        TestClient silent(server_->port());
+        for (int i = 0; i < 500 && server_->connectionCount() < 2; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        CPPUNIT_ASSERT_EQUAL(std::size_t{2}, server_->connectionCount());
+        // Until the clock moves, both wait (the timeout is 10 s of the manual clock).
+        CPPUNIT_ASSERT(!client.closedByPeer(std::chrono::milliseconds(50)));
+        advancedMs->store(options_.headerTimeout.count() + 1);
         assertEnvelope(client.readResponse(), 408, "");
         CPPUNIT_ASSERT(client.closedByPeer());
         // A connection that never sends anything is closed without an answer.
-        TestClient silent(server_->port());
         CPPUNIT_ASSERT(silent.closedByPeer());
         CPPUNIT_ASSERT_EQUAL(0, dispatched_.load());
     }

@@ -158,8 +158,7 @@ public:
         Router router;
         router.add(route("GET", "/api/tasks/:id"), "tasks");
         router.add(route("GET", "/api/tasks/mine"), "tasks");
-        for (const std::string path :
-             {"/api/tasks/mine", "/api/tasks/mine/", "//api//tasks/mine", "/api/tasks//mine"}) {
+        for (const char* path : {"/api/tasks/mine", "/api/tasks/mine/", "//api//tasks/mine", "/api/tasks//mine"}) {
             const auto m = router.match("GET", path);
             CPPUNIT_ASSERT_MESSAGE(path, m.kind == RouteMatch::Kind::found);
             CPPUNIT_ASSERT_EQUAL(std::string("/api/tasks/mine"), m.route->route.path);
