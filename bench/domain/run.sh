@@ -35,7 +35,11 @@
 # against the PostgreSQL server: what one statement costs the way Poco's
 # connector ran it, and prepared once as the database layer runs it now;
 # needs g++ and libpq-dev), instructions.sh for load-independent counts,
-# KEEP=1 keeps the temp dir (host logs). Needs wrk, curl, python3.
+# KEEP=1 keeps the temp dir (host logs), PERF=1 records each run with
+# `perf record -g` on the host and prints the top of `perf report` (self
+# time by library and symbol). Every run also prints the CPU time the host
+# and PostgreSQL (all its backends) spent per request, from /proc/<pid>/stat:
+# steadier than req/s on a shared machine. Needs wrk, curl, python3.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -67,6 +71,8 @@ WORK=$(mktemp -d /tmp/motel-domain-bench.XXXXXX)
 chmod 755 "$WORK" # the PostgreSQL server runs as another user when we are root
 HOST_PID=
 PG_DIR=
+PG_PID=
+MEASURED=0
 cleanup() {
     stop_host
     [[ -n $PG_DIR ]] && bench_stop_postgres "$PG_DIR"
@@ -138,15 +144,39 @@ measure() { # label, wrk arguments...
     shift
     local out=$WORK/wrk.out
     echo "-- $label   (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+    local host_before pg_before host_after pg_after
+    host_before=$(bench_cpu_ticks "$HOST_PID")
+    pg_before=$(bench_cpu_ticks ${PG_PID:-})
+    local perf_pid= perf_data=$WORK/perf-$((++MEASURED)).data
+    if [[ ${PERF:-0} = 1 ]]; then
+        perf record -q -g -F 999 -p "$HOST_PID" -o "$perf_data" 2>/dev/null &
+        perf_pid=$!
+    fi
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" >"$out"
-    local rps p50 p99 errors
+    if [[ -n $perf_pid ]]; then
+        kill -INT "$perf_pid" 2>/dev/null || true
+        wait "$perf_pid" 2>/dev/null || true
+        echo "   perf profile of the host ($perf_data; top entries, self time):"
+        perf report -i "$perf_data" --no-children --sort dso,symbol --stdio 2>/dev/null |
+            grep -E '^ +[0-9]' | sed -E 's/ +/ /g; s/( -)+ *$//; s/^/     /' | head -n "${PERF_TOP:-25}" || true
+    fi
+    host_after=$(bench_cpu_ticks "$HOST_PID")
+    pg_after=$(bench_cpu_ticks ${PG_PID:-})
+    local rps p50 p99 errors requests host_us pg_us
+    requests=$(awk '/requests in/ {print $1}' "$out")
+    host_us=$(awk -v t=$((host_after - host_before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+        'BEGIN {printf "%.0f", n ? t * 1e6 / hz / n : 0}')
+    pg_us=-
+    [[ -n ${PG_PID:-} ]] && pg_us=$(awk -v t=$((pg_after - pg_before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+        'BEGIN {printf "%.0f", n ? t * 1e6 / hz / n : 0}')
     rps=$(awk '/Requests\/sec/ {print $2}' "$out")
     p50=$(awk '$1 == "50%" {print $2}' "$out")
     p99=$(awk '$1 == "99%" {print $2}' "$out")
     errors=$(awk '/Non-2xx/ {print $NF}' "$out")
     grep -E 'Socket errors' "$out" || true
-    printf '   %-34s %10s req/s   p50 %-9s p99 %-9s non-2xx %s\n' "$label" "$rps" "$p50" "$p99" "${errors:-0}"
-    echo "$DB_NAME|$label|$rps|$p50|$p99|${errors:-0}" >>"$WORK/results"
+    printf '   %-34s %10s req/s   p50 %-9s p99 %-9s non-2xx %s   CPU/request: host %s us, PostgreSQL %s us\n' \
+        "$label" "$rps" "$p50" "$p99" "${errors:-0}" "$host_us" "$pg_us"
+    echo "$DB_NAME|$label|$rps|$p50|$p99|${errors:-0}|$host_us|$pg_us" >>"$WORK/results"
 }
 
 bench_database() { # name (sqlite|postgresql), db_url
@@ -186,6 +216,7 @@ for database in $DATABASES; do
     postgresql | postgres)
         PG_DIR=$WORK/pg
         db_url=$(bench_start_postgres "$PG_DIR" motel_bench)
+        PG_PID=$(head -n 1 "$PG_DIR/postgres/data/postmaster.pid")
         pgbin=$(bench_pg_bin)
         echo "PostgreSQL: $("${pgbin:+$pgbin/}postgres" --version)"
         bench_database postgresql "$db_url"
@@ -196,12 +227,13 @@ for database in $DATABASES; do
         fi
         bench_stop_postgres "$PG_DIR"
         PG_DIR=
+        PG_PID=
         ;;
     *) echo "unknown database '$database' (sqlite or postgresql)" >&2; exit 2 ;;
     esac
 done
 
 echo
-echo "| database | request | req/s | p50 | p99 | non-2xx |"
-echo "|---|---|---:|---:|---:|---:|"
-awk -F'|' '{printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6}' "$WORK/results"
+echo "| database | request | req/s | p50 | p99 | non-2xx | host CPU µs/req | PostgreSQL CPU µs/req |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|"
+awk -F'|' '{printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8}' "$WORK/results"

@@ -55,3 +55,21 @@ bench_database_url() { # database, work dir, database name
     *) echo "unknown database '$1' (sqlite or postgresql)" >&2; return 2 ;;
     esac
 }
+
+# CPU time (user + system, in clock ticks) used so far by each PID given and
+# its children, living (/proc/<child>/stat) and reaped (cutime + cstime): for
+# the host, all its threads; for PostgreSQL's postmaster, every backend.
+# Robust against other processes on the machine, unlike req/s: divide the
+# difference over a wrk run by its requests (ticks are 1/getconf CLK_TCK s).
+bench_cpu_ticks() { # pid...
+    local total=0 pid child
+    for pid in "$@"; do
+        [[ -r /proc/$pid/stat ]] || continue
+        total=$((total + $(awk '{sub(/^.*\) /, ""); print $12 + $13 + $14 + $15}' "/proc/$pid/stat")))
+        for child in $(ps -o pid= --ppid "$pid" 2>/dev/null); do
+            [[ -r /proc/$child/stat ]] || continue
+            total=$((total + $(awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$child/stat" 2>/dev/null || echo 0)))
+        done
+    done
+    echo "$total"
+}

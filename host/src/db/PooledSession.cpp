@@ -16,6 +16,11 @@ std::int64_t PooledSession::execute(const std::string& sql, const sdk::SqlParams
     return connection_.execute(sql, params);
 }
 
+void PooledSession::forEachRow(const std::string& sql, const sdk::SqlParams& params,
+                               const std::function<void(const sdk::RowView&)>& onRow) {
+    connection_.forEachRow(sql, params, onRow);
+}
+
 void PooledSession::afterCommit(std::function<void()> fn) {
     if (!fn) return;
     if (depth_ == 0)

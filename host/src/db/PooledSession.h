@@ -27,6 +27,8 @@ public:
     sdk::ResultSet query(const std::string& sql, const sdk::SqlParams& params = {}) override;
     std::int64_t execute(const std::string& sql, const sdk::SqlParams& params = {}) override;
     void afterCommit(std::function<void()> fn) override;
+    void forEachRow(const std::string& sql, const sdk::SqlParams& params,
+                    const std::function<void(const sdk::RowView&)>& onRow) override;
 
     /// Runs `work` in a transaction (a savepoint when one is already open):
     /// committed when it returns, rolled back when it throws (rethrown).

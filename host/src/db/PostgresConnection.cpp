@@ -122,8 +122,10 @@ PostgresConnection::Result PostgresConnection::run(const std::string& sql, const
             throw DatabaseError("the statement uses " + std::to_string(statement->parameterCount) +
                                 " placeholder(s) but " + std::to_string(params.size()) +
                                 " parameter(s) were given: " + sql);
-        Result result(PQexecPrepared(connection_.get(), statement->name.c_str(), static_cast<int>(params.size()),
-                                     values.data(), nullptr, nullptr, 0));
+        Result result =
+            beginPending_ ? beginAndExecute(*statement, values)
+                          : Result(PQexecPrepared(connection_.get(), statement->name.c_str(),
+                                                  static_cast<int>(params.size()), values.data(), nullptr, nullptr, 0));
         const ExecStatusType status = PQresultStatus(result.get());
         if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) return result;
         // The statement is gone (DEALLOCATE or DISCARD by hand) or a schema
@@ -136,6 +138,46 @@ PostgresConnection::Result PostgresConnection::run(const std::string& sql, const
         }
         fail(result.get(), sql);
     }
+}
+
+PostgresConnection::Result PostgresConnection::beginAndExecute(const Prepared& statement,
+                                                               const std::vector<const char*>& values) {
+    PGconn* connection = connection_.get();
+    beginPending_ = false;
+    if (PQenterPipelineMode(connection) != 1) { // only refused with results pending: never expected
+        simple("BEGIN");
+        return Result(PQexecPrepared(connection, statement.name.c_str(), static_cast<int>(values.size()), values.data(),
+                                     nullptr, nullptr, 0));
+    }
+    const bool sent = PQsendQueryParams(connection, "BEGIN", 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
+                      PQsendQueryPrepared(connection, statement.name.c_str(), static_cast<int>(values.size()),
+                                          values.data(), nullptr, nullptr, 0) == 1 &&
+                      PQpipelineSync(connection) == 1;
+    // Each query's results end with a null; the Sync's own result ends the
+    // pipeline. Read all of it (even after a failure) so the connection
+    // leaves pipeline mode clean.
+    Result begun;
+    Result result;
+    int query = 0;
+    for (int nulls = 0; sent && nulls < 4;) {
+        Result next(PQgetResult(connection));
+        if (!next) {
+            if (PQstatus(connection) != CONNECTION_OK) break;
+            ++query;
+            ++nulls;
+            continue;
+        }
+        const ExecStatusType status = PQresultStatus(next.get());
+        if (status == PGRES_PIPELINE_SYNC) break;
+        if (query == 0 && !begun)
+            begun = std::move(next);
+        else if (query == 1 && !result)
+            result = std::move(next);
+    }
+    if (PQexitPipelineMode(connection) != 1) discard(); // something unread: not safe to lend again
+    if (!sent || !begun || PQresultStatus(begun.get()) != PGRES_COMMAND_OK) fail(begun.get(), "BEGIN");
+    if (!result) fail(nullptr, "BEGIN"); // the connection broke between the two
+    return result;
 }
 
 sdk::ResultSet PostgresConnection::query(const std::string& sql, const sdk::SqlParams& params) {
@@ -173,6 +215,18 @@ sdk::ResultSet PostgresConnection::query(const std::string& sql, const sdk::SqlP
     return rows;
 }
 
+void PostgresConnection::forEachRow(const std::string& sql, const sdk::SqlParams& params,
+                                    const std::function<void(const sdk::RowView&)>& onRow) {
+    const Prepared* statement = nullptr;
+    const Result result = run(sql, params, statement);
+    PostgresRowView view(result.get());
+    const int rowCount = PQntuples(result.get());
+    for (int r = 0; r < rowCount; ++r) {
+        view.moveTo(r);
+        onRow(view);
+    }
+}
+
 std::int64_t PostgresConnection::execute(const std::string& sql, const sdk::SqlParams& params) {
     const Prepared* statement = nullptr;
     const Result result = run(sql, params, statement);
@@ -186,16 +240,21 @@ void PostgresConnection::simple(const char* sql) {
 }
 
 void PostgresConnection::begin() {
-    simple("BEGIN");
+    beginPending_ = true;
 }
 
 void PostgresConnection::commit() {
+    if (beginPending_) { // nothing ran: there is no transaction to commit
+        beginPending_ = false;
+        return;
+    }
     if (PQstatus(connection_.get()) == CONNECTION_OK && PQtransactionStatus(connection_.get()) == PQTRANS_INERROR)
         throw DatabaseError("the transaction was aborted by an earlier failed statement and cannot commit");
     simple("COMMIT");
 }
 
 void PostgresConnection::rollback() noexcept {
+    beginPending_ = false;
     PGconn* connection = connection_.get();
     if (PQstatus(connection) != CONNECTION_OK) return; // the pool drops it
     const PGTransactionStatusType status = PQtransactionStatus(connection);

@@ -11,9 +11,11 @@
 #include <libpq-fe.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <stdexcept>
 
 namespace motel::host {
 
@@ -101,6 +103,76 @@ void PostgresValues::append(std::vector<sdk::SqlValue>& row, unsigned oid, const
         return;
     default:
         row.emplace_back(text); // text, varchar, date, uuid, ...: libpq ends each value with a NUL
+    }
+}
+
+PostgresRowView::PostgresRowView(const pg_result* result) : result_(result) {
+    const int columns = PQnfields(result);
+    types_.reserve(static_cast<std::size_t>(columns));
+    for (int c = 0; c < columns; ++c) types_.push_back(PQftype(result, c));
+}
+
+int PostgresRowView::checked(std::size_t column) const {
+    if (column >= types_.size())
+        throw std::out_of_range("column " + std::to_string(column) + " of a " + std::to_string(types_.size()) +
+                                "-column result");
+    return static_cast<int>(column);
+}
+
+bool PostgresRowView::isNull(std::size_t column) const {
+    return PQgetisnull(result_, row_, checked(column)) != 0;
+}
+
+std::int64_t PostgresRowView::integer(std::size_t column) const {
+    const int c = checked(column);
+    if (PQgetisnull(result_, row_, c)) return 0;
+    const char* text = PQgetvalue(result_, row_, c);
+    switch (types_[column]) {
+    case kBool:
+        return text[0] == 't' ? 1 : 0;
+    case kFloat4:
+    case kFloat8:
+    case kNumeric:
+        return static_cast<std::int64_t>(std::strtod(text, nullptr));
+    default: {
+        std::int64_t value = 0;
+        std::from_chars(text, text + PQgetlength(result_, row_, c), value);
+        return value;
+    }
+    }
+}
+
+double PostgresRowView::real(std::size_t column) const {
+    const int c = checked(column);
+    if (PQgetisnull(result_, row_, c)) return 0.0;
+    if (types_[column] == kBool) return PQgetvalue(result_, row_, c)[0] == 't' ? 1.0 : 0.0;
+    return std::strtod(PQgetvalue(result_, row_, c), nullptr);
+}
+
+std::string_view PostgresRowView::text(std::size_t column) const {
+    const int c = checked(column);
+    if (PQgetisnull(result_, row_, c)) return {};
+    const char* text = PQgetvalue(result_, row_, c);
+    const auto size = static_cast<std::size_t>(PQgetlength(result_, row_, c));
+    switch (types_[column]) {
+    case kBool:
+        return text[0] == 't' ? "1" : "0";
+    case kFloat4:
+    case kFloat8:
+    case kNumeric:
+    case kBytea:
+    case kTimestamp:
+    case kTimestampTz: {
+        // Rare in a row read in place: the text Row::text would give.
+        std::vector<sdk::SqlValue> cell;
+        PostgresValues::append(cell, types_[column], text, static_cast<int>(size));
+        scratch_ = cell.front().convert<std::string>();
+        return scratch_;
+    }
+    case kTime:
+        return std::string_view(text, std::min<std::size_t>(8, size));
+    default:
+        return std::string_view(text, size);
     }
 }
 

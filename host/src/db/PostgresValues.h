@@ -17,7 +17,10 @@
 #include <motel/sdk/Database.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
+
+struct pg_result;
 
 namespace motel::host {
 
@@ -30,6 +33,30 @@ public:
     /// place (Poco 1.11's Var has no move constructor: a returned Var would
     /// be copied, one more allocation per cell).
     static void append(std::vector<sdk::SqlValue>& row, unsigned oid, const char* text, int length);
+};
+
+/// One row of a PGresult as an sdk::RowView (PostgresConnection::forEachRow):
+/// the same normalised values as PostgresValues::append, read from libpq's
+/// buffer without a copy where the text form already is the value (text,
+/// integers); the few converted forms (timestamps, bytea, booleans as text)
+/// are built in a scratch string that lives until the next text() call.
+class PostgresRowView final : public sdk::RowView {
+public:
+    explicit PostgresRowView(const pg_result* result);
+    void moveTo(int row) { row_ = row; }
+
+    std::size_t size() const override { return types_.size(); }
+    bool isNull(std::size_t column) const override;
+    std::int64_t integer(std::size_t column) const override;
+    double real(std::size_t column) const override;
+    std::string_view text(std::size_t column) const override;
+
+private:
+    const pg_result* result_;
+    std::vector<unsigned> types_; ///< the columns' type OIDs
+    int row_ = 0;
+    mutable std::string scratch_;
+    int checked(std::size_t column) const; ///< throws std::out_of_range
 };
 
 } // namespace motel::host

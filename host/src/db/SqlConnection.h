@@ -13,6 +13,7 @@
 #include <motel/sdk/Database.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace motel::host {
@@ -23,6 +24,10 @@ public:
     virtual sdk::Dialect dialect() const = 0;
     /// Runs one statement and returns its rows (none for statements without).
     virtual sdk::ResultSet query(const std::string& sql, const sdk::SqlParams& params) = 0;
+    /// Runs one statement and hands each row to `onRow` as it is read, from
+    /// the driver's own buffers (sdk::SqlSession::forEachRow).
+    virtual void forEachRow(const std::string& sql, const sdk::SqlParams& params,
+                            const std::function<void(const sdk::RowView&)>& onRow) = 0;
     /// Runs one statement and returns the rows it changed.
     virtual std::int64_t execute(const std::string& sql, const sdk::SqlParams& params) = 0;
     /// Starts a transaction; on SQLite it takes the write lock at once

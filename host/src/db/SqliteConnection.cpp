@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <stdexcept>
+#include <string_view>
 #include <thread>
 
 namespace motel::host {
@@ -26,6 +28,44 @@ bool blank(const char* text) {
 /// Appends one column of the current row as the type SQLite stored. Each
 /// value is constructed in place: Poco 1.11's Var has no move constructor, so
 /// a push_back of a temporary would copy (and allocate) every cell twice.
+/// The current row of a stepped statement as an sdk::RowView: values as
+/// SQLite stored them (as appendColumn reads them), text straight from
+/// SQLite's buffer, valid until the next step.
+class SqliteRowView final : public sdk::RowView {
+public:
+    explicit SqliteRowView(sqlite3_stmt* statement)
+        : statement_(statement), columns_(static_cast<std::size_t>(sqlite3_column_count(statement))) {}
+
+    std::size_t size() const override { return columns_; }
+    bool isNull(std::size_t column) const override {
+        return sqlite3_column_type(statement_, checked(column)) == SQLITE_NULL;
+    }
+    std::int64_t integer(std::size_t column) const override {
+        return sqlite3_column_int64(statement_, checked(column));
+    }
+    double real(std::size_t column) const override { return sqlite3_column_double(statement_, checked(column)); }
+    std::string_view text(std::size_t column) const override {
+        const int c = checked(column);
+        if (sqlite3_column_type(statement_, c) == SQLITE_BLOB) {
+            const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement_, c));
+            return {bytes ? bytes : "", static_cast<std::size_t>(sqlite3_column_bytes(statement_, c))};
+        }
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_, c)); // NULL: nullptr
+        return {text ? text : "", static_cast<std::size_t>(sqlite3_column_bytes(statement_, c))};
+    }
+
+private:
+    sqlite3_stmt* statement_;
+    std::size_t columns_;
+
+    int checked(std::size_t column) const {
+        if (column >= columns_)
+            throw std::out_of_range("column " + std::to_string(column) + " of a " + std::to_string(columns_) +
+                                    "-column result");
+        return static_cast<int>(column);
+    }
+};
+
 void appendColumn(std::vector<sdk::SqlValue>& values, sqlite3_stmt* statement, int column) {
     switch (sqlite3_column_type(statement, column)) {
     case SQLITE_INTEGER:
@@ -231,6 +271,11 @@ sdk::ResultSet SqliteConnection::query(const std::string& sql, const sdk::SqlPar
         rows.emplace_back(statement.columns, std::move(values));
     });
     return rows;
+}
+
+void SqliteConnection::forEachRow(const std::string& sql, const sdk::SqlParams& params,
+                                  const std::function<void(const sdk::RowView&)>& onRow) {
+    run(sql, params, [&](Prepared& statement) { onRow(SqliteRowView(statement.handle.get())); });
 }
 
 std::int64_t SqliteConnection::execute(const std::string& sql, const sdk::SqlParams& params) {

@@ -46,6 +46,8 @@ public:
 
     sdk::Dialect dialect() const override { return sdk::Dialect::sqlite; }
     sdk::ResultSet query(const std::string& sql, const sdk::SqlParams& params) override;
+    void forEachRow(const std::string& sql, const sdk::SqlParams& params,
+                    const std::function<void(const sdk::RowView&)>& onRow) override;
     std::int64_t execute(const std::string& sql, const sdk::SqlParams& params) override;
     void begin() override;
     void commit() override;

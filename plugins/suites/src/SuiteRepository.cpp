@@ -1,5 +1,9 @@
 #include "SuiteRepository.h"
 
+#include "SuiteSchema.h"
+
+#include <motel/sdk/ResourceList.h>
+
 namespace motel::suites {
 
 namespace {
@@ -15,26 +19,11 @@ sdk::SqlValue text(const std::optional<std::string>& value) {
 } // namespace
 
 const std::string& SuiteRepository::columns() {
-    static const std::string list =
-        "id, number, name, floor, type, occupancy, condition, service_state, notes, version, created_at, updated_at";
-    return list;
+    return suiteSchema().columns();
 }
 
 Suite SuiteRepository::fromRow(const sdk::Row& row) {
-    Suite suite;
-    suite.id = row.integer("id");
-    suite.number = row.text("number");
-    suite.name = row.optText("name");
-    suite.floor = row.integer("floor");
-    suite.type = row.text("type");
-    suite.occupancy = row.text("occupancy");
-    suite.condition = row.text("condition");
-    suite.serviceState = row.text("service_state");
-    suite.notes = row.optText("notes");
-    suite.version = row.integer("version");
-    suite.createdAt = row.text("created_at");
-    suite.updatedAt = row.text("updated_at");
-    return suite;
+    return suiteSchema().read(row);
 }
 
 std::optional<Suite> SuiteRepository::find(sdk::SqlSession& session, std::int64_t suiteId, bool lock) {
@@ -84,6 +73,11 @@ void SuiteRepository::remove(sdk::SqlSession& session, std::int64_t suiteId) {
 SuitePage SuiteRepository::list(sdk::SqlSession& session, const sdk::SqlQuery& page, const sdk::SqlQuery& count,
                                 bool pastEnd) {
     return sdk::PagedQuery::fetch<Suite>(session, page, count, pastEnd, &SuiteRepository::fromRow);
+}
+
+std::string SuiteRepository::listJson(sdk::SqlSession& session, const sdk::SqlQuery& page, const sdk::SqlQuery& count,
+                                      std::int64_t limit, std::int64_t offset) {
+    return sdk::ResourceList::render(session, page, count, limit, offset, suiteSchema());
 }
 
 std::int64_t SuiteRepository::countAll(sdk::SqlSession& session) {

@@ -40,6 +40,10 @@ public:
     static void remove(sdk::SqlSession& session, std::int64_t id);
     static SuitePage list(sdk::SqlSession& session, const sdk::SqlQuery& page, const sdk::SqlQuery& count,
                           bool pastEnd);
+    /// The same page as the list envelope's JSON, rendered straight from the
+    /// rows (sdk::ResourceList).
+    static std::string listJson(sdk::SqlSession& session, const sdk::SqlQuery& page, const sdk::SqlQuery& count,
+                                std::int64_t limit, std::int64_t offset);
     static std::int64_t countAll(sdk::SqlSession& session);
 };
 

@@ -8,6 +8,7 @@
 #include <motel/sdk/Errors.h>
 #include <motel/sdk/ListQuery.h>
 #include <motel/sdk/JsonList.h>
+#include <motel/sdk/ResourceList.h>
 
 namespace motel::suites {
 
@@ -29,10 +30,7 @@ void SuiteRoutes::respond(Response& response, const Suite& suite, int status) {
 void SuiteRoutes::registerAll(sdk::RouteRegistry& routes, SuiteService& service) {
     routes.get("/api/suites", Access::authenticated(), [&service](const Request& request, Response& response) {
         const SuiteFilters filters = SuiteListQuery::read(request);
-        const SuitePage page = service.list(filters);
-        const auto append = [](std::string& out, const Suite& suite) { SuiteJson::append(out, suite); };
-        response.text(200, sdk::JsonList::kContentType,
-                      sdk::JsonList::render(page.items, append, page.total, filters.limit, filters.offset));
+        sdk::ResourceList::respond(request, response, service.listJson(filters));
     });
 
     routes.post("/api/suites", Access::anyRole({plugins::auth::kManagerRole}),

@@ -148,6 +148,15 @@ SuitePage SuiteService::list(const SuiteFilters& filters) {
     return page;
 }
 
+std::string SuiteService::listJson(const SuiteFilters& filters) {
+    std::string json;
+    database_.withSession([&](sdk::SqlSession& session) {
+        json = SuiteRepository::listJson(session, SuiteListQuery::page(filters), SuiteListQuery::count(filters),
+                                         filters.limit, filters.offset);
+    });
+    return json;
+}
+
 HistoryPage SuiteService::history(std::int64_t id, std::int64_t limit, std::int64_t offset) {
     HistoryPage page;
     database_.withSession([&](sdk::SqlSession& session) {

@@ -44,6 +44,9 @@ public:
     /// DELETE: 404, If-Match 412, 409 while the suite has open tasks.
     void remove(std::int64_t id, const sdk::Principal& caller, std::optional<sdk::IfMatch> ifMatch);
     SuitePage list(const SuiteFilters& filters);
+    /// The same page as `GET /api/suites`'s JSON envelope, with no Suite in
+    /// between (the list endpoint's path).
+    std::string listJson(const SuiteFilters& filters);
     HistoryPage history(std::int64_t id, std::int64_t limit, std::int64_t offset);
 
     // SuiteDirectory

@@ -1,5 +1,9 @@
 #include "TaskRepository.h"
 
+#include "TaskSchema.h"
+
+#include <motel/sdk/ResourceList.h>
+
 #include <algorithm>
 #include <iterator>
 
@@ -78,33 +82,11 @@ std::string insertSql(bool checked, const std::string& returning) {
 } // namespace
 
 const std::string& TaskRepository::columns() {
-    static const std::string list =
-        "id, suite_id, type, title, description, priority, status, assignee_id, due_at, started_at, completed_at, "
-        "created_by_id, blocks_suite, outcome, outcome_note, version, created_at, updated_at";
-    return list;
+    return taskSchema().columns();
 }
 
 Task TaskRepository::fromRow(const sdk::Row& row) {
-    Task task;
-    task.id = row.integer("id");
-    task.suiteId = row.optInteger("suite_id");
-    task.type = row.text("type");
-    task.title = row.text("title");
-    task.description = row.optText("description");
-    task.priority = row.text("priority");
-    task.status = row.text("status");
-    task.assigneeId = row.optInteger("assignee_id");
-    task.dueAt = row.optText("due_at");
-    task.startedAt = row.optText("started_at");
-    task.completedAt = row.optText("completed_at");
-    task.createdById = row.optInteger("created_by_id");
-    task.blocksSuite = row.boolean("blocks_suite");
-    task.outcome = row.optText("outcome");
-    task.outcomeNote = row.optText("outcome_note");
-    task.version = row.integer("version");
-    task.createdAt = row.text("created_at");
-    task.updatedAt = row.text("updated_at");
-    return task;
+    return taskSchema().read(row);
 }
 
 std::int64_t TaskRepository::priorityRank(const std::string& priority) {
@@ -183,6 +165,11 @@ std::vector<Task> TaskRepository::detachClosed(sdk::SqlSession& session, std::in
 TaskPage TaskRepository::list(sdk::SqlSession& session, const sdk::SqlQuery& page, const sdk::SqlQuery& count,
                               bool pastEnd) {
     return sdk::PagedQuery::fetch<Task>(session, page, count, pastEnd, &TaskRepository::fromRow);
+}
+
+std::string TaskRepository::listJson(sdk::SqlSession& session, const sdk::SqlQuery& page, const sdk::SqlQuery& count,
+                                     std::int64_t limit, std::int64_t offset) {
+    return sdk::ResourceList::render(session, page, count, limit, offset, taskSchema());
 }
 
 std::map<std::string, std::int64_t> TaskRepository::countByStatus(sdk::SqlSession& session) {

@@ -51,6 +51,10 @@ public:
     static std::vector<Task> detachClosed(sdk::SqlSession& session, std::int64_t suiteId, const std::string& now);
 
     static TaskPage list(sdk::SqlSession& session, const sdk::SqlQuery& page, const sdk::SqlQuery& count, bool pastEnd);
+    /// The same page as the list envelope's JSON, rendered straight from the
+    /// rows (sdk::ResourceList).
+    static std::string listJson(sdk::SqlSession& session, const sdk::SqlQuery& page, const sdk::SqlQuery& count,
+                                std::int64_t limit, std::int64_t offset);
     /// Task count per status.
     static std::map<std::string, std::int64_t> countByStatus(sdk::SqlSession& session);
     /// Open tasks (pending, in_progress) whose `dueAt` is before `now` (ISO 8601 UTC).

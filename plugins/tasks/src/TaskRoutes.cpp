@@ -8,6 +8,7 @@
 #include <motel/sdk/Errors.h>
 #include <motel/sdk/Time.h>
 #include <motel/sdk/JsonList.h>
+#include <motel/sdk/ResourceList.h>
 
 namespace motel::tasks {
 
@@ -30,10 +31,7 @@ void TaskRoutes::respond(Response& response, const Task& task, int status) {
 void TaskRoutes::registerAll(sdk::RouteRegistry& routes, TaskService& service) {
     routes.get("/api/tasks", Access::authenticated(), [&service](const Request& request, Response& response) {
         const TaskFilters filters = TaskListQuery::read(request, sdk::nowTimestamp());
-        const TaskPage page = service.list(filters);
-        const auto append = [](std::string& out, const Task& task) { TaskJson::append(out, task); };
-        response.text(200, JsonList::kContentType,
-                      JsonList::render(page.items, append, page.total, filters.limit, filters.offset));
+        sdk::ResourceList::respond(request, response, service.listJson(filters));
     });
 
     routes.post("/api/tasks", Access::authenticated(), [&service](const Request& request, Response& response) {

@@ -244,6 +244,15 @@ TaskPage TaskService::list(const TaskFilters& filters) {
     return page;
 }
 
+std::string TaskService::listJson(const TaskFilters& filters) {
+    std::string json;
+    database_.withSession([&](sdk::SqlSession& session) {
+        json = TaskRepository::listJson(session, TaskListQuery::page(filters), TaskListQuery::count(filters),
+                                        filters.limit, filters.offset);
+    });
+    return json;
+}
+
 void TaskService::suiteCheckedOut(sdk::SqlSession& session, const plugins::suites::Suite& suite,
                                   const plugins::suites::ChangeOrigin& origin) {
     Task cleaning;

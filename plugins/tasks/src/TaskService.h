@@ -53,6 +53,9 @@ public:
     Task act(std::int64_t id, TaskAction action, const Completion& completion, const sdk::Principal& caller,
              std::optional<sdk::IfMatch> ifMatch);
     TaskPage list(const TaskFilters& filters);
+    /// The same page as `GET /api/tasks`'s JSON envelope, with no Task in
+    /// between (the list endpoint's path).
+    std::string listJson(const TaskFilters& filters);
 
     // SuiteTaskHooks
     void suiteCheckedOut(sdk::SqlSession& session, const plugins::suites::Suite& suite,

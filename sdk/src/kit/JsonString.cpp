@@ -41,7 +41,7 @@ void appendEscape(std::string& out, char c) {
 
 } // namespace
 
-void appendJsonString(std::string& out, const std::string& text) {
+void appendJsonString(std::string& out, std::string_view text) {
     out += '"';
     // Copy runs of plain characters at once: on the list endpoints almost
     // every string is one run (a character-at-a-time loop was ~9% of a list).

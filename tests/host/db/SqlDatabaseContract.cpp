@@ -444,4 +444,83 @@ void SqlDatabaseContract::testConcurrentWritersOfOneDatabaseAllLand() {
     CPPUNIT_ASSERT_EQUAL(std::int64_t(kThreads * kWrites), countItems(*db));
 }
 
+void SqlDatabaseContract::testForEachRowReadsWhatQueryReads() {
+    createItems(*db_);
+    const Poco::Int64 big = 9007199254740993LL;
+    db_->withSession([&](sdk::SqlSession& session) {
+        session.execute("INSERT INTO items (name, quantity, price, active, note) VALUES ($1, $2, $3, $4, $5)",
+                        {std::string("caf\xc3\xa9 \"one\""), big, 2.5, Poco::Int64(1), sdk::SqlValue()});
+        session.execute("INSERT INTO items (name, quantity, active, note) VALUES ($1, $2, $3, $4)",
+                        {std::string("two"), sdk::SqlValue(), Poco::Int64(0), std::string("")});
+    });
+    const std::string sql = "SELECT id, name, quantity, price, active, note, COUNT(*) OVER () AS total FROM items "
+                            "WHERE id > $1 ORDER BY id";
+    db_->withSession([&](sdk::SqlSession& session) {
+        const auto rows = session.query(sql, {Poco::Int64(0)});
+        std::size_t seen = 0;
+        session.forEachRow(sql, {Poco::Int64(0)}, [&](const sdk::RowView& view) {
+            const sdk::Row& row = rows.at(seen++);
+            CPPUNIT_ASSERT_EQUAL(std::size_t(7), view.size());
+            CPPUNIT_ASSERT_EQUAL(row.integer("id"), view.integer(0));
+            CPPUNIT_ASSERT_EQUAL(row.text("name"), std::string(view.text(1)));
+            CPPUNIT_ASSERT_EQUAL(row.isNull("quantity"), view.isNull(2));
+            CPPUNIT_ASSERT_EQUAL(row.integer("quantity"), view.integer(2));
+            CPPUNIT_ASSERT_EQUAL(row.real("price"), view.real(3));
+            CPPUNIT_ASSERT_EQUAL(row.integer("active"), view.integer(4));
+            CPPUNIT_ASSERT_EQUAL(row.text("active"), std::string(view.text(4)));
+            CPPUNIT_ASSERT_EQUAL(row.isNull("note"), view.isNull(5));
+            CPPUNIT_ASSERT_EQUAL(row.text("note"), std::string(view.text(5)));
+            CPPUNIT_ASSERT_EQUAL(std::int64_t(2), view.integer(6));
+            CPPUNIT_ASSERT_THROW(view.text(7), std::out_of_range);
+        });
+        CPPUNIT_ASSERT_EQUAL(std::size_t(2), seen);
+        CPPUNIT_ASSERT_EQUAL(big, rows.at(0).integer("quantity"));
+        int none = 0;
+        session.forEachRow(sql, {Poco::Int64(1000)}, [&](const sdk::RowView&) { ++none; });
+        CPPUNIT_ASSERT_EQUAL(0, none);
+        CPPUNIT_ASSERT_THROW(session.forEachRow("SELECT nope FROM items", {}, [](const sdk::RowView&) {}),
+                             DatabaseError);
+    });
+}
+
+void SqlDatabaseContract::testTransactionWithoutStatementsCommits() {
+    createItems(*db_);
+    int hooks = 0;
+    db_->transaction([&](sdk::SqlSession& tx) { tx.afterCommit([&] { ++hooks; }); });
+    CPPUNIT_ASSERT_EQUAL(1, hooks);
+    CPPUNIT_ASSERT_THROW(db_->transaction([](sdk::SqlSession&) { throw sdk::NotFound("nothing ran"); }), sdk::NotFound);
+    insertItem(*db_, "after");
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(1), countItems(*db_));
+}
+
+void SqlDatabaseContract::testFailedFirstStatementRollsBackAndFreesTheConnection() {
+    // The first statement of a transaction (on PostgreSQL sent in one
+    // pipeline with its BEGIN) fails: the error keeps its kind, nothing of
+    // the transaction stays, and the one pooled connection serves again.
+    SqlDatabaseOptions single;
+    single.poolSize = 1;
+    auto db = open(single);
+    createItems(*db);
+    insertItem(*db, "taken");
+    CPPUNIT_ASSERT_THROW(db->transaction([](sdk::SqlSession& tx) {
+        tx.execute("INSERT INTO items (name) VALUES ($1)", {std::string("taken")});
+    }),
+                         sdk::UniqueViolation);
+    CPPUNIT_ASSERT_THROW(db->transaction([](sdk::SqlSession& tx) {
+        tx.execute("INSERT INTO items (name) VALUES ($1)", {sdk::SqlValue()}); // NOT NULL
+        tx.execute("INSERT INTO items (name) VALUES ($1)", {std::string("never")});
+    }),
+                         DatabaseError);
+    db->transaction([](sdk::SqlSession& tx) {
+        tx.execute("INSERT INTO items (name) VALUES ($1)", {std::string("second")});
+        tx.execute("UPDATE items SET version = version + 1 WHERE name = $1", {std::string("second")});
+    });
+    std::int64_t count = 0;
+    db->withSession([&](sdk::SqlSession& session) {
+        count = session.query("SELECT COUNT(*) AS n FROM items").at(0).integer("n");
+        CPPUNIT_ASSERT(session.query("SELECT id FROM items WHERE name = $1", {std::string("never")}).empty());
+    });
+    CPPUNIT_ASSERT_EQUAL(std::int64_t(2), count);
+}
+
 } // namespace motel::host::test

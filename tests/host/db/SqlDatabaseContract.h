@@ -32,6 +32,9 @@ class SqlDatabaseContract : public CppUnit::TestFixture {
     CPPUNIT_TEST(testPingAnswers);
     CPPUNIT_TEST(testStatementCacheIsBoundedAndStaysCorrect);
     CPPUNIT_TEST(testConcurrentWritersOfOneDatabaseAllLand);
+    CPPUNIT_TEST(testForEachRowReadsWhatQueryReads);
+    CPPUNIT_TEST(testTransactionWithoutStatementsCommits);
+    CPPUNIT_TEST(testFailedFirstStatementRollsBackAndFreesTheConnection);
     CPPUNIT_TEST_SUITE_END_ABSTRACT();
 
 public:
@@ -56,6 +59,9 @@ public:
     void testPingAnswers();
     void testStatementCacheIsBoundedAndStaysCorrect();
     void testConcurrentWritersOfOneDatabaseAllLand();
+    void testForEachRowReadsWhatQueryReads();
+    void testTransactionWithoutStatementsCommits();
+    void testFailedFirstStatementRollsBackAndFreesTheConnection();
 
 protected:
     /// The URL of a fresh, empty database (called once per test).

@@ -145,6 +145,46 @@ void SuiteApiScenarios::listFiltersSortsAndPages() {
                                      call(motel, "GET", std::string("/api/suites?") + bad, motel.staff).status);
 }
 
+void SuiteApiScenarios::listsAnswerIfNoneMatchWith304UntilTheDataChanges() {
+    const Motel motel = start();
+    createSuite(motel, R"({"number":"101","floor":1})");
+    const auto get = [&](const std::string& target, const std::string& ifNoneMatch) {
+        std::map<std::string, std::string> headers{{"Authorization", "Bearer " + motel.staff}};
+        if (!ifNoneMatch.empty()) headers["If-None-Match"] = ifNoneMatch;
+        return motel.host->request("GET", target, "", headers);
+    };
+    for (const std::string list : {"/api/suites?limit=10", "/api/tasks"}) {
+        const auto first = get(list, "");
+        expect(200, first);
+        const std::string etag = first.header("etag");
+        CPPUNIT_ASSERT_MESSAGE(list, etag.size() > 2 && etag.front() == '"' && etag.back() == '"');
+        CPPUNIT_ASSERT_EQUAL(etag, get(list, "").header("etag")); // the same data, the same tag
+
+        const auto unchanged = get(list, etag);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(list, 304, unchanged.status);
+        CPPUNIT_ASSERT(unchanged.body.empty());
+        CPPUNIT_ASSERT_EQUAL(etag, unchanged.header("etag"));
+        CPPUNIT_ASSERT_EQUAL(304, get(list, "\"other\", W/" + etag).status);
+        CPPUNIT_ASSERT_EQUAL(200, get(list, "\"other\"").status);
+        CPPUNIT_ASSERT_EQUAL(first.body, get(list, "\"other\"").body);
+    }
+
+    // Any change to an item on the page, or to the total, gives a new tag.
+    const auto before = get("/api/suites?limit=10", "");
+    const std::string etag = before.header("etag");
+    expect(200, call(motel, "PATCH", "/api/suites/1", motel.manager, R"({"notes":"new towels"})"));
+    const auto changed = get("/api/suites?limit=10", etag);
+    expect(200, changed);
+    CPPUNIT_ASSERT(changed.header("etag") != etag);
+    CPPUNIT_ASSERT(changed.body.find("new towels") != std::string::npos);
+    createSuite(motel, R"({"number":"102","floor":1})");
+    CPPUNIT_ASSERT_EQUAL(200, get("/api/suites?limit=1", changed.header("etag")).status);
+    // A filter that selects other rows has its own tag.
+    CPPUNIT_ASSERT(get("/api/suites?floor=1", "").header("etag") != get("/api/suites?floor=2", "").header("etag"));
+    // The tag never replaces the token check.
+    CPPUNIT_ASSERT_EQUAL(401, motel.host->request("GET", "/api/suites", "", {{"If-None-Match", "*"}}).status);
+}
+
 void SuiteApiScenarios::checkOutMakesDirtyAndPutsACleaningTaskOnTheBoard() {
     const Motel motel = start();
     const auto suite =

@@ -12,6 +12,7 @@ public:
     void createReadDeleteWithDefaultsAndEtag();
     void invalidBodiesIdsAndDuplicates();
     void listFiltersSortsAndPages();
+    void listsAnswerIfNoneMatchWith304UntilTheDataChanges();
     void checkOutMakesDirtyAndPutsACleaningTaskOnTheBoard();
     void checkInNeedsInServiceAndInspectedNeedsClean();
     void staffMayOnlyMarkDirtyOrClean();
@@ -27,6 +28,7 @@ public:
     CPPUNIT_TEST(createReadDeleteWithDefaultsAndEtag);                                                                 \
     CPPUNIT_TEST(invalidBodiesIdsAndDuplicates);                                                                       \
     CPPUNIT_TEST(listFiltersSortsAndPages);                                                                            \
+    CPPUNIT_TEST(listsAnswerIfNoneMatchWith304UntilTheDataChanges);                                                    \
     CPPUNIT_TEST(checkOutMakesDirtyAndPutsACleaningTaskOnTheBoard);                                                    \
     CPPUNIT_TEST(checkInNeedsInServiceAndInspectedNeedsClean);                                                         \
     CPPUNIT_TEST(staffMayOnlyMarkDirtyOrClean);                                                                        \

@@ -22,6 +22,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace motel::sdk {
@@ -63,6 +64,53 @@ private:
 
 using ResultSet = std::vector<Row>;
 
+/// One row of a result read in place by SqlSession::forEachRow(): columns by
+/// position, in the order the SELECT names them, with the same normalised
+/// values as Row (integers, booleans as 0/1, reals, text, NULL) but no copy:
+/// a list page goes from the driver's buffers straight into its JSON. Valid
+/// only during the callback that receives it; text() views die with it.
+class RowView {
+public:
+    virtual std::size_t size() const = 0;
+    virtual bool isNull(std::size_t column) const = 0;
+    virtual std::int64_t integer(std::size_t column) const = 0; ///< 0 when NULL
+    virtual double real(std::size_t column) const = 0;          ///< 0 when NULL
+    /// "" when NULL; an integer column as its decimal text.
+    virtual std::string_view text(std::size_t column) const = 0;
+
+protected:
+    ~RowView() = default;
+};
+
+/// A RowView over an already read Row: what the default
+/// SqlSession::forEachRow() hands out, and how a plugin reads a Row with the
+/// same positional code it uses for streamed rows.
+class RowValues final : public RowView {
+public:
+    explicit RowValues(const Row& row) : values_(row.values()) {}
+    std::size_t size() const override { return values_.size(); }
+    bool isNull(std::size_t column) const override { return values_.at(column).isEmpty(); }
+    std::int64_t integer(std::size_t column) const override {
+        const SqlValue& value = values_.at(column);
+        return value.isEmpty() ? 0 : value.convert<Poco::Int64>();
+    }
+    double real(std::size_t column) const override {
+        const SqlValue& value = values_.at(column);
+        return value.isEmpty() ? 0.0 : value.convert<double>();
+    }
+    std::string_view text(std::size_t column) const override {
+        const SqlValue& value = values_.at(column);
+        if (value.isEmpty()) return {};
+        if (value.isString()) return value.extract<std::string>();
+        scratch_ = value.convert<std::string>();
+        return scratch_;
+    }
+
+private:
+    const std::vector<SqlValue>& values_;
+    mutable std::string scratch_; ///< a non-text value's text, until the next such call
+};
+
 /// One pooled connection, possibly inside a transaction. Not thread-safe: use
 /// it on the thread that received it, inside the callback only.
 class SqlSession {
@@ -77,6 +125,17 @@ public:
     /// never if it rolls back). Outside one: runs `fn` at once. Publish domain
     /// events from here so nobody hears of a change that did not happen.
     virtual void afterCommit(std::function<void()> fn) = 0;
+    /// Runs a statement that returns rows and hands each row to `onRow` as it
+    /// is read, without building a ResultSet (one Var per cell): the list
+    /// endpoints' path. SDK 3.1: appended to the vtable, so plugins built for
+    /// 3.0 never see it; the host overrides it (libpq's and SQLite's own
+    /// buffers), this default runs query() for any other session. Run no
+    /// other statement on the session from inside `onRow` (SQLite is still
+    /// stepping this one); collect what you need and query afterwards.
+    virtual void forEachRow(const std::string& sql, const SqlParams& params,
+                            const std::function<void(const RowView&)>& onRow) {
+        for (const Row& row : query(sql, params)) onRow(RowValues(row));
+    }
 };
 
 /// One ordered schema step of a plugin. Applied once, in version order, and

@@ -8,7 +8,10 @@
 ///
 /// Bump MOTEL_SDK_ABI_MAJOR on every change to a class layout or vtable of
 /// the ABI core (Motel::sdk); bump MOTEL_SDK_ABI_MINOR for additive changes
-/// (new free functions, new headers) that older plugins keep working with.
+/// (new free functions, new headers, a virtual appended to the end of an
+/// interface only the host implements, such as SqlSession::forEachRow in
+/// 3.1) that older plugins keep working with: they never reach the new
+/// entry, and a newer plugin's stamp (minor above the host's) is refused.
 /// Helpers of the kit (Motel::sdk_kit) are compiled into each plugin and
 /// never change the ABI.
 
