@@ -158,7 +158,6 @@ void HttpServer::stopServing(std::chrono::milliseconds grace, const std::functio
     if (!running_) return;
     running_ = false;
     const auto deadline = std::chrono::steady_clock::now() + grace;
-    stopping_ = true;
 
     // 1. Stop accepting, on the listener's own thread.
     {
@@ -170,6 +169,10 @@ void HttpServer::stopServing(std::chrono::milliseconds grace, const std::functio
         });
         closed.get_future().wait();
     }
+    // Only now do answers say `Connection: close`: a client told so earlier
+    // reconnects at once, its connection waits in the listen backlog, and
+    // closing the listener resets it after the client sent its request.
+    stopping_ = true;
     if (notAccepting) notAccepting();
     // 2. Close what has no request in flight; the rest closes after answering.
     for (auto& io : ioThreads_) {
