@@ -22,7 +22,7 @@ find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(HIREDIS REQUIRED IMPORTED_TARGET hiredis)
-# sd_notify(): the host tells systemd it is ready only once it listens
-# (Type=notify in the unit); a no-op outside systemd.
-pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
+# No libsystemd: the host speaks systemd's notification protocol itself
+# (host/src/app/ServiceNotifier), which keeps libsystemd's dependencies
+# (libgcrypt, liblzma, libzstd, liblz4, libcap) out of its memory.
 find_package(prometheus-cpp CONFIG REQUIRED COMPONENTS core)
