@@ -98,8 +98,7 @@ public:
         FakeMetricsRegistry registry;
         StandardMetrics(registry, "1.0.0", Poco::Timestamp(), memoryOf(0)).registerAll();
         // What the realtime plugin does later, with the documented kind.
-        registry.gauge("motel_websocket_users", "Distinct users with at least one open real-time connection", {})
-            .set(4);
+        registry.gauge("motel_websocket_users", "Distinct users with at least one connected socket", {}).set(4);
         CPPUNIT_ASSERT_EQUAL(4.0, registry.valueOf("motel_websocket_users"));
         for (const auto& definition : StandardMetrics::definitions())
             CPPUNIT_ASSERT_MESSAGE(definition.name, !definition.help.empty());
