@@ -120,12 +120,7 @@ sdk::HealthResult RecordingHealth::run(const std::string& name) {
         try {
             return check();
         } catch (...) { // the plugin's check: anything it throws is its answer
-            sdk::HealthResult down;
-            down.up = false;
-            down.level = sdk::HealthLevel::critical;
-            down.details = new Poco::JSON::Object;
-            down.details->set("error", describeCurrentException());
-            return down;
+            return sdk::HealthResult::down(describeCurrentException());
         }
     }
     throw std::out_of_range("no health check '" + name + "'");
