@@ -2,12 +2,14 @@
 
 # The host talks to SQLite and PostgreSQL through their C libraries
 # (host/src/db) and serves HTTP with its own epoll server (host/src/http):
-# shipped code needs Poco's Foundation and JSON (the auth plugin also JWT
-# and Crypto). Poco::Net (test clients), Poco::Data (the tests' PostgreSQL
-# helper) and Poco::Util (the reference the host's properties reader is
-# compared with) are for the tests only: the host parses its command line and
-# reads its properties file itself (host/src/cli, host/src/config), so
-# PocoUtil and PocoXML stay out of its memory.
+# shipped code needs Poco's Foundation and JSON (the auth plugin signs and
+# checks its tokens itself, with libsodium's HMAC). Poco::Net (test clients),
+# Poco::Data (the tests' PostgreSQL helper), Poco::JWT + Crypto (tokens made
+# independently of the plugin, in the auth tests) and Poco::Util (the
+# reference the host's properties reader and option parser are compared
+# with) are for the tests only: the host parses its command line and reads
+# its properties file itself (host/src/cli, host/src/config), so PocoUtil and
+# PocoXML stay out of its memory.
 find_package(PostgreSQL REQUIRED)
 find_package(SQLite3 REQUIRED)
 # Poco's CMake config for DataPostgreSQL links PostgreSQL::client, which
@@ -17,9 +19,9 @@ if(NOT TARGET PostgreSQL::client)
   target_link_libraries(PostgreSQL::client INTERFACE PostgreSQL::PostgreSQL)
 endif()
 
-find_package(Poco 1.11 REQUIRED COMPONENTS Foundation JSON JWT Crypto)
+find_package(Poco 1.11 REQUIRED COMPONENTS Foundation JSON)
 if(MOTEL_BUILD_TESTS)
-  find_package(Poco 1.11 REQUIRED COMPONENTS Net Data DataPostgreSQL Util)
+  find_package(Poco 1.11 REQUIRED COMPONENTS Net Data DataPostgreSQL JWT Crypto Util)
 endif()
 find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
