@@ -9,7 +9,7 @@
 // the REST API (POST /api/suites: authentication, a database commit, then
 // the broadcast); with `--server node` a POST /bench/suites to the reference
 // server in node-reference/ (authentication, then the broadcast of a suite
-// of the same shape).
+// of the same shape). Events leave on a fixed schedule, one per interval.
 //
 //   node fanout.cjs --url http://127.0.0.1:PORT --token JWT --host-pid PID \
 //                   --clients 1000 --events 20 [--workers 2] [--interval-ms 100] \
@@ -139,18 +139,27 @@ async function runMain() {
   const sentAt = {};
   const cpuBefore = cpuSeconds(hostPid);
   const tag = `bench-${process.pid}-${Date.now()}`;
+  // A fixed schedule (event i at start + i * interval), whatever the answers
+  // take: the Node server answers its trigger only once it has written to
+  // every socket, and waiting for the answer would give it a slower rate.
+  const eventsStarted = now();
+  const answers = [];
   for (let i = 0; i < events; i += 1) {
+    const wait = eventsStarted + i * intervalMs - now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const number = `${tag}-${i}`;
     sentAt[number] = now();
-    const response = await fetch(`${url}${triggerPath}`, {
+    answers.push(fetch(`${url}${triggerPath}`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
       body: JSON.stringify({ number, floor: 1 }),
-    });
-    if (response.status !== 201) throw new Error(`POST ${triggerPath} -> ${response.status} ${await response.text()}`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-    process.stderr.write(`event ${i + 1}/${events} sent\n`);
+    }).then(async (response) => {
+      if (response.status !== 201) throw new Error(`POST ${triggerPath} -> ${response.status} ${await response.text()}`);
+      process.stderr.write(`event ${i + 1}/${events} answered\n`);
+    }));
   }
+  await Promise.all(answers);
+  const eventsSeconds = (now() - eventsStarted) / 1000;
   await new Promise((resolve) => setTimeout(resolve, 3000)); // stragglers
   const cpuEventPhase = cpuSeconds(hostPid) - cpuBefore;
   if (phaseFile) { // the profiler stops before the clients disconnect
@@ -177,6 +186,7 @@ async function runMain() {
     p99Ms: Number(percentile(latencies, 99).toFixed(1)),
     maxMs: Number((latencies[latencies.length - 1] || NaN).toFixed(1)),
     connectSeconds: Number(connectSeconds.toFixed(1)),
+    eventsSeconds: Number(eventsSeconds.toFixed(2)),
     hostThreads: { before: before.threads, idle: idle.threads, busy: busy.threads },
     hostRssMiB: { before: +(before.rssKiB / 1024).toFixed(1), idle: +(idle.rssKiB / 1024).toFixed(1),
                   busy: +(busy.rssKiB / 1024).toFixed(1) },
