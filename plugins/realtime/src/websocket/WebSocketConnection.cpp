@@ -115,7 +115,7 @@ void WebSocketConnection::sendFrame(const std::shared_ptr<const std::string>& fr
     queue_.push_back(frame);
     if (wasEmpty) frontOffset_ = written;
     if (queuedBytes_ > limits_.maxQueuedBytes) {
-        abort("send queue full");
+        finishLater("send queue full"); // not abort(): the caller may be walking a room
         return;
     }
     if (opened_) updateInterest(); // the socket is full: `writable` will come
