@@ -2,9 +2,11 @@
 
 # The host talks to SQLite and PostgreSQL through their C libraries
 # (host/src/db) and serves HTTP with its own epoll server (host/src/http):
-# shipped code needs Poco's Foundation, Util and JSON (the auth plugin also
-# JWT and Crypto). Poco::Net (test clients) and Poco::Data (the tests'
-# PostgreSQL helper) are for the tests only.
+# shipped code needs Poco's Foundation, Util and JSON (the auth plugin signs
+# and checks its tokens itself, with libsodium's HMAC). Poco::Net (test
+# clients), Poco::Data (the tests' PostgreSQL helper) and Poco::JWT + Crypto
+# (tokens made independently of the plugin, in the auth tests) are for the
+# tests only.
 find_package(PostgreSQL REQUIRED)
 find_package(SQLite3 REQUIRED)
 # Poco's CMake config for DataPostgreSQL links PostgreSQL::client, which
@@ -14,9 +16,9 @@ if(NOT TARGET PostgreSQL::client)
   target_link_libraries(PostgreSQL::client INTERFACE PostgreSQL::PostgreSQL)
 endif()
 
-find_package(Poco 1.11 REQUIRED COMPONENTS Foundation Util JSON JWT Crypto)
+find_package(Poco 1.11 REQUIRED COMPONENTS Foundation Util JSON)
 if(MOTEL_BUILD_TESTS)
-  find_package(Poco 1.11 REQUIRED COMPONENTS Net Data DataPostgreSQL)
+  find_package(Poco 1.11 REQUIRED COMPONENTS Net Data DataPostgreSQL JWT Crypto)
 endif()
 find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)

@@ -14,6 +14,7 @@
 #include <Poco/File.h>
 #include <Poco/Logger.h>
 #include <Poco/Path.h>
+#include <motel/sdk/Settings.h>
 #include <motel/sdk/Version.h>
 
 #include <Poco/Util/Option.h>
@@ -199,6 +200,10 @@ int MotelApplication::main(const std::vector<std::string>& args) {
         return usageError(e.what());
     } catch (const std::invalid_argument& e) {
         return fail(e.what(), EXIT_USAGE);
+    } catch (const sdk::ConfigError&) {
+        // A refused setting (a plugin's declared settings or checkSettings(),
+        // db.url, redis.url): the same 78 as `config check` gives it.
+        return fail(describeCurrentException(), EXIT_CONFIG);
     } catch (const std::exception&) {
         return fail(describeCurrentException(), EXIT_SOFTWARE);
     }

@@ -3,6 +3,7 @@
 // the host's event loop (the test kit's), including the client that stops reading.
 #include "WebSocketPeer.h"
 
+#include "ManualClock.h"
 #include "TestLoops.h"
 #include "websocket/WebSocketConnection.h"
 #include "websocket/WebSocketFrame.h"
@@ -213,7 +214,8 @@ public:
     }
 
     void clientThatStopsReadingIsDropped() {
-        test::TestLoops loops(1);
+        test::ManualClock clock;
+        test::TestLoops loops(1, clock.source());
         loops.start();
         IoLoop& loop = loops.at(0);
         WebSocketPeer slow;
@@ -223,7 +225,7 @@ public:
         const int slowFd = slow.takeServerFd();
         const int fastFd = fast.takeServerFd();
         WebSocketConnection::Limits limits;
-        limits.sendTimeout = std::chrono::milliseconds(300);
+        limits.sendTimeout = std::chrono::seconds(10);
         limits.maxQueuedBytes = 64u << 20;
         loop.post([&] {
             for (int fd : {slowFd, fastFd}) {
@@ -246,7 +248,14 @@ public:
             CPPUNIT_ASSERT(frame);
             received += frame->payload.size();
         }
+        // The slow peer has taken no byte since the frame was first written:
+        // it stays until the loop's clock passes the send timeout, not a moment longer.
         auto reason = slowClosed.get_future();
+        clock.advance(limits.sendTimeout - std::chrono::milliseconds(1));
+        loops.runDueTimers();
+        CPPUNIT_ASSERT(reason.wait_for(std::chrono::milliseconds(0)) == std::future_status::timeout);
+        clock.advance(std::chrono::milliseconds(1));
+        loops.runDueTimers();
         CPPUNIT_ASSERT(reason.wait_for(std::chrono::seconds(3)) == std::future_status::ready);
         CPPUNIT_ASSERT_EQUAL(std::string("send timeout"), reason.get());
         loop.post([&] { connections.clear(); });
