@@ -214,6 +214,13 @@ int PluginCommands::describe(const HostConfig& config, const std::string& name, 
     printList(out, "publishes", info.publishes);
     printList(out, "commands", commandLines(loader, plugin));
 
+    {
+        // The sandbox starts the plugin with these settings: a refused one
+        // stops here as it would stop `serve` (sdk::ConfigError, exit 78).
+        const TrafficWindow traffic;
+        const HostInfoImpl host(config, traffic);
+        PluginSettingsCheck::enforce(plugins, config, host);
+    }
     const Registrations registered = registrationsOf(plugins, config, name);
     out << "registered when started (sandbox: in-memory SQLite, no Redis):\n";
     printList(out, "routes", registered.routes);
