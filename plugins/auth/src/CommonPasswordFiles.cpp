@@ -10,8 +10,7 @@ namespace {
 
 /// Calls `visit` with each entry of the file, lower-cased, until it returns
 /// true; false when the file cannot be read.
-template <typename Visit>
-bool forEachEntry(const std::string& path, Visit visit) {
+template <typename Visit> bool forEachEntry(const std::string& path, Visit visit) {
     std::ifstream in(path);
     if (!in) return false;
     std::string line;
