@@ -31,7 +31,8 @@ bool matchesFull(const OptionSpec& option, const std::string& text) {
 }
 
 bool matchesShort(const OptionSpec& option, const std::string& text) {
-    return !text.empty() && !option.shortName.empty() && text.compare(0, option.shortName.size(), option.shortName) == 0;
+    return !text.empty() && !option.shortName.empty() &&
+           text.compare(0, option.shortName.size(), option.shortName) == 0;
 }
 
 } // namespace
@@ -108,9 +109,8 @@ std::vector<std::string> CommandLine::parse(const std::vector<std::string>& argu
         const OptionSpec& option = find(text, isShort);
         if (!given.insert(option.fullName).second)
             throw OptionError("Option must not be given more than once: " + option.fullName);
-        const bool valueFollows =
-            option.takesArgument() &&
-            (isShort ? text.size() == option.shortName.size() : text.find_first_of(":=") == std::string::npos);
+        const bool valueFollows = option.takesArgument() && (isShort ? text.size() == option.shortName.size()
+                                                                     : text.find_first_of(":=") == std::string::npos);
         if (valueFollows) {
             awaitingValue = &option;
             continue;

@@ -43,15 +43,21 @@ public:
             if (c == '\\') {
                 c = get();
                 switch (c) {
-                case 't': return '\t';
-                case 'r': return '\r';
-                case 'n': return '\n';
-                case 'f': return '\f';
+                case 't':
+                    return '\t';
+                case 'r':
+                    return '\r';
+                case 'n':
+                    return '\n';
+                case 'f':
+                    return '\f';
                 case '\r':
                     if (peek() == '\n') get();
                     continue; // line continuation
-                case '\n': continue;
-                default: return c; // the escaped character itself, or kEnd
+                case '\n':
+                    continue;
+                default:
+                    return c; // the escaped character itself, or kEnd
                 }
             }
             if (c == '\n' || c == '\r') return 0;

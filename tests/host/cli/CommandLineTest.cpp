@@ -189,12 +189,12 @@ public:
     }
 
     void sameAsPocoOnGeneratedCommandLines() {
-        const std::vector<std::string> tokens{"--help",   "-h",          "--HELP",   "--he",      "-hx",     "--config",
-                                              "--config=a", "--config:b", "-c",       "-cfile",    "-c=x",    "--c",
-                                              "--",       "-",           "x",        "serve",     "--version", "-V",
-                                              "-v",       "--ver=1",     "--daemon", "--d",       "--umask=027",
-                                              "--umask",  "--pidfile=p", "--p",      "--=x",      "--bogus", "-conf",
-                                              "--co",     "user",        "--u",      "--version=", "-Vx",     ""};
+        const std::vector<std::string> tokens{
+            "--help",     "-h",          "--HELP",    "--he",        "-hx",        "--config", "--config=a",
+            "--config:b", "-c",          "-cfile",    "-c=x",        "--c",        "--",       "-",
+            "x",          "serve",       "--version", "-V",          "-v",         "--ver=1",  "--daemon",
+            "--d",        "--umask=027", "--umask",   "--pidfile=p", "--p",        "--=x",     "--bogus",
+            "-conf",      "--co",        "user",      "--u",         "--version=", "-Vx",      ""};
         std::mt19937 random(20261207);
         std::uniform_int_distribution<std::size_t> pick(0, tokens.size() - 1);
         std::uniform_int_distribution<int> length(0, 5);

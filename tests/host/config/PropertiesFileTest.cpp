@@ -138,11 +138,38 @@ public:
 
     void sameAsPocoOnTrickyInput() {
         for (const std::string& text : std::vector<std::string>{
-                 "", "\n", "=", ":", "==", "a==b", "a:=b", "a=:b", " = v", "k=\\", "k=\\\r", "k=\\\r\n", "k=v\\\n",
-                 "k=v\\\n\n", "#\\\nk=v", "!x\rk=v", "k\\=v", "k\\:v=1", "k = \\u0041", "k = a\\\\\nb = c",
-                 std::string("k = a\0b = c\n", 12), std::string("k\0 = v\n", 7), "k = \xc3\xa9t\xc3\xa9 \n",
-                 "\xa0k = v\xa0\n", "k = \\\\\\n\\t \n", "\t\v\f\r\n k \v= v \f", "k=v\n\\\n", "\\\nk=v",
-                 ".a = 1\n..b = 2\n", "a.b.c:d:e=f", "k = v\\\r\r\n", "k = \\\n \\\n x",
+                 "",
+                 "\n",
+                 "=",
+                 ":",
+                 "==",
+                 "a==b",
+                 "a:=b",
+                 "a=:b",
+                 " = v",
+                 "k=\\",
+                 "k=\\\r",
+                 "k=\\\r\n",
+                 "k=v\\\n",
+                 "k=v\\\n\n",
+                 "#\\\nk=v",
+                 "!x\rk=v",
+                 "k\\=v",
+                 "k\\:v=1",
+                 "k = \\u0041",
+                 "k = a\\\\\nb = c",
+                 std::string("k = a\0b = c\n", 12),
+                 std::string("k\0 = v\n", 7),
+                 "k = \xc3\xa9t\xc3\xa9 \n",
+                 "\xa0k = v\xa0\n",
+                 "k = \\\\\\n\\t \n",
+                 "\t\v\f\r\n k \v= v \f",
+                 "k=v\n\\\n",
+                 "\\\nk=v",
+                 ".a = 1\n..b = 2\n",
+                 "a.b.c:d:e=f",
+                 "k = v\\\r\r\n",
+                 "k = \\\n \\\n x",
              })
             assertSameAsPoco(text);
     }
@@ -185,7 +212,8 @@ public:
     void aFileIsReadWhole() {
         Poco::TemporaryFile file;
         std::string text = "first = 1\n";
-        for (int i = 0; i < 5000; ++i) text += "plugins.p" + std::to_string(i) + ".key = value " + std::to_string(i) + "\n";
+        for (int i = 0; i < 5000; ++i)
+            text += "plugins.p" + std::to_string(i) + ".key = value " + std::to_string(i) + "\n";
         text += "last = \\\n  continued";
         std::ofstream(file.path(), std::ios::binary) << text;
         const Values values = PropertiesFile::read(file.path());
