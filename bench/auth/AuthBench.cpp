@@ -5,7 +5,7 @@
 //
 //   token issue          TokenService::issue (HS256 signing)
 //   token verify         TokenService::verify (header check, constant-time
-//                        HMAC, Poco::JWT verification, claims)
+//                        HMAC-SHA256 with libsodium, claims)
 //   authenticate         JwtAuthenticator::authenticate = verify + the user's
 //                        primary-key lookup (no cache: plugins.auth.userCacheTtl=0)
 //   authenticate, cached the same with UserCache (the default): the lookup

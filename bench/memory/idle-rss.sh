@@ -9,8 +9,11 @@
 #   bench/memory/idle-rss.sh [BUILD_DIR] [sqlite|postgresql]
 #
 # Environment: PLUGINS (the six), SETTLE (seconds after start, 3), TOP (15),
-# EXTRA (more lines for motel.properties). The host listens on a free
-# 127.0.0.1 port and is stopped by pid on exit.
+# EXTRA (more lines for motel.properties), DETAIL=1 (each mapping's resident
+# pages split by permission: code r-x, read-only r--, written rw-, and its
+# Private_Dirty), HOLD=1 (keep the host running until Enter, to inspect
+# /proc/PID). The host listens on a free 127.0.0.1 port and is stopped by
+# pid on exit.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -55,3 +58,15 @@ awk '/^(VmRSS|RssAnon|RssFile|Threads)/ {print}' "/proc/$HOST_PID/status"
 echo "largest mappings by RSS (KiB):"
 awk '/^[0-9a-f]+-[0-9a-f]+ / {name = NF >= 6 ? $6 : "[anon]"} /^Rss:/ {rss[name] += $2}
      END {for (n in rss) printf "%8d %s\n", rss[n], n}' "/proc/$HOST_PID/smaps" | sort -rn | head -n "$TOP"
+if [[ ${DETAIL:-0} = 1 ]]; then
+    echo "per mapping (KiB): rss = r-x + r-- + rw-, dirty = Private_Dirty"
+    awk '/^[0-9a-f]+-[0-9a-f]+ / {name = NF >= 6 ? $6 : "[anon]"; perm = substr($2, 1, 3)}
+         /^Rss:/ {rss[name] += $2; byperm[name, perm] += $2}
+         /^Private_Dirty:/ {dirty[name] += $2}
+         END {for (n in rss) printf "%8d %6d %6d %6d %6d  %s\n", rss[n], byperm[n, "r-x"], byperm[n, "r--"],
+                                     byperm[n, "rw-"], dirty[n], n}' "/proc/$HOST_PID/smaps" | sort -rn
+fi
+if [[ ${HOLD:-0} = 1 ]]; then
+    echo "host pid $HOST_PID on port $PORT; Enter stops it"
+    read -r _
+fi

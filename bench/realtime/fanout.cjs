@@ -1,11 +1,21 @@
-// Fan-out benchmark for the realtime plugin: N socket.io-client websocket
-// clients (spread over worker processes), M domain events (suite creations
-// through the REST API), delivery latency from the REST call to each
-// client's handler, delivered/expected, and the host's threads and RSS
-// (read from /proc/<hostPid>/status) before and after connecting.
+// Fan-out benchmark of a Socket.IO server: N socket.io-client websocket
+// clients (spread over worker processes), M `suite:created` events, delivery
+// latency from the trigger to each client's handler, delivered/expected, the
+// server's threads and RSS (/proc/<pid>/status) before and after connecting,
+// and the server's CPU time (utime + stime of /proc/<pid>/stat, all its
+// threads) over the event phase, per delivered event.
+//
+// The trigger of an event: with `--server motel` a suite creation through
+// the REST API (POST /api/suites: authentication, a database commit, then
+// the broadcast); with `--server node` a POST /bench/suites to the reference
+// server in node-reference/ (authentication, then the broadcast of a suite
+// of the same shape). Events leave on a fixed schedule, one per interval.
 //
 //   node fanout.cjs --url http://127.0.0.1:PORT --token JWT --host-pid PID \
-//                   --clients 1000 --events 20 [--workers 2] [--interval-ms 100]
+//                   --clients 1000 --events 20 [--workers 2] [--interval-ms 100] \
+//                   [--server motel|node] [--phase-file FILE]
+// --phase-file: written "events" (then 1 s to let a profiler attach) before
+// the first event and "done" after the last straggler.
 "use strict";
 const { fork } = require("child_process");
 const fs = require("fs");
@@ -33,6 +43,7 @@ function runWorker() {
   const sockets = [];
   let connected = 0;
   let failed = 0;
+  let payloadBytes = 0;
   const batch = 100;
   const open = (i) => new Promise((resolve) => {
     const socket = io(url, { auth: { token }, transports: ["websocket"], reconnection: false, timeout: 60000 });
@@ -40,6 +51,7 @@ function runWorker() {
     socket.on("connect_error", () => { failed += 1; resolve(); });
     socket.on("suite:created", (suite) => {
       const t = now();
+      if (!payloadBytes) payloadBytes = JSON.stringify(suite).length;
       if (!received.has(suite.number)) received.set(suite.number, []);
       received.get(suite.number).push(t);
     });
@@ -64,7 +76,7 @@ function runWorker() {
     }
     for (const socket of sockets) socket.disconnect();
     // Exit only once the (large) report has left: exiting earlier drops it.
-    process.send({ type: "report", latencies, delivered }, () => process.exit(0));
+    process.send({ type: "report", latencies, delivered, payloadBytes }, () => process.exit(0));
   });
 }
 
@@ -72,6 +84,14 @@ function hostStatus(pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   const field = (name) => Number((status.match(new RegExp(`^${name}:\\s+(\\d+)`, "m")) || [0, 0])[1]);
   return { threads: field("Threads"), rssKiB: field("VmRSS") };
+}
+
+// CPU seconds (user + system, every thread) the process has used so far.
+const clockTicks = Number(require("child_process").execSync("getconf CLK_TCK").toString()) || 100;
+function cpuSeconds(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields from 3 (state) on
+  return (Number(fields[11]) + Number(fields[12])) / clockTicks; // utime (14), stime (15)
 }
 
 function percentile(sorted, p) {
@@ -87,6 +107,9 @@ async function runMain() {
   const events = Number(arg("events", "20"));
   const workers = Number(arg("workers", "2"));
   const intervalMs = Number(arg("interval-ms", "100"));
+  const server = arg("server", "motel");
+  if (server !== "motel" && server !== "node") throw new Error(`--server is motel or node, not ${server}`);
+  const triggerPath = server === "motel" ? "/api/suites" : "/bench/suites";
 
   const before = hostStatus(hostPid);
   const connectStarted = now();
@@ -108,21 +131,41 @@ async function runMain() {
   await new Promise((resolve) => setTimeout(resolve, 2000)); // let the host settle before reading RSS
   const idle = hostStatus(hostPid);
 
+  const phaseFile = arg("phase-file");
+  if (phaseFile) { // run-fanout --perf: the profiler attaches now
+    fs.writeFileSync(phaseFile, "events");
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
   const sentAt = {};
+  const cpuBefore = cpuSeconds(hostPid);
   const tag = `bench-${process.pid}-${Date.now()}`;
+  // A fixed schedule (event i at start + i * interval), whatever the answers
+  // take: the Node server answers its trigger only once it has written to
+  // every socket, and waiting for the answer would give it a slower rate.
+  const eventsStarted = now();
+  const answers = [];
   for (let i = 0; i < events; i += 1) {
+    const wait = eventsStarted + i * intervalMs - now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const number = `${tag}-${i}`;
     sentAt[number] = now();
-    const response = await fetch(`${url}/api/suites`, {
+    answers.push(fetch(`${url}${triggerPath}`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
       body: JSON.stringify({ number, floor: 1 }),
-    });
-    if (response.status !== 201) throw new Error(`POST /api/suites -> ${response.status} ${await response.text()}`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-    process.stderr.write(`event ${i + 1}/${events} sent\n`);
+    }).then(async (response) => {
+      if (response.status !== 201) throw new Error(`POST ${triggerPath} -> ${response.status} ${await response.text()}`);
+      process.stderr.write(`event ${i + 1}/${events} answered\n`);
+    }));
   }
+  await Promise.all(answers);
+  const eventsSeconds = (now() - eventsStarted) / 1000;
   await new Promise((resolve) => setTimeout(resolve, 3000)); // stragglers
+  const cpuEventPhase = cpuSeconds(hostPid) - cpuBefore;
+  if (phaseFile) { // the profiler stops before the clients disconnect
+    fs.writeFileSync(phaseFile, "done");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
   const busy = hostStatus(hostPid);
 
   const reports = await Promise.all(children.map((child) => new Promise((resolve, reject) => {
@@ -134,12 +177,16 @@ async function runMain() {
   const delivered = reports.reduce((n, r) => n + r.delivered, 0);
   const expected = connected * events;
   const result = {
-    clients, connected, events, expected, delivered,
+    server, clients, connected, events, expected, delivered,
     deliveredRatio: expected ? delivered / expected : 0,
+    payloadBytes: Math.max(...reports.map((r) => r.payloadBytes || 0)),
+    serverCpuMs: Math.round(cpuEventPhase * 1000),
+    serverCpuUsPerDelivered: delivered ? Number(((cpuEventPhase * 1e6) / delivered).toFixed(1)) : NaN,
     p50Ms: Number(percentile(latencies, 50).toFixed(1)),
     p99Ms: Number(percentile(latencies, 99).toFixed(1)),
     maxMs: Number((latencies[latencies.length - 1] || NaN).toFixed(1)),
     connectSeconds: Number(connectSeconds.toFixed(1)),
+    eventsSeconds: Number(eventsSeconds.toFixed(2)),
     hostThreads: { before: before.threads, idle: idle.threads, busy: busy.threads },
     hostRssMiB: { before: +(before.rssKiB / 1024).toFixed(1), idle: +(idle.rssKiB / 1024).toFixed(1),
                   busy: +(busy.rssKiB / 1024).toFixed(1) },

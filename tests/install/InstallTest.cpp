@@ -16,6 +16,7 @@
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -61,18 +62,31 @@ std::pair<int, std::string> get(std::uint16_t port, const std::string& path) {
     return {static_cast<int>(response.getStatus()), body.str()};
 }
 
+// The port a host named in its log since `from` ("listening on 127.0.0.1:<port>"), or 0.
+std::uint16_t listeningPort(const std::string& log, std::size_t from) {
+    const std::string marker = "listening on 127.0.0.1:";
+    const auto at = log.find(marker, from);
+    if (at == std::string::npos) return 0;
+    const unsigned long port = std::strtoul(log.c_str() + at + marker.size(), nullptr, 10);
+    return port > 0 && port <= 65535 ? static_cast<std::uint16_t>(port) : 0;
+}
+
 // Starts the installed host with no flags (only environment), waits for it.
+// PORT=0: the kernel gives it a free port, which it names in its log, so no
+// other test's host can take the port between choosing and binding it.
 class InstalledHost {
 public:
-    explicit InstalledHost(Poco::Process::Env env) : port_(freePort()), log_(g_prefix + "/host.log") {
-        env["PORT"] = std::to_string(port_);
+    explicit InstalledHost(Poco::Process::Env env) : log_(g_prefix + "/host.log") {
+        env["PORT"] = "0";
         env["HOST"] = "127.0.0.1";
+        const std::size_t logStart = readAll(log_).size();
         handle_ = std::make_unique<Poco::ProcessHandle>(
             Poco::Process::launch("/bin/sh", {"-c", "exec \"$0\" >>\"$1\" 2>&1", g_prefix + "/bin/motel-host", log_},
                                   g_prefix, nullptr, nullptr, nullptr, env));
         for (int i = 0; i < 200; ++i) {
+            if (port_ == 0) port_ = listeningPort(readAll(log_), logStart);
             try {
-                if (get(port_, "/health/live").first == 200) return;
+                if (port_ != 0 && get(port_, "/health/live").first == 200) return;
             } catch (...) {
             }
             if (!Poco::Process::isRunning(*handle_)) break;
@@ -87,7 +101,7 @@ public:
     std::uint16_t port() const { return port_; }
 
 private:
-    std::uint16_t port_;
+    std::uint16_t port_ = 0;
     std::string log_;
     std::unique_ptr<Poco::ProcessHandle> handle_;
 };

@@ -5,23 +5,25 @@
 #include "app/PortFile.h"
 #include "app/ServiceNotifier.h"
 #include "app/UsageText.h"
+#include "cli/DaemonMode.h"
+#include "cli/ExecutablePath.h"
+#include "cli/ExitCodes.h"
 #include "config/HostConfig.h"
 #include "plugins/CommandCatalog.h"
 #include "plugins/DependencyOrder.h"
 #include "services/ExceptionText.h"
 
-#include <Poco/Environment.h>
+#include <Poco/ConsoleChannel.h>
 #include <Poco/File.h>
 #include <Poco/Logger.h>
 #include <Poco/Path.h>
+#include <motel/sdk/Settings.h>
 #include <motel/sdk/Version.h>
-
-#include <Poco/Util/Option.h>
-#include <Poco/Util/OptionCallback.h>
 
 #include <iostream>
 #include <map>
 #include <optional>
+#include <unistd.h>
 
 extern char** environ;
 
@@ -52,44 +54,57 @@ const std::chrono::milliseconds kShutdownGrace(10000);
 // Where a host installed under /usr (the Debian package) keeps its
 // configuration: /etc, as GNUInstallDirs maps it for that prefix.
 const char* const kSystemConfigFile = "/etc/motel/motel.properties";
+
+// The options in the order --help lists them (the daemon options first, as
+// Poco's ServerApplication defined them).
+std::vector<OptionSpec> hostOptions() {
+    return {
+        {"daemon", "", "", "Run application as a daemon."},
+        {"umask", "", "mask", "Set the daemon's umask (octal, e.g. 027)."},
+        {"pidfile", "", "path", "Write the process ID of the application to given file."},
+        {"help", "h", "", "Show this help and exit.", true},
+        {"version", "V", "", "Print the host's version and the plugin SDK's version and exit.", true},
+        {"config", "c", "FILE", "Read configuration from FILE (default: <prefix>/etc/motel/motel.properties)."},
+    };
+}
+
 } // namespace
 
-MotelApplication::MotelApplication() {
-    setUnixOptions(true);
+MotelApplication::MotelApplication() : commandLine_(hostOptions()) {}
+
+int MotelApplication::run(int argc, char** argv) {
+    // Lines logged before the configuration names the log's place (and
+    // fail(), which closes the root channel) need a channel: standard error.
+    Poco::Logger::root().setChannel(new Poco::ConsoleChannel);
+    const std::string workingDirectory = Poco::Path::current();
+    const std::vector<std::string> arguments(argv + (argc > 0 ? 1 : 0), argv + argc);
+    const bool detached = daemon_mode::requested(arguments);
+    std::vector<std::string> commandArgs;
+    try {
+        if (detached) daemon_mode::detach();
+        const ExecutablePath executable(argc > 0 ? argv[0] : "motel-host", workingDirectory);
+        commandName_ = executable.baseName();
+        executableDir_ = executable.directory();
+        commandArgs = commandLine_.parse(
+            arguments, [this](const OptionSpec& option, const std::string& value) { handleOption(option, value); });
+        if (detached && ::chdir("/") != 0) return EXIT_OSERR;
+    } catch (const std::exception& e) {
+        std::cerr << e.what() << std::endl;
+        return EXIT_CONFIG;
+    }
+    try {
+        return main(commandArgs);
+    } catch (...) {
+        return fail(describeCurrentException(), EXIT_SOFTWARE);
+    }
 }
 
-void MotelApplication::defineOptions(Poco::Util::OptionSet& options) {
-    ServerApplication::defineOptions(options);
-    options.addOption(Poco::Util::Option("help", "h", "Show this help and exit.")
-                          .required(false)
-                          .repeatable(false)
-                          .callback(Poco::Util::OptionCallback<MotelApplication>(this, &MotelApplication::handleHelp)));
-    options.addOption(
-        Poco::Util::Option("version", "V", "Print the host's version and the plugin SDK's version and exit.")
-            .required(false)
-            .repeatable(false)
-            .callback(Poco::Util::OptionCallback<MotelApplication>(this, &MotelApplication::handleVersion)));
-    options.addOption(
-        Poco::Util::Option("config", "c",
-                           "Read configuration from FILE (default: <prefix>/etc/motel/motel.properties).")
-            .required(false)
-            .repeatable(false)
-            .argument("FILE")
-            .callback(Poco::Util::OptionCallback<MotelApplication>(this, &MotelApplication::handleConfig)));
-}
-
-void MotelApplication::handleHelp(const std::string&, const std::string&) {
-    helpRequested_ = true;
-    stopOptionsProcessing();
-}
-
-void MotelApplication::handleVersion(const std::string&, const std::string&) {
-    versionRequested_ = true;
-    stopOptionsProcessing();
-}
-
-void MotelApplication::handleConfig(const std::string&, const std::string& value) {
-    configFile_ = value;
+void MotelApplication::handleOption(const OptionSpec& option, const std::string& value) {
+    if (option.fullName == "help") helpRequested_ = true;
+    if (option.fullName == "version") versionRequested_ = true;
+    if (option.fullName == "config") configFile_ = value;
+    if (option.fullName == "umask") daemon_mode::setUmask(value);
+    if (option.fullName == "pidfile") daemon_mode::writePidFile(value);
 }
 
 std::string MotelApplication::usage() const {
@@ -112,14 +127,14 @@ std::string MotelApplication::usage() const {
         // No readable configuration: the built-in commands are all we know.
     }
     std::vector<UsageEntry> flags;
-    for (const auto& option : options()) {
-        std::string name = "--" + option.fullName();
-        if (option.takesArgument()) name += "=" + option.argumentName();
-        if (!option.shortName().empty()) name = "-" + option.shortName() + ", " + name;
-        flags.push_back({name, option.description()});
+    for (const auto& option : commandLine_.options()) {
+        std::string name = "--" + option.fullName;
+        if (option.takesArgument()) name += "=" + option.argumentName;
+        if (!option.shortName.empty()) name = "-" + option.shortName + ", " + name;
+        flags.push_back({name, option.description});
     }
-    return formatUsage(commandName() + " [--config=FILE] [serve|migrate|seed|plugins [describe NAME]|config "
-                                       "check|cache clear|<plugin command> ARGS...]",
+    return formatUsage(commandName_ + " [--config=FILE] [serve|migrate|seed|plugins [describe NAME]|config "
+                                      "check|cache clear|<plugin command> ARGS...]",
                        commands, flags,
                        "Environment overrides: PORT, HOST, DATABASE_URL, REDIS_URL, JWT_SECRET, JWT_EXPIRES_IN, "
                        "MOTEL_PLUGINS, MOTEL_PLUGIN_PATH, MOTEL_ENV, CORS_ORIGINS, LOG_LEVEL, LOG_FORMAT.\n"
@@ -134,7 +149,7 @@ int MotelApplication::usageError(const std::string& message) const {
 
 std::string MotelApplication::prefixDir() const {
     // <prefix>/bin/motel-host → <prefix>
-    Poco::Path binDir(config().getString("application.dir"));
+    Poco::Path binDir(executableDir_);
     return binDir.parent().toString();
 }
 
@@ -199,6 +214,10 @@ int MotelApplication::main(const std::vector<std::string>& args) {
         return usageError(e.what());
     } catch (const std::invalid_argument& e) {
         return fail(e.what(), EXIT_USAGE);
+    } catch (const sdk::ConfigError&) {
+        // A refused setting (a plugin's declared settings or checkSettings(),
+        // db.url, redis.url): the same 78 as `config check` gives it.
+        return fail(describeCurrentException(), EXIT_CONFIG);
     } catch (const std::exception&) {
         return fail(describeCurrentException(), EXIT_SOFTWARE);
     }

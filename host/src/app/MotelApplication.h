@@ -1,5 +1,5 @@
 #pragma once
-// The motel-host process: a Poco ServerApplication with the commands
+// The motel-host process: the commands
 // `serve` (default), `migrate`, `seed`, `plugins` and `cache clear`, the
 // operator commands plugins provide (e.g. `user add`), plus `--config=FILE`,
 // `--help` and `--version`. An unknown command prints the usage and exits
@@ -7,11 +7,11 @@
 // declare their commands in their files (CommandCatalog). Finds its default
 // configuration relative to its own binary
 // (<prefix>/etc/motel/motel.properties), so an installed host runs with no
-// flags.
+// flags. Options: --config=FILE, --help, --version, and the daemon options
+// (cli/DaemonMode.h); parsed by cli/CommandLine.
 
+#include "cli/CommandLine.h"
 #include "logging/HostLogging.h"
-
-#include <Poco/Util/ServerApplication.h>
 
 #include <string>
 #include <vector>
@@ -24,23 +24,24 @@ namespace motel::host {
 
 class HostConfig;
 
-class MotelApplication : public Poco::Util::ServerApplication {
+class MotelApplication {
 public:
     MotelApplication();
 
-protected:
-    void defineOptions(Poco::Util::OptionSet& options) override;
-    int main(const std::vector<std::string>& args) override;
+    /// Parses the options, runs the command; the process's exit code.
+    int run(int argc, char** argv);
 
 private:
+    CommandLine commandLine_;
+    std::string commandName_;   ///< "motel-host"
+    std::string executableDir_; ///< "<prefix>/bin/"
     bool helpRequested_ = false;
     bool versionRequested_ = false;
     std::string configFile_;
     HostLogging logging_;
 
-    void handleHelp(const std::string& name, const std::string& value);
-    void handleVersion(const std::string& name, const std::string& value);
-    void handleConfig(const std::string& name, const std::string& value);
+    void handleOption(const OptionSpec& option, const std::string& value);
+    int main(const std::vector<std::string>& args);
     /// The --help text, wrapped between words at 80 columns; lists the
     /// commands the configured plugins declare (none when the configuration
     /// cannot be read).

@@ -10,6 +10,7 @@
 #include "plugins/PluginSettingsCheck.h"
 #include "plugins/recording/Recorders.h"
 #include "routing/Router.h"
+#include "services/ExceptionText.h"
 #include "services/InProcessEventBus.h"
 #include "services/MemoryCache.h"
 #include "services/ServiceDirectory.h"
@@ -180,8 +181,8 @@ int PluginCommands::checkConfig(const HostConfig& config, std::ostream& out) {
         const SettingsReport report = PluginSettingsCheck::run(set, config, host);
         errors = report.errors;
         warnings = report.warnings;
-    } catch (const std::exception& e) {
-        errors.push_back(e.what());
+    } catch (const std::exception&) {
+        errors.push_back(describeCurrentException()); // a plugin's checkSettings() may throw Poco's exceptions
     }
     for (const auto& warning : warnings) out << "warning: " << warning << "\n";
     for (const auto& error : errors) out << "error: " << error << "\n";
@@ -213,6 +214,13 @@ int PluginCommands::describe(const HostConfig& config, const std::string& name, 
     printList(out, "publishes", info.publishes);
     printList(out, "commands", commandLines(loader, plugin));
 
+    {
+        // The sandbox starts the plugin with these settings: a refused one
+        // stops here as it would stop `serve` (sdk::ConfigError, exit 78).
+        const TrafficWindow traffic;
+        const HostInfoImpl host(config, traffic);
+        PluginSettingsCheck::enforce(plugins, config, host);
+    }
     const Registrations registered = registrationsOf(plugins, config, name);
     out << "registered when started (sandbox: in-memory SQLite, no Redis):\n";
     printList(out, "routes", registered.routes);

@@ -22,7 +22,8 @@ class PluginCommands {
 public:
     /// 0 when valid, 78 (EX_CONFIG) otherwise.
     static int checkConfig(const HostConfig& config, std::ostream& out);
-    /// 0, or 64 when NAME is not a plugin in the plugin folders.
+    /// 0, or 64 when NAME is not a plugin in the plugin folders. A refused
+    /// setting of NAME or a dependency throws sdk::ConfigError (exit 78).
     static int describe(const HostConfig& config, const std::string& name, std::ostream& out);
 };
 

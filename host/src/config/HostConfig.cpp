@@ -1,13 +1,11 @@
 #include "config/HostConfig.h"
+#include "config/PropertiesFile.h"
 #include "db/DatabaseUrl.h"
 #include "db/PoolSizing.h"
 
-#include <Poco/AutoPtr.h>
-#include <Poco/File.h>
 #include <Poco/Logger.h>
 #include <Poco/Path.h>
 #include <Poco/String.h>
-#include <Poco/Util/PropertyFileConfiguration.h>
 
 #include <algorithm>
 
@@ -38,22 +36,6 @@ std::vector<std::string> splitFolders(const std::string& text) {
     return folders;
 }
 
-// A properties file read as the flat map it is. Poco 1.11 keeps the map's
-// iterators protected, and walking the key tree through keys() instead
-// looped forever on a key starting with '.' (its first segment is empty, so
-// the walk came back to the root): found by tests/fuzz fuzz_host_config.
-class PropertiesFile : public Poco::Util::PropertyFileConfiguration {
-public:
-    explicit PropertiesFile(const std::string& path) : PropertyFileConfiguration(path) {}
-
-    void copyTo(std::map<std::string, std::string>& out) const {
-        for (auto it = begin(); it != end(); ++it) out[it->first] = Poco::trim(it->second);
-    }
-
-protected:
-    ~PropertiesFile() override = default;
-};
-
 } // namespace
 
 const std::vector<std::pair<std::string, std::string>>& HostConfig::environmentOverrides() {
@@ -81,11 +63,7 @@ const std::vector<std::pair<std::string, std::string>>& HostConfig::environmentO
 HostConfig HostConfig::load(const std::string& file, const std::map<std::string, std::string>& environment,
                             const std::string& prefixDir) {
     std::map<std::string, std::string> values;
-    if (!file.empty()) {
-        if (!Poco::File(file).exists()) throw sdk::ConfigError("config file not found: " + file);
-        Poco::AutoPtr<PropertiesFile> properties(new PropertiesFile(file));
-        properties->copyTo(values);
-    }
+    if (!file.empty()) values = PropertiesFile::read(file);
     for (const auto& [variable, key] : environmentOverrides()) {
         auto it = environment.find(variable);
         if (it != environment.end()) values[key] = Poco::trim(it->second);

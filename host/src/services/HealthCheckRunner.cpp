@@ -11,17 +11,8 @@ namespace motel::host {
 
 namespace {
 
-sdk::HealthResult down(const std::string& error) {
-    sdk::HealthResult result;
-    result.up = false;
-    result.level = sdk::HealthLevel::critical;
-    result.details = new Poco::JSON::Object;
-    result.details->set("error", error);
-    return result;
-}
-
 sdk::HealthResult timedOut(std::chrono::milliseconds timeout) {
-    return down("timed out after " + std::to_string(timeout.count()) + " ms");
+    return sdk::HealthResult::down("timed out after " + std::to_string(timeout.count()) + " ms");
 }
 
 /// Call `check`, turning any exception into a down/critical result.
@@ -29,7 +20,7 @@ sdk::HealthResult invoke(const HealthCheckRunner::Check& check) {
     try {
         return check();
     } catch (...) {
-        return down(describeCurrentException());
+        return sdk::HealthResult::down(describeCurrentException());
     }
 }
 
@@ -131,7 +122,7 @@ std::shared_ptr<HealthCheckRunner::Run> HealthCheckRunner::start(const Registrat
     try {
         std::thread([run, check = registration.check] { run->finish(invoke(check)); }).detach();
     } catch (const std::system_error& error) {
-        run->finish(down(std::string("could not start the check: ") + error.what()));
+        run->finish(sdk::HealthResult::down(std::string("could not start the check: ") + error.what()));
     }
     return run;
 }

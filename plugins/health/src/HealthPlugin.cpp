@@ -28,14 +28,7 @@ sdk::HealthRegistry::Check redisCheck(const std::string& url, std::chrono::milli
     } catch (const std::invalid_argument& error) {
         const std::string problem = std::string("cannot check redis.url: ") + error.what();
         logger.warning(problem);
-        return [problem] {
-            sdk::HealthResult result;
-            result.up = false;
-            result.level = sdk::HealthLevel::warning;
-            result.details = new Poco::JSON::Object;
-            result.details->set("error", problem);
-            return result;
-        };
+        return [problem] { return sdk::HealthResult::down(problem, sdk::HealthLevel::warning); };
     }
 }
 

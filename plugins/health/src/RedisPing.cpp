@@ -23,10 +23,7 @@ sdk::HealthResult RedisPing::operator()() const {
         if (link.text({"PING"}) != "PONG") throw std::runtime_error("PING got an unexpected reply");
         result.up = true;
     } catch (const std::exception& error) {
-        result.up = false;
-        result.level = sdk::HealthLevel::critical;
-        result.details = new Poco::JSON::Object;
-        result.details->set("error", std::string(error.what()));
+        result = sdk::HealthResult::down(error.what());
     }
     const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
     result.responseTimeMs = std::round(ms * 100) / 100;

@@ -46,7 +46,10 @@ struct MetricDefinition {
 
 class StandardMetrics {
 public:
-    /// Every documented name, its kind and help text.
+    /// Every documented name, its kind and help text. A family's first
+    /// registration sets its HELP line, and the owner (realtime, suites,
+    /// tasks, the host's jobs) may register it first: each text here is
+    /// word for word the owner's, so /metrics says the same whoever starts first.
     static const std::vector<MetricDefinition>& definitions();
 
     /// The process's memory, as the host measures it (sdk::HostInfo::memory()).

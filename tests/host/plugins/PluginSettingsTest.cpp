@@ -5,6 +5,8 @@
 #include "app/PluginCommands.h"
 #include "config/HostConfig.h"
 
+#include <motel/sdk/Settings.h>
+
 #include <Poco/File.h>
 #include <Poco/TemporaryFile.h>
 
@@ -89,6 +91,12 @@ public:
         CPPUNIT_ASSERT(!Poco::File(database.path()).exists());
         std::ostringstream missing;
         CPPUNIT_ASSERT_EQUAL(64, PluginCommands::describe(configWith({}, database.path()), "nope", missing));
+        // A refused setting stops before the sandbox starts anything, as config check and serve refuse it.
+        std::ostringstream refused;
+        CPPUNIT_ASSERT_THROW(
+            PluginCommands::describe(configWith({{"plugins.fixture_base.limit", "0"}}, database.path()),
+                                     "fixture_middle", refused),
+            motel::sdk::ConfigError);
     }
 };
 

@@ -192,6 +192,12 @@ public:
         CPPUNIT_ASSERT(jobs.deadLetters("flaky").empty());
     }
 
+    // This test and the next cross a visibility timeout on the real clock, on
+    // purpose: leases are due on Redis's own clock (TIME, so that hosts whose
+    // clocks disagree still agree on them), and no test clock moves Redis's.
+    // The timeouts are kept short (200-500 ms). Delays and retries are on
+    // Redis's clock too (delaysFollowTheClock() above); ticks and stop()'s
+    // grace are on the test's ManualDeadlineClock.
     void testJobOfAKilledWorkerRunsAgainAfterVisibilityTimeout() {
         const auto prefix = motel::test::uniqueQueuePrefix();
         const auto url = motel::test::testRedisUrl() + "/1";

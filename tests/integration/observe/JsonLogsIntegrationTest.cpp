@@ -173,7 +173,7 @@ public:
         std::string output;
         options.command = "migrate";
         const int code = HostProcess::runCommand(options, {"migrate"}, output);
-        CPPUNIT_ASSERT_MESSAGE(output, code != 0);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(output, 78, code); // EX_CONFIG
         CPPUNIT_ASSERT_MESSAGE(output, output.find("log.format='xml'") != std::string::npos);
     }
 

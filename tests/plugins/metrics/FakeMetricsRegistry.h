@@ -25,22 +25,23 @@ public:
     };
 
     std::map<std::string, std::string> kinds; ///< name → counter/gauge/untyped/histogram
+    std::map<std::string, std::string> helps; ///< name → the HELP text of its first registration
     std::map<std::pair<std::string, sdk::Labels>, std::unique_ptr<Value>> series;
     std::vector<std::function<void()>> hooks;
     std::string prometheusText = "# TYPE x gauge\nx 1\n";
 
-    sdk::Counter& counter(const std::string& name, const std::string&, const sdk::Labels& labels) override {
-        return instrument(name, "counter", labels);
+    sdk::Counter& counter(const std::string& name, const std::string& help, const sdk::Labels& labels) override {
+        return instrument(name, "counter", help, labels);
     }
-    sdk::Gauge& gauge(const std::string& name, const std::string&, const sdk::Labels& labels) override {
-        return instrument(name, "gauge", labels);
+    sdk::Gauge& gauge(const std::string& name, const std::string& help, const sdk::Labels& labels) override {
+        return instrument(name, "gauge", help, labels);
     }
-    sdk::Gauge& untyped(const std::string& name, const std::string&, const sdk::Labels& labels) override {
-        return instrument(name, "untyped", labels);
+    sdk::Gauge& untyped(const std::string& name, const std::string& help, const sdk::Labels& labels) override {
+        return instrument(name, "untyped", help, labels);
     }
-    sdk::Histogram& histogram(const std::string& name, const std::string&, const std::vector<double>&,
+    sdk::Histogram& histogram(const std::string& name, const std::string& help, const std::vector<double>&,
                               const sdk::Labels& labels) override {
-        return instrument(name, "histogram", labels);
+        return instrument(name, "histogram", help, labels);
     }
     void onScrape(std::function<void()> refresh) override { hooks.push_back(std::move(refresh)); }
     std::string renderPrometheus() override {
@@ -62,7 +63,9 @@ public:
     }
 
 private:
-    Value& instrument(const std::string& name, const std::string& kind, const sdk::Labels& labels) {
+    Value& instrument(const std::string& name, const std::string& kind, const std::string& help,
+                      const sdk::Labels& labels) {
+        helps.emplace(name, help); // the first registration's, as the host's registry keeps it
         const auto known = kinds.emplace(name, kind).first;
         if (known->second != kind) throw std::logic_error(name + " is a " + known->second);
         auto& slot = series[{name, labels}];

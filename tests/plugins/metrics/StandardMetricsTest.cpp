@@ -1,6 +1,9 @@
 #include "FakeMetricsRegistry.h"
 #include "StandardMetrics.h"
 
+#include "TaskCounters.h"
+#include "application/RealtimeStats.h"
+
 #include <motel/sdk/Version.h>
 
 #include <cppunit/extensions/HelperMacros.h>
@@ -30,6 +33,7 @@ class StandardMetricsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(testDomainGaugesStartAtZero);
     CPPUNIT_TEST(testProcessFiguresRefreshOnScrape);
     CPPUNIT_TEST(testOtherPluginsGetTheSameInstruments);
+    CPPUNIT_TEST(testHelpIsTheOwnersWordForWord);
     CPPUNIT_TEST(testBuildInfo);
     CPPUNIT_TEST(testStandardProcessMetrics);
     CPPUNIT_TEST(testCpuCounterOnlyMovesForward);
@@ -98,11 +102,27 @@ public:
         FakeMetricsRegistry registry;
         StandardMetrics(registry, "1.0.0", Poco::Timestamp(), memoryOf(0)).registerAll();
         // What the realtime plugin does later, with the documented kind.
-        registry.gauge("motel_websocket_users", "Distinct users with at least one open real-time connection", {})
-            .set(4);
+        registry.gauge("motel_websocket_users", "Distinct users with at least one connected socket", {}).set(4);
         CPPUNIT_ASSERT_EQUAL(4.0, registry.valueOf("motel_websocket_users"));
         for (const auto& definition : StandardMetrics::definitions())
             CPPUNIT_ASSERT_MESSAGE(definition.name, !definition.help.empty());
+    }
+
+    void testHelpIsTheOwnersWordForWord() {
+        // Whoever registers a family first sets its HELP line: the owners
+        // (the realtime and tasks plugins here) and this list must agree.
+        FakeMetricsRegistry owners;
+        realtime::RealtimeStats stats;
+        stats.bind(owners);
+        tasks::TaskCounters counters(owners);
+        std::size_t compared = 0;
+        for (const auto& definition : StandardMetrics::definitions()) {
+            const auto owned = owners.helps.find(definition.name);
+            if (owned == owners.helps.end()) continue;
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(definition.name, owned->second, definition.help);
+            ++compared;
+        }
+        CPPUNIT_ASSERT_EQUAL(std::size_t(7), compared); // 4 websocket families, 3 of tasks
     }
 
     void testBuildInfo() {

@@ -2,7 +2,9 @@
 // names and refusals, acks (data, access refused, HttpError, a throwing
 // handler, an overrun budget) and emits to everyone, a user, a role, a
 // socket and a plugin room, over adopted WebSockets on this host.
+#include "ManualClock.h"
 #include "TestLoops.h"
+#include "TokenAuthenticator.h"
 #include "WebSocketPeer.h"
 
 #include "application/AckReply.h"
@@ -18,7 +20,6 @@
 
 #include "support/RecordingChannel.h"
 
-#include <motel/sdk/Authenticator.h>
 #include <motel/sdk/Errors.h>
 
 #include <Poco/JSON/Object.h>
@@ -38,19 +39,6 @@ using plugins::realtime::ClientEvent;
 using test::WebSocketPeer;
 
 namespace {
-
-/// Accepts "token-<id>-<role>".
-class RoleAuthenticator : public sdk::Authenticator {
-public:
-    std::optional<sdk::Principal> authenticate(const std::string& token) override {
-        if (token.rfind("token-", 0) != 0) return std::nullopt;
-        const auto dash = token.find('-', 6);
-        sdk::Principal principal;
-        principal.id = std::stoll(token.substr(6, dash - 6));
-        principal.role = token.substr(dash + 1);
-        return principal;
-    }
-};
 
 /// Counts what HandlerCallStats records, by outcome label.
 class CountingMetrics : public sdk::MetricsRegistry {
@@ -218,18 +206,30 @@ public:
     }
 
     void overrunBudgetAcks504() {
-        budget_ = std::chrono::milliseconds(100);
+        budget_ = std::chrono::seconds(5);
         start();
-        channel_->on("slow", sdk::Access::authenticated(), [](const ClientEvent&) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(400));
+        std::promise<void> release; // a failed assertion breaks it, which ends the handler too
+        std::shared_future<void> released = release.get_future().share();
+        auto running = std::make_shared<std::atomic<int>>(0);
+        channel_->on("slow", sdk::Access::authenticated(), [released, running](const ClientEvent&) {
+            ++*running;
+            released.wait();
             return Poco::Dynamic::Var(1);
         });
         WebSocketPeer peer;
         connect(peer, "token-7-staff");
         peer.sendText(R"(421["hello:slow"])");
+        test::waitUntil([running] { return running->load() == 1; });
+        // The budget is counted on the loops' clock: no answer until it passes.
+        clock_.advance(budget_ - std::chrono::milliseconds(1));
+        loops_->runDueTimers();
+        CPPUNIT_ASSERT(peer.readTextSkippingPings(std::chrono::milliseconds(100)).empty());
+        clock_.advance(std::chrono::milliseconds(1));
+        loops_->runDueTimers();
         CPPUNIT_ASSERT(peer.readTextSkippingPings().find(R"("statusCode":504)") != std::string::npos);
         // The late answer is dropped: exactly one ack.
-        CPPUNIT_ASSERT(peer.readTextSkippingPings(std::chrono::milliseconds(600)).empty());
+        release.set_value();
+        CPPUNIT_ASSERT(peer.readTextSkippingPings(std::chrono::milliseconds(300)).empty());
         CPPUNIT_ASSERT_EQUAL(1, metrics_.calls("timeout"));
         CPPUNIT_ASSERT_EQUAL(0, metrics_.calls("ok")); // the late answer is not counted again
     }
@@ -249,7 +249,7 @@ public:
         WebSocketPeer peer;
         connect(peer, "token-7-staff");
         peer.sendText(R"(421["hello:wait"])"); // runs
-        waitUntil([running] { return running->load() == 1; });
+        test::waitUntil([running] { return running->load() == 1; });
         peer.sendText(R"(422["hello:wait"])"); // waits in the queue
         peer.sendText(R"(423["hello:wait"])"); // no room
         CPPUNIT_ASSERT(peer.readTextSkippingPings().rfind(R"(433[{"ok":false,"error":{"statusCode":503)", 0) == 0);
@@ -323,7 +323,7 @@ public:
             CPPUNIT_ASSERT(seen.rfind(R"(42["hello:news",{"n":1},")", 0) == 0);
             offset = seen.substr(seen.rfind(",\"") + 2, seen.size() - seen.rfind(",\"") - 4);
         } // dropped: "transport close"
-        waitUntil([this] { return stats_.connections() == 0; });
+        test::waitUntil([this] { return stats_.connections() == 0; });
         CPPUNIT_ASSERT(channel_->emit(Audience::room("lobby"), "news", object("n", 2)));
         WebSocketPeer second;
         connect(second, "token-7-staff", R"(,"pid":")" + pid + R"(","offset":")" + offset + "\"");
@@ -335,13 +335,13 @@ public:
 
 private:
     void start() {
-        loops_ = std::make_unique<test::TestLoops>(2);
+        loops_ = std::make_unique<test::TestLoops>(2, clock_.source());
         pool_ = std::make_unique<HandlerPool>(threads_, queue_);
         auto registry = std::make_shared<ClientEventRegistry>();
         callStats_.bind(metrics_);
         dispatcher_ = std::make_unique<ClientEventDispatcher>(registry, *pool_, budget_,
                                                               Poco::Logger::get("motel.realtime.test"), &callStats_);
-        auto authenticator = std::make_shared<RoleAuthenticator>();
+        auto authenticator = std::make_shared<test::TokenAuthenticator>();
         application_ = std::make_unique<MotelApplication>([authenticator] { return authenticator; }, dispatcher_.get());
         SocketIoOptions options;
         socketIo_ = std::make_unique<SocketIoServer>(options, *loops_, *application_, stats_);
@@ -367,11 +367,7 @@ private:
         return answer;
     }
 
-    template <class Condition> static void waitUntil(Condition done) {
-        for (int i = 0; i < 200 && !done(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        CPPUNIT_ASSERT(done());
-    }
-
+    test::ManualClock clock_; ///< the loops' timers (handler budgets); outlives them
     std::chrono::milliseconds budget_{5000};
     std::size_t threads_ = 2;
     std::size_t queue_ = 100;

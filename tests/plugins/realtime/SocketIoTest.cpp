@@ -1,7 +1,9 @@
 // The Socket.IO layer over adopted WebSockets: the compliance namespaces of
 // the official suite, the plugin's authenticated namespace with its rooms,
 // broadcasts, acks both ways, and connection state recovery.
+#include "ManualClock.h"
 #include "TestLoops.h"
+#include "TokenAuthenticator.h"
 #include "WebSocketPeer.h"
 
 #include "application/ComplianceApplication.h"
@@ -12,8 +14,6 @@
 #include "socketio/SocketIoServer.h"
 #include "socketio/SocketIoSocket.h"
 #include "socketio/SocketPacket.h"
-
-#include <motel/sdk/Authenticator.h>
 
 #include <Poco/JSON/Object.h>
 
@@ -27,20 +27,6 @@ namespace motel::realtime {
 using test::WebSocketPeer;
 
 namespace {
-
-/// Accepts "token-<id>-<role>".
-class FakeAuthenticator : public sdk::Authenticator {
-public:
-    std::optional<sdk::Principal> authenticate(const std::string& token) override {
-        if (token.rfind("token-", 0) != 0) return std::nullopt;
-        const auto dash = token.find('-', 6);
-        sdk::Principal principal;
-        principal.id = std::stoll(token.substr(6, dash - 6));
-        principal.role = token.substr(dash + 1);
-        principal.email = "u" + std::to_string(principal.id) + "@motel.test";
-        return principal;
-    }
-};
 
 std::string member(const std::string& json, const std::string& name) {
     return JsonText::parse(json).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>(name);
@@ -117,10 +103,15 @@ public:
     }
 
     void noConnectWithinTimeoutClosesTheConnection() {
-        options_.connectTimeout = std::chrono::milliseconds(200);
+        options_.connectTimeout = std::chrono::seconds(45);
         startCompliance();
         WebSocketPeer peer;
         open(peer);
+        clock_.advance(options_.connectTimeout - std::chrono::milliseconds(1));
+        loops_->runDueTimers();
+        CPPUNIT_ASSERT(!peer.waitForEof(std::chrono::milliseconds(100))); // still open: the limit is the clock's
+        clock_.advance(std::chrono::milliseconds(1));
+        loops_->runDueTimers();
         CPPUNIT_ASSERT(peer.waitForEof());
     }
 
@@ -152,7 +143,7 @@ public:
         CPPUNIT_ASSERT(second.readTextSkippingPings().rfind(R"(42["task:assigned")", 0) == 0);
         // Closing one frees its place.
         first.send(8, std::string("\x03\xe8", 2));
-        waitUntil([this] { return socketIo_->userLimit().socketsOf(7) == 1; });
+        test::waitUntil([this] { return socketIo_->userLimit().socketsOf(7) == 1; });
         third.sendText(R"(40{"token":"token-7-staff"})");
         CPPUNIT_ASSERT_EQUAL(std::string("40"), third.readTextSkippingPings().substr(0, 2));
     }
@@ -210,7 +201,7 @@ public:
             offset = socketIo_->broadcast("/", "", "task:created", R"({"id":1})");
             CPPUNIT_ASSERT(first.readTextSkippingPings().find(offset) != std::string::npos);
         } // the peer goes away: "transport close"
-        waitUntil([this] { return stats_.connections() == 0; });
+        test::waitUntil([this] { return stats_.connections() == 0; });
         socketIo_->broadcast("/", "", "task:updated", R"({"id":1})");
         socketIo_->broadcast("/", "user:8", "task:assigned", R"({"id":2})"); // not this user's room
         WebSocketPeer second;
@@ -234,13 +225,13 @@ private:
     }
 
     void startMotel() {
-        auto authenticator = std::make_shared<FakeAuthenticator>();
+        auto authenticator = std::make_shared<test::TokenAuthenticator>();
         application_ = std::make_unique<MotelApplication>([authenticator] { return authenticator; });
         start();
     }
 
     void start() {
-        loops_ = std::make_unique<test::TestLoops>(2);
+        loops_ = std::make_unique<test::TestLoops>(2, clock_.source());
         socketIo_ = std::make_unique<SocketIoServer>(options_, *loops_, *application_, stats_);
         EngineOptions engine;
         engine.pingInterval = std::chrono::milliseconds(300);
@@ -263,11 +254,7 @@ private:
         return answer;
     }
 
-    template <class Condition> static void waitUntil(Condition done) {
-        for (int i = 0; i < 200 && !done(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        CPPUNIT_ASSERT(done());
-    }
-
+    test::ManualClock clock_; ///< the loops' timers; outlives them
     SocketIoOptions options_;
     RealtimeStats stats_;
     std::unique_ptr<SocketApplication> application_;

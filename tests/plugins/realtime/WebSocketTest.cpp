@@ -3,6 +3,7 @@
 // the host's event loop (the test kit's), including the client that stops reading.
 #include "WebSocketPeer.h"
 
+#include "ManualClock.h"
 #include "TestLoops.h"
 #include "websocket/WebSocketConnection.h"
 #include "websocket/WebSocketFrame.h"
@@ -14,6 +15,7 @@
 
 #include <atomic>
 #include <future>
+#include <memory>
 #include <vector>
 
 namespace motel::realtime {
@@ -33,6 +35,8 @@ class WebSocketTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(serverFramesUseAllLengthForms);
     CPPUNIT_TEST(connectionEchoesAndAnswersPingsAndClose);
     CPPUNIT_TEST(clientThatStopsReadingIsDropped);
+    CPPUNIT_TEST(framesBehindAPartialWriteKeepTheirOrder);
+    CPPUNIT_TEST(aFailedWriteReportsTheCloseOnALaterTurn);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -210,7 +214,8 @@ public:
     }
 
     void clientThatStopsReadingIsDropped() {
-        test::TestLoops loops(1);
+        test::ManualClock clock;
+        test::TestLoops loops(1, clock.source());
         loops.start();
         IoLoop& loop = loops.at(0);
         WebSocketPeer slow;
@@ -220,7 +225,7 @@ public:
         const int slowFd = slow.takeServerFd();
         const int fastFd = fast.takeServerFd();
         WebSocketConnection::Limits limits;
-        limits.sendTimeout = std::chrono::milliseconds(300);
+        limits.sendTimeout = std::chrono::seconds(10);
         limits.maxQueuedBytes = 64u << 20;
         loop.post([&] {
             for (int fd : {slowFd, fastFd}) {
@@ -243,10 +248,84 @@ public:
             CPPUNIT_ASSERT(frame);
             received += frame->payload.size();
         }
+        // The slow peer has taken no byte since the frame was first written:
+        // it stays until the loop's clock passes the send timeout, not a moment longer.
         auto reason = slowClosed.get_future();
+        clock.advance(limits.sendTimeout - std::chrono::milliseconds(1));
+        loops.runDueTimers();
+        CPPUNIT_ASSERT(reason.wait_for(std::chrono::milliseconds(0)) == std::future_status::timeout);
+        clock.advance(std::chrono::milliseconds(1));
+        loops.runDueTimers();
         CPPUNIT_ASSERT(reason.wait_for(std::chrono::seconds(3)) == std::future_status::ready);
         CPPUNIT_ASSERT_EQUAL(std::string("send timeout"), reason.get());
         loop.post([&] { connections.clear(); });
+        loops.stop();
+    }
+
+    void framesBehindAPartialWriteKeepTheirOrder() {
+        test::TestLoops loops(1);
+        loops.start();
+        IoLoop& loop = loops.at(0);
+        WebSocketPeer peer;
+        const int fd = peer.takeServerFd();
+        std::shared_ptr<WebSocketConnection> connection;
+        const std::string big(4u << 20, 'z');
+        loop.post([&] {
+            connection = std::make_shared<WebSocketConnection>(loop, fd, WebSocketConnection::Limits{});
+            connection->setHandlers([](bool, std::string) {}, [](const std::string&) {});
+            connection->open("");
+            // The big one is written in part at once; the rest of it and the
+            // small ones wait for `writable`, in the order they were sent.
+            connection->sendFrame(
+                std::make_shared<const std::string>(WebSocketFrame::encode(WebSocketOpcode::binary, big)));
+            for (const char* text : {"a", "b", "c"}) connection->sendText(text);
+        });
+        auto first = peer.read(std::chrono::seconds(5));
+        CPPUNIT_ASSERT(first);
+        CPPUNIT_ASSERT(first->payload == big);
+        for (const char* text : {"a", "b", "c"}) {
+            auto frame = peer.read();
+            CPPUNIT_ASSERT(frame);
+            CPPUNIT_ASSERT_EQUAL(std::string(text), frame->payload);
+        }
+        loop.post([&] { connection.reset(); });
+        loops.stop();
+    }
+
+    // A broadcast walks a room and sends to each socket; a send that fails
+    // must not run the close handler (which destroys the socket and changes
+    // that room) inside the walk, nor raise SIGPIPE.
+    void aFailedWriteReportsTheCloseOnALaterTurn() {
+        test::TestLoops loops(1);
+        loops.start();
+        IoLoop& loop = loops.at(0);
+        auto peer = std::make_unique<WebSocketPeer>();
+        const int fd = peer->takeServerFd();
+        std::shared_ptr<WebSocketConnection> connection;
+        std::promise<std::string> closed;
+        bool sending = false;
+        std::atomic<bool> closedWhileSending{false};
+        std::atomic<bool> openAfterSend{true};
+        loop.post([&] {
+            connection = std::make_shared<WebSocketConnection>(loop, fd, WebSocketConnection::Limits{});
+            connection->setHandlers([](bool, std::string) {},
+                                    [&](const std::string& reason) {
+                                        if (sending) closedWhileSending = true;
+                                        closed.set_value(reason);
+                                    });
+            connection->open("");
+            peer.reset(); // the client is gone before the loop hears of it
+            sending = true;
+            connection->sendText("42[\"suite:created\",{}]");
+            sending = false;
+            openAfterSend = connection->isOpen();
+        });
+        auto reason = closed.get_future();
+        CPPUNIT_ASSERT(reason.wait_for(std::chrono::seconds(2)) == std::future_status::ready);
+        CPPUNIT_ASSERT_EQUAL(std::string("transport error"), reason.get());
+        CPPUNIT_ASSERT(!closedWhileSending);
+        CPPUNIT_ASSERT(!openAfterSend);
+        loop.post([&] { connection.reset(); });
         loops.stop();
     }
 };

@@ -40,15 +40,15 @@ public:
         board.task("other", std::nullopt, hoursFromNow(2)); // not due yet
         board.task("other", std::nullopt, std::nullopt);    // no due time
         const auto done = board.task("other", std::nullopt, hoursFromNow(-3));
-        board.tasks->act(done.id, tasks::TaskAction::start, {}, board.manager, std::nullopt);
-        board.tasks->act(done.id, tasks::TaskAction::complete, {}, board.manager, std::nullopt);
+        board.taskService->act(done.id, tasks::TaskAction::start, {}, board.manager, std::nullopt);
+        board.taskService->act(done.id, tasks::TaskAction::complete, {}, board.manager, std::nullopt);
         board.take("");
 
         CPPUNIT_ASSERT_EQUAL(1, job.run(sdk::nowTimestamp()));
         const auto announced = board.take("task.overdue");
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), announced.size());
-        CPPUNIT_ASSERT_EQUAL(testing::jsonText(tasks::TaskJson::object(board.tasks->get(late.id))), announced[0]);
-        CPPUNIT_ASSERT_EQUAL(late.version, board.tasks->get(late.id).version); // announcing is not a change
+        CPPUNIT_ASSERT_EQUAL(test::textOf(tasks::TaskJson::object(board.taskService->get(late.id))), announced[0]);
+        CPPUNIT_ASSERT_EQUAL(late.version, board.taskService->get(late.id).version); // announcing is not a change
         const std::string text = board.metrics->renderPrometheus();
         CPPUNIT_ASSERT_MESSAGE(text, hasLine(text, "motel_tasks_overdue 1"));
 
@@ -65,14 +65,14 @@ public:
 
         tasks::TaskChange change;
         change.dueAt = std::optional<std::string>(hoursFromNow(-2));
-        board.tasks->change(late.id, change, board.manager, std::nullopt);
+        board.taskService->change(late.id, change, board.manager, std::nullopt);
         CPPUNIT_ASSERT_EQUAL(1, job.run(sdk::nowTimestamp()));
         CPPUNIT_ASSERT_EQUAL(0, job.run(sdk::nowTimestamp()));
 
-        board.tasks->act(late.id, tasks::TaskAction::cancel, {}, board.manager, std::nullopt);
+        board.taskService->act(late.id, tasks::TaskAction::cancel, {}, board.manager, std::nullopt);
         CPPUNIT_ASSERT_EQUAL(0, job.run(sdk::nowTimestamp()));
         CPPUNIT_ASSERT_MESSAGE("closed", hasLine(board.metrics->renderPrometheus(), "motel_tasks_overdue 0"));
-        board.tasks->act(late.id, tasks::TaskAction::reopen, {}, board.manager, std::nullopt);
+        board.taskService->act(late.id, tasks::TaskAction::reopen, {}, board.manager, std::nullopt);
         board.take("");
         CPPUNIT_ASSERT_EQUAL(1, job.run(sdk::nowTimestamp()));
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), board.take("task.overdue").size());

@@ -31,7 +31,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), board.take("task.created").size());
         tasks::TaskFilters filters;
         filters.suiteId = stay.id;
-        const auto page = board.tasks->list(filters);
+        const auto page = board.taskService->list(filters);
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), page.items.size());
         const auto& created = page.items.front();
         CPPUNIT_ASSERT_EQUAL(std::string("Stayover clean suite 101"), created.title);
@@ -39,12 +39,12 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("pending"), created.status);
         CPPUNIT_ASSERT(!created.assigneeId);
         filters.suiteId = vacant.id;
-        CPPUNIT_ASSERT(board.tasks->list(filters).items.empty());
-        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), board.suites->get(stay.id).version); // the suite is untouched
+        CPPUNIT_ASSERT(board.taskService->list(filters).items.empty());
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), board.suiteService->get(stay.id).version); // the suite is untouched
 
         // Even once today's stayover task is done, today brings no second one.
-        board.tasks->act(created.id, tasks::TaskAction::start, {}, board.manager, std::nullopt);
-        board.tasks->act(created.id, tasks::TaskAction::complete, {}, board.manager, std::nullopt);
+        board.taskService->act(created.id, tasks::TaskAction::start, {}, board.manager, std::nullopt);
+        board.taskService->act(created.id, tasks::TaskAction::complete, {}, board.manager, std::nullopt);
         board.take("");
         CPPUNIT_ASSERT_EQUAL(0, job.run(sdk::nowTimestamp()));
         CPPUNIT_ASSERT(board.take("task.created").empty());
@@ -59,7 +59,7 @@ public:
         tasks::StayoverPlanner hostB(*board.database, *board.events, *board.counters);
         CPPUNIT_ASSERT_EQUAL(suites, testing::runOnTwoHostsAtOnce(hostA, hostB, sdk::nowTimestamp()));
         CPPUNIT_ASSERT_EQUAL(std::size_t(suites), board.take("task.created").size());
-        CPPUNIT_ASSERT_EQUAL(std::int64_t(suites), board.tasks->list(tasks::TaskFilters{}).total);
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(suites), board.taskService->list(tasks::TaskFilters{}).total);
     }
 };
 

@@ -2,7 +2,8 @@
 // SuiteService and TaskService wired together on a real SQLite file (the
 // host's SqlDatabase, event bus and metrics), with a `users` table holding
 // user 1, and every published event recorded as (topic, payload JSON). For
-// the tests of what the two services do together.
+// the tests of what the two services do together, here and in
+// tests/plugins/taskjobs (TaskBoard.h adds the jobs' helpers on top).
 #include "SuiteMigrations.h"
 #include "SuiteService.h"
 #include "TaskMigrations.h"
@@ -19,6 +20,7 @@
 #include <Poco/TemporaryFile.h>
 
 #include <memory>
+#include <mutex>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -44,8 +46,10 @@ struct DomainServices {
                     {"tasks", tasks::TaskMigrations::all()}});
         database->withSession([](sdk::SqlSession& s) { s.execute("INSERT INTO users (email) VALUES ('m@x')"); });
         events = std::make_unique<host::InProcessEventBus>(logger);
-        events->subscribe(
-            "*", [this](const sdk::Event& event) { published.emplace_back(event.topic, textOf(event.payload)); });
+        events->subscribe("*", [this](const sdk::Event& event) {
+            std::lock_guard<std::mutex> lock(mutex_);
+            published_.emplace_back(event.topic, textOf(event.payload));
+        });
         metrics = std::make_unique<host::PrometheusMetrics>(logger);
         suiteService =
             std::make_shared<suites::SuiteService>(*database, *events, metrics->untyped("motel_suites_total", "test"));
@@ -61,11 +65,18 @@ struct DomainServices {
         database.reset();
     }
 
-    /// The topics published since the last call, forgotten after.
+    /// The events (topic, payload JSON) published since the last call, forgotten after.
     std::vector<std::pair<std::string, std::string>> takeEvents() {
-        auto taken = std::move(published);
-        published.clear();
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto taken = std::move(published_);
+        published_.clear();
         return taken;
+    }
+
+    /// How many events wait for takeEvents().
+    std::size_t publishedCount() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return published_.size();
     }
 
     Poco::TemporaryFile dir;
@@ -75,7 +86,10 @@ struct DomainServices {
     std::shared_ptr<suites::SuiteService> suiteService;
     std::unique_ptr<tasks::TaskCounters> counters;
     std::shared_ptr<tasks::TaskService> taskService;
-    std::vector<std::pair<std::string, std::string>> published; ///< topic, payload JSON
+
+private:
+    std::mutex mutex_; ///< events may arrive from several threads (the jobs' tests run two "hosts")
+    std::vector<std::pair<std::string, std::string>> published_;
 };
 
 } // namespace motel::test

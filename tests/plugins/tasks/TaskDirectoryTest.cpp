@@ -79,7 +79,7 @@ public:
         std::optional<tasks::Task> created;
         domain_->database->transaction([&](sdk::SqlSession& session) {
             created = directory_->create(session, maintenanceOf(suiteId_, "Fix the tap"), manager_);
-            CPPUNIT_ASSERT_MESSAGE("published before commit", domain_->published.empty());
+            CPPUNIT_ASSERT_MESSAGE("published before commit", domain_->publishedCount() == 0);
         });
         const auto events = domain_->takeEvents();
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), events.size());

@@ -1,4 +1,5 @@
 #include "plugins/recording/Recorders.h"
+#include "services/ExceptionText.h"
 
 #include <Poco/JSON/Object.h>
 
@@ -118,13 +119,8 @@ sdk::HealthResult RecordingHealth::run(const std::string& name) {
         if (existing != name) continue;
         try {
             return check();
-        } catch (const std::exception& e) {
-            sdk::HealthResult down;
-            down.up = false;
-            down.level = sdk::HealthLevel::critical;
-            down.details = new Poco::JSON::Object;
-            down.details->set("error", std::string(e.what()));
-            return down;
+        } catch (...) { // the plugin's check: anything it throws is its answer
+            return sdk::HealthResult::down(describeCurrentException());
         }
     }
     throw std::out_of_range("no health check '" + name + "'");

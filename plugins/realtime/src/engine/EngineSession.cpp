@@ -12,10 +12,6 @@ const SharedPacket& pingPacket() {
     static const SharedPacket ping = OutgoingPacket::from(EnginePacket::text(EnginePacket::Type::ping));
     return ping;
 }
-
-std::shared_ptr<const std::string> frameOf(const SharedPacket& packet) {
-    return std::shared_ptr<const std::string>(packet, &packet->webSocketFrame); // shares the packet's bytes
-}
 } // namespace
 
 EngineSession::EngineSession(IoLoop& loop, std::string sid, const EngineOptions& options, ClosedCallback onClosed)
@@ -200,7 +196,7 @@ void EngineSession::completeUpgrade() {
     probe_.reset();
     if (pendingPoll_) answerPoll("6");
     pendingPoll_.reset();
-    for (const auto& packet : pollingBuffer_) socket_->sendFrame(frameOf(packet));
+    for (const auto& packet : pollingBuffer_) socket_->sendFrame(packet->webSocketFrame);
     pollingBuffer_.clear();
 }
 
@@ -212,13 +208,13 @@ void EngineSession::abandonProbe() {
     probe->close(closecode::normal, "upgrade abandoned");
 }
 
-void EngineSession::send(SharedPacket packet) {
+void EngineSession::send(const SharedPacket& packet) {
     if (state_ == State::closed || !packet) return;
     if (transport_ == Transport::websocket) {
-        if (socket_) socket_->sendFrame(frameOf(packet));
+        if (socket_) socket_->sendFrame(packet->webSocketFrame);
         return;
     }
-    pollingBuffer_.push_back(std::move(packet));
+    pollingBuffer_.push_back(packet);
     flushPolling();
 }
 

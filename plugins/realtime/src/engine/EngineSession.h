@@ -51,7 +51,9 @@ public:
     void onUpgradeRequest(std::shared_ptr<WebSocketConnection> socket);
 
     // Sending (loop thread). Ignored once closed.
-    void send(SharedPacket packet);
+    /// Over a WebSocket the packet's frame is written by reference (kept only
+    /// if the socket cannot take it at once); polling keeps the packet.
+    void send(const SharedPacket& packet);
     void sendMessage(const std::string& text) {
         send(OutgoingPacket::from(EnginePacket::text(EnginePacket::Type::message, text)));
     }

@@ -7,8 +7,8 @@ namespace motel::realtime {
 std::shared_ptr<const OutgoingPacket> OutgoingPacket::from(const EnginePacket& packet) {
     auto out = std::make_shared<OutgoingPacket>();
     out->pollingEntry = packet.encodeForPolling();
-    out->webSocketFrame = WebSocketFrame::encode(packet.binary ? WebSocketOpcode::binary : WebSocketOpcode::text,
-                                                 packet.encodeForWebSocket());
+    out->webSocketFrame = std::make_shared<const std::string>(WebSocketFrame::encode(
+        packet.binary ? WebSocketOpcode::binary : WebSocketOpcode::text, packet.encodeForWebSocket()));
     return out;
 }
 

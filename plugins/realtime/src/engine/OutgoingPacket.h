@@ -1,7 +1,9 @@
 #pragma once
 /// An Engine.IO packet ready to leave, already in both wire forms (polling
 /// entry and complete WebSocket frame). Immutable and shared: a broadcast
-/// builds one and every session queues the same bytes.
+/// builds one and every session sends the same bytes. The frame has its own
+/// shared pointer so that a WebSocket can send it by reference and keep a
+/// reference only when it must queue it.
 
 #include "engine/EnginePacket.h"
 
@@ -11,8 +13,8 @@
 namespace motel::realtime {
 
 struct OutgoingPacket {
-    std::string pollingEntry;   ///< `4...` or `b<base64>`
-    std::string webSocketFrame; ///< the whole frame, header included
+    std::string pollingEntry;                          ///< `4...` or `b<base64>`
+    std::shared_ptr<const std::string> webSocketFrame; ///< the whole frame, header included; never null
 
     static std::shared_ptr<const OutgoingPacket> from(const EnginePacket& packet);
 };

@@ -82,8 +82,8 @@ std::string SocketIoServer::broadcast(const std::string& nsp, const std::string&
         LoopState* state = loopStates_.at(&loop).get();
         loop.post([this, state, nsp, room, packet, offset, ordered] {
             if (ordered || !streamOffsetsOnly_) state->lastOffset = offset;
-            const std::size_t sent = state->rooms.forEach(nsp, room, [&](SocketIoSocket& socket) {
-                if (!socket.hasSeen(ordered)) socket.connection().session().send(packet);
+            const std::size_t sent = state->rooms.forEachMember(nsp, room, [&](const RoomIndex::Member& member) {
+                if (!member.socket->hasSeen(ordered)) member.session->send(packet);
             });
             if (sent > 0) stats_.messagesOut(sent);
         });

@@ -3,7 +3,7 @@
 /// for every Engine.IO session, keeps one RoomIndex per IoLoop, and
 /// broadcasts: a packet is encoded once (Socket.IO text, Engine.IO polling
 /// entry and WebSocket frame), recorded for connection state recovery, and
-/// posted to every loop, where the sockets of the room queue the same bytes.
+/// posted to every loop, where the sockets of the room send the same bytes.
 /// Each loop remembers the offset of the last broadcast it delivered: what a
 /// dropped socket was sent, and where a restored socket's replay ends.
 

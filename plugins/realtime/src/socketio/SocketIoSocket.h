@@ -54,7 +54,8 @@ public:
     void markSeenThrough(StreamOffset offset) { seenThrough_ = offset; }
     /// True for a broadcast the client already has (stream offsets only).
     bool hasSeen(const std::optional<StreamOffset>& offset) const {
-        return seenThrough_ && offset && *offset <= *seenThrough_;
+        return offset && seenThrough_ &&
+               *offset <= *seenThrough_; // `offset` first: the socket is not read for local offsets
     }
     /// Ends this socket (SocketIoConnection::end) after `delay`, e.g. when
     /// its token expires; cancelled when the socket goes first.

@@ -101,15 +101,40 @@ void WebSocketConnection::sendText(const std::string& text) {
     sendFrame(std::make_shared<const std::string>(WebSocketFrame::encode(WebSocketOpcode::text, text)));
 }
 
-void WebSocketConnection::sendFrame(std::shared_ptr<const std::string> frame) {
+void WebSocketConnection::sendFrame(const std::shared_ptr<const std::string>& frame) {
     if (fd_ < 0 || closing_ || !frame || frame->empty()) return;
-    queuedBytes_ += frame->size();
-    queue_.push_back(std::move(frame));
+    std::size_t written = 0;
+    if (opened_ && queue_.empty()) {
+        // Nothing waits before it: straight to the socket, the frame neither
+        // copied nor referenced (a broadcast reaches thousands of sockets).
+        written = writeNow(frame->data(), frame->size());
+        if (fd_ < 0 || written == frame->size()) return;
+    }
+    const bool wasEmpty = queue_.empty();
+    queuedBytes_ += frame->size() - written;
+    queue_.push_back(frame);
+    if (wasEmpty) frontOffset_ = written;
     if (queuedBytes_ > limits_.maxQueuedBytes) {
-        abort("send queue full");
+        finishLater("send queue full"); // not abort(): the caller may be walking a room
         return;
     }
-    if (opened_ && !wantWrite_) flush(); // otherwise `writable` (or open()) will come
+    if (opened_) updateInterest(); // the socket is full: `writable` will come
+}
+
+std::size_t WebSocketConnection::writeNow(const char* data, std::size_t size) {
+    std::size_t written = 0;
+    while (written < size) {
+        const ssize_t sent = ::send(fd_, data + written, size - written, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (sent < 0) {
+            if (errno == EINTR) continue;
+            if (errno == EAGAIN || errno == EWOULDBLOCK) break;
+            finishLater(closing_ ? closeReason_ : "transport error");
+            return written;
+        }
+        written += static_cast<std::size_t>(sent);
+    }
+    bytesWritten_ += written;
+    return written;
 }
 
 void WebSocketConnection::close(std::uint16_t code, const std::string& reason) {
@@ -143,7 +168,12 @@ void WebSocketConnection::flush() {
             offset = 0;
             ++count;
         }
-        const ssize_t sent = ::writev(fd_, vectors, count);
+        msghdr message{};
+        message.msg_iov = vectors;
+        message.msg_iovlen = static_cast<std::size_t>(count);
+        // sendmsg, not writev: no file-position lock, and a peer gone does
+        // not raise SIGPIPE.
+        const ssize_t sent = ::sendmsg(fd_, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
         if (sent < 0) {
             if (errno == EINTR) continue;
             if (errno == EAGAIN || errno == EWOULDBLOCK) break;
@@ -202,9 +232,8 @@ void WebSocketConnection::armSendTimer() {
     });
 }
 
-void WebSocketConnection::finish(const std::string& reason) {
-    if (fd_ < 0) return;
-    auto self = shared_from_this();
+WebSocketConnection::CloseHandler WebSocketConnection::release() {
+    if (fd_ < 0) return nullptr;
     loop_.cancel(sendTimer_);
     loop_.unwatch(fd_);
     ::close(fd_);
@@ -214,7 +243,19 @@ void WebSocketConnection::finish(const std::string& reason) {
     CloseHandler handler = std::move(onClose_);
     onClose_ = nullptr;
     onMessage_ = nullptr;
+    return handler;
+}
+
+void WebSocketConnection::finish(const std::string& reason) {
+    if (fd_ < 0) return;
+    auto self = shared_from_this(); // the handler may drop the last reference
+    const CloseHandler handler = release();
     if (handler) handler(reason);
+}
+
+void WebSocketConnection::finishLater(const std::string& reason) {
+    CloseHandler handler = release();
+    if (handler) loop_.post([self = shared_from_this(), handler = std::move(handler), reason] { handler(reason); });
 }
 
 } // namespace motel::realtime

@@ -1,8 +1,10 @@
 #pragma once
 /// One WebSocket adopted from the host's HTTP server (the fd handed over by
 /// Exchange::takeOver), served by an IoLoop: non-blocking reads into the
-/// frame parser, and a queue of shared frames written as the socket accepts
-/// them. A client that accepts no bytes for `sendTimeout`, or lets more than
+/// frame parser, and frames written at once when nothing waits before them
+/// (the common case: one send(2), the bytes neither copied nor referenced),
+/// else queued (shared, not copied) and written with one sendmsg(2) per
+/// batch as the socket accepts them. A client that accepts no bytes for `sendTimeout`, or lets more than
 /// `maxQueuedBytes` pile up, is dropped, so one slow phone never holds up
 /// the loop or the others. Lives on its loop's thread only.
 
@@ -44,8 +46,10 @@ public:
     /// the handlers first.
     void open(const std::string& alreadyRead);
 
-    /// Queues a complete frame (shared with other connections). Ignored once closing.
-    void sendFrame(std::shared_ptr<const std::string> frame);
+    /// Sends a complete frame (shared with other connections: a broadcast's
+    /// one encoding); what the socket does not take at once is queued with a
+    /// reference to `frame`. Ignored once closing.
+    void sendFrame(const std::shared_ptr<const std::string>& frame);
     void sendText(const std::string& text);
     /// Sends a close frame, flushes what is queued, then closes the socket.
     void close(std::uint16_t code, const std::string& reason);
@@ -65,9 +69,20 @@ private:
     void readAvailable();
     void onFrame(WebSocketFrameParser::Message&& message);
     void flush();
+    /// Writes `size` bytes now, as far as the socket takes them; returns how
+    /// many it took. On an error the socket is closed at once (fd_ < 0) and
+    /// the close handler runs on a later turn of the loop (finishLater).
+    std::size_t writeNow(const char* data, std::size_t size);
     void updateInterest();
     void armSendTimer();
     void finish(const std::string& reason);
+    /// finish() for an error met while sending: the caller may be walking a
+    /// room (a broadcast), which the close handler changes, so the handler
+    /// is posted to the loop instead of called here.
+    void finishLater(const std::string& reason);
+    /// Stops watching and closes the descriptor; returns the close handler
+    /// to call (empty when already finished).
+    CloseHandler release();
 
     IoLoop& loop_;
     int fd_;

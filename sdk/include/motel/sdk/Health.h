@@ -22,6 +22,17 @@ struct HealthResult {
     HealthLevel level = HealthLevel::ok;
     std::optional<double> responseTimeMs; ///< rendered as `responseTime` when set
     Poco::JSON::Object::Ptr details;      ///< rendered as `details` when set
+
+    /// A failed check: down at `level`, `details` = {"error": error}. Inline:
+    /// the struct's layout and the library's ABI are unchanged.
+    static HealthResult down(const std::string& error, HealthLevel level = HealthLevel::critical) {
+        HealthResult result;
+        result.up = false;
+        result.level = level;
+        result.details = new Poco::JSON::Object;
+        result.details->set("error", error);
+        return result;
+    }
 };
 
 class HealthRegistry {
