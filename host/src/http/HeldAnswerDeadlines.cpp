@@ -59,8 +59,9 @@ void HeldAnswerDeadlines::expire(const std::shared_ptr<sdk::AnswerHolds>& holds)
     const std::uint64_t count = ++expired_;
     if (count == 1 || count % 100 == 0)
         Poco::Logger::get("motel.http")
-            .warning("An answer waited %Ld ms for %z hold(s) (an event not yet relayed) and was sent anyway; %Lu so far",
-                     static_cast<Poco::Int64>(bound_.count()), waiting, static_cast<Poco::UInt64>(count));
+            .warning(
+                "An answer waited %Ld ms for %z hold(s) (an event not yet relayed) and was sent anyway; %Lu so far",
+                static_cast<Poco::Int64>(bound_.count()), waiting, static_cast<Poco::UInt64>(count));
 }
 
 } // namespace motel::host
