@@ -5,7 +5,6 @@
 #include <Poco/String.h>
 
 #include <cctype>
-#include <fstream>
 
 namespace motel::auth {
 
@@ -17,22 +16,9 @@ const std::vector<std::string>& PasswordPolicy::defaultListFiles() {
 PasswordPolicy::PasswordPolicy(std::vector<std::string> common) : common_(std::move(common)) {}
 
 PasswordPolicy PasswordPolicy::fromFiles(const std::vector<std::string>& paths, std::vector<std::string>& warnings) {
-    std::vector<std::string> common;
-    for (const auto& path : paths) {
-        std::ifstream in(path);
-        if (!in) {
-            warnings.push_back("common password list " + path +
-                               " cannot be read; install it (scripts/deps) or set plugins.auth.commonPasswordFiles");
-            continue;
-        }
-        std::string line;
-        while (std::getline(in, line)) {
-            if (!line.empty() && line.back() == '\r') line.pop_back();
-            if (line.empty() || line.rfind("#!comment", 0) == 0) continue;
-            common.push_back(Poco::toLower(line));
-        }
-    }
-    return PasswordPolicy(std::move(common));
+    PasswordPolicy policy;
+    policy.files_ = CommonPasswordFiles(paths, warnings);
+    return policy;
 }
 
 bool PasswordPolicy::isRepetitiveOrSequential(const std::string& lowered) {
@@ -61,7 +47,9 @@ std::string PasswordPolicy::core(const std::string& lowered) {
 std::vector<std::string> PasswordPolicy::problems(const std::string& field, const std::string& password) const {
     const std::string lowered = Poco::toLower(password);
     const std::string word = core(lowered);
-    if (common_.contains(lowered) || (!word.empty() && common_.contains(word)) || isRepetitiveOrSequential(lowered))
+    // The files last: the cheap checks usually decide.
+    if (isRepetitiveOrSequential(lowered) || common_.contains(lowered) || (!word.empty() && common_.contains(word)) ||
+        files_.listsEither(lowered, word))
         return {field + " is too common; choose a password that is not on a list of frequently used ones"};
     return {};
 }

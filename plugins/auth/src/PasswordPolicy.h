@@ -9,9 +9,11 @@
 /// installed by scripts/deps), compared case-insensitively, also once the
 /// digits and punctuation around it are taken away (`Password2024!` is
 /// `password`), or made of one repeated character or one straight run
-/// (`aaaaaaaaaaaa`, `123456789012`, `abcdefghijkl`). Thread-safe: immutable
-/// after construction.
+/// (`aaaaaaaaaaaa`, `123456789012`, `abcdefghijkl`). The installed lists are
+/// searched on disk when a password is set, not held in memory
+/// (CommonPasswordFiles). Thread-safe: immutable after construction.
 
+#include "CommonPasswordFiles.h"
 #include "WordList.h"
 
 #include <string>
@@ -24,11 +26,11 @@ public:
     /// The lists scripts/deps installs (`plugins.auth.commonPasswordFiles`).
     static const std::vector<std::string>& defaultListFiles();
 
-    /// `common` holds lower-cased entries.
+    /// `common` holds lower-cased entries, kept in memory.
     explicit PasswordPolicy(std::vector<std::string> common = {});
-    /// Reads one entry per line from each file (lines starting with `#!comment`
-    /// and empty lines skipped). A file that cannot be read adds a line to
-    /// `warnings` and is skipped.
+    /// One entry per line in each file (lines starting with `#!comment` and
+    /// empty lines skipped), searched on disk at each check. A file that
+    /// cannot be read now adds a line to `warnings` and is skipped.
     static PasswordPolicy fromFiles(const std::vector<std::string>& paths, std::vector<std::string>& warnings);
 
     /// The problems of `password` as the new value of `field`, each naming the
@@ -37,10 +39,12 @@ public:
     /// Throws sdk::ValidationError with problems(), if any.
     void check(const std::string& field, const std::string& password) const;
 
-    std::size_t listSize() const { return common_.size(); }
+    /// The entries of the lists (those of the files as read at start).
+    std::size_t listSize() const { return common_.size() + files_.entries(); }
 
 private:
     WordList common_;
+    CommonPasswordFiles files_;
     static bool isRepetitiveOrSequential(const std::string& lowered);
     /// `lowered` without the digits, punctuation and blanks at either end.
     static std::string core(const std::string& lowered);

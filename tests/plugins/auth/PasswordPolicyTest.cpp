@@ -18,6 +18,7 @@ class PasswordPolicyTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(runsAndRepetitionsAreRefused);
     CPPUNIT_TEST(ordinaryPassphrasesPass);
     CPPUNIT_TEST(theInstalledListsAreReadAndMissingOnesReported);
+    CPPUNIT_TEST(theListFilesAreSearchedAtEachCheckNotHeld);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -58,9 +59,9 @@ public:
         }
         std::vector<std::string> warnings;
         const auto policy = PasswordPolicy::fromFiles({path, "/nonexistent/list.lst"}, warnings);
-        std::remove(path.c_str());
         CPPUNIT_ASSERT_EQUAL(std::size_t(2), policy.listSize());
         CPPUNIT_ASSERT(!policy.problems("password", "hunter2hunter2").empty());
+        std::remove(path.c_str()); // searched on disk at each check: kept until here
         CPPUNIT_ASSERT_EQUAL(std::size_t(1), warnings.size());
         CPPUNIT_ASSERT(warnings.front().find("/nonexistent/list.lst") != std::string::npos);
 
@@ -72,6 +73,23 @@ public:
         for (const char* weak : {"password", "12345678", "qwertyuiop", "winniethepooh", "Password123!"})
             CPPUNIT_ASSERT_MESSAGE(weak, !installed.problems("password", weak).empty());
         CPPUNIT_ASSERT(installed.problems("password", "motel-demo-password").empty());
+    }
+
+    void theListFilesAreSearchedAtEachCheckNotHeld() {
+        // The lists stay on disk (no memory held for them): what a file says
+        // when a password is set decides, and a file gone since start lists
+        // nothing, as a missing one did at start.
+        const std::string path = "/tmp/motel-policy-disk-" + std::to_string(::getpid()) + ".lst";
+        std::ofstream(path) << "firstlistedword\n";
+        std::vector<std::string> warnings;
+        const auto policy = PasswordPolicy::fromFiles({path}, warnings);
+        CPPUNIT_ASSERT(warnings.empty());
+        CPPUNIT_ASSERT(!policy.problems("password", "FirstListedWord99").empty());
+        CPPUNIT_ASSERT(policy.problems("password", "addedafterstart").empty());
+        std::ofstream(path, std::ios::app) << "AddedAfterStart\r\n";
+        CPPUNIT_ASSERT(!policy.problems("password", "addedafterstart").empty());
+        std::remove(path.c_str());
+        CPPUNIT_ASSERT(policy.problems("password", "firstlistedword").empty());
     }
 };
 
