@@ -26,7 +26,10 @@
 # is created in it. Everything started here is stopped by its pid on exit.
 #
 # Environment: DURATION (10s), CONNECTIONS (64), THREADS (2), WARMUP (2s),
-# SUITES (60), DB_POOL (host default), LOG_LEVEL (warning), PLUGINS_DIR
+# SUITES (60), DB_POOL and WORKERS (db.pool.size and http.workers; host
+# defaults), REQUESTS ("list post list-again": which runs, in that order),
+# RUNS (1: repeat the POST run that many times on the same host, for the
+# spread of its p99), LOG_LEVEL (warning), PLUGINS_DIR
 # (the build's plugins; another folder with health/auth/suites/tasks .so
 # files compares two versions of the plugins under the same host),
 # MOTEL_ADMIN_EMAIL / MOTEL_ADMIN_PASSWORD (bench@motel.test / bench-password),
@@ -35,7 +38,8 @@
 # against the PostgreSQL server: what one statement costs the way Poco's
 # connector ran it, and prepared once as the database layer runs it now;
 # needs g++ and libpq-dev), instructions.sh for load-independent counts,
-# KEEP=1 keeps the temp dir (host logs), PERF=1 records each run with
+# PG_WAITS=1 samples PostgreSQL's pg_stat_activity every 20 ms during each
+# run and prints the most frequent wait events, KEEP=1 keeps the temp dir (host logs), PERF=1 records each run with
 # `perf record -g` on the host and prints the top of `perf report` (self
 # time by library and symbol). Every run also prints the CPU time the host
 # and PostgreSQL (all its backends) spent per request, from /proc/<pid>/stat:
@@ -55,6 +59,8 @@ THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-2s}
 SUITES=${SUITES:-60}
 REFERENCE=${REFERENCE:-1}
+REQUESTS=${REQUESTS:-list post list-again}
+RUNS=${RUNS:-1}
 LOG_LEVEL=${LOG_LEVEL:-warning}
 export MOTEL_ADMIN_EMAIL=${MOTEL_ADMIN_EMAIL:-bench@motel.test}
 export MOTEL_ADMIN_PASSWORD=${MOTEL_ADMIN_PASSWORD:-bench-password}
@@ -96,6 +102,8 @@ machine() {
 write_config() { # name, db_url, port
     local pool=
     [[ -n ${DB_POOL:-} ]] && pool="db.pool.size = $DB_POOL"
+    [[ -n ${WORKERS:-} ]] && pool="$pool
+http.workers = $WORKERS"
     cat >"$WORK/$1.properties" <<CONF
 motel.env = development
 http.host = 127.0.0.1
@@ -152,7 +160,18 @@ measure() { # label, wrk arguments...
         perf record -q -g -F 999 -p "$HOST_PID" -o "$perf_data" 2>/dev/null &
         perf_pid=$!
     fi
+    local waits_pid= waits=$WORK/waits-$MEASURED.txt
+    if [[ ${PG_WAITS:-0} = 1 && -n ${DB_URL_PG:-} ]]; then
+        sample_waits "$waits" &
+        waits_pid=$!
+    fi
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" >"$out"
+    if [[ -n $waits_pid ]]; then
+        kill "$waits_pid" 2>/dev/null || true
+        wait "$waits_pid" 2>/dev/null || true
+        echo "   PostgreSQL client backends sampled every 20 ms (wait event : state : statement), most frequent:"
+        sort "$waits" | uniq -c | sort -rn | head -n 12 | sed 's/^/     /'
+    fi
     if [[ -n $perf_pid ]]; then
         kill -INT "$perf_pid" 2>/dev/null || true
         wait "$perf_pid" 2>/dev/null || true
@@ -179,6 +198,19 @@ measure() { # label, wrk arguments...
     echo "$DB_NAME|$label|$rps|$p50|$p99|${errors:-0}|$host_us|$pg_us" >>"$WORK/results"
 }
 
+# Samples what PostgreSQL's client backends are doing (pg_stat_activity)
+# every 20 ms into FILE until killed: lock waits and I/O show up by name.
+sample_waits() { # file
+    local pgbin
+    pgbin=$(bench_pg_bin)
+    while :; do
+        PGPASSWORD=motel "${pgbin:+$pgbin/}psql" -At "$DB_URL_PG" -c "SELECT coalesce(wait_event_type, 'CPU') || ':' ||
+            coalesce(wait_event, '-') || ' : ' || state || ' : ' || left(query, 40) FROM pg_stat_activity
+            WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()" >>"$1" 2>/dev/null || true
+        sleep 0.02
+    done
+}
+
 bench_database() { # name (sqlite|postgresql), db_url
     DB_NAME=$1
     local port
@@ -194,10 +226,21 @@ bench_database() { # name (sqlite|postgresql), db_url
     echo "== $1: $(awk -F, '{print NF}' "$WORK/suite-ids") suites, host pid $HOST_PID on $BASE"
     local list=$BASE/api/suites?limit=50
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "$auth" "$list" >/dev/null
-    measure "GET /api/suites?limit=50" -H "$auth" "$list"
-    measure "POST /api/tasks" -H "$auth" -H 'Content-Type: application/json' -s "$HERE/post-task.lua" \
-        "$BASE/api/tasks" -- "$run_tag" "$(cat "$WORK/suite-ids")"
-    measure "GET /api/suites?limit=50 (again)" -H "$auth" "$list"
+    local run
+    for run in $REQUESTS; do
+        case $run in
+        list) measure "GET /api/suites?limit=50" -H "$auth" "$list" ;;
+        post)
+            local round
+            for round in $(seq "$RUNS"); do
+                measure "POST /api/tasks" -H "$auth" -H 'Content-Type: application/json' -s "$HERE/post-task.lua" \
+                    "$BASE/api/tasks" -- "$run_tag-$round" "$(cat "$WORK/suite-ids")"
+            done
+            ;;
+        list-again) measure "GET /api/suites?limit=50 (again)" -H "$auth" "$list" ;;
+        *) echo "unknown request '$run' (list, post, list-again)" >&2; exit 2 ;;
+        esac
+    done
     if [[ $REFERENCE = 1 ]]; then
         # What any request costs on this host without the plugins' work: the
         # floor (public, no token) and the ceiling of an authenticated route
@@ -219,6 +262,7 @@ for database in $DATABASES; do
         PG_PID=$(head -n 1 "$PG_DIR/postgres/data/postmaster.pid")
         pgbin=$(bench_pg_bin)
         echo "PostgreSQL: $("${pgbin:+$pgbin/}postgres" --version)"
+        DB_URL_PG=$db_url
         bench_database postgresql "$db_url"
         if [[ ${ROUND_TRIPS:-0} = 1 ]]; then
             echo "-- one list statement over libpq (PgRoundTrips.cpp), one connection"

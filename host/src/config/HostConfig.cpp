@@ -1,6 +1,7 @@
 #include "config/HostConfig.h"
 #include "config/PropertiesFile.h"
 #include "db/DatabaseUrl.h"
+#include "db/PoolSizing.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Path.h>
@@ -158,6 +159,10 @@ std::map<std::string, std::string> HostConfig::loggerLevels() const {
     for (const auto& [key, value] : all_)
         if (key.rfind(prefix, 0) == 0 && key.size() > prefix.size()) levels[key.substr(prefix.size())] = value;
     return levels;
+}
+
+std::size_t HostConfig::databasePoolSize() const {
+    return static_cast<std::size_t>(host_.getInt("db.pool.size", defaultDatabasePoolSize(), 1, 512));
 }
 
 std::string HostConfig::databaseUrl() const {

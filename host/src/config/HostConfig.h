@@ -43,7 +43,8 @@ public:
     std::vector<std::string> pluginDirs() const;
     std::vector<std::string> pluginsToLoad() const { return host_.getList("plugins.load"); }
     std::string databaseUrl() const; ///< sqlite paths made absolute
-    std::size_t databasePoolSize() const { return static_cast<std::size_t>(host_.getInt("db.pool.size", 8, 1, 512)); }
+    /// `db.pool.size`; by default twice the CPUs (defaultDatabasePoolSize).
+    std::size_t databasePoolSize() const;
     bool migrateOnStart() const { return host_.getBool("db.migrate.onStart", true); }
     std::string redisUrl() const { return host_.getString("redis.url"); }
     std::vector<std::string> corsOrigins() const { return host_.getList("cors.origins"); }

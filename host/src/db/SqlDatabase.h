@@ -38,7 +38,7 @@ class PooledSession;
 class SqliteWriteGate;
 
 struct SqlDatabaseOptions {
-    int poolSize = 8;                                  ///< db.pool.size
+    int poolSize = 8;                                  ///< db.pool.size (the host passes defaultDatabasePoolSize())
     std::chrono::milliseconds acquireTimeout{5000};    ///< wait for a free connection
     std::chrono::milliseconds sqliteBusyTimeout{5000}; ///< wait for SQLite's write lock
     std::chrono::seconds idleTime{60};                 ///< idle connections above one are closed

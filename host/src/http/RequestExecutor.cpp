@@ -12,6 +12,7 @@
 #include <Poco/String.h>
 
 #include <ctime>
+#include <stdexcept>
 
 #include <sys/resource.h>
 
@@ -64,7 +65,7 @@ void renderInternalError(sdk::Response& response) {
 RequestExecutor::RequestExecutor(RequestDispatch dispatch, bool trustForwardedFor,
                                  const std::atomic<bool>* serverStopping, CostReviser reviseCost)
     : dispatch_(std::move(dispatch)), trustForwardedFor_(trustForwardedFor), serverStopping_(serverStopping),
-      reviseCost_(std::move(reviseCost)) {}
+      reviseCost_(std::move(reviseCost)), holdDeadlines_(std::make_unique<HeldAnswerDeadlines>(kAnswerHoldBound)) {}
 
 std::string RequestExecutor::clientAddress(const ParsedRequest& request, const std::string& peerAddress) const {
     if (!trustForwardedFor_) return peerAddress;
@@ -89,6 +90,8 @@ RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const st
     sdk::Response response;
     ConnectionTakeover takeover;
     HttpExchange exchange(takeover, makeReply);
+    // Only an answer that can be sent later can be held.
+    const auto holds = makeReply ? std::make_shared<sdk::AnswerHolds>() : nullptr;
     try {
         RequestTarget target = RequestTarget::decode(parsed.target);
         request.path = std::move(target.path);
@@ -98,6 +101,7 @@ RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const st
         request.headers = std::move(parsed.headers);
         request.body = std::move(parsed.body);
         request.exchange = &exchange;
+        const sdk::AnswerHolds::Scope holding(holds);
         dispatch_(request, response, takeover);
     } catch (const sdk::HttpError& error) {
         takeover.release();
@@ -113,6 +117,7 @@ RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const st
 
     Outcome outcome;
     outcome.workersOnly = exchange.workersOnly();
+    if (holds && holds->pending() > 0 && !takeover.claimed()) holdAnswer(exchange, holds, response);
     if (exchange.settle()) {
         takeover.release(); // a deferred request is not taken over as well
         LaterAnswer later;
@@ -129,6 +134,20 @@ RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const st
     serializeInto(outcome, response, framing);
     outcome.cost = costSoFar();
     return outcome;
+}
+
+bool RequestExecutor::holdAnswer(HttpExchange& exchange, const std::shared_ptr<sdk::AnswerHolds>& holds,
+                                 const sdk::Response& response) const {
+    std::shared_ptr<sdk::DeferredReply> reply;
+    try {
+        reply = exchange.defer(); // the handler's own deferral, if it made one, answers as it will
+    } catch (const std::logic_error&) {
+        return false;
+    }
+    if (reply.use_count() > 2) return false; // the handler deferred and keeps the reply: not ours to send
+    holds->whenReleased([reply, response] { reply->send(response); });
+    holdDeadlines_->watch(holds);
+    return true;
 }
 
 RequestExecutor::Outcome RequestExecutor::answerLater(const LaterAnswer& later, sdk::Response answer,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/ConnectionTakeover.h"
+#include "http/HeldAnswerDeadlines.h"
 #include "http/HttpExchange.h"
 #include "http/HttpParser.h"
 #include "http/HttpServerOptions.h"
@@ -10,6 +11,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -23,9 +25,16 @@ namespace motel::host {
 /// serialises the answer. The connection only writes the resulting bytes, so
 /// the I/O thread does as little per request as possible. Every request gets
 /// an HttpExchange as `Request::exchange` for the duration of the dispatch.
+///
+/// Answers wait for their holds (sdk/AnswerHold.h): when something the
+/// dispatch started holds the answer (the realtime relay appending an event
+/// to Redis), the answer is deferred like a DeferredReply's and goes once
+/// every hold is released, or after `kAnswerHoldBound` (HeldAnswerDeadlines).
 class RequestExecutor {
 public:
     using CostReviser = HttpServerOptions::CostReviser;
+    /// How long an answer waits at most for its holds.
+    static constexpr std::chrono::milliseconds kAnswerHoldBound{1000};
 
     /// How to write the answer of a request whose handler deferred it.
     struct LaterAnswer {
@@ -67,6 +76,10 @@ public:
     std::string clientAddress(const ParsedRequest& request, const std::string& peerAddress) const;
 
 private:
+    /// Defers `response` until `holds` are released (or the bound passes);
+    /// false when the request cannot be answered later.
+    bool holdAnswer(HttpExchange& exchange, const std::shared_ptr<sdk::AnswerHolds>& holds,
+                    const sdk::Response& response) const;
     /// Bytes and keepAlive of `outcome` for `response` framed by `framing`.
     void serializeInto(Outcome& outcome, const sdk::Response& response, ResponseFraming framing) const;
 
@@ -74,6 +87,7 @@ private:
     bool trustForwardedFor_;
     const std::atomic<bool>* serverStopping_;
     CostReviser reviseCost_;
+    std::unique_ptr<HeldAnswerDeadlines> holdDeadlines_;
 };
 
 } // namespace motel::host

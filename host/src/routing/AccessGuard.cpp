@@ -19,27 +19,26 @@ std::optional<std::string> AccessGuard::bearerToken(const sdk::Request& request)
     return token;
 }
 
-sdk::Principal AccessGuard::authenticate(const sdk::Request& request) const {
+std::optional<sdk::Principal> AccessGuard::identify(const sdk::Request& request) const {
     auto token = bearerToken(request);
-    if (!token || !authenticator_) throw sdk::Unauthorized();
-    std::optional<sdk::Principal> principal;
+    if (!token || !authenticator_) return std::nullopt;
     try {
-        principal = authenticator_->authenticate(*token);
+        return authenticator_->authenticate(*token);
     } catch (const sdk::HttpError&) {
         throw; // e.g. 503 when the user store is down
     } catch (...) {
         // A bad token yields no principal; a throw is the authenticator failing.
         Poco::Logger::get("motel.http").error("Authenticator failed, answering 401: %s", describeCurrentException());
-        throw sdk::Unauthorized();
+        return std::nullopt;
     }
-    if (!principal) throw sdk::Unauthorized();
-    return *principal;
 }
 
-void AccessGuard::admit(const sdk::Access& access, sdk::Request& request) const {
-    if (!access.requiresAuthentication) return;
-    request.principal = authenticate(request);
-    if (!access.roles.empty() && !request.principal->hasAnyRole(access.roles)) throw sdk::Forbidden();
+AccessGuard::Verdict AccessGuard::admit(const sdk::Access& access, sdk::Request& request) const {
+    if (!access.requiresAuthentication) return Verdict::admitted;
+    request.principal = identify(request);
+    if (!request.principal) return Verdict::unauthorized;
+    if (!access.roles.empty() && !request.principal->hasAnyRole(access.roles)) return Verdict::forbidden;
+    return Verdict::admitted;
 }
 
 } // namespace motel::host

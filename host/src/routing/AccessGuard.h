@@ -20,10 +20,18 @@ public:
     }
     bool hasAuthenticator() const { return authenticator_ != nullptr; }
 
-    /// Sets request.principal, or throws Unauthorized / Forbidden.
-    void admit(const sdk::Access& access, sdk::Request& request) const;
-    /// The caller for the request's bearer token; throws Unauthorized.
-    sdk::Principal authenticate(const sdk::Request& request) const;
+    /// What admit() decided. Returned, not thrown: a 401 is common (an
+    /// expired token, a probe without one) and unwinding costs more than the
+    /// rest of its answer.
+    enum class Verdict { admitted, unauthorized, forbidden };
+
+    /// Sets request.principal when the route needs one and the caller is
+    /// admitted. Throws only what the authenticator throws (503 when the
+    /// user store is down).
+    Verdict admit(const sdk::Access& access, sdk::Request& request) const;
+    /// The caller for the request's bearer token; nullopt without a valid
+    /// one (answer 401). Throws only what the authenticator throws.
+    std::optional<sdk::Principal> identify(const sdk::Request& request) const;
     /// The token after `Bearer `; nullopt when absent or malformed.
     static std::optional<std::string> bearerToken(const sdk::Request& request);
 

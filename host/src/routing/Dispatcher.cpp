@@ -181,14 +181,20 @@ void Dispatcher::route(sdk::Request& request, sdk::Response& response, const std
         request.routeTemplate = route.path;
         request.params = std::move(match.params);
         if (!route.mayRunInline && request.exchange) request.exchange->keepOnWorkerThreads();
-        guard_.admit(route.access, request);
+        if (!admitted(route.access, request, response)) return;
         if (!route.rawBody) request.json = JsonBody::parse(request);
         route.handler(request, response);
         return;
     }
     // Behind the API prefix an anonymous caller learns nothing about which
     // paths exist: authentication comes first, as it would for a real route.
-    if (isApiPath(request.path) && guard_.hasAuthenticator()) request.principal = guard_.authenticate(request);
+    if (isApiPath(request.path) && guard_.hasAuthenticator()) {
+        request.principal = guard_.identify(request);
+        if (!request.principal) {
+            renderError(sdk::Unauthorized(), response);
+            return;
+        }
+    }
     if (match.kind == RouteMatch::Kind::methodNotAllowed) {
         if (request.method == "OPTIONS") {
             response.noContent();
@@ -202,6 +208,21 @@ void Dispatcher::route(sdk::Request& request, sdk::Response& response, const std
         return;
     }
     renderError(sdk::NotFound("Cannot " + request.method + " " + request.path), response);
+}
+
+bool Dispatcher::admitted(const sdk::Access& access, sdk::Request& request, sdk::Response& response) const {
+    // Rendered, not thrown, like 404 and 405.
+    switch (guard_.admit(access, request)) {
+    case AccessGuard::Verdict::admitted:
+        return true;
+    case AccessGuard::Verdict::unauthorized:
+        renderError(sdk::Unauthorized(), response);
+        return false;
+    case AccessGuard::Verdict::forbidden:
+        renderError(sdk::Forbidden(), response);
+        return false;
+    }
+    return false;
 }
 
 void Dispatcher::chargeBudget(const sdk::Request& request) {

@@ -65,6 +65,9 @@ private:
 
     void route(sdk::Request& request, sdk::Response& response, const std::string*& routeLabel);
     void chargeBudget(const sdk::Request& request);
+    /// Whether the caller may call a route of `access`; else its 401 / 403
+    /// is rendered into `response`.
+    bool admitted(const sdk::Access& access, sdk::Request& request, sdk::Response& response) const;
     std::string requestIdFor(const sdk::Request& request);
     void publishAudit(const sdk::Request& request, const sdk::Response& response);
     static void addSecurityHeaders(sdk::Response& response);

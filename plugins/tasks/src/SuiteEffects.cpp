@@ -29,6 +29,12 @@ Task followUp(const Task& origin, const plugins::suites::Suite& suite, const std
 SuiteEffects::SuiteEffects(plugins::suites::SuiteDirectory& directory, bool requireInspection)
     : directory_(directory), requireInspection_(requireInspection) {}
 
+bool SuiteEffects::changesSuitesOnCreation(const Task& created) {
+    // apply(nullopt, created, completed = false): nothing to release, and no
+    // completion; blocking is the only effect a creation can have.
+    return !suitesToBlock(std::nullopt, created).empty();
+}
+
 std::vector<std::int64_t> SuiteEffects::suitesToBlock(const std::optional<Task>& before,
                                                       const std::optional<Task>& after) {
     const auto was = blockedSuite(before);

@@ -35,6 +35,9 @@ public:
                             const std::optional<Task>& after, bool completed,
                             const plugins::suites::ChangeOrigin& origin);
 
+    /// Whether creating `created` (a new, pending task) changes any suite:
+    /// only then does apply() run statements for a creation.
+    static bool changesSuitesOnCreation(const Task& created);
     /// Suites that `after` starts blocking.
     static std::vector<std::int64_t> suitesToBlock(const std::optional<Task>& before, const std::optional<Task>& after);
     /// Suites that `before` blocked and `after` no longer does.

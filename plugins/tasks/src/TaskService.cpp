@@ -115,10 +115,15 @@ void TaskService::checkNew(const Task& draft, const sdk::Principal& caller) {
     TaskPolicy::checkCreateKind(draft, caller);
 }
 
-Task TaskService::insertNew(sdk::SqlSession& session, const Task& draft, const sdk::Principal& caller,
-                            bool checkReferences) {
+Task TaskService::pendingOf(const Task& draft) {
     Task task = draft;
     task.status = "pending";
+    return task;
+}
+
+Task TaskService::insertNew(sdk::SqlSession& session, const Task& draft, const sdk::Principal& caller,
+                            bool checkReferences) {
+    Task task = pendingOf(draft);
     task.createdById = caller.id;
     const std::string now = sdk::nowTimestamp();
     const Task created = insert(session, task, now, checkReferences);
@@ -142,7 +147,17 @@ Task TaskService::create(const Task& draft, const sdk::Principal& caller) {
     }
 
     std::optional<Task> created;
-    database_.transaction([&](sdk::SqlSession& session) { created = insertNew(session, draft, caller, insertChecks); });
+    const auto create = [&](sdk::SqlSession& session) { created = insertNew(session, draft, caller, insertChecks); };
+    if (insertChecks && !SuiteEffects::changesSuitesOnCreation(pendingOf(draft))) {
+        // The whole creation is then the one INSERT that checks both
+        // references: sent on its own it is its own transaction (PostgreSQL
+        // runs a statement outside BEGIN atomically, its checks included),
+        // one round trip instead of two (BEGIN + INSERT, then COMMIT). The
+        // after-commit events follow the INSERT's success, as after COMMIT.
+        database_.withSession(create);
+    } else {
+        database_.transaction(create);
+    }
     return *created;
 }
 

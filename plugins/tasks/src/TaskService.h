@@ -80,6 +80,8 @@ private:
     /// The rules of a new task that need no database: the blocksSuite rule
     /// (400), then who may create an inspection or blocking task (403).
     static void checkNew(const Task& draft, const sdk::Principal& caller);
+    /// `draft` as it is created: pending.
+    static Task pendingOf(const Task& draft);
     /// Inserts the checked draft as a pending task of `caller`, with its
     /// effects on its suite and their follow-up tasks.
     Task insertNew(sdk::SqlSession& session, const Task& draft, const sdk::Principal& caller, bool checkReferences);

@@ -69,15 +69,24 @@ public:
     }
 
     void runsTimersInOrderAndSkipsCancelledOnes() {
-        EventLoop loop;
+        // The loop's clock is moved by hand: 25 s have passed when it runs,
+        // then the timer at 25 s moves it on to 45 s. No test time is waited.
+        const auto start = EventLoop::Clock::now();
+        std::atomic<long> elapsedSeconds{0};
+        EventLoop loop([&] { return start + std::chrono::seconds(elapsedSeconds.load()); });
         std::string order;
-        loop.runAfter(std::chrono::milliseconds(30), [&] { order += "b"; });
-        loop.runAfter(std::chrono::milliseconds(10), [&] { order += "a"; });
-        const auto cancelled = loop.runAfter(std::chrono::milliseconds(20), [&] { order += "x"; });
-        loop.runAfter(std::chrono::milliseconds(40), [&] { loop.quit(); });
+        loop.runAfter(std::chrono::seconds(30), [&] { order += "b"; });
+        loop.runAfter(std::chrono::seconds(10), [&] { order += "a"; });
+        const auto cancelled = loop.runAfter(std::chrono::seconds(20), [&] { order += "x"; });
+        loop.runAfter(std::chrono::seconds(25), [&] {
+            order += "|"; // what was due by 25 s ran first
+            elapsedSeconds = 45;
+        });
+        loop.runAfter(std::chrono::seconds(40), [&] { loop.quit(); });
         loop.cancel(cancelled);
+        elapsedSeconds = 25;
         loop.run();
-        CPPUNIT_ASSERT_EQUAL(std::string("ab"), order);
+        CPPUNIT_ASSERT_EQUAL(std::string("a|b"), order);
     }
 
     void runsTasksPostedFromOtherThreadsOnTheLoopThread() {

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 using motel::host::ConnectionTakeover;
+using motel::host::EventLoop;
 using motel::host::HostEventLoops;
 using motel::host::HttpServer;
 using motel::host::HttpServerOptions;
@@ -103,6 +104,10 @@ public:
     }
 
     void watchesTimersAndPostsGoThroughTheSdkInterface() {
+        // The loops' timers read a clock the test moves (below), never the real one.
+        const auto start = EventLoop::Clock::now();
+        auto elapsedSeconds = std::make_shared<std::atomic<long>>(0);
+        options_.clock = [start, elapsedSeconds] { return start + std::chrono::seconds(elapsedSeconds->load()); };
         makeServer([](motel::sdk::Request&, motel::sdk::Response&, ConnectionTakeover&) {});
         server_->startLoops();
         loops_ = std::make_unique<HostEventLoops>(*server_);
@@ -155,13 +160,18 @@ public:
         auto fired = std::make_shared<std::promise<int>>();
         auto cancelled = std::make_shared<std::atomic<bool>>(false);
         on<bool>(loop, [&loop, fired, cancelled] {
-            const auto doomed = loop.runAfter(std::chrono::milliseconds(5), [cancelled] { *cancelled = true; });
-            loop.runAfter(std::chrono::milliseconds(20), [fired] { fired->set_value(1); });
+            const auto doomed = loop.runAfter(std::chrono::seconds(5), [cancelled] { *cancelled = true; });
+            loop.runAfter(std::chrono::seconds(20), [fired] { fired->set_value(1); });
             loop.cancel(doomed);
             loop.cancel(doomed); // harmless
             return true;
         });
-        CPPUNIT_ASSERT_EQUAL(1, fired->get_future().get());
+        auto firing = fired->get_future();
+        *elapsedSeconds = 19;
+        CPPUNIT_ASSERT(firing.wait_for(std::chrono::milliseconds(50)) == std::future_status::timeout);
+        *elapsedSeconds = 20;
+        CPPUNIT_ASSERT(firing.wait_for(std::chrono::seconds(5)) == std::future_status::ready);
+        CPPUNIT_ASSERT_EQUAL(1, firing.get());
         CPPUNIT_ASSERT(!cancelled->load());
     }
 

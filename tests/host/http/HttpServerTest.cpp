@@ -6,6 +6,9 @@
 #include "TestClient.h"
 #include "support/Gate.h"
 
+#include "http/RequestExecutor.h"
+
+#include <motel/sdk/AnswerHold.h>
 #include <motel/sdk/Errors.h>
 
 #include <Poco/JSON/Object.h>
@@ -80,6 +83,8 @@ class HttpServerTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(answers503WhenTheQueueIsFull);
     CPPUNIT_TEST(turnsDispatchExceptionsInto500AndKeepsServing);
     CPPUNIT_TEST(rendersHttpErrorsThrownByDispatch);
+    CPPUNIT_TEST(answersOnlyOnceTheAnswerHoldsAreReleased);
+    CPPUNIT_TEST(answersAfterTheBoundWhenAHoldIsNeverReleased);
     CPPUNIT_TEST(handsATakenOverConnectionAndItsExtraBytesToTheClaimer);
     CPPUNIT_TEST(letsAnInFlightRequestFinishDuringAGracefulStop);
     CPPUNIT_TEST(takesTheClientAddressFromForwardedForWhenTrusted);
@@ -366,6 +371,62 @@ public:
         assertEnvelope(client.readResponse(), 500, "Internal server error");
         client.send(get("/fine"));
         CPPUNIT_ASSERT_EQUAL(200, client.readResponse().status);
+    }
+
+    void answersOnlyOnceTheAnswerHoldsAreReleased() {
+        CPPUNIT_ASSERT(!motel::sdk::holdAnswer()); // outside a request nothing can wait
+        std::atomic<bool> released{false};
+        std::vector<std::thread> relays;
+        std::mutex relaysMutex;
+        handler_ = [&](motel::sdk::Request& request, motel::sdk::Response& response, ConnectionTakeover&) {
+            if (request.path != "/api/tasks") return;
+            response.status = 201;
+            response.body = "made";
+            std::lock_guard<std::mutex> lock(relaysMutex);
+            // What the realtime relay does with an event the handler published.
+            for (int delayMs : {50, 150}) {
+                relays.emplace_back([&released, delayMs, hold = motel::sdk::holdAnswer()] {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(delayMs));
+                    if (delayMs == 150) released = true;
+                    hold->release();
+                });
+            }
+        };
+        start();
+        TestClient client(server_->port());
+        const auto sent = std::chrono::steady_clock::now();
+        client.send(get("/api/tasks"));
+        const RawResponse response = client.readResponse();
+        CPPUNIT_ASSERT(released.load()); // not before the last hold went
+        CPPUNIT_ASSERT(std::chrono::steady_clock::now() - sent >= std::chrono::milliseconds(150));
+        CPPUNIT_ASSERT_EQUAL(201, response.status);
+        CPPUNIT_ASSERT_EQUAL(std::string("made"), response.body);
+        {
+            std::lock_guard<std::mutex> lock(relaysMutex);
+            for (auto& relay : relays) relay.join();
+            relays.clear();
+        }
+        // The connection serves the next request as usual.
+        client.send(get("/next"));
+        CPPUNIT_ASSERT_EQUAL(200, client.readResponse().status);
+    }
+
+    void answersAfterTheBoundWhenAHoldIsNeverReleased() {
+        std::shared_ptr<motel::sdk::AnswerHold> forgotten;
+        handler_ = [&](motel::sdk::Request&, motel::sdk::Response& response, ConnectionTakeover&) {
+            forgotten = motel::sdk::holdAnswer(); // Redis hangs: never released
+            response.body = "made anyway";
+        };
+        start();
+        TestClient client(server_->port());
+        const auto sent = std::chrono::steady_clock::now();
+        client.send(get("/api/tasks"));
+        const RawResponse response = client.readResponse();
+        const auto waited = std::chrono::steady_clock::now() - sent;
+        CPPUNIT_ASSERT_EQUAL(std::string("made anyway"), response.body);
+        CPPUNIT_ASSERT(waited >= motel::host::RequestExecutor::kAnswerHoldBound);
+        CPPUNIT_ASSERT(waited < motel::host::RequestExecutor::kAnswerHoldBound + std::chrono::seconds(2));
+        forgotten->release(); // too late: ignored
     }
 
     void rendersHttpErrorsThrownByDispatch() {

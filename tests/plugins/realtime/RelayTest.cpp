@@ -66,6 +66,7 @@ class RelayTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(eventsAppendedButNotReadBackGoLocallyFirstWhenRedisGoes);
     CPPUNIT_TEST(withoutRedisEventsGoLocallyAtOnceAndTheBufferIsBounded);
     CPPUNIT_TEST(roomChangesTravelAsEntriesOlderHostsSkip);
+    CPPUNIT_TEST(heldAnswersGoOnceRedisIsFoundAwayAndAtOnceWhileItIs);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -146,6 +147,26 @@ public:
         }
         CPPUNIT_ASSERT_EQUAL(std::size_t(3), publisher.buffered()); // the newest three wait for Redis
         CPPUNIT_ASSERT_EQUAL(std::uint64_t(2), publisher.dropped());
+        publisher.stop(std::chrono::milliseconds(0));
+    }
+
+    void heldAnswersGoOnceRedisIsFoundAwayAndAtOnceWhileItIs() {
+        StreamPublisher::Options options;
+        options.stream = "motel:relay-test";
+        StreamPublisher publisher(sdk::RedisUrl::parse("redis://127.0.0.1:" + std::to_string(closedPort())), options,
+                                  "origin-1", Poco::Logger::get("relay-test"));
+        publisher.setLocalDelivery([](const RelayMessage&) {});
+        const auto first = std::make_shared<sdk::AnswerHolds>();
+        publisher.publish(numbered(0), first->take());
+        publisher.start();
+        // Not in the stream, but delivered here once Redis is found away: the
+        // answer stops waiting then, not after the host's bound.
+        for (int i = 0; i < 100 && first->pending() > 0; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0), first->pending());
+        const auto second = std::make_shared<sdk::AnswerHolds>();
+        publisher.publish(numbered(0), second->take());
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0), second->pending());
         publisher.stop(std::chrono::milliseconds(0));
     }
 };

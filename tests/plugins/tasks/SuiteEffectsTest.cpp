@@ -37,6 +37,7 @@ Task ofType(const std::string& type, std::optional<std::string> outcome = std::n
 class SuiteEffectsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(SuiteEffectsTest);
     CPPUNIT_TEST(openBlockerBlocksItsSuite);
+    CPPUNIT_TEST(onlyABlockingCreationChangesSuites);
     CPPUNIT_TEST(closingReopeningDeletingAndMovingBlockers);
     CPPUNIT_TEST(releaseRestoresTheStateBeforeTheBlock);
     CPPUNIT_TEST(cleaningMakesADirtySuiteClean);
@@ -45,6 +46,8 @@ class SuiteEffectsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE_END();
 
 public:
+    void onlyABlockingCreationChangesSuites();
+
     void openBlockerBlocksItsSuite() {
         CPPUNIT_ASSERT(SuiteEffects::suitesToBlock(std::nullopt, blocker("pending")) == std::vector<std::int64_t>{4});
         CPPUNIT_ASSERT(SuiteEffects::suitesToBlock(blocker("pending"), blocker("in_progress")).empty());
@@ -115,5 +118,18 @@ public:
         CPPUNIT_ASSERT(!reclean[0].assigneeId);
     }
 };
+
+void SuiteEffectsTest::onlyABlockingCreationChangesSuites() {
+    // TaskService::create sends a creation without these as a single INSERT.
+    CPPUNIT_ASSERT(SuiteEffects::changesSuitesOnCreation(blocker("pending")));
+    CPPUNIT_ASSERT(!SuiteEffects::changesSuitesOnCreation(blocker("pending", std::nullopt)));
+    Task plain = blocker("pending");
+    plain.blocksSuite = false;
+    CPPUNIT_ASSERT(!SuiteEffects::changesSuitesOnCreation(plain));
+    for (const char* type : {"cleaning", "inspection", "maintenance", "other"}) {
+        plain.type = type;
+        CPPUNIT_ASSERT(!SuiteEffects::changesSuitesOnCreation(plain));
+    }
+}
 
 CPPUNIT_TEST_SUITE_REGISTRATION(SuiteEffectsTest);

@@ -4,6 +4,7 @@
 #include "json/JsonText.h"
 
 #include <motel/plugins/Topics.h>
+#include <motel/sdk/AnswerHold.h>
 
 #include <Poco/JSON/Object.h>
 
@@ -70,7 +71,7 @@ void EventFanout::onEvent(const sdk::Event& event) {
 
 void EventFanout::send(RelayMessage message) {
     if (relay_)
-        relay_->publish(std::move(message));
+        relay_->publish(std::move(message), sdk::holdAnswer()); // the request's answer waits for the XADD
     else
         deliver(message);
 }

@@ -3,6 +3,8 @@
 #include "socketio/StreamOffset.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <vector>
 
 namespace motel::realtime {
 
@@ -55,25 +57,33 @@ void StreamPublisher::stop(std::chrono::milliseconds flushFor) {
     }
     wake_.notify_all();
     if (thread_.joinable()) thread_.join();
+    releaseHoldsUpTo(UINT64_MAX);
     const std::size_t left = buffered();
     if (left > 0) logger_.warning("realtime relay: stopped with %z events not sent to Redis", left);
 }
 
-void StreamPublisher::publish(RelayMessage message) {
+void StreamPublisher::publish(RelayMessage message, std::shared_ptr<sdk::AnswerHold> hold) {
     bool droppedOne = false;
     std::uint64_t droppedSoFar = 0;
+    std::uint64_t droppedSequence = 0;
     {
         std::lock_guard<std::mutex> lock(mutex_);
         message.origin = origin_;
         message.sequence = nextSequence_++;
         if (outbox_.size() >= options_.maxBuffered) {
+            droppedSequence = outbox_.front().sequence;
             outbox_.pop_front();
             droppedOne = true;
             droppedSoFar = ++dropped_;
         }
         if (fallback_ && localDelivery_) ledger_.deliverLocally(message, localDelivery_);
+        // Redis away: the event reached this host's sockets now, and the
+        // answer is not kept waiting for Redis to come back.
+        if (hold && !fallback_) holds_.emplace_back(message.sequence, std::move(hold));
         outbox_.push_back(std::move(message));
     }
+    if (hold) hold->release();
+    if (droppedOne) releaseHoldsUpTo(droppedSequence);
     wake_.notify_all();
     if (droppedOne) {
         if (droppedCounter_) droppedCounter_->increment();
@@ -88,6 +98,18 @@ void StreamPublisher::publish(RelayMessage message) {
 std::size_t StreamPublisher::buffered() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return outbox_.size() + (inFlight_ ? 1 : 0);
+}
+
+void StreamPublisher::releaseHoldsUpTo(std::uint64_t sequence) {
+    std::vector<std::shared_ptr<sdk::AnswerHold>> done;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        while (!holds_.empty() && holds_.front().first <= sequence) {
+            done.push_back(std::move(holds_.front().second));
+            holds_.pop_front();
+        }
+    }
+    for (const auto& hold : done) hold->release(); // outside the lock: an answer goes out from here
 }
 
 void StreamPublisher::refreshGauge() {
@@ -141,6 +163,7 @@ void StreamPublisher::run() {
                 inFlight_.reset();
             }
             ledger_.appended(message);
+            releaseHoldsUpTo(message.sequence);
             refreshGauge();
             leaveFallback();
             backoff = kFirstBackoff;
@@ -213,6 +236,7 @@ void StreamPublisher::enterFallback() {
         if (localDelivery_) ledger_.deliverLocally(pending, localDelivery_);
         waiting = pending.size();
     }
+    releaseHoldsUpTo(UINT64_MAX); // delivered here directly: answers need not wait for Redis
     logger_.warning("realtime relay: Redis unreachable at %s; this host's sockets get its events directly, the other "
                     "hosts once Redis is back (%z waiting, up to %z kept)",
                     link_.url().describe(), waiting, options_.maxBuffered);

@@ -11,11 +11,19 @@
 /// are delivered here at once (OwnEventLedger keeps that exactly once). The
 /// stream is trimmed to the recovery window (MINID, by Redis's own clock)
 /// and to `maxLength` entries.
+///
+/// publish() may take a hold on the answer of the request that published
+/// (sdk/AnswerHold.h): it is released once the entry is in the stream (the
+/// XADD was acknowledged), or at once when the event goes to this host's
+/// sockets directly (Redis away) or is dropped. So a client hears the REST
+/// answer only after its event is where every host reads it, and its next
+/// write (perhaps on another host) cannot be relayed first.
 
 #include "application/OwnEventLedger.h"
 #include "application/RedisConnection.h"
 #include "application/RelayMessage.h"
 
+#include <motel/sdk/AnswerHold.h>
 #include <motel/sdk/Metrics.h>
 
 #include <Poco/Logger.h>
@@ -58,7 +66,9 @@ public:
     /// stops the thread.
     void stop(std::chrono::milliseconds flushFor = std::chrono::milliseconds(2000));
     /// Any thread; never blocks on the network. Fills origin and sequence.
-    void publish(RelayMessage message);
+    /// `hold` (may be null) is released once the message is in the stream
+    /// (see the class comment).
+    void publish(RelayMessage message, std::shared_ptr<sdk::AnswerHold> hold = nullptr);
 
     std::size_t buffered() const;
     std::uint64_t dropped() const { return dropped_.load(); }
@@ -74,6 +84,8 @@ private:
     void enterFallback();
     void leaveFallback();
     void refreshGauge();
+    /// Releases the holds of messages up to `sequence` (all with the maximum).
+    void releaseHoldsUpTo(std::uint64_t sequence);
     bool waitUnlessStopping(std::chrono::milliseconds delay);
 
     const Options options_;
@@ -87,6 +99,8 @@ private:
     std::condition_variable wake_;
     std::deque<RelayMessage> outbox_;
     std::optional<RelayMessage> inFlight_; ///< taken from the outbox, not yet confirmed
+    /// Answer holds of queued messages, by sequence (ascending).
+    std::deque<std::pair<std::uint64_t, std::shared_ptr<sdk::AnswerHold>>> holds_;
     bool allowed_ = false;
     bool stopping_ = false;
     std::chrono::steady_clock::time_point flushDeadline_;

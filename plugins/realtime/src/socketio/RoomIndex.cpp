@@ -1,14 +1,11 @@
 #include "socketio/RoomIndex.h"
 
-#include "socketio/SocketIoConnection.h"
-#include "socketio/SocketIoSocket.h"
-
 namespace motel::realtime {
 
-void RoomIndex::join(const std::string& nsp, const std::string& room, SocketIoSocket* socket) {
+void RoomIndex::join(const std::string& nsp, const std::string& room, SocketIoSocket* socket, EngineSession* session) {
     Room& members = rooms_[key(nsp, room)];
     if (!members.positions.emplace(socket, members.members.size()).second) return;
-    members.members.push_back(Member{socket, &socket->connection().session()});
+    members.members.push_back(Member{socket, session});
 }
 
 void RoomIndex::leave(const std::string& nsp, const std::string& room, SocketIoSocket* socket) {

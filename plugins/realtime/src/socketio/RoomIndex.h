@@ -23,7 +23,8 @@ public:
         EngineSession* session; ///< the socket's (SocketIoConnection::session())
     };
 
-    void join(const std::string& nsp, const std::string& room, SocketIoSocket* socket);
+    /// `session` is the socket's (SocketIoConnection::session()). Neither is read here.
+    void join(const std::string& nsp, const std::string& room, SocketIoSocket* socket, EngineSession* session);
     void leave(const std::string& nsp, const std::string& room, SocketIoSocket* socket);
     /// Calls `visit` for every socket of `room` in `nsp`; returns how many.
     template <class Visitor>

@@ -30,7 +30,7 @@ void SocketIoSocket::endAfter(std::chrono::milliseconds delay) {
 }
 
 void SocketIoSocket::join(const std::string& room) {
-    if (rooms_.insert(room).second) connection_.rooms().join(nsp_, room, this);
+    if (rooms_.insert(room).second) connection_.rooms().join(nsp_, room, this, &connection_.session());
 }
 
 void SocketIoSocket::leave(const std::string& room) {

@@ -20,8 +20,8 @@
 #include <cstdint>
 
 #define MOTEL_SDK_ABI_MAJOR 3
-#define MOTEL_SDK_ABI_MINOR 2
-#define MOTEL_SDK_VERSION_STRING "3.2.0"
+#define MOTEL_SDK_ABI_MINOR 3
+#define MOTEL_SDK_VERSION_STRING "3.3.0"
 
 #if defined(__GXX_ABI_VERSION)
 #define MOTEL_CXX_ABI __GXX_ABI_VERSION
