@@ -90,8 +90,7 @@ RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const st
     sdk::Response response;
     ConnectionTakeover takeover;
     HttpExchange exchange(takeover, makeReply);
-    // Only an answer that can be sent later can be held.
-    const auto holds = makeReply ? std::make_shared<sdk::AnswerHolds>() : nullptr;
+    std::shared_ptr<sdk::AnswerHolds> holds; // created by the first sdk::holdAnswer(), if any
     try {
         RequestTarget target = RequestTarget::decode(parsed.target);
         request.path = std::move(target.path);
@@ -101,7 +100,7 @@ RequestExecutor::Outcome RequestExecutor::execute(ParsedRequest parsed, const st
         request.headers = std::move(parsed.headers);
         request.body = std::move(parsed.body);
         request.exchange = &exchange;
-        const sdk::AnswerHolds::Scope holding(holds);
+        const sdk::AnswerHolds::Scope holding(makeReply ? &holds : nullptr); // only a later answer can be held
         dispatch_(request, response, takeover);
     } catch (const sdk::HttpError& error) {
         takeover.release();

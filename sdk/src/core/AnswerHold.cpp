@@ -3,8 +3,9 @@
 namespace motel::sdk {
 
 namespace {
-/// The holds of the request this thread is dispatching (AnswerHolds::Scope).
-thread_local std::shared_ptr<AnswerHolds> currentHolds;
+/// Where the holds of the request this thread is dispatching go
+/// (AnswerHolds::Scope); null outside a request.
+thread_local std::shared_ptr<AnswerHolds>* currentSlot = nullptr;
 } // namespace
 
 AnswerHold::AnswerHold(std::shared_ptr<AnswerHolds> holds) : holds_(std::move(holds)) {}
@@ -21,7 +22,9 @@ void AnswerHold::release() noexcept {
 }
 
 std::shared_ptr<AnswerHold> holdAnswer() {
-    return currentHolds ? currentHolds->take() : nullptr;
+    if (!currentSlot) return nullptr;
+    if (!*currentSlot) *currentSlot = std::make_shared<AnswerHolds>();
+    return (*currentSlot)->take();
 }
 
 std::shared_ptr<AnswerHold> AnswerHolds::take() {
@@ -76,12 +79,12 @@ void AnswerHolds::released() {
     then();
 }
 
-AnswerHolds::Scope::Scope(std::shared_ptr<AnswerHolds> holds) : previous_(std::move(currentHolds)) {
-    currentHolds = std::move(holds);
+AnswerHolds::Scope::Scope(std::shared_ptr<AnswerHolds>* slot) : previous_(currentSlot) {
+    currentSlot = slot;
 }
 
 AnswerHolds::Scope::~Scope() {
-    currentHolds = std::move(previous_);
+    currentSlot = previous_;
 }
 
 } // namespace motel::sdk

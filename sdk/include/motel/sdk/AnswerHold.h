@@ -67,17 +67,19 @@ public:
     /// still pending (the answer did not wait for them all).
     bool expire();
 
-    /// Makes `holds` what holdAnswer() adds to on this thread, for the life
-    /// of the scope (the host, around a request's dispatch).
+    /// While the scope lives, holdAnswer() on this thread adds to the holds
+    /// in `*slot`, creating them on the first call (so a request that holds
+    /// nothing allocates nothing); a null `slot`: nothing can be held. The
+    /// host opens one around a request's dispatch.
     class MOTEL_SDK_API Scope {
     public:
-        explicit Scope(std::shared_ptr<AnswerHolds> holds);
+        explicit Scope(std::shared_ptr<AnswerHolds>* slot);
         ~Scope();
         Scope(const Scope&) = delete;
         Scope& operator=(const Scope&) = delete;
 
     private:
-        std::shared_ptr<AnswerHolds> previous_;
+        std::shared_ptr<AnswerHolds>* previous_;
     };
 
 private:
