@@ -9,13 +9,17 @@
 
 #include <Poco/File.h>
 #include <Poco/Path.h>
+#include <Poco/Process.h>
 
 #include <cppunit/extensions/HelperMacros.h>
 
 #include <chrono>
 #include <cstdio>
+#include <csignal>
+#include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
 
 using namespace motel::test;
 
@@ -44,6 +48,7 @@ class CommandLineTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(crossSettingRulesStopEverythingBeforeAnyMigration);
     CPPUNIT_TEST(versionNamesHostAndSdk);
     CPPUNIT_TEST(helpWrapsBetweenWords);
+    CPPUNIT_TEST(daemonDetachesWritesItsPidAndStopsOnSigterm);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -157,6 +162,35 @@ public:
               "PORT, HOST, DATABASE_URL, REDIS_URL, JWT_SECRET, JWT_EXPIRES_IN, MOTEL_PLUGINS, MOTEL_ENV,"})
             for (const auto& word : wordsOf(sentence))
                 CPPUNIT_ASSERT_MESSAGE("'" + word + "' was cut:\n" + output, words.count(word) == 1);
+    }
+
+    void daemonDetachesWritesItsPidAndStopsOnSigterm() {
+        // --daemon, --pidfile and --umask as Poco's ServerApplication had
+        // them: the command returns at once (exit 0), the detached host
+        // serves, its pid file names it, and SIGTERM stops it and removes
+        // the file. Paths are absolute: the daemon works in /.
+        const std::string dir = scratchPath("daemon");
+        Poco::File(dir).createDirectories();
+        const std::string config = dir + "/motel.properties";
+        std::ofstream(config) << "http.host = 127.0.0.1\nhttp.port = 0\nhttp.portFile = " << dir
+                              << "/http.port\nplugins.dir = " << MOTEL_TEST_PLUGIN_DIR
+                              << "\nplugins.load = health\ndb.url = sqlite:" << dir << "/motel.db\n";
+        const std::string pidFile = dir + "/motel.pid";
+        Poco::ProcessHandle command = Poco::Process::launch(
+            MOTEL_TEST_HOST_BINARY, {"--daemon", "--umask=027", "--pidfile=" + pidFile, "--config=" + config, "serve"});
+        CPPUNIT_ASSERT_EQUAL(0, command.wait());
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (slurp(dir + "/http.port").empty() && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        CPPUNIT_ASSERT_MESSAGE("the daemon did not start listening", !slurp(dir + "/http.port").empty());
+        const pid_t daemon = static_cast<pid_t>(std::stol(slurp(pidFile)));
+        CPPUNIT_ASSERT(daemon != command.id());
+        CPPUNIT_ASSERT_EQUAL(0, ::kill(daemon, 0));
+        CPPUNIT_ASSERT_EQUAL(0, ::kill(daemon, SIGTERM));
+        while (Poco::File(pidFile).exists() && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        CPPUNIT_ASSERT_MESSAGE("the pid file outlived the daemon", !Poco::File(pidFile).exists());
+        Poco::File(dir).remove(true);
     }
 };
 
