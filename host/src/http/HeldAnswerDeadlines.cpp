@@ -4,7 +4,8 @@
 
 namespace motel::host {
 
-HeldAnswerDeadlines::HeldAnswerDeadlines(std::chrono::milliseconds bound) : bound_(bound) {}
+HeldAnswerDeadlines::HeldAnswerDeadlines(std::chrono::milliseconds bound, EventLoop::TimeSource clock)
+    : bound_(bound), clock_(std::move(clock)) {}
 
 HeldAnswerDeadlines::~HeldAnswerDeadlines() {
     {
@@ -22,7 +23,7 @@ void HeldAnswerDeadlines::watch(const std::shared_ptr<sdk::AnswerHolds>& holds) 
         std::unique_lock<std::mutex> lock(mutex_);
         if (!stopping_) {
             const bool wasEmpty = watched_.empty();
-            watched_.emplace_back(Clock::now() + bound_, holds);
+            watched_.emplace_back(now() + bound_, holds);
             if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
             lock.unlock();
             if (wasEmpty) wake_.notify_one();
@@ -40,8 +41,11 @@ void HeldAnswerDeadlines::run() {
             continue;
         }
         const auto deadline = watched_.front().first;
-        if (Clock::now() < deadline) {
-            wake_.wait_until(lock, deadline);
+        if (now() < deadline) {
+            if (clock_)
+                wake_.wait_for(lock, std::chrono::milliseconds(EventLoop::kInjectedClockPollMs));
+            else
+                wake_.wait_until(lock, deadline);
             continue;
         }
         auto holds = watched_.front().second.lock();

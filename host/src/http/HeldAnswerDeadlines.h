@@ -1,5 +1,7 @@
 #pragma once
 
+#include "http/EventLoop.h"
+
 #include <motel/sdk/AnswerHold.h>
 
 #include <atomic>
@@ -23,7 +25,10 @@ namespace motel::host {
 /// Destruction expires whatever is still held, so no answer is lost.
 class HeldAnswerDeadlines {
 public:
-    explicit HeldAnswerDeadlines(std::chrono::milliseconds bound);
+    /// `clock`: where deadlines are read (HttpServerOptions::clock); empty,
+    /// the steady clock. An injected clock is looked at every
+    /// EventLoop::kInjectedClockPollMs, as the event loops do.
+    explicit HeldAnswerDeadlines(std::chrono::milliseconds bound, EventLoop::TimeSource clock = {});
     ~HeldAnswerDeadlines();
     HeldAnswerDeadlines(const HeldAnswerDeadlines&) = delete;
     HeldAnswerDeadlines& operator=(const HeldAnswerDeadlines&) = delete;
@@ -33,11 +38,13 @@ public:
     std::uint64_t expired() const { return expired_.load(); }
 
 private:
-    using Clock = std::chrono::steady_clock;
+    using Clock = EventLoop::Clock;
+    Clock::time_point now() const { return clock_ ? clock_() : Clock::now(); }
     void run();
     void expire(const std::shared_ptr<sdk::AnswerHolds>& holds);
 
     const std::chrono::milliseconds bound_;
+    const EventLoop::TimeSource clock_;
     std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<std::pair<Clock::time_point, std::weak_ptr<sdk::AnswerHolds>>> watched_;

@@ -38,8 +38,8 @@ void HttpServer::startLoopsLocked() {
     stopping_ = false;
     ioThreads_.clear(); // loops kept from an earlier run
     try {
-        executor_ =
-            std::make_unique<RequestExecutor>(dispatch_, options_.trustForwardedFor, &stopping_, options_.reviseCost);
+        executor_ = std::make_unique<RequestExecutor>(dispatch_, options_.trustForwardedFor, &stopping_,
+                                                      options_.reviseCost, options_.clock);
         workers_ = std::make_unique<WorkerPool>(options_.workerThreads, options_.maxQueuedRequests);
         for (unsigned i = 0; i < options_.ioThreads; ++i)
             ioThreads_.push_back(std::make_unique<IoThread>(

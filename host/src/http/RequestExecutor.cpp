@@ -63,9 +63,11 @@ void renderInternalError(sdk::Response& response) {
 } // namespace
 
 RequestExecutor::RequestExecutor(RequestDispatch dispatch, bool trustForwardedFor,
-                                 const std::atomic<bool>* serverStopping, CostReviser reviseCost)
+                                 const std::atomic<bool>* serverStopping, CostReviser reviseCost,
+                                 EventLoop::TimeSource clock)
     : dispatch_(std::move(dispatch)), trustForwardedFor_(trustForwardedFor), serverStopping_(serverStopping),
-      reviseCost_(std::move(reviseCost)), holdDeadlines_(std::make_unique<HeldAnswerDeadlines>(kAnswerHoldBound)) {}
+      reviseCost_(std::move(reviseCost)),
+      holdDeadlines_(std::make_unique<HeldAnswerDeadlines>(kAnswerHoldBound, std::move(clock))) {}
 
 std::string RequestExecutor::clientAddress(const ParsedRequest& request, const std::string& peerAddress) const {
     if (!trustForwardedFor_) return peerAddress;

@@ -57,8 +57,9 @@ public:
     /// `serverStopping`, when given, is read after dispatch: a response
     /// finished while the server stops says `Connection: close`.
     /// `reviseCost`, when set, replaces each measured cost (HttpServerOptions::reviseCost).
+    /// `clock`: where the answer-hold bound is measured (HttpServerOptions::clock).
     RequestExecutor(RequestDispatch dispatch, bool trustForwardedFor, const std::atomic<bool>* serverStopping = nullptr,
-                    CostReviser reviseCost = {});
+                    CostReviser reviseCost = {}, EventLoop::TimeSource clock = {});
 
     /// `peerAddress` is the socket's peer; `closing` asks for `Connection: close`;
     /// `preciseCost` measures CPU time and sleeps (else only wall time);
