@@ -4,7 +4,6 @@
 
 #include <Poco/ConsoleChannel.h>
 #include <Poco/FileChannel.h>
-#include <Poco/FormattingChannel.h>
 #include <Poco/Logger.h>
 #include <Poco/PatternFormatter.h>
 
@@ -49,9 +48,7 @@ void HostLogging::configure(const HostConfig& config) {
         file_->open(); // fails here, at start, when the file cannot be written
         sink = file_;
     }
-    Poco::AutoPtr<Poco::FormattingChannel> formatting(
-        new Poco::FormattingChannel(formatterFor(config.logFormat()), sink));
-    async_ = new BatchingAsyncChannel(formatting);
+    async_ = new BatchingAsyncChannel(formatterFor(config.logFormat()), sink);
     Poco::Logger::root().setChannel(async_);
     std::vector<std::string> names;
     Poco::Logger::names(names);
