@@ -45,7 +45,7 @@ public:
     /// does not build one huge string.
     static constexpr std::size_t kChunkBytes = 64 * 1024;
     /// How long the writer lets lines gather after writing a batch.
-    static constexpr std::chrono::milliseconds kGatherTime{1};
+    static constexpr std::chrono::milliseconds kGatherTime{5};
 
 protected:
     ~BatchingAsyncChannel() override;
