@@ -74,4 +74,16 @@ void ConnectionPool::closeIdle() noexcept {
     closing.swap(idle_);
 }
 
+void ConnectionPool::releaseIdleMemory() noexcept {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (auto& idle : idle_) idle.connection->releaseMemory();
+}
+
+std::size_t ConnectionPool::idleCachedStatements() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::size_t count = 0;
+    for (const auto& idle : idle_) count += idle.connection->cachedStatements();
+    return count;
+}
+
 } // namespace motel::host

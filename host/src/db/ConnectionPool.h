@@ -39,6 +39,11 @@ public:
     int open() const; ///< lent plus idle
     /// Closes every idle connection (shutdown).
     void closeIdle() noexcept;
+    /// SqlConnection::releaseMemory() on every idle connection.
+    void releaseIdleMemory() noexcept;
+    /// Prepared statements kept by the idle connections (lent ones are
+    /// another thread's to read).
+    std::size_t idleCachedStatements() const;
 
 private:
     using Clock = std::chrono::steady_clock;

@@ -11,6 +11,8 @@
 /// - Safe with several hosts starting at once: on PostgreSQL the whole run
 ///   holds an advisory lock; on SQLite each migration runs under
 ///   BEGIN IMMEDIATE and re-checks its record inside the transaction.
+/// - Afterwards the idle connections drop the run's prepared statements and
+///   SQLite's page cache (SqlDatabase::releaseIdleMemory): they never run again.
 ///
 /// Used by the host at start and by `motel-host migrate`.
 

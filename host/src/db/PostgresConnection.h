@@ -68,7 +68,7 @@ public:
     bool alive() noexcept override;
 
     /// Statements prepared on this connection now (tests and diagnostics).
-    std::size_t preparedStatements() const { return statements_.size(); }
+    std::size_t cachedStatements() const noexcept override { return statements_.size(); }
 
 private:
     struct ResultDeleter {

@@ -12,6 +12,7 @@
 
 #include <motel/sdk/Database.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -45,6 +46,14 @@ public:
     /// Checked before an idle connection is lent out: false when the server
     /// closed it meanwhile (restart, failover). Sends nothing.
     virtual bool alive() noexcept { return true; }
+    /// How many prepared statements it keeps (its StatementCache).
+    virtual std::size_t cachedStatements() const noexcept = 0;
+    /// Frees what it keeps only to be faster next time, after one-off work
+    /// whose statements never run again (the migrations): SQLite finalizes its
+    /// cached statements and returns its unused page cache. Sends nothing to
+    /// a server, so on PostgreSQL (whose prepared statements live in the
+    /// server, not in this process) it does nothing.
+    virtual void releaseMemory() noexcept {}
 };
 
 } // namespace motel::host

@@ -159,7 +159,12 @@ SqlDatabase::PoolStats SqlDatabase::poolStats() const {
     stats.capacity = options_.poolSize;
     stats.inUse = pool_->lent();
     stats.open = pool_->open();
+    stats.idleCachedStatements = pool_->idleCachedStatements();
     return stats;
+}
+
+void SqlDatabase::releaseIdleMemory() noexcept {
+    pool_->releaseIdleMemory();
 }
 
 } // namespace motel::host

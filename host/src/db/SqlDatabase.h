@@ -72,8 +72,15 @@ public:
         int capacity = 0;
         int inUse = 0;
         int open = 0;
+        std::size_t idleCachedStatements = 0; ///< prepared statements kept by the idle connections
     };
     PoolStats poolStats() const;
+
+    /// Drops the idle connections' prepared statements and SQLite's page
+    /// cache (SqlConnection::releaseMemory) after one-off work whose
+    /// statements never run again: the migrations. Later calls prepare and
+    /// read again what they need.
+    void releaseIdleMemory() noexcept;
 
     const DatabaseUrl& url() const { return url_; }
 

@@ -165,6 +165,11 @@ bool SqliteConnection::reusable() const noexcept {
     return db_ != nullptr && sqlite3_get_autocommit(db_) != 0;
 }
 
+void SqliteConnection::releaseMemory() noexcept {
+    statements_.clear(); // the returned handles finalize as they go
+    if (db_) sqlite3_db_release_memory(db_);
+}
+
 SqliteConnection::Prepared* SqliteConnection::prepared(const std::string& sql) {
     if (Prepared* cached = statements_.find(sql)) return cached;
     sqlite3_stmt* raw = nullptr;

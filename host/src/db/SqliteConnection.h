@@ -56,6 +56,10 @@ public:
     /// ended any transaction, so it stays reusable.
     void discard() noexcept override {}
     bool reusable() const noexcept override;
+    std::size_t cachedStatements() const noexcept override { return statements_.size(); }
+    /// Finalizes the cached statements and frees SQLite's page cache
+    /// (sqlite3_db_release_memory); both fill again as later calls need them.
+    void releaseMemory() noexcept override;
 
 private:
     struct Finalizer {

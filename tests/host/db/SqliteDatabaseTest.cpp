@@ -16,6 +16,7 @@ class SqliteDatabaseTest : public SqlDatabaseContract {
     CPPUNIT_TEST(testRelativePathIsResolvedAndFolderCreated);
     CPPUNIT_TEST(testConnectionsUseWalAndForeignKeys);
     CPPUNIT_TEST(testInMemoryDatabaseIsShared);
+    CPPUNIT_TEST(testReleasedMemoryIsPreparedAgainWhenNeeded);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -45,6 +46,20 @@ public:
             CPPUNIT_ASSERT_EQUAL(std::int64_t(7), session.query("SELECT x FROM t").at(0).integer("x"));
         });
         CPPUNIT_ASSERT_EQUAL(1, database.poolStats().capacity);
+    }
+
+    void testReleasedMemoryIsPreparedAgainWhenNeeded() {
+        createItems(*db_);
+        insertItem(*db_, "kept");
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), countItems(*db_));
+        CPPUNIT_ASSERT(db_->poolStats().idleCachedStatements > 0);
+        db_->releaseIdleMemory();
+        CPPUNIT_ASSERT_EQUAL(std::size_t(0), db_->poolStats().idleCachedStatements);
+        CPPUNIT_ASSERT_EQUAL(1, db_->poolStats().open); // the connection stays open
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(1), countItems(*db_));
+        insertItem(*db_, "after");
+        CPPUNIT_ASSERT_EQUAL(std::int64_t(2), countItems(*db_));
+        CPPUNIT_ASSERT(db_->poolStats().idleCachedStatements > 0);
     }
 
 protected:
