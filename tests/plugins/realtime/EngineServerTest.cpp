@@ -198,9 +198,11 @@ private:
         start();
     }
 
-    /// Moves the loops' clock and waits until every loop has run the timers
-    /// that came due (a loop runs its timers after its posted tasks).
+    /// Moves the loops' clock (once they finished what they were doing, so a
+    /// timer being armed is armed on the old time) and waits until every
+    /// loop has run the timers that came due.
     void advance(std::chrono::milliseconds by) {
+        loops_->settle();
         clock_.advance(by);
         loops_->runDueTimers();
     }

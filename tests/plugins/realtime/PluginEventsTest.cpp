@@ -220,6 +220,7 @@ public:
         connect(peer, "token-7-staff");
         peer.sendText(R"(421["hello:slow"])");
         test::waitUntil([running] { return running->load() == 1; });
+        loops_->settle(); // the budget timer is armed after the call was queued
         // The budget is counted on the loops' clock: no answer until it passes.
         clock_.advance(budget_ - std::chrono::milliseconds(1));
         loops_->runDueTimers();

@@ -107,6 +107,7 @@ public:
         startCompliance();
         WebSocketPeer peer;
         open(peer);
+        loops_->settle(); // the connect timer is armed on the loop that sent the open packet
         clock_.advance(options_.connectTimeout - std::chrono::milliseconds(1));
         loops_->runDueTimers();
         CPPUNIT_ASSERT(!peer.waitForEof(std::chrono::milliseconds(100))); // still open: the limit is the clock's

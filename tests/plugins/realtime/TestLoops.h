@@ -43,6 +43,11 @@ public:
     void runDueTimers() {
         for (int pass = 0; pass < 2; ++pass) runOnAllAndWait([](IoLoop&) {});
     }
+    /// Before the test moves the clock: returns once the loops have finished
+    /// the work in progress. A loop may arm a timer at the end of the task
+    /// whose effect the test has just seen (the open packet sent, a handler
+    /// started); moving the clock before that would arm it on the new time.
+    void settle() { runDueTimers(); }
 
 private:
     bool started_ = false;

@@ -251,6 +251,7 @@ public:
         // The slow peer has taken no byte since the frame was first written:
         // it stays until the loop's clock passes the send timeout, not a moment longer.
         auto reason = slowClosed.get_future();
+        loops.settle();
         clock.advance(limits.sendTimeout - std::chrono::milliseconds(1));
         loops.runDueTimers();
         CPPUNIT_ASSERT(reason.wait_for(std::chrono::milliseconds(0)) == std::future_status::timeout);
