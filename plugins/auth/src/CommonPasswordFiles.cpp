@@ -8,7 +8,7 @@ namespace motel::auth {
 
 namespace {
 
-/// Calls `visit` with each entry of the file, lower-cased, until it returns
+/// Calls `visit` with each entry of the file, as written, until it returns
 /// true; false when the file cannot be read.
 template <typename Visit> bool forEachEntry(const std::string& path, Visit visit) {
     std::ifstream in(path);
@@ -17,7 +17,6 @@ template <typename Visit> bool forEachEntry(const std::string& path, Visit visit
     while (std::getline(in, line)) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.empty() || line.rfind("#!comment", 0) == 0) continue;
-        Poco::toLowerInPlace(line);
         if (visit(line)) break;
     }
     return true;
@@ -28,7 +27,7 @@ template <typename Visit> bool forEachEntry(const std::string& path, Visit visit
 CommonPasswordFiles::CommonPasswordFiles(const std::vector<std::string>& paths, std::vector<std::string>& warnings) {
     for (const auto& path : paths) {
         std::size_t entries = 0;
-        const bool readable = forEachEntry(path, [&entries](const std::string&) {
+        const bool readable = forEachEntry(path, [&entries](std::string&) {
             ++entries;
             return false;
         });
@@ -45,7 +44,11 @@ CommonPasswordFiles::CommonPasswordFiles(const std::vector<std::string>& paths, 
 bool CommonPasswordFiles::listsEither(std::string_view lowered, std::string_view alsoLowered) const {
     bool found = false;
     for (const auto& path : files_) {
-        forEachEntry(path, [&](const std::string& entry) {
+        forEachEntry(path, [&](std::string& entry) {
+            // Lower-casing keeps the length: only an entry as long as a
+            // candidate is worth lower-casing and comparing.
+            if (entry.size() != lowered.size() && entry.size() != alsoLowered.size()) return false;
+            Poco::toLowerInPlace(entry);
             found = (!lowered.empty() && entry == lowered) || (!alsoLowered.empty() && entry == alsoLowered);
             return found;
         });

@@ -15,10 +15,9 @@ AnswerHold::~AnswerHold() {
 }
 
 void AnswerHold::release() noexcept {
-    std::call_once(released_, [this] {
-        holds_->released();
-        holds_.reset();
-    });
+    if (released_.exchange(true)) return;
+    holds_->released();
+    holds_.reset();
 }
 
 std::shared_ptr<AnswerHold> holdAnswer() {

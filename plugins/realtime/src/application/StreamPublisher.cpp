@@ -66,6 +66,7 @@ void StreamPublisher::publish(RelayMessage message, std::shared_ptr<sdk::AnswerH
     bool droppedOne = false;
     std::uint64_t droppedSoFar = 0;
     std::uint64_t droppedSequence = 0;
+    bool waitsForRedis = false;
     {
         std::lock_guard<std::mutex> lock(mutex_);
         message.origin = origin_;
@@ -79,10 +80,12 @@ void StreamPublisher::publish(RelayMessage message, std::shared_ptr<sdk::AnswerH
         if (fallback_ && localDelivery_) ledger_.deliverLocally(message, localDelivery_);
         // Redis away: the event reached this host's sockets now, and the
         // answer is not kept waiting for Redis to come back.
-        if (hold && !fallback_) holds_.emplace_back(message.sequence, std::move(hold));
+        // Stopping: nothing would release it before the bound.
+        waitsForRedis = hold && !fallback_ && !stopping_;
+        if (waitsForRedis) holds_.emplace_back(message.sequence, hold);
         outbox_.push_back(std::move(message));
     }
-    if (hold) hold->release();
+    if (hold && !waitsForRedis) hold->release();
     if (droppedOne) releaseHoldsUpTo(droppedSequence);
     wake_.notify_all();
     if (droppedOne) {

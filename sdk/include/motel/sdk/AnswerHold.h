@@ -19,6 +19,7 @@
 
 #include <motel/sdk/Export.h>
 
+#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -44,7 +45,7 @@ public:
 
 private:
     std::shared_ptr<AnswerHolds> holds_;
-    std::once_flag released_;
+    std::atomic<bool> released_{false};
 };
 
 /// On the thread dispatching a request (its handler, and the event
